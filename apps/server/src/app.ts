@@ -1,0 +1,128 @@
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import type { Services } from '@throughline/domain';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { registerAccess } from './plugins/access';
+import { loggerOptions } from './plugins/logging';
+import { registerProblemHandlers } from './plugins/problems';
+import { registerWeb } from './plugins/web';
+import { adminRoutes } from './routes/admin';
+import { authRoutes } from './routes/auth';
+import { clientRoutes } from './routes/clients';
+import { healthRoutes } from './routes/health';
+import { invitationRoutes } from './routes/invitations';
+import { meRoutes } from './routes/me';
+import { tokenRoutes } from './routes/tokens';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    publicUrl: string;
+  }
+}
+
+export type AppOptions = {
+  services: Services;
+  logLevel?: string;
+  /** Folder of the built web app; omit to serve the API only. */
+  webDir?: string | undefined;
+  /** Per-address limit on sign-in attempts etc.; raise it only in tests that sign in often. */
+  authRateLimit?: number;
+};
+
+export const BODY_LIMIT = 1024 * 1024;
+
+/** Builds the HTTP app around the given services. Tests call this and use `inject`. */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: loggerOptions(options.logLevel ?? 'silent'),
+    bodyLimit: BODY_LIMIT,
+    genReqId: () => crypto.randomUUID(),
+    trustProxy: process.env.THROUGHLINE_TRUST_PROXY === '1',
+    routerOptions: { ignoreTrailingSlash: true },
+  }).withTypeProvider<ZodTypeProvider>();
+  app.decorate('publicUrl', options.services.publicUrl);
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerProblemHandlers(app);
+
+  // Docs and static assets are open to anyone; every other route declares its own policy.
+  app.addHook('onRoute', (route) => {
+    if (route.url === '/api/openapi.json' || route.url.startsWith('/api/docs')) {
+      route.config = { ...(route.config ?? {}), policy: 'docs.read' };
+    }
+  });
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+    referrerPolicy: { policy: 'no-referrer' },
+  });
+  await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, {
+    global: false,
+    max: options.authRateLimit ?? 10,
+    errorResponseBuilder: (_request, context) => ({
+      statusCode: 429,
+      message: `Too many attempts. Wait ${Math.ceil(context.ttl / 1000)} seconds and try again.`,
+    }),
+  });
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Throughline API',
+        version: '0.1.0',
+        description:
+          'Sign in with a session cookie (web) or `Authorization: Bearer <personal API token>` (scripts). Errors are application/problem+json.',
+      },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer' },
+          session: { type: 'apiKey', in: 'cookie', name: 'tl_session' },
+        },
+      },
+      security: [{ bearer: [] }, { session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
+
+  registerAccess(app, options.services);
+  for (const routes of [
+    healthRoutes,
+    authRoutes,
+    meRoutes,
+    invitationRoutes,
+    clientRoutes,
+    tokenRoutes,
+    adminRoutes,
+  ]) {
+    await app.register(routes);
+  }
+  if (options.webDir) await registerWeb(app, options.webDir);
+  return app;
+}

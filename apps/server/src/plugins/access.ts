@@ -1,0 +1,94 @@
+import { createHash } from 'node:crypto';
+import {
+  type AccessContext,
+  type Action,
+  type Actor,
+  ANONYMOUS,
+  AppError,
+  actorFromApiToken,
+  actorFromSession,
+  authorize,
+  isAction,
+  type Services,
+} from '@throughline/domain';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The policy action this route performs. A route without one refuses every request. */
+    policy?: Action;
+  }
+  interface FastifyRequest {
+    ctx: AccessContext;
+  }
+}
+
+export const SESSION_COOKIE = 'tl_session';
+export const CSRF_COOKIE = 'tl_csrf';
+export const CSRF_HEADER = 'x-csrf-token';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+function sha256(value: string): string {
+  return createHash('sha256').update(value).digest('hex');
+}
+
+async function resolveActor(
+  services: Services,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): Promise<Actor> {
+  const header = request.headers.authorization;
+  if (header) {
+    const match = /^Bearer\s+(\S+)$/i.exec(header);
+    const actor = match?.[1] ? await actorFromApiToken(services, match[1]) : undefined;
+    if (!actor) {
+      throw new AppError(
+        'UNAUTHENTICATED',
+        'The bearer token is not valid: it may have expired or been revoked.',
+      );
+    }
+    return actor;
+  }
+  const cookie = request.cookies[SESSION_COOKIE];
+  if (!cookie) return ANONYMOUS;
+  const resolved = await actorFromSession(services, cookie);
+  if (!resolved) {
+    clearSessionCookies(reply);
+    return ANONYMOUS;
+  }
+  if (!SAFE_METHODS.has(request.method)) {
+    // Double-submit: a cross-site form cannot read our cookie to copy it into the header.
+    const sent = request.headers[CSRF_HEADER];
+    if (typeof sent !== 'string' || sha256(sent) !== resolved.csrfTokenHash) {
+      throw new AppError(
+        'CSRF_TOKEN_INVALID',
+        `Send the value of the ${CSRF_COOKIE} cookie in the ${CSRF_HEADER} header with every change.`,
+      );
+    }
+  }
+  return resolved.actor;
+}
+
+export function clearSessionCookies(reply: FastifyReply): void {
+  reply.clearCookie(SESSION_COOKIE, { path: '/' });
+  reply.clearCookie(CSRF_COOKIE, { path: '/' });
+}
+
+/**
+ * Decides every request from (actor, the route's policy action) before its body is read.
+ * Routes that declare no policy are refused: default deny.
+ */
+export function registerAccess(app: FastifyInstance, services: Services): void {
+  app.decorateRequest('ctx', null as unknown as AccessContext);
+  app.addHook('onRequest', async (request, reply) => {
+    const policy = request.routeOptions.config.policy;
+    if (!isAction(policy)) {
+      if (request.is404) return; // the not-found handler answers
+      throw new AppError('FORBIDDEN', 'This route has no access policy and is closed.');
+    }
+    const actor = await resolveActor(services, request, reply);
+    request.ctx = { actor, requestId: String(request.id), services };
+    authorize(actor, policy);
+  });
+}

@@ -1,0 +1,126 @@
+import { AppError, type ErrorCode } from '@throughline/domain';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+
+/** The one mapping from domain error codes to HTTP (RFC 9457 problem details). */
+const STATUS: Record<ErrorCode, number> = {
+  VALIDATION_FAILED: 400,
+  NOT_FOUND: 404,
+  UNAUTHENTICATED: 401,
+  SESSION_EXPIRED: 401,
+  INVALID_CREDENTIALS: 401,
+  ACCOUNT_LOCKED: 423,
+  TWO_FACTOR_REQUIRED: 403,
+  TWO_FACTOR_ENROLMENT_REQUIRED: 403,
+  INVALID_TWO_FACTOR_CODE: 401,
+  FORBIDDEN: 403,
+  CSRF_TOKEN_INVALID: 403,
+  CONFLICT: 409,
+  INVITATION_INVALID: 404,
+};
+
+const TITLES: Record<number, string> = {
+  400: 'Bad request',
+  401: 'Not signed in',
+  403: 'Not allowed',
+  404: 'Not found',
+  405: 'Method not allowed',
+  409: 'Conflict',
+  413: 'Request too large',
+  415: 'Unsupported media type',
+  423: 'Locked',
+  429: 'Too many requests',
+  500: 'Internal error',
+  503: 'Unavailable',
+};
+
+export type Problem = {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  code?: string;
+  errors?: { path: string; message: string }[];
+  requestId?: string;
+};
+
+export function sendProblem(
+  reply: FastifyReply,
+  status: number,
+  detail: string,
+  extra: Partial<Problem> = {},
+): FastifyReply {
+  const code = extra.code ?? TITLES[status]?.toLowerCase().replace(/ /g, '-') ?? 'error';
+  const body: Problem = {
+    type: `urn:throughline:problem:${code.toLowerCase().replace(/_/g, '-')}`,
+    title: TITLES[status] ?? 'Error',
+    status,
+    detail,
+    ...extra,
+    requestId: String(reply.request.id),
+  };
+  return reply.code(status).type('application/problem+json').send(body);
+}
+
+function fromFastifyError(error: FastifyError): { status: number; detail: string } | undefined {
+  switch (error.code) {
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return { status: 400, detail: 'The request body is not valid JSON.' };
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return { status: 413, detail: 'The request body is too large.' };
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return { status: 415, detail: 'Send the request body as application/json.' };
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return { status: 400, detail: 'The Content-Length header does not match the body.' };
+    default:
+      if (error.statusCode === 429)
+        return { status: 429, detail: 'Too many attempts. Wait a minute and try again.' };
+      if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+        return { status: error.statusCode, detail: error.message };
+      }
+      return undefined;
+  }
+}
+
+export function registerProblemHandlers(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+    if (error instanceof AppError) {
+      const status = STATUS[error.code];
+      return sendProblem(reply, status, error.message, {
+        code: error.code,
+        ...(error.issues ? { errors: error.issues } : {}),
+      });
+    }
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const errors = error.validation.map((issue) => {
+        const where = `${error.validationContext ?? 'body'}${issue.instancePath.replace(/\//g, '.')}`;
+        return { path: where, message: issue.message ?? 'is not valid' };
+      });
+      const first = errors[0];
+      return sendProblem(
+        reply,
+        400,
+        first ? `${first.path}: ${first.message}` : 'The request is not valid.',
+        { code: 'VALIDATION_FAILED', errors },
+      );
+    }
+    const known = fromFastifyError(error);
+    if (known) return sendProblem(reply, known.status, known.detail);
+    // Unexpected: log it (without bodies) and show nothing internal.
+    request.log.error({ err: error }, 'unhandled error');
+    return sendProblem(
+      reply,
+      500,
+      'Something went wrong on our side. It has been logged; please try again.',
+    );
+  });
+
+  app.setNotFoundHandler((request, reply) =>
+    sendProblem(
+      reply,
+      404,
+      `There is no ${request.method} ${request.url.split('?')[0]} in this API.`,
+    ),
+  );
+}

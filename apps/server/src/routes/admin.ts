@@ -1,0 +1,145 @@
+import {
+  getPractice,
+  inviteStaff,
+  isTimeZone,
+  listOutbox,
+  listUsers,
+  signedIn,
+  updatePractice,
+  verifyAuditChain,
+} from '@throughline/domain';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { displayName, email, errors, problemSchema, roleSchema } from './schemas';
+
+const user = z.object({
+  id: z.uuid(),
+  email: z.string(),
+  displayName: z.string(),
+  role: roleSchema,
+  status: z.enum(['invited', 'active', 'locked']),
+  twoFactorEnabled: z.boolean(),
+  createdAt: z.date(),
+});
+const practice = z.object({ id: z.uuid(), name: z.string(), timeZone: z.string() });
+const timeZone = z
+  .string()
+  .max(64)
+  .refine(isTimeZone, 'Use an IANA time zone such as Europe/London.');
+
+export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/api/v1/admin/users',
+    {
+      config: { policy: 'user.list' },
+      schema: {
+        tags: ['admin'],
+        summary: "The practice's users",
+        response: { 200: z.object({ items: z.array(user) }), ...errors },
+      },
+    },
+    async (request) => ({ items: await listUsers(request.ctx) }),
+  );
+
+  app.post(
+    '/api/v1/admin/users',
+    {
+      config: { policy: 'user.create' },
+      schema: {
+        tags: ['admin'],
+        summary: 'Invite a member of staff by e-mail',
+        body: z.strictObject({
+          email,
+          displayName,
+          role: z.enum(['practice_admin', 'therapist', 'supervisor']),
+        }),
+        response: { 201: user, ...errors, 409: problemSchema },
+      },
+    },
+    async (request, reply) => reply.code(201).send(await inviteStaff(request.ctx, request.body)),
+  );
+
+  app.get(
+    '/api/v1/practice',
+    {
+      config: { policy: 'practice.read' },
+      schema: {
+        tags: ['admin'],
+        summary: 'Practice settings',
+        response: { 200: practice, ...errors },
+      },
+    },
+    async (request) => getPractice(request.ctx),
+  );
+
+  app.patch(
+    '/api/v1/practice',
+    {
+      config: { policy: 'practice.update' },
+      schema: {
+        tags: ['admin'],
+        summary: 'Change practice settings',
+        body: z.strictObject({
+          name: z.string().trim().min(1).max(200).optional(),
+          timeZone: timeZone.optional(),
+        }),
+        response: { 200: practice, ...errors },
+      },
+    },
+    async (request) => updatePractice(request.ctx, request.body),
+  );
+
+  app.get(
+    '/api/v1/admin/outbox',
+    {
+      config: { policy: 'outbox.read' },
+      schema: {
+        tags: ['admin'],
+        summary: 'E-mails the practice has sent or queued (the local sink when no SMTP is set)',
+        querystring: z.strictObject({ limit: z.coerce.number().int().min(1).max(200).default(50) }),
+        response: {
+          200: z.object({
+            items: z.array(
+              z.object({
+                id: z.uuid(),
+                to: z.string(),
+                subject: z.string(),
+                text: z.string(),
+                status: z.enum(['pending', 'sent', 'failed']),
+                createdAt: z.date(),
+                sentAt: z.date().nullable(),
+                lastError: z.string().nullable(),
+              }),
+            ),
+          }),
+          ...errors,
+        },
+      },
+    },
+    async (request) => ({ items: await listOutbox(request.ctx, request.query.limit) }),
+  );
+
+  app.get(
+    '/api/v1/admin/audit/verify',
+    {
+      config: { policy: 'audit.verify' },
+      schema: {
+        tags: ['admin'],
+        summary: "Verify the practice's hash-chained audit log",
+        response: {
+          200: z.object({
+            ok: z.boolean(),
+            checked: z.number().int(),
+            unsealed: z.number().int(),
+            oldestUnsealedAt: z.date().nullable(),
+            firstBadEventId: z.string().nullable(),
+            reason: z.string().nullable(),
+          }),
+          ...errors,
+          500: problemSchema,
+        },
+      },
+    },
+    async (request) => verifyAuditChain(request.ctx.services.db, signedIn(request.ctx).practiceId),
+  );
+};

@@ -1,0 +1,133 @@
+import {
+  AppError,
+  confirmTwoFactorEnrolment,
+  endSession,
+  SESSION_ABSOLUTE_MS,
+  signIn,
+  startTwoFactorEnrolment,
+  verifyTwoFactor,
+} from '@throughline/domain';
+import type { FastifyReply } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { CSRF_COOKIE, clearSessionCookies, SESSION_COOKIE } from '../plugins/access';
+import { email, errors, otpCode, problemSchema } from './schemas';
+
+const next = z.object({ next: z.enum(['done', 'two-factor', 'enrol-two-factor']) });
+const stageToNext = {
+  complete: 'done',
+  'two-factor': 'two-factor',
+  'enrol-two-factor': 'enrol-two-factor',
+} as const;
+
+/** Brute-force guard per client address; the per-account lockout is the durable one. */
+const attempts = { rateLimit: { max: 10, timeWindow: '1 minute' } };
+
+export const authRoutes: FastifyPluginAsyncZod = async (app) => {
+  const secure = app.publicUrl.startsWith('https:');
+  const setCookies = (reply: FastifyReply, session: string, csrf: string) => {
+    const base = {
+      path: '/',
+      sameSite: 'strict' as const,
+      secure,
+      maxAge: SESSION_ABSOLUTE_MS / 1000,
+    };
+    reply.setCookie(SESSION_COOKIE, session, { ...base, httpOnly: true });
+    reply.setCookie(CSRF_COOKIE, csrf, { ...base, httpOnly: false });
+  };
+
+  app.post(
+    '/api/v1/auth/sign-in',
+    {
+      config: { policy: 'auth.sign-in', ...attempts },
+      schema: {
+        tags: ['auth'],
+        summary: 'Sign in with e-mail and password',
+        description:
+          'Sets an HttpOnly session cookie and a readable `tl_csrf` cookie. `next` says whether a two-factor code or two-factor enrolment must follow.',
+        body: z.strictObject({ email, password: z.string().min(1).max(1024) }),
+        response: { 200: next, ...errors, 423: problemSchema, 429: problemSchema },
+      },
+    },
+    async (request, reply) => {
+      const issued = await signIn(request.ctx, {
+        ...request.body,
+        userAgent: request.headers['user-agent'],
+      });
+      setCookies(reply, issued.sessionToken, issued.csrfToken);
+      return { next: stageToNext[issued.stage] };
+    },
+  );
+
+  app.post(
+    '/api/v1/auth/two-factor/verify',
+    {
+      config: { policy: 'auth.two-factor.verify', ...attempts },
+      schema: {
+        tags: ['auth'],
+        summary: 'Second sign-in step: the code from the authenticator app',
+        body: z.strictObject({ code: otpCode }),
+        response: { 200: next, ...errors, 429: problemSchema },
+      },
+    },
+    async (request) => {
+      await verifyTwoFactor(request.ctx, request.body.code);
+      return { next: 'done' as const };
+    },
+  );
+
+  app.post(
+    '/api/v1/auth/two-factor/enrolment',
+    {
+      config: { policy: 'auth.two-factor.enrol' },
+      schema: {
+        tags: ['auth'],
+        summary: 'Start two-factor enrolment: a new TOTP secret and its QR code',
+        body: z.strictObject({}).optional(),
+        response: {
+          200: z.object({ secret: z.string(), otpauthUri: z.string(), qrDataUrl: z.string() }),
+          ...errors,
+        },
+      },
+    },
+    async (request) => startTwoFactorEnrolment(request.ctx),
+  );
+
+  app.post(
+    '/api/v1/auth/two-factor/enrolment/confirm',
+    {
+      config: { policy: 'auth.two-factor.enrol', ...attempts },
+      schema: {
+        tags: ['auth'],
+        summary: 'Finish two-factor enrolment with a code from the new secret',
+        body: z.strictObject({ code: otpCode }),
+        response: { 200: next, ...errors },
+      },
+    },
+    async (request) => {
+      await confirmTwoFactorEnrolment(request.ctx, request.body.code);
+      return { next: 'done' as const };
+    },
+  );
+
+  app.post(
+    '/api/v1/auth/sign-out',
+    {
+      config: { policy: 'auth.sign-out' },
+      schema: {
+        tags: ['auth'],
+        summary: 'End this session',
+        response: { 204: z.null(), ...errors },
+      },
+    },
+    async (request, reply) => {
+      const actor = request.ctx.actor;
+      if (actor.kind !== 'user' || !actor.sessionId) {
+        throw new AppError('FORBIDDEN', 'Bearer tokens are revoked, not signed out.');
+      }
+      await endSession(request.ctx.services.db, actor.sessionId);
+      clearSessionCookies(reply);
+      return reply.code(204).send(null);
+    },
+  );
+};

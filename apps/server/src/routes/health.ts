@@ -1,0 +1,34 @@
+import { sql } from 'drizzle-orm';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { problemSchema } from './schemas';
+
+export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/api/health',
+    {
+      config: { policy: 'health.read' },
+      schema: {
+        tags: ['system'],
+        summary: 'Liveness and database check',
+        response: {
+          200: z.object({ status: z.literal('ok'), database: z.literal('ok') }),
+          503: problemSchema,
+        },
+      },
+    },
+    async (request, reply) => {
+      try {
+        await request.ctx.services.db.execute(sql`SELECT 1`);
+        return { status: 'ok' as const, database: 'ok' as const };
+      } catch {
+        return reply.code(503).type('application/problem+json').send({
+          type: 'urn:throughline:problem:unavailable',
+          title: 'Unavailable',
+          status: 503,
+          detail: 'The database does not answer.',
+        });
+      }
+    },
+  );
+};

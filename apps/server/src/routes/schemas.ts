@@ -1,0 +1,32 @@
+import { z } from 'zod';
+
+/** Shared request/response pieces. Requests are strict: unknown fields are refused. */
+export const problemSchema = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string(),
+    code: z.string().optional(),
+    errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    requestId: z.string().optional(),
+  })
+  .describe('RFC 9457 problem details (application/problem+json)');
+
+export const email = z
+  .email()
+  .max(254)
+  .transform((v) => v.trim().toLowerCase());
+export const displayName = z.string().trim().min(1).max(200);
+export const uuidParam = z.strictObject({ id: z.uuid() });
+export const otpCode = z.string().regex(/^\d{6}$/, 'Enter the 6-digit code.');
+
+export const roleSchema = z.enum(['practice_admin', 'therapist', 'supervisor', 'client']);
+
+/** Common error responses, so the OpenAPI document lists them for every route. */
+export const errors = {
+  400: problemSchema,
+  401: problemSchema,
+  403: problemSchema,
+  404: problemSchema,
+} as const;

@@ -1,0 +1,82 @@
+import { buildApp } from './app';
+import { startBackground } from './background';
+import type { Config } from './config';
+import {
+  DEMO_CLIENTS,
+  DEMO_PASSWORD,
+  DEMO_PRACTICE,
+  DEMO_STAFF,
+  demoExists,
+  hasAnyPractice,
+  seedDemo,
+} from './demo/seed';
+import { createMailer } from './mail/transport';
+import { openRuntime } from './services';
+
+const say = (line = ''): boolean => process.stdout.write(`${line}\n`);
+
+function printDemoLogins(url: string): void {
+  say();
+  say(`  Demo practice: ${DEMO_PRACTICE}. Every demo password is: ${DEMO_PASSWORD}`);
+  say('  Staff sign in with two-factor; add the secret to an authenticator app, or run');
+  say('  "npx throughline demo codes" for the current codes.');
+  for (const s of DEMO_STAFF)
+    say(`    ${s.role.padEnd(15)} ${s.email.padEnd(32)} TOTP secret ${s.totpSecret}`);
+  for (const c of DEMO_CLIENTS) {
+    say(
+      `    ${'client'.padEnd(15)} ${c.email.padEnd(32)} ${c.accepted ? '(no two-factor)' : '(invited; link in the admin Outbox)'}`,
+    );
+  }
+  say();
+  say(`  Open ${url} and sign in.`);
+}
+
+/** `npm start` / `throughline start`: database, migrations, demo seed, HTTP server, background loops. */
+export async function start(config: Config): Promise<void> {
+  say('Throughline is starting…');
+  const runtime = await openRuntime(config);
+  say(`  database: ${runtime.handle.describe}`);
+  if (config.demo && !(await hasAnyPractice(runtime.services))) await seedDemo(runtime.services);
+  const mailer = await createMailer(config.smtpUrl);
+  say(`  e-mail:   ${mailer.describe}`);
+  const app = await buildApp({
+    services: runtime.services,
+    logLevel: config.logLevel,
+    webDir: config.webDir,
+  });
+  const background = startBackground({
+    services: runtime.services,
+    mailer,
+    from: config.mailFrom,
+    log: app.log,
+  });
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    say(`\n${signal}: stopping Throughline…`);
+    await app.close();
+    await background.stop();
+    await mailer.close();
+    await runtime.handle.close();
+    say('Stopped.');
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+
+  try {
+    await app.listen({ port: config.port, host: config.host });
+  } catch (error) {
+    await background.stop();
+    await mailer.close();
+    await runtime.handle.close();
+    throw new Error(
+      `Could not listen on ${config.host}:${config.port} (${error instanceof Error ? error.message : error}). Set PORT to a free port.`,
+    );
+  }
+  say(`  API docs: ${config.publicUrl}/api/docs`);
+  if (config.demo && (await demoExists(runtime.services))) printDemoLogins(config.publicUrl);
+  say(`Throughline is running at ${config.publicUrl} — press Ctrl-C to stop.`);
+}

@@ -1,0 +1,71 @@
+import { ApiError, type Problem } from './problem';
+
+const CSRF_COOKIE = 'tl_csrf';
+
+function readCookie(name: string): string | null {
+  for (const part of document.cookie.split(';')) {
+    const [key, ...rest] = part.trim().split('=');
+    if (key === name) return decodeURIComponent(rest.join('='));
+  }
+  return null;
+}
+
+type RequestOptions = {
+  method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+  body?: unknown;
+  signal?: AbortSignal;
+};
+
+function looksLikeProblem(value: unknown): value is Problem {
+  return typeof value === 'object' && value !== null && 'status' in value && 'title' in value;
+}
+
+async function readBody(response: Response): Promise<unknown> {
+  if (response.status === 204) return undefined;
+  const type = response.headers.get('content-type') ?? '';
+  if (!type.includes('json')) return undefined;
+  try {
+    return await response.json();
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Calls the same-origin API. Every non-GET request carries the double-submit CSRF token
+ * from the readable `tl_csrf` cookie; the session cookie itself is HttpOnly.
+ */
+export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const method = options.method ?? 'GET';
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (method !== 'GET') {
+    const csrf = readCookie(CSRF_COOKIE);
+    if (csrf) headers['x-csrf-token'] = csrf;
+  }
+  // Only declare a JSON body when there is one: an empty JSON body is a 400 on the server.
+  let body: string | undefined;
+  if (options.body !== undefined) {
+    headers['content-type'] = 'application/json';
+    body = JSON.stringify(options.body);
+  }
+
+  let response: Response;
+  try {
+    response = await fetch(`/api/v1${path}`, {
+      method,
+      headers,
+      body,
+      credentials: 'same-origin',
+      signal: options.signal,
+    });
+  } catch {
+    throw new ApiError(0, null, 'Could not reach the server. Check your connection and try again.');
+  }
+
+  const data = await readBody(response);
+  if (!response.ok) {
+    const problem = looksLikeProblem(data) ? data : null;
+    throw new ApiError(response.status, problem, `Request failed (${response.status}).`);
+  }
+  return data as T;
+}

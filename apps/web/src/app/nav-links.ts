@@ -1,0 +1,23 @@
+import type { Role } from '../api/types';
+
+export type NavItem = { to: string; label: string };
+
+const security: NavItem = { to: '/settings/security', label: 'Security' };
+
+export function navItemsFor(role: Role): NavItem[] {
+  switch (role) {
+    case 'therapist':
+      return [{ to: '/', label: 'Caseload' }, security];
+    case 'client':
+      return [{ to: '/', label: 'Home' }, security];
+    case 'supervisor':
+      return [{ to: '/', label: 'Supervision' }, security];
+    case 'practice_admin':
+      return [
+        { to: '/', label: 'Administration' },
+        { to: '/admin/outbox', label: 'Outbox' },
+        { to: '/admin/audit', label: 'Audit check' },
+        security,
+      ];
+  }
+}

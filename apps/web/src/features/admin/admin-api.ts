@@ -1,0 +1,33 @@
+import { api } from '../../api/client';
+import type { AuditVerification, OutboxEmail, Practice, StaffRole, User } from '../../api/types';
+
+export const usersKey = ['admin', 'users'] as const;
+export const practiceKey = ['practice'] as const;
+
+export function listUsers(): Promise<{ items: User[] }> {
+  return api('/admin/users');
+}
+
+export function inviteStaff(input: {
+  email: string;
+  displayName: string;
+  role: StaffRole;
+}): Promise<User> {
+  return api<User>('/admin/users', { method: 'POST', body: input });
+}
+
+export function getPractice(): Promise<Practice> {
+  return api<Practice>('/practice');
+}
+
+export function updatePractice(input: { name?: string; timeZone?: string }): Promise<Practice> {
+  return api<Practice>('/practice', { method: 'PATCH', body: input });
+}
+
+export function listOutbox(): Promise<{ items: OutboxEmail[] }> {
+  return api('/admin/outbox?limit=50');
+}
+
+export function verifyAudit(): Promise<AuditVerification> {
+  return api<AuditVerification>('/admin/audit/verify');
+}

@@ -1,0 +1,71 @@
+import { Anchor, Button, Card, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { useQuery } from '@tanstack/react-query';
+import type { ReactElement } from 'react';
+import { Link } from 'react-router';
+import { ErrorAlert } from '../../app/error-alert';
+import { usePageTitle } from '../../app/page-title';
+import { getPractice, listUsers, practiceKey, usersKey } from './admin-api';
+import { InviteStaffModal } from './invite-staff-modal';
+import { PracticeSettingsForm } from './practice-settings-form';
+import { UsersTable } from './users-table';
+
+export function AdminPage(): ReactElement {
+  usePageTitle('Practice administration');
+  const [inviting, invite] = useDisclosure(false);
+  const users = useQuery({ queryKey: usersKey, queryFn: listUsers });
+  const practice = useQuery({ queryKey: practiceKey, queryFn: getPractice });
+
+  return (
+    <Stack maw={1100} gap="xl">
+      <Title order={1}>Practice administration</Title>
+
+      <Stack component="section" aria-labelledby="users-heading">
+        <Group justify="space-between">
+          <Title order={2} size="h3" id="users-heading">
+            Users
+          </Title>
+          <Button onClick={invite.open}>Invite staff member</Button>
+        </Group>
+        <InviteStaffModal opened={inviting} onClose={invite.close} />
+        {users.isPending && <Loader aria-label="Loading users" />}
+        <ErrorAlert error={users.error} title="Could not load users" />
+        {users.data && users.data.items.length === 0 && <Text>No users yet.</Text>}
+        {users.data && users.data.items.length > 0 && <UsersTable users={users.data.items} />}
+      </Stack>
+
+      <Stack component="section" aria-labelledby="practice-heading">
+        <Title order={2} size="h3" id="practice-heading">
+          Practice settings
+        </Title>
+        {practice.isPending && <Loader aria-label="Loading practice settings" />}
+        <ErrorAlert error={practice.error} title="Could not load practice settings" />
+        {practice.data && <PracticeSettingsForm key={practice.data.id} practice={practice.data} />}
+      </Stack>
+
+      <Stack component="section" aria-labelledby="tools-heading">
+        <Title order={2} size="h3" id="tools-heading">
+          Records and e-mail
+        </Title>
+        <Group align="stretch" grow preventGrowOverflow={false} wrap="wrap">
+          <Card withBorder miw={260}>
+            <Anchor component={Link} to="/admin/outbox" fw={600}>
+              Outbox
+            </Anchor>
+            <Text size="sm" mt={4}>
+              Read the e-mails Throughline sends, such as invitation links.
+            </Text>
+          </Card>
+          <Card withBorder miw={260}>
+            <Anchor component={Link} to="/admin/audit" fw={600}>
+              Audit check
+            </Anchor>
+            <Text size="sm" mt={4}>
+              Check that the audit trail has not been altered.
+            </Text>
+          </Card>
+        </Group>
+      </Stack>
+    </Stack>
+  );
+}

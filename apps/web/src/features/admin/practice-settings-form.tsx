@@ -1,0 +1,82 @@
+import { Button, Group, NativeSelect, Stack, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { ReactElement } from 'react';
+import type { Practice } from '../../api/types';
+import { ErrorAlert } from '../../app/error-alert';
+import { applyFieldErrors } from '../../app/field-errors';
+import { meKey } from '../auth/auth-api';
+import { practiceKey, updatePractice } from './admin-api';
+
+const commonZones = [
+  'UTC',
+  'Europe/London',
+  'Europe/Dublin',
+  'Europe/Amsterdam',
+  'Europe/Berlin',
+  'Europe/Paris',
+  'Europe/Madrid',
+  'Europe/Stockholm',
+  'America/New_York',
+  'America/Chicago',
+  'America/Denver',
+  'America/Los_Angeles',
+  'America/Toronto',
+  'America/Sao_Paulo',
+  'Asia/Kolkata',
+  'Asia/Singapore',
+  'Asia/Tokyo',
+  'Australia/Sydney',
+  'Pacific/Auckland',
+];
+
+export function PracticeSettingsForm({ practice }: { practice: Practice }): ReactElement {
+  const queryClient = useQueryClient();
+  const zones = commonZones.includes(practice.timeZone)
+    ? commonZones
+    : [practice.timeZone, ...commonZones];
+  const form = useForm({
+    initialValues: { name: practice.name, timeZone: practice.timeZone },
+    validate: { name: (value) => (value.trim() ? null : 'Enter the practice name.') },
+  });
+  const mutation = useMutation({
+    mutationFn: updatePractice,
+    onSuccess: (saved) => {
+      queryClient.setQueryData(practiceKey, saved);
+      void queryClient.invalidateQueries({ queryKey: meKey });
+      form.resetDirty({ name: saved.name, timeZone: saved.timeZone });
+      notifications.show({ color: 'teal', message: 'Practice settings saved.' });
+    },
+    onError: (error) => applyFieldErrors(form, error, ['name', 'timeZone']),
+  });
+
+  return (
+    <form
+      noValidate
+      onSubmit={form.onSubmit((values) =>
+        mutation.mutate({ name: values.name.trim(), timeZone: values.timeZone }),
+      )}
+    >
+      <Stack maw={480}>
+        <ErrorAlert error={mutation.error} title="Could not save the settings" />
+        <TextInput
+          label="Practice"
+          description="The name clients and staff see, also in e-mails."
+          {...form.getInputProps('name')}
+        />
+        <NativeSelect
+          label="Time zone"
+          description="Used for session times, contact hours and reminders."
+          data={zones}
+          {...form.getInputProps('timeZone')}
+        />
+        <Group>
+          <Button type="submit" loading={mutation.isPending} disabled={!form.isDirty()}>
+            Save settings
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

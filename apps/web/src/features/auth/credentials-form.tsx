@@ -1,0 +1,52 @@
+import { Button, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useMutation } from '@tanstack/react-query';
+import type { ReactElement } from 'react';
+import type { NextStep } from '../../api/types';
+import { ErrorAlert } from '../../app/error-alert';
+import { signIn } from './auth-api';
+
+type Props = { onNext: (next: NextStep) => void };
+
+export function CredentialsForm({ onNext }: Props): ReactElement {
+  const form = useForm({
+    initialValues: { email: '', password: '' },
+    validate: {
+      email: (value) => (/^\S+@\S+$/.test(value.trim()) ? null : 'Enter your e-mail address.'),
+      password: (value) => (value ? null : 'Enter your password.'),
+    },
+  });
+  const mutation = useMutation({
+    mutationFn: signIn,
+    // A 401 here means wrong credentials, not an ended session.
+    meta: { allowUnauthorized: true },
+    onSuccess: (result) => onNext(result.next),
+  });
+
+  return (
+    <form
+      noValidate
+      onSubmit={form.onSubmit((values) =>
+        mutation.mutate({ email: values.email.trim(), password: values.password }),
+      )}
+    >
+      <Stack>
+        <ErrorAlert error={mutation.error} title="Could not sign in" />
+        <TextInput
+          label="Email"
+          type="email"
+          autoComplete="username"
+          {...form.getInputProps('email')}
+        />
+        <PasswordInput
+          label="Password"
+          autoComplete="current-password"
+          {...form.getInputProps('password')}
+        />
+        <Button type="submit" loading={mutation.isPending} fullWidth>
+          Sign in
+        </Button>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,121 @@
+import {
+  Alert,
+  Anchor,
+  Button,
+  Loader,
+  Paper,
+  PasswordInput,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import type { ReactElement } from 'react';
+import { Link, useParams } from 'react-router';
+import { ErrorAlert } from '../../app/error-alert';
+import { applyFieldErrors } from '../../app/field-errors';
+import { formatDateTime } from '../../app/format';
+import { usePageTitle } from '../../app/page-title';
+import { PublicLayout } from '../../app/public-layout';
+import { roleLabels } from '../../app/roles';
+import { acceptInvitation, getInvitation } from './auth-api';
+
+const MIN_PASSWORD = 12;
+
+export function InvitationPage(): ReactElement {
+  usePageTitle('Accept invitation');
+  const token = useParams().token ?? '';
+  const invitation = useQuery({
+    queryKey: ['invitation', token],
+    queryFn: () => getInvitation(token),
+    meta: { allowUnauthorized: true },
+  });
+  const form = useForm({
+    initialValues: { password: '', confirm: '' },
+    validate: {
+      password: (value) =>
+        value.length >= MIN_PASSWORD ? null : `Use at least ${MIN_PASSWORD} characters.`,
+      confirm: (value, values) => (value === values.password ? null : 'The passwords differ.'),
+    },
+  });
+  const accept = useMutation({
+    mutationFn: (password: string) => acceptInvitation(token, password),
+    meta: { allowUnauthorized: true },
+    onError: (error) => applyFieldErrors(form, error, ['password']),
+  });
+
+  let body: ReactElement;
+  if (invitation.isPending) {
+    body = <Loader aria-label="Loading invitation" />;
+  } else if (invitation.isError) {
+    body = (
+      <Stack>
+        <ErrorAlert error={invitation.error} title="This invitation cannot be used" />
+        <Text>
+          Ask your practice to send a new invitation, or{' '}
+          <Anchor component={Link} to="/sign-in">
+            sign in
+          </Anchor>{' '}
+          if you already set a password.
+        </Text>
+      </Stack>
+    );
+  } else if (accept.isSuccess) {
+    body = (
+      <Stack>
+        <Alert color="teal" variant="light" role="status" title="Your password is set">
+          You can now sign in with {invitation.data.email}.
+        </Alert>
+        <Button component={Link} to="/sign-in">
+          Go to sign in
+        </Button>
+      </Stack>
+    );
+  } else {
+    const { email, displayName, practiceName, role, expiresAt } = invitation.data;
+    body = (
+      <form noValidate onSubmit={form.onSubmit((values) => accept.mutate(values.password))}>
+        <Stack>
+          <Text>
+            {displayName}, <strong>{practiceName}</strong> has invited you to Throughline as{' '}
+            {role === 'client' ? 'a client' : roleLabels[role].toLowerCase()}.
+          </Text>
+          <Text size="sm">
+            Account: <strong>{email}</strong>
+            <br />
+            This invitation expires {formatDateTime(expiresAt)}.
+          </Text>
+          <ErrorAlert error={accept.error} title="Could not set your password" />
+          <PasswordInput
+            label="Password"
+            description={`At least ${MIN_PASSWORD} characters. A short sentence is easy to remember.`}
+            autoComplete="new-password"
+            {...form.getInputProps('password')}
+          />
+          <PasswordInput
+            label="Confirm password"
+            autoComplete="new-password"
+            {...form.getInputProps('confirm')}
+          />
+          <Button type="submit" loading={accept.isPending}>
+            Set password
+          </Button>
+        </Stack>
+      </form>
+    );
+  }
+
+  return (
+    <PublicLayout>
+      <Paper withBorder shadow="xs" p={{ base: 'md', sm: 'xl' }} radius="md">
+        <Stack>
+          <Title order={2} size="h3">
+            Accept your invitation
+          </Title>
+          {body}
+        </Stack>
+      </Paper>
+    </PublicLayout>
+  );
+}

@@ -1,0 +1,12 @@
+export {
+  type AccessContext,
+  type Actor,
+  ANONYMOUS,
+  type AuthStage,
+  ROLES,
+  type Role,
+  roleRequiresTwoFactor,
+  type Services,
+  type SignedIn,
+} from './actor';
+export { type Action, authorize, isAction, POLICY, signedIn } from './policy';

@@ -1,0 +1,49 @@
+import { createHash } from 'node:crypto';
+
+export type ChainedFields = {
+  seq: bigint;
+  id: bigint;
+  practiceId: string;
+  version: number;
+  occurredAt: Date;
+  actorUserId: string | null;
+  actorRole: string | null;
+  action: string;
+  resourceType: string;
+  resourceId: string | null;
+  outcome: string;
+  requestId: string | null;
+  detail: unknown;
+};
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+/** Stable JSON: object keys sorted, so the same event always hashes the same. */
+function canonical(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value ?? null);
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) =>
+    a < b ? -1 : 1,
+  );
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+}
+
+/** hash = SHA-256(previous hash ‖ canonical event); every field of the event is covered. */
+export function chainHash(prevHash: string, event: ChainedFields): string {
+  const body = canonical({
+    seq: event.seq.toString(),
+    id: event.id.toString(),
+    practiceId: event.practiceId,
+    version: event.version,
+    occurredAt: event.occurredAt.toISOString(),
+    actorUserId: event.actorUserId,
+    actorRole: event.actorRole,
+    action: event.action,
+    resourceType: event.resourceType,
+    resourceId: event.resourceId,
+    outcome: event.outcome,
+    requestId: event.requestId,
+    detail: event.detail ?? null,
+  });
+  return createHash('sha256').update(prevHash).update('\n').update(body).digest('hex');
+}

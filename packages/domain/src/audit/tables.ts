@@ -1,0 +1,47 @@
+import { bigint, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { practices } from '../identity/tables';
+
+/**
+ * Insert-only audit events. Requests only INSERT (no lock on a chain head); a background sealer
+ * later assigns `seq` and hashes in id order, chaining each event to the previous one per practice.
+ */
+export const auditEvents = pgTable(
+  'audit_events',
+  {
+    id: bigint('id', { mode: 'bigint' }).primaryKey().generatedAlwaysAsIdentity(),
+    practiceId: uuid('practice_id')
+      .notNull()
+      .references(() => practices.id),
+    version: integer('version').notNull().default(1),
+    occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull().defaultNow(),
+    actorUserId: uuid('actor_user_id'),
+    actorRole: text('actor_role'),
+    action: text('action').notNull(),
+    resourceType: text('resource_type').notNull(),
+    resourceId: text('resource_id'),
+    outcome: text('outcome', { enum: ['success', 'denied', 'failure'] }).notNull(),
+    requestId: text('request_id'),
+    /** Non-clinical context only (e.g. a reason code); versioned by `version`. */
+    detail: jsonb('detail').$type<Record<string, string | number | boolean | null>>(),
+    seq: bigint('seq', { mode: 'bigint' }),
+    prevHash: text('prev_hash'),
+    hash: text('hash'),
+  },
+  (t) => [
+    index('audit_events_unsealed_idx').on(t.practiceId, t.id).where(sql`seq IS NULL`),
+    index('audit_events_chain_idx').on(t.practiceId, t.seq),
+    index('audit_events_resource_idx').on(t.practiceId, t.resourceType, t.resourceId),
+  ],
+);
+
+/** The end of each practice's sealed chain, so that removing the newest events is detected. */
+export const auditChainHeads = pgTable('audit_chain_heads', {
+  practiceId: uuid('practice_id')
+    .primaryKey()
+    .references(() => practices.id),
+  lastSeq: bigint('last_seq', { mode: 'bigint' }).notNull(),
+  lastHash: text('last_hash').notNull(),
+  sealedAt: timestamp('sealed_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+import { sql } from 'drizzle-orm';

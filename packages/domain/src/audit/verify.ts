@@ -1,0 +1,96 @@
+import type { Database } from '@throughline/db';
+import { and, asc, count, eq, gt, isNotNull, isNull, min } from 'drizzle-orm';
+import { chainHash, GENESIS_HASH } from './hash';
+import { auditChainHeads, auditEvents } from './tables';
+
+export type ChainReport = {
+  ok: boolean;
+  /** Sealed events checked. */
+  checked: number;
+  /** Events written but not yet sealed (the sealer runs every few seconds). */
+  unsealed: number;
+  oldestUnsealedAt: Date | null;
+  firstBadEventId: string | null;
+  reason: string | null;
+};
+
+const PAGE = 2000;
+
+/**
+ * Walks one practice's chain in sequence order and recomputes every hash. An edited event breaks
+ * its own hash; a deleted one leaves a gap in `seq`; a reordered one breaks the link to its
+ * predecessor; a removed tail no longer reaches the recorded chain head.
+ */
+export async function verifyAuditChain(db: Database, practiceId: string): Promise<ChainReport> {
+  const [pending] = await db
+    .select({ n: count(), oldest: min(auditEvents.occurredAt) })
+    .from(auditEvents)
+    .where(and(eq(auditEvents.practiceId, practiceId), isNull(auditEvents.seq)));
+  const unsealed = Number(pending?.n ?? 0);
+  const oldestUnsealedAt = pending?.oldest ? new Date(pending.oldest) : null;
+  const report = (checked: number, bad: bigint | null, reason: string | null): ChainReport => ({
+    ok: reason === null,
+    checked,
+    unsealed,
+    oldestUnsealedAt,
+    firstBadEventId: bad === null ? null : bad.toString(),
+    reason,
+  });
+
+  let expectedSeq = 1n;
+  let prevHash = GENESIS_HASH;
+  let checked = 0;
+  let lastSeq = 0n;
+  while (true) {
+    const rows = await db
+      .select()
+      .from(auditEvents)
+      .where(
+        and(
+          eq(auditEvents.practiceId, practiceId),
+          isNotNull(auditEvents.seq),
+          gt(auditEvents.seq, lastSeq),
+        ),
+      )
+      .orderBy(asc(auditEvents.seq))
+      .limit(PAGE);
+    for (const row of rows) {
+      const seq = row.seq as bigint;
+      if (seq !== expectedSeq) {
+        return report(
+          checked,
+          row.id,
+          `event ${expectedSeq} of the chain is missing (next found is ${seq})`,
+        );
+      }
+      if (row.prevHash !== prevHash) {
+        return report(
+          checked,
+          row.id,
+          'does not link to the event before it (reordered or replaced)',
+        );
+      }
+      if (chainHash(prevHash, { ...row, seq }) !== row.hash) {
+        return report(checked, row.id, 'its content no longer matches its hash (edited)');
+      }
+      prevHash = row.hash;
+      expectedSeq += 1n;
+      lastSeq = seq;
+      checked += 1;
+    }
+    if (rows.length < PAGE) break;
+  }
+  const [head] = await db
+    .select()
+    .from(auditChainHeads)
+    .where(eq(auditChainHeads.practiceId, practiceId));
+  const headSeq = head?.lastSeq ?? 0n;
+  if (headSeq !== lastSeq || (head && head.lastHash !== prevHash)) {
+    return report(
+      checked,
+      null,
+      `the chain ends at event ${lastSeq} but its recorded head is ${headSeq} (newest events removed)`,
+    );
+  }
+  return report(checked, null, null);
+}

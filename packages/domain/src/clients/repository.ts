@@ -1,0 +1,90 @@
+import { and, desc, eq, lt, or, type SQL, sql } from 'drizzle-orm';
+import type { SignedIn } from '../access/actor';
+import { users } from '../identity/tables';
+import type { Executor } from '../shared/transaction';
+import { clients } from './tables';
+
+/**
+ * Which clients an actor may see, as a SQL predicate; every query of this module carries it.
+ * A therapist sees their own clients; a client sees themself. Supervisors see what a client has
+ * consented to share (consent arrives with the boundaries module; until then, nothing).
+ * Administrators see no clinical records. Anything else: nothing (default deny).
+ */
+export function visibleTo(actor: SignedIn): SQL {
+  const inPractice = eq(clients.practiceId, actor.practiceId);
+  switch (actor.role) {
+    case 'therapist':
+      return and(inPractice, eq(clients.therapistId, actor.userId)) as SQL;
+    case 'client':
+      return and(inPractice, eq(clients.userId, actor.userId)) as SQL;
+    default:
+      return sql`false`;
+  }
+}
+
+const selection = {
+  id: clients.id,
+  practiceId: clients.practiceId,
+  userId: clients.userId,
+  displayName: clients.displayName,
+  email: clients.email,
+  therapistId: clients.therapistId,
+  therapistName: sql<string>`(SELECT ${users.displayName} FROM ${users} WHERE ${users.practiceId} = ${clients.practiceId} AND ${users.id} = ${clients.therapistId})`,
+  accepted: sql<boolean>`(SELECT ${users.passwordHash} IS NOT NULL FROM ${users} WHERE ${users.practiceId} = ${clients.practiceId} AND ${users.id} = ${clients.userId})`,
+  createdAt: clients.createdAt,
+};
+
+export type ClientRow = {
+  id: string;
+  practiceId: string;
+  userId: string;
+  displayName: string;
+  email: string;
+  therapistId: string;
+  therapistName: string;
+  accepted: boolean;
+  createdAt: Date;
+};
+
+export async function findById(
+  db: Executor,
+  actor: SignedIn,
+  id: string,
+): Promise<ClientRow | undefined> {
+  const [row] = await db
+    .select(selection)
+    .from(clients)
+    .where(and(visibleTo(actor), eq(clients.id, id)));
+  return row;
+}
+
+export async function findByUser(db: Executor, actor: SignedIn): Promise<ClientRow | undefined> {
+  const [row] = await db
+    .select(selection)
+    .from(clients)
+    .where(and(visibleTo(actor), eq(clients.userId, actor.userId)));
+  return row;
+}
+
+export type Cursor = { createdAt: Date; id: string };
+
+/** Newest first, keyset-paginated by (createdAt, id). */
+export async function listVisible(
+  db: Executor,
+  actor: SignedIn,
+  limit: number,
+  after: Cursor | undefined,
+): Promise<ClientRow[]> {
+  const page = after
+    ? or(
+        lt(clients.createdAt, after.createdAt),
+        and(eq(clients.createdAt, after.createdAt), lt(clients.id, after.id)),
+      )
+    : undefined;
+  return db
+    .select(selection)
+    .from(clients)
+    .where(and(visibleTo(actor), page))
+    .orderBy(desc(clients.createdAt), desc(clients.id))
+    .limit(limit);
+}

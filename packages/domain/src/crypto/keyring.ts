@@ -1,0 +1,53 @@
+import { eq } from 'drizzle-orm';
+import { practices } from '../identity/tables';
+import type { Executor } from '../shared/transaction';
+import { open, seal, unwrapDataKey } from './field-encryption';
+
+/**
+ * Encrypts and decrypts fields with each practice's data key. Unwrapped keys are cached for the
+ * life of the process (they are not per-user state and are the same in every process).
+ */
+export class Keyring {
+  readonly #masterKey: Buffer;
+  readonly #dataKeys = new Map<string, Buffer>();
+
+  constructor(masterKey: Buffer) {
+    this.#masterKey = masterKey;
+  }
+
+  get masterKey(): Buffer {
+    return this.#masterKey;
+  }
+
+  async dataKey(db: Executor, practiceId: string): Promise<Buffer> {
+    const cached = this.#dataKeys.get(practiceId);
+    if (cached) return cached;
+    const [row] = await db
+      .select({ wrapped: practices.wrappedDataKey })
+      .from(practices)
+      .where(eq(practices.id, practiceId));
+    if (!row) throw new Error(`Practice ${practiceId} has no data key.`);
+    const key = unwrapDataKey(this.#masterKey, row.wrapped, practiceId);
+    this.#dataKeys.set(practiceId, key);
+    return key;
+  }
+
+  /** `purpose` names the field (e.g. "note.body:<noteId>") and is bound into the ciphertext. */
+  async encrypt(
+    db: Executor,
+    practiceId: string,
+    plaintext: string,
+    purpose: string,
+  ): Promise<string> {
+    return seal(await this.dataKey(db, practiceId), plaintext, `${practiceId}:${purpose}`);
+  }
+
+  async decrypt(
+    db: Executor,
+    practiceId: string,
+    sealed: string,
+    purpose: string,
+  ): Promise<string> {
+    return open(await this.dataKey(db, practiceId), sealed, `${practiceId}:${purpose}`);
+  }
+}

@@ -1,0 +1,49 @@
+export {
+  type ApiTokenView,
+  createApiToken,
+  type IssuedApiToken,
+  issueApiTokenForEmail,
+  listApiTokens,
+  revokeApiToken,
+} from './api-tokens';
+export {
+  acceptInvitation,
+  createInvitation,
+  type InvitationView,
+  readInvitation,
+} from './invitations';
+export { MIN_PASSWORD_LENGTH } from './passwords';
+export {
+  createPractice,
+  getPractice,
+  isTimeZone,
+  type PracticeView,
+  updatePractice,
+} from './practices';
+export {
+  actorFromApiToken,
+  actorFromSession,
+  endSession,
+  type IssuedSession,
+  purgeExpiredSessions,
+  type ResolvedSession,
+  SESSION_ABSOLUTE_MS,
+  SESSION_IDLE_MS,
+} from './sessions';
+export { LOCKOUT_MS, MAX_FAILED_SIGN_INS, signIn } from './sign-in';
+export { currentTotp, newTotpSecret } from './totp';
+export {
+  confirmTwoFactorEnrolment,
+  type Enrolment,
+  startTwoFactorEnrolment,
+  verifyTwoFactor,
+} from './two-factor';
+export {
+  createUserWithPassword,
+  insertUser,
+  inviteStaff,
+  listUsers,
+  type Me,
+  readMe,
+  type UserView,
+} from './users';

@@ -1,0 +1,96 @@
+import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import type { AccessContext } from '../access/actor';
+import { signedIn } from '../access/policy';
+import { recordAudit } from '../audit/record';
+import { newWrappedDataKey } from '../crypto/field-encryption';
+import { AppError } from '../shared/errors';
+import { inTransaction } from '../shared/transaction';
+import { findPracticeById } from './repository';
+import { practices } from './tables';
+
+export type PracticeView = { id: string; name: string; timeZone: string };
+
+export function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function checkTimeZone(zone: string): void {
+  if (!isTimeZone(zone)) {
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `"${zone}" is not a time zone; use an IANA name such as Europe/London.`,
+      [{ path: 'timeZone', message: 'Unknown time zone.' }],
+    );
+  }
+}
+
+/** Creates a practice with its own data key. Used by the CLI and the demo seed (operator actions). */
+export async function createPractice(
+  ctx: AccessContext,
+  input: { name: string; timeZone?: string },
+): Promise<PracticeView> {
+  const timeZone = input.timeZone ?? 'UTC';
+  checkTimeZone(timeZone);
+  const id = randomUUID();
+  const { db, keyring } = ctx.services;
+  return inTransaction(db, async (tx) => {
+    const [row] = await tx
+      .insert(practices)
+      .values({
+        id,
+        name: input.name,
+        timeZone,
+        wrappedDataKey: newWrappedDataKey(keyring.masterKey, id),
+      })
+      .returning();
+    if (!row) throw new Error('practice insert returned nothing');
+    await recordAudit(tx, ctx, {
+      practiceId: id,
+      action: 'practice.create',
+      resourceType: 'practice',
+      resourceId: id,
+      outcome: 'success',
+    });
+    return { id: row.id, name: row.name, timeZone: row.timeZone };
+  });
+}
+
+export async function getPractice(ctx: AccessContext): Promise<PracticeView> {
+  const actor = signedIn(ctx);
+  const row = await findPracticeById(ctx.services.db, actor.practiceId);
+  if (!row) throw new AppError('NOT_FOUND', 'Your practice no longer exists.');
+  return { id: row.id, name: row.name, timeZone: row.timeZone };
+}
+
+export async function updatePractice(
+  ctx: AccessContext,
+  changes: { name?: string | undefined; timeZone?: string | undefined },
+): Promise<PracticeView> {
+  const actor = signedIn(ctx);
+  if (changes.timeZone !== undefined) checkTimeZone(changes.timeZone);
+  return inTransaction(ctx.services.db, async (tx) => {
+    const [row] = await tx
+      .update(practices)
+      .set({
+        ...(changes.name !== undefined ? { name: changes.name } : {}),
+        ...(changes.timeZone !== undefined ? { timeZone: changes.timeZone } : {}),
+      })
+      .where(eq(practices.id, actor.practiceId))
+      .returning();
+    if (!row) throw new AppError('NOT_FOUND', 'Your practice no longer exists.');
+    await recordAudit(tx, ctx, {
+      action: 'practice.update',
+      resourceType: 'practice',
+      resourceId: row.id,
+      outcome: 'success',
+      detail: { fields: Object.keys(changes).join(',') },
+    });
+    return { id: row.id, name: row.name, timeZone: row.timeZone };
+  });
+}

@@ -1,0 +1,172 @@
+import { randomUUID } from 'node:crypto';
+import type { AccessContext, Role } from '../access/actor';
+import { signedIn } from '../access/policy';
+import { recordAudit } from '../audit/record';
+import { AppError } from '../shared/errors';
+import { type Executor, inTransaction } from '../shared/transaction';
+import { createInvitation } from './invitations';
+import { checkPasswordRules, hashPassword } from './passwords';
+import {
+  findPracticeById,
+  findUserByEmail,
+  findUserById,
+  listUsersByPractice,
+  type UserRow,
+} from './repository';
+import { users } from './tables';
+
+export type UserView = {
+  id: string;
+  email: string;
+  displayName: string;
+  role: Role;
+  status: 'invited' | 'active' | 'locked';
+  twoFactorEnabled: boolean;
+  createdAt: Date;
+};
+
+export function toUserView(row: UserRow, now: Date): UserView {
+  const status = !row.passwordHash
+    ? 'invited'
+    : row.lockedUntil && row.lockedUntil > now
+      ? 'locked'
+      : 'active';
+  return {
+    id: row.id,
+    email: row.email,
+    displayName: row.displayName,
+    role: row.role,
+    status,
+    twoFactorEnabled: row.totpEnabledAt !== null,
+    createdAt: row.createdAt,
+  };
+}
+
+type NewUser = {
+  practiceId: string;
+  email: string;
+  displayName: string;
+  role: Role;
+  passwordHash?: string | null;
+  totpSecret?: string | null;
+};
+
+/** Inserts a user, refusing an e-mail address already in use (in any practice). */
+export async function insertUser(
+  tx: Executor,
+  ctx: AccessContext,
+  input: NewUser,
+): Promise<UserRow> {
+  if (await findUserByEmail(tx, input.email)) {
+    throw new AppError(
+      'CONFLICT',
+      `An account with the e-mail address ${input.email} already exists.`,
+      [{ path: 'email', message: 'Already in use.' }],
+    );
+  }
+  const id = randomUUID();
+  const totpSecret = input.totpSecret
+    ? await ctx.services.keyring.encrypt(tx, input.practiceId, input.totpSecret, `totp:${id}`)
+    : null;
+  const [row] = await tx
+    .insert(users)
+    .values({
+      id,
+      practiceId: input.practiceId,
+      email: input.email.toLowerCase(),
+      displayName: input.displayName,
+      role: input.role,
+      passwordHash: input.passwordHash ?? null,
+      totpSecret,
+      totpEnabledAt: totpSecret ? ctx.services.now() : null,
+    })
+    .returning();
+  if (!row) throw new Error('user insert returned nothing');
+  await recordAudit(tx, ctx, {
+    practiceId: input.practiceId,
+    action: 'user.create',
+    resourceType: 'user',
+    resourceId: id,
+    outcome: 'success',
+    detail: { role: input.role },
+  });
+  return row;
+}
+
+/**
+ * Operator path (CLI, demo seed): a user with a password set now, optionally with a TOTP secret
+ * already enrolled.
+ */
+export async function createUserWithPassword(
+  ctx: AccessContext,
+  input: Omit<NewUser, 'passwordHash'> & { password: string },
+): Promise<UserView> {
+  checkPasswordRules(input.password);
+  if (!(await findPracticeById(ctx.services.db, input.practiceId))) {
+    throw new AppError('NOT_FOUND', `No practice with id ${input.practiceId} exists.`);
+  }
+  const passwordHash = await hashPassword(input.password);
+  const row = await inTransaction(ctx.services.db, (tx) =>
+    insertUser(tx, ctx, { ...input, passwordHash }),
+  );
+  return toUserView(row, ctx.services.now());
+}
+
+/** An administrator invites a member of staff, who sets their own password from the e-mail. */
+export async function inviteStaff(
+  ctx: AccessContext,
+  input: { email: string; displayName: string; role: Exclude<Role, 'client'> },
+): Promise<UserView> {
+  const actor = signedIn(ctx);
+  const practice = await findPracticeById(ctx.services.db, actor.practiceId);
+  if (!practice) throw new AppError('NOT_FOUND', 'Your practice no longer exists.');
+  const row = await inTransaction(ctx.services.db, async (tx) => {
+    const user = await insertUser(tx, ctx, { ...input, practiceId: actor.practiceId });
+    await createInvitation(tx, ctx, {
+      practiceId: actor.practiceId,
+      userId: user.id,
+      email: user.email,
+      role: user.role,
+      practiceName: practice.name,
+    });
+    return user;
+  });
+  return toUserView(row, ctx.services.now());
+}
+
+export async function listUsers(ctx: AccessContext): Promise<UserView[]> {
+  const actor = signedIn(ctx);
+  const rows = await listUsersByPractice(ctx.services.db, actor.practiceId);
+  const now = ctx.services.now();
+  return rows.map((r) => toUserView(r, now));
+}
+
+export type Me = {
+  userId: string;
+  practiceId: string;
+  practiceName: string;
+  role: Role;
+  email: string;
+  displayName: string;
+  twoFactorEnabled: boolean;
+  twoFactorVerified: boolean;
+};
+
+export async function readMe(ctx: AccessContext): Promise<Me> {
+  const actor = signedIn(ctx);
+  const [user, practice] = await Promise.all([
+    findUserById(ctx.services.db, actor.practiceId, actor.userId),
+    findPracticeById(ctx.services.db, actor.practiceId),
+  ]);
+  if (!user || !practice) throw new AppError('UNAUTHENTICATED', 'Sign in to continue.');
+  return {
+    userId: user.id,
+    practiceId: practice.id,
+    practiceName: practice.name,
+    role: user.role,
+    email: user.email,
+    displayName: user.displayName,
+    twoFactorEnabled: user.totpEnabledAt !== null,
+    twoFactorVerified: actor.twoFactorVerified,
+  };
+}

@@ -1,0 +1,3 @@
+export { type DispatchOptions, dispatchOutbox } from './dispatcher';
+export { enqueueEmail, type OutgoingEmail } from './enqueue';
+export { listOutbox, type OutboxItem } from './list-outbox';

@@ -1,0 +1,37 @@
+/**
+ * The one error type of the domain. Each code maps to one HTTP status in the server; the message
+ * is written for the person who will read it.
+ */
+export type ErrorCode =
+  | 'VALIDATION_FAILED'
+  | 'NOT_FOUND'
+  | 'UNAUTHENTICATED'
+  | 'SESSION_EXPIRED'
+  | 'INVALID_CREDENTIALS'
+  | 'ACCOUNT_LOCKED'
+  | 'TWO_FACTOR_REQUIRED'
+  | 'TWO_FACTOR_ENROLMENT_REQUIRED'
+  | 'INVALID_TWO_FACTOR_CODE'
+  | 'FORBIDDEN'
+  | 'CSRF_TOKEN_INVALID'
+  | 'CONFLICT'
+  | 'INVITATION_INVALID';
+
+export type FieldIssue = { path: string; message: string };
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly issues: FieldIssue[] | undefined;
+
+  constructor(code: ErrorCode, message: string, issues?: FieldIssue[]) {
+    super(message);
+    this.name = 'AppError';
+    this.code = code;
+    this.issues = issues;
+  }
+}
+
+/** The answer for a record the caller may not see is the same as for one that does not exist. */
+export function notFound(what: string): AppError {
+  return new AppError('NOT_FOUND', `No ${what} with that id was found.`);
+}
