@@ -4,7 +4,7 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { Services } from '@throughline/domain';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
 import {
   jsonSchemaTransform,
   serializerCompiler,
@@ -36,6 +36,8 @@ export type AppOptions = {
   webDir?: string | undefined;
   /** Per-address limit on sign-in attempts etc.; raise it only in tests that sign in often. */
   authRateLimit?: number;
+  /** Sees every route as registered (after the app's own onRoute hooks); tests walk the table. */
+  onRoute?: (route: RouteOptions) => void;
 };
 
 export const BODY_LIMIT = 1024 * 1024;
@@ -60,6 +62,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       route.config = { ...(route.config ?? {}), policy: 'docs.read' };
     }
   });
+  if (options.onRoute) app.addHook('onRoute', options.onRoute);
 
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
