@@ -32,6 +32,8 @@ declare module 'fastify' {
 export type AppOptions = {
   services: Services;
   logLevel?: string;
+  /** Where logs go (default stdout); tests capture them to check redaction. */
+  logStream?: NodeJS.WritableStream;
   /** Folder of the built web app; omit to serve the API only. */
   webDir?: string | undefined;
   /** Per-address limit on sign-in attempts etc.; raise it only in tests that sign in often. */
@@ -45,7 +47,7 @@ export const BODY_LIMIT = 1024 * 1024;
 /** Builds the HTTP app around the given services. Tests call this and use `inject`. */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: loggerOptions(options.logLevel ?? 'silent'),
+    logger: loggerOptions(options.logLevel ?? 'silent', options.logStream),
     bodyLimit: BODY_LIMIT,
     genReqId: () => crypto.randomUUID(),
     trustProxy: process.env.THROUGHLINE_TRUST_PROXY === '1',

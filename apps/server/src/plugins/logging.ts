@@ -4,9 +4,13 @@ import type { FastifyServerOptions } from 'fastify';
  * Logs never hold secrets or clinical content: credentials, cookies and free-text fields are
  * redacted, and tokens in URLs (invitation links) are masked.
  */
-export function loggerOptions(level: string): FastifyServerOptions['logger'] {
+export function loggerOptions(
+  level: string,
+  stream?: NodeJS.WritableStream,
+): FastifyServerOptions['logger'] {
   return {
     level,
+    ...(stream ? { stream } : {}),
     redact: {
       paths: [
         'req.headers.authorization',

@@ -20,8 +20,11 @@ const stageToNext = {
   'enrol-two-factor': 'enrol-two-factor',
 } as const;
 
-/** Brute-force guard per client address; the per-account lockout is the durable one. */
-const attempts = { rateLimit: { max: 10, timeWindow: '1 minute' } };
+/**
+ * Brute-force guard per client address; the per-account lockout is the durable one. The limit
+ * itself is the app's `authRateLimit` (10 a minute unless a test raises it).
+ */
+const attempts = { rateLimit: { timeWindow: '1 minute' } };
 
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   const secure = app.publicUrl.startsWith('https:');

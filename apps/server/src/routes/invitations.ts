@@ -32,7 +32,7 @@ export const invitationRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/v1/invitations/:token/accept',
     {
-      config: { policy: 'invitation.accept', rateLimit: { max: 10, timeWindow: '1 minute' } },
+      config: { policy: 'invitation.accept', rateLimit: { timeWindow: '1 minute' } },
       schema: {
         tags: ['auth'],
         summary: 'Accept an invitation by choosing a password (single use)',
