@@ -9,7 +9,9 @@ export async function registerWeb(app: FastifyInstance, webDir: string): Promise
     app.log.warn(`No web app in ${webDir}; run "npm run build:web". Serving the API only.`);
     return;
   }
-  await app.register(fastifyStatic, { root: webDir, wildcard: false, index: false });
+  // serve: false — only reply.sendFile. Routes registered by the plugin itself would carry no
+  // access policy, so the access layer refuses them (403) and the app's scripts never load.
+  await app.register(fastifyStatic, { root: webDir, serve: false, index: false });
   const spa = { config: { policy: 'web.read' as const } };
   app.get('/', spa, (_request, reply) => reply.sendFile('index.html'));
   app.get('/*', spa, (request, reply) => {

@@ -1,0 +1,208 @@
+import { currentTotp } from '@throughline/domain';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations, describeViolations, launchBrowser, screenshot } from './support/browser';
+import { type RunningServer, startServer } from './support/server';
+
+// The demo practice seeded on first start (apps/server/src/demo/seed.ts).
+const PASSWORD = 'throughline-demo';
+const MAYA = {
+  email: 'maya@demo.throughline.test',
+  name: 'Maya Okafor, MT-BC',
+  totp: 'KRUGKIDROVUWG2ZAMJZG653OEBTG66BA',
+};
+const ADMIN = { email: 'admin@demo.throughline.test', totp: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP' };
+const SAM = { email: 'sam@demo.throughline.test', name: 'Sam Rivera' };
+const PRIYA = { email: 'priya@demo.throughline.test', name: 'Priya Shah' };
+
+const WAIT = 20_000;
+
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+}, 60_000);
+
+async function newPage(viewport = { width: 1280, height: 800 }): Promise<Page> {
+  const context = await browser.newContext({ baseURL: server.url, viewport });
+  const page = await context.newPage();
+  page.setDefaultTimeout(WAIT);
+  return page;
+}
+
+/** Waits for the locator to be visible (vitest's expect does not retry like Playwright's). */
+async function shown(locator: Locator): Promise<Locator> {
+  await locator.first().waitFor({ state: 'visible', timeout: WAIT });
+  return locator;
+}
+
+async function expectAccessible(page: Page): Promise<void> {
+  // Check the page at rest: a pointer left over a button would measure its hover colours.
+  await page.mouse.move(0, 0);
+  const violations = await axeViolations(page);
+  expect(violations, describeViolations(violations)).toEqual([]);
+}
+
+// A TOTP code is accepted once per 30 s step per user: never reuse a step for the same secret.
+const usedSteps = new Map<string, number>();
+async function freshTotp(secret: string): Promise<string> {
+  const step = (): number => Math.floor(Date.now() / 30_000);
+  const last = usedSteps.get(secret);
+  if (last !== undefined && step() <= last) {
+    await new Promise((resolve) => setTimeout(resolve, (last + 1) * 30_000 - Date.now() + 250));
+  }
+  usedSteps.set(secret, step());
+  return currentTotp(secret);
+}
+
+async function fillCredentials(page: Page, email: string, password = PASSWORD): Promise<void> {
+  await shown(page.getByRole('heading', { name: 'Sign in' }));
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+async function enterTotp(page: Page, secret: string): Promise<void> {
+  const code = await shown(page.getByLabel('Authentication code'));
+  await code.fill(await freshTotp(secret));
+  await page.getByRole('button', { name: 'Verify' }).click();
+}
+
+async function signIn(page: Page, email: string, totpSecret?: string): Promise<void> {
+  await page.goto('/sign-in');
+  await fillCredentials(page, email);
+  if (totpSecret) await enterTotp(page, totpSecret);
+}
+
+describe('signing in to Throughline in a browser', () => {
+  it('a therapist signs in with password and TOTP and sees the caseload', async () => {
+    const page = await newPage();
+    await page.goto('/sign-in');
+    await shown(page.getByRole('heading', { name: 'Sign in' }));
+    await expectAccessible(page);
+    await screenshot(page, '01-sign-in');
+
+    await fillCredentials(page, MAYA.email);
+    await shown(page.getByLabel('Authentication code'));
+    await expectAccessible(page);
+    await screenshot(page, '02-two-factor');
+    await enterTotp(page, MAYA.totp);
+
+    await shown(page.getByRole('heading', { level: 1, name: 'Caseload' }));
+    await page.waitForURL(`${server.url}/`);
+    const table = await shown(page.getByRole('table', { name: 'Clients in your caseload' }));
+    expect(await table.getByRole('link', { name: 'Sam Rivera' }).isVisible()).toBe(true);
+    expect(await table.getByRole('link', { name: 'Jordan Lee' }).isVisible()).toBe(true);
+    expect(await page.getByRole('button', { name: 'Invite client' }).isVisible()).toBe(true);
+    await expectAccessible(page);
+    await screenshot(page, '03-caseload');
+  });
+
+  it('a client signs in without two-factor and sees the portal, also on a phone', async () => {
+    const page = await newPage();
+    await signIn(page, SAM.email);
+
+    await shown(page.getByRole('heading', { level: 1, name: `Welcome, ${SAM.name}` }));
+    await shown(page.getByText(MAYA.name));
+    await expectAccessible(page);
+    await screenshot(page, '04-portal-home');
+
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.reload();
+    await shown(page.getByRole('heading', { level: 1, name: `Welcome, ${SAM.name}` }));
+    await shown(page.getByText(MAYA.name));
+    const fits = await page.evaluate(
+      () => document.documentElement.scrollWidth <= window.innerWidth,
+    );
+    expect(fits, 'the portal scrolls sideways at 390 px').toBe(true);
+    await expectAccessible(page);
+    await screenshot(page, '05-portal-phone');
+
+    // The navigation collapses into a menu button on a phone; it must open and work.
+    await page.getByRole('button', { name: 'Open menu' }).click();
+    const menu = await shown(page.getByRole('navigation', { name: 'Main menu' }));
+    expect(await menu.getByRole('link', { name: 'Security' }).isVisible()).toBe(true);
+    expect(await menu.getByRole('button', { name: 'Sign out' }).isVisible()).toBe(true);
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth),
+    ).toBe(true);
+    await screenshot(page, '06-portal-phone-menu');
+  });
+
+  it('an invited client accepts the e-mailed invitation from the outbox and signs in', async () => {
+    const admin = await newPage();
+    await signIn(admin, ADMIN.email, ADMIN.totp);
+    await shown(admin.getByRole('heading', { level: 1, name: 'Practice administration' }));
+    await admin.getByRole('link', { name: 'Outbox' }).first().click();
+    await shown(admin.getByRole('heading', { level: 1, name: 'Outbox' }));
+
+    const mail = admin.getByRole('article').filter({ hasText: `To ${PRIYA.email}` });
+    await shown(mail);
+    expect(await mail.count()).toBe(1);
+    await mail.getByText('Show message').click();
+    const link = await shown(mail.getByRole('link', { name: /\/invitations\// }));
+    const href = await link.getAttribute('href');
+    expect(href?.startsWith(`${server.url}/invitations/`)).toBe(true);
+    await expectAccessible(admin);
+    await screenshot(admin, '07-outbox');
+
+    // Priya opens the link from her e-mail in her own browser.
+    const priya = await newPage();
+    await priya.goto(href!);
+    await shown(priya.getByRole('heading', { name: 'Accept your invitation' }));
+    await shown(priya.getByText(PRIYA.email));
+    await expectAccessible(priya);
+    await screenshot(priya, '08-invitation');
+    const password = 'a quiet river at dawn';
+    await priya.getByLabel('Password', { exact: true }).fill(password);
+    await priya.getByLabel('Confirm password', { exact: true }).fill(password);
+    await priya.getByRole('button', { name: 'Set password' }).click();
+    await shown(priya.getByText('Your password is set'));
+    await screenshot(priya, '09-invitation-accepted');
+
+    await priya.getByRole('link', { name: 'Go to sign in' }).click();
+    await fillCredentials(priya, PRIYA.email, password);
+    await shown(priya.getByRole('heading', { level: 1, name: `Welcome, ${PRIYA.name}` }));
+    await shown(priya.getByText('Daniel Reyes, LPC'));
+    await expectAccessible(priya);
+    await screenshot(priya, '10-priya-portal');
+
+    // The link works once: the used invitation now refuses.
+    const again = await newPage();
+    await again.goto(href!);
+    await shown(again.getByText('This invitation cannot be used'));
+  });
+
+  it('a therapist invites a new client, who appears in the caseload as invited', async () => {
+    const page = await newPage();
+    await signIn(page, MAYA.email, MAYA.totp);
+    await shown(page.getByRole('heading', { level: 1, name: 'Caseload' }));
+
+    await page.getByRole('button', { name: 'Invite client' }).click();
+    const dialog = await shown(page.getByRole('dialog', { name: 'Invite a client' }));
+    await dialog.getByLabel('Name').fill('Robin Ellis');
+    await dialog.getByLabel('Email').fill('robin.ellis@example.test');
+    await expectAccessible(page);
+    await screenshot(page, '11-invite-client');
+    await dialog.getByRole('button', { name: 'Send invitation' }).click();
+    await shown(page.getByText('Invitation sent'));
+    await dialog.waitFor({ state: 'hidden', timeout: WAIT });
+
+    const row = page.getByRole('row').filter({ hasText: 'Robin Ellis' });
+    await shown(row);
+    await shown(row.getByText(/^invited$/i));
+    expect(await row.getByText('robin.ellis@example.test').isVisible()).toBe(true);
+    // The existing clients stay, and stay active.
+    const sam = page.getByRole('row').filter({ hasText: 'Sam Rivera' });
+    expect(await sam.getByText(/^active$/i).isVisible()).toBe(true);
+    await expectAccessible(page);
+    await screenshot(page, '12-caseload-invited');
+  });
+});
