@@ -38,10 +38,10 @@ async function resolveActor(
   request: FastifyRequest,
   reply: FastifyReply,
 ): Promise<Actor> {
-  const header = request.headers.authorization;
-  if (header) {
-    const match = /^Bearer\s+(\S+)$/i.exec(header);
-    const actor = match?.[1] ? await actorFromApiToken(services, match[1]) : undefined;
+  // Other schemes (e.g. Basic from a reverse proxy) are not ours to judge; a Bearer token is.
+  const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
+  if (request.headers.authorization && /^Bearer\b/i.test(request.headers.authorization)) {
+    const actor = bearer ? await actorFromApiToken(services, bearer) : undefined;
     if (!actor) {
       throw new AppError(
         'UNAUTHENTICATED',

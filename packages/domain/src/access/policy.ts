@@ -51,6 +51,10 @@ export function isAction(value: unknown): value is Action {
 }
 
 function stageError(stage: AuthStage): AppError {
+  if (stage === 'complete') {
+    // Only the ceremony's own steps exclude a complete sign-in (e.g. a second verify).
+    return new AppError('FORBIDDEN', 'You have already finished signing in.');
+  }
   return stage === 'two-factor'
     ? new AppError('TWO_FACTOR_REQUIRED', 'Enter the code from your authenticator app first.')
     : new AppError(

@@ -28,11 +28,18 @@ async function issue(
   input: { name: string; expiresInDays: number },
 ): Promise<IssuedApiToken> {
   const token = randomToken(TOKEN_PREFIX);
-  const expiresAt = new Date(ctx.services.now().getTime() + input.expiresInDays * DAY_MS);
+  const now = ctx.services.now();
+  const expiresAt = new Date(now.getTime() + input.expiresInDays * DAY_MS);
   return inTransaction(ctx.services.db, async (tx) => {
     const [row] = await tx
       .insert(apiTokens)
-      .values({ ...owner, name: input.name, tokenHash: hashToken(token), expiresAt })
+      .values({
+        ...owner,
+        name: input.name,
+        tokenHash: hashToken(token),
+        createdAt: now,
+        expiresAt,
+      })
       .returning();
     if (!row) throw new Error('token insert returned nothing');
     await recordAudit(tx, ctx, {

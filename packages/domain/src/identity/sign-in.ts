@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { AccessContext } from '../access/actor';
 import { recordAudit } from '../audit/record';
 import { AppError } from '../shared/errors';
@@ -41,16 +41,20 @@ export async function signIn(ctx: AccessContext, input: SignInInput): Promise<Is
   }
   const byUser = and(eq(users.practiceId, user.practiceId), eq(users.id, user.id));
   if (!(await verifyPassword(user.passwordHash, input.password))) {
-    const failures = user.failedSignIns + 1;
-    const locks = failures >= MAX_FAILED_SIGN_INS;
     await inTransaction(db, async (tx) => {
-      await tx
+      // Count in the database: wrong passwords sent at the same time must each be counted.
+      const [counted] = await tx
         .update(users)
-        .set({
-          failedSignIns: locks ? 0 : failures,
-          lockedUntil: locks ? new Date(now.getTime() + LOCKOUT_MS) : user.lockedUntil,
-        })
-        .where(byUser);
+        .set({ failedSignIns: sql`${users.failedSignIns} + 1` })
+        .where(byUser)
+        .returning({ failedSignIns: users.failedSignIns });
+      const locks = (counted?.failedSignIns ?? 0) >= MAX_FAILED_SIGN_INS;
+      if (locks) {
+        await tx
+          .update(users)
+          .set({ failedSignIns: 0, lockedUntil: new Date(now.getTime() + LOCKOUT_MS) })
+          .where(byUser);
+      }
       await recordAudit(tx, ctx, {
         ...audit,
         action: 'auth.sign-in',

@@ -51,19 +51,28 @@ type NewUser = {
   totpSecret?: string | null;
 };
 
+function isUniqueViolation(error: unknown, constraint: string): boolean {
+  let e = error;
+  // The driver's error may be wrapped by the ORM; look a few causes deep.
+  for (let depth = 0; depth < 5 && e && typeof e === 'object'; depth++) {
+    const pg = e as { code?: unknown; constraint?: unknown; cause?: unknown };
+    if (pg.code === '23505' && pg.constraint === constraint) return true;
+    e = pg.cause;
+  }
+  return false;
+}
+
 /** Inserts a user, refusing an e-mail address already in use (in any practice). */
 export async function insertUser(
   tx: Executor,
   ctx: AccessContext,
   input: NewUser,
 ): Promise<UserRow> {
-  if (await findUserByEmail(tx, input.email)) {
-    throw new AppError(
-      'CONFLICT',
-      `An account with the e-mail address ${input.email} already exists.`,
-      [{ path: 'email', message: 'Already in use.' }],
-    );
-  }
+  const taken = () =>
+    new AppError('CONFLICT', `An account with the e-mail address ${input.email} already exists.`, [
+      { path: 'email', message: 'Already in use.' },
+    ]);
+  if (await findUserByEmail(tx, input.email)) throw taken();
   const id = randomUUID();
   const totpSecret = input.totpSecret
     ? await ctx.services.keyring.encrypt(tx, input.practiceId, input.totpSecret, `totp:${id}`)
@@ -80,7 +89,11 @@ export async function insertUser(
       totpSecret,
       totpEnabledAt: totpSecret ? ctx.services.now() : null,
     })
-    .returning();
+    .returning()
+    .catch((error: unknown) => {
+      // A concurrent request took the address between the check above and this insert.
+      throw isUniqueViolation(error, 'users_email_key') ? taken() : error;
+    });
   if (!row) throw new Error('user insert returned nothing');
   await recordAudit(tx, ctx, {
     practiceId: input.practiceId,
