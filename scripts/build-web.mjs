@@ -26,5 +26,16 @@ if (existsSync(built) && statSync(built).mtimeMs >= sources && process.argv[2] !
   process.stdout.write('Web app is up to date.\n');
 } else {
   process.stdout.write('Building the web app…\n');
-  execFileSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', path.join(web, 'vite.config.ts'), '--logLevel', 'warn'], { stdio: 'inherit', cwd: root });
+  execFileSync(
+    process.execPath,
+    [
+      path.join(root, 'node_modules/vite/bin/vite.js'),
+      'build',
+      '--config',
+      path.join(web, 'vite.config.ts'),
+      '--logLevel',
+      'warn',
+    ],
+    { stdio: 'inherit', cwd: root },
+  );
 }

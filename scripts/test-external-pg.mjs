@@ -9,9 +9,13 @@ const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3
 try {
   await client.connect();
   const { rows } = await client.query('SHOW server_version');
-  process.stdout.write(`Integration tests, second pass: PostgreSQL ${rows[0].server_version} at ${new URL(url).host}\n`);
+  process.stdout.write(
+    `Integration tests, second pass: PostgreSQL ${rows[0].server_version} at ${new URL(url).host}\n`,
+  );
 } catch (error) {
-  process.stdout.write(`NOTICE: no PostgreSQL answers at ${new URL(url).host} (${error.message}); skipping the external-PostgreSQL pass.\n`);
+  process.stdout.write(
+    `NOTICE: no PostgreSQL answers at ${new URL(url).host} (${error.message}); skipping the external-PostgreSQL pass.\n`,
+  );
   process.exit(0);
 } finally {
   await client.end().catch(() => {});

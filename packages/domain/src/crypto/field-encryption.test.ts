@@ -92,8 +92,6 @@ describe('wrapped practice data keys', () => {
 
   it("unwraps only for its own practice (a wrapped key copied to another practice's row fails)", () => {
     const wrapped = newWrappedDataKey(master, practiceId);
-    expect(() =>
-      unwrapDataKey(master, wrapped, '00000000-0000-0000-0000-000000000001'),
-    ).toThrow();
+    expect(() => unwrapDataKey(master, wrapped, '00000000-0000-0000-0000-000000000001')).toThrow();
   });
 });
