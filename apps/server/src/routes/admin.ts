@@ -4,9 +4,8 @@ import {
   isTimeZone,
   listOutbox,
   listUsers,
-  signedIn,
   updatePractice,
-  verifyAuditChain,
+  verifyPracticeAuditChain,
 } from '@throughline/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -140,6 +139,6 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
         },
       },
     },
-    async (request) => verifyAuditChain(request.ctx.services.db, signedIn(request.ctx).practiceId),
+    async (request) => verifyPracticeAuditChain(request.ctx),
   );
 };

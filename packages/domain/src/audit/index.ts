@@ -1,3 +1,3 @@
 export { type AuditEntry, recordAudit } from './record';
 export { sealAuditEvents } from './seal';
-export { type ChainReport, verifyAuditChain } from './verify';
+export { type ChainReport, verifyAuditChain, verifyPracticeAuditChain } from './verify';

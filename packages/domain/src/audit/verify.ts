@@ -1,6 +1,9 @@
 import type { Database } from '@throughline/db';
 import { and, asc, count, eq, gt, isNotNull, isNull, min } from 'drizzle-orm';
+import type { AccessContext } from '../access/actor';
+import { signedIn } from '../access/policy';
 import { chainHash, GENESIS_HASH } from './hash';
+import { recordAudit } from './record';
 import { auditChainHeads, auditEvents } from './tables';
 
 export type ChainReport = {
@@ -93,4 +96,18 @@ export async function verifyAuditChain(db: Database, practiceId: string): Promis
     );
   }
   return report(checked, null, null);
+}
+
+/** An administrator checks their own practice's chain; the check itself is audited. */
+export async function verifyPracticeAuditChain(ctx: AccessContext): Promise<ChainReport> {
+  const actor = signedIn(ctx);
+  const report = await verifyAuditChain(ctx.services.db, actor.practiceId);
+  await recordAudit(ctx.services.db, ctx, {
+    action: 'audit.verify',
+    resourceType: 'audit-chain',
+    resourceId: actor.practiceId,
+    outcome: 'success',
+    detail: { ok: report.ok, checked: report.checked },
+  });
+  return report;
 }
