@@ -1,5 +1,10 @@
 // Every table, for drizzle-kit and for typed queries. Modules own their tables.
+export * from './appointments/tables';
 export * from './audit/tables';
+export * from './calendar/tables';
+export * from './carry-forward/tables';
 export * from './clients/tables';
+export * from './episodes/tables';
 export * from './identity/tables';
+export * from './notes/tables';
 export * from './notifications/tables';

@@ -1,4 +1,14 @@
-import { foreignKey, index, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  date,
+  foreignKey,
+  index,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { practices, users } from '../identity/tables';
 
 /** A person receiving care (FHIR Patient). Their portal login, once accepted, is `userId`. */
@@ -12,8 +22,22 @@ export const clients = pgTable(
     userId: uuid('user_id').notNull(),
     displayName: text('display_name').notNull(),
     email: text('email').notNull(),
-    /** The therapist responsible; episodes (a later module) refine who sees what. */
+    /** The therapist responsible; episodes refine who sees what. */
     therapistId: uuid('therapist_id').notNull(),
+    preferredName: text('preferred_name'),
+    pronouns: text('pronouns'),
+    dateOfBirth: date('date_of_birth'),
+    /** Where the client lives: sessions are shown to them in this zone. */
+    timeZone: text('time_zone').notNull().default('UTC'),
+    phone: text('phone'),
+    emergencyContactName: text('emergency_contact_name'),
+    emergencyContactPhone: text('emergency_contact_phone'),
+    emergencyContactRelationship: text('emergency_contact_relationship'),
+    /** Safe-contact preferences (ETHICS.md): may we e-mail at all? */
+    mayEmail: boolean('may_email').notNull().default(true),
+    /** May an e-mail say more than "you have something new in your portal"? */
+    emailMayIncludeDetails: boolean('email_may_include_details').notNull().default(false),
+    remindersEnabled: boolean('reminders_enabled').notNull().default(true),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

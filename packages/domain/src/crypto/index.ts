@@ -1,3 +1,3 @@
 export { newWrappedDataKey, open, seal, unwrapDataKey } from './field-encryption';
-export { Keyring } from './keyring';
+export { type KeyClass, Keyring } from './keyring';
 export { loadMasterKey } from './master-key';

@@ -1,7 +1,13 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import { practices } from '../identity/tables';
 import type { Executor } from '../shared/transaction';
-import { open, seal, unwrapDataKey } from './field-encryption';
+import { newWrappedDataKey, open, seal, unwrapDataKey } from './field-encryption';
+
+/**
+ * `record`: the practice data key for the clinical record. `psychotherapy`: a separate key used only
+ * for psychotherapy notes (HIPAA 45 CFR 164.501), created on first use.
+ */
+export type KeyClass = 'record' | 'psychotherapy';
 
 /**
  * Encrypts and decrypts fields with each practice's data key. Unwrapped keys are cached for the
@@ -10,6 +16,7 @@ import { open, seal, unwrapDataKey } from './field-encryption';
 export class Keyring {
   readonly #masterKey: Buffer;
   readonly #dataKeys = new Map<string, Buffer>();
+  readonly #psychotherapyKeys = new Map<string, Buffer>();
 
   constructor(masterKey: Buffer) {
     this.#masterKey = masterKey;

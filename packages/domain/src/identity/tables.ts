@@ -22,6 +22,8 @@ export const practices = pgTable('practices', {
   timeZone: text('time_zone').notNull().default('UTC'),
   /** The practice's data key, AES-256-GCM wrapped by the master key. */
   wrappedDataKey: text('wrapped_data_key').notNull(),
+  /** A second data key, only for psychotherapy notes (HIPAA 164.501 keeps them apart). */
+  wrappedPsychotherapyKey: text('wrapped_psychotherapy_key'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
