@@ -10,7 +10,7 @@ import { newWrappedDataKey, open, seal, unwrapDataKey } from './field-encryption
 export type KeyClass = 'record' | 'psychotherapy';
 
 /**
- * Encrypts and decrypts fields with each practice's data key. Unwrapped keys are cached for the
+ * Encrypts and decrypts fields with each practice's data keys. Unwrapped keys are cached for the
  * life of the process (they are not per-user state and are the same in every process).
  */
 export class Keyring {
@@ -39,14 +39,40 @@ export class Keyring {
     return key;
   }
 
+  async psychotherapyKey(db: Executor, practiceId: string): Promise<Buffer> {
+    const cached = this.#psychotherapyKeys.get(practiceId);
+    if (cached) return cached;
+    const context = `psychotherapy-key:${practiceId}`;
+    // Created once; a concurrent first use keeps whichever write won.
+    await db
+      .update(practices)
+      .set({ wrappedPsychotherapyKey: newWrappedDataKey(this.#masterKey, context) })
+      .where(and(eq(practices.id, practiceId), isNull(practices.wrappedPsychotherapyKey)));
+    const [row] = await db
+      .select({ wrapped: practices.wrappedPsychotherapyKey })
+      .from(practices)
+      .where(eq(practices.id, practiceId));
+    if (!row?.wrapped) throw new Error(`Practice ${practiceId} has no psychotherapy key.`);
+    const key = unwrapDataKey(this.#masterKey, row.wrapped, context);
+    this.#psychotherapyKeys.set(practiceId, key);
+    return key;
+  }
+
+  #key(db: Executor, practiceId: string, keyClass: KeyClass): Promise<Buffer> {
+    return keyClass === 'psychotherapy'
+      ? this.psychotherapyKey(db, practiceId)
+      : this.dataKey(db, practiceId);
+  }
+
   /** `purpose` names the field (e.g. "note.body:<noteId>") and is bound into the ciphertext. */
   async encrypt(
     db: Executor,
     practiceId: string,
     plaintext: string,
     purpose: string,
+    keyClass: KeyClass = 'record',
   ): Promise<string> {
-    return seal(await this.dataKey(db, practiceId), plaintext, `${practiceId}:${purpose}`);
+    return seal(await this.#key(db, practiceId, keyClass), plaintext, `${practiceId}:${purpose}`);
   }
 
   async decrypt(
@@ -54,7 +80,8 @@ export class Keyring {
     practiceId: string,
     sealed: string,
     purpose: string,
+    keyClass: KeyClass = 'record',
   ): Promise<string> {
-    return open(await this.dataKey(db, practiceId), sealed, `${practiceId}:${purpose}`);
+    return open(await this.#key(db, practiceId, keyClass), sealed, `${practiceId}:${purpose}`);
   }
 }
