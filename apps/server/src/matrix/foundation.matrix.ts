@@ -1,0 +1,177 @@
+import { randomUUID } from 'node:crypto';
+import {
+  currentTotp,
+  inviteStaff,
+  issueApiTokenForEmail,
+  listOutbox,
+  type Services,
+} from '@throughline/domain';
+import { expect } from 'vitest';
+import { actingAs, operatorContext } from '../operator';
+import { PASSWORD, type Person } from '../testing/harness';
+import {
+  ACTORS,
+  type ActorKey,
+  type MatrixContext,
+  type MatrixRow,
+  type ModuleMatrix,
+  type Signed,
+  statuses,
+} from '../testing/matrix';
+
+type Row = MatrixRow;
+
+let ctx: MatrixContext;
+const ownTokenIds = {} as Record<Signed, string>;
+const acceptTokens = {} as Record<ActorKey, string>;
+const pendingSecrets = {} as Partial<Record<ActorKey, string>>;
+let readableInvitation = '';
+let therapistTokenId = '';
+const unique = (who: ActorKey): string => `${who.toLowerCase()}-${randomUUID()}@matrix.example`;
+
+async function invitationFor(services: Services, admin: Person, email: string): Promise<string> {
+  const actor = actingAs(services, {
+    id: admin.userId,
+    practiceId: admin.practiceId,
+    role: 'practice_admin',
+  });
+  await inviteStaff(actor, { email, displayName: email, role: 'therapist' });
+  const mail = (await listOutbox(actor, 200)).find((m) => m.to === email);
+  const token = mail?.text.match(/\/invitations\/([\w-]+)/)?.[1];
+  if (!token) throw new Error(`no invitation e-mail for ${email}`);
+  return token;
+}
+
+const own = (who: ActorKey): Person => ctx.h.cast[who === 'anonymous' ? 'client' : who];
+
+/** Identity, tokens and administration; runs last (it enrols two-factor and signs everyone out). */
+export const matrix: ModuleMatrix = {
+  name: 'foundation',
+  setup: async (context) => {
+    ctx = context;
+    const { h } = context;
+    const op = operatorContext(h.services);
+    for (const who of ACTORS) {
+      if (who === 'anonymous') continue;
+      const issued = await issueApiTokenForEmail(op, {
+        email: h.cast[who].email,
+        name: 'own',
+        expiresInDays: 1,
+      });
+      ownTokenIds[who] = issued.id;
+    }
+    const kept = await issueApiTokenForEmail(op, {
+      email: h.cast.therapist.email,
+      name: 'therapist-only',
+      expiresInDays: 1,
+    });
+    therapistTokenId = kept.id;
+    readableInvitation = await invitationFor(h.services, h.cast.admin, 'readable@matrix.example');
+    for (const who of ACTORS)
+      acceptTokens[who] = await invitationFor(h.services, h.cast.admin, unique(who));
+  },
+  rows: () => ROWS,
+};
+
+// Order matters: enrolment changes who has two-factor, and sign-out ends the sessions, so they run last.
+const ROWS: Row[] = [
+  //                                          anon  cl  ocl   th  oth  sup  adm  opa
+  {
+    route: 'POST /api/v1/auth/sign-in',
+    body: (who) => ({ email: own(who).email, password: PASSWORD }),
+    expect: statuses(200, 200, 200, 200, 200, 200, 200, 200),
+  },
+  {
+    route: 'POST /api/v1/auth/two-factor/verify',
+    note: 'after the ceremony is complete',
+    body: () => ({ code: '000000' }),
+    expect: statuses(401, 403, 403, 403, 403, 403, 403, 403),
+  },
+  { route: 'GET /api/v1/me', expect: statuses(401, 200, 200, 200, 200, 200, 200, 200) },
+  { route: 'GET /api/v1/portal', expect: statuses(401, 200, 200, 403, 403, 403, 403, 403) },
+  {
+    route: 'GET /api/v1/invitations/:token',
+    url: () => `/api/v1/invitations/${readableInvitation}`,
+    expect: statuses(200, 200, 200, 200, 200, 200, 200, 200),
+  },
+  {
+    route: 'POST /api/v1/invitations/:token/accept',
+    url: (who) => `/api/v1/invitations/${acceptTokens[who]}/accept`,
+    body: () => ({ password: 'a long enough pass phrase' }),
+    expect: statuses(204, 204, 204, 204, 204, 204, 204, 204),
+  },
+  { route: 'GET /api/v1/clients', expect: statuses(401, 403, 403, 200, 200, 200, 403, 403) },
+  {
+    route: 'POST /api/v1/clients',
+    body: (who) => ({ displayName: 'New client', email: unique(who) }),
+    expect: statuses(401, 403, 403, 201, 201, 403, 403, 403),
+  },
+  {
+    route: 'GET /api/v1/clients/:id',
+    note: "the therapist's client",
+    url: () => `/api/v1/clients/${ctx.h.cast.client.clientId}`,
+    expect: statuses(401, 200, 404, 200, 404, 404, 404, 404),
+  },
+  {
+    route: 'GET /api/v1/clients/:id',
+    note: 'a client that does not exist',
+    url: () => `/api/v1/clients/${randomUUID()}`,
+    expect: statuses(401, 404, 404, 404, 404, 404, 404, 404),
+  },
+  { route: 'GET /api/v1/tokens', expect: statuses(401, 200, 200, 200, 200, 200, 200, 200) },
+  {
+    route: 'POST /api/v1/tokens',
+    body: () => ({ name: 'matrix', expiresInDays: 1 }),
+    expect: statuses(401, 403, 403, 201, 201, 201, 201, 201),
+    after: (_who, response) => {
+      if (response.statusCode === 201) expect(response.json().token).toMatch(/^tl_/);
+    },
+  },
+  {
+    route: 'DELETE /api/v1/tokens/:id',
+    note: "the therapist's token",
+    url: () => `/api/v1/tokens/${therapistTokenId}`,
+    last: 'therapist',
+    expect: statuses(401, 404, 404, 204, 404, 404, 404, 404),
+  },
+  {
+    route: 'DELETE /api/v1/tokens/:id',
+    note: "the caller's own token",
+    url: (who) => `/api/v1/tokens/${who === 'anonymous' ? ownTokenIds.client : ownTokenIds[who]}`,
+    expect: statuses(401, 204, 204, 204, 204, 204, 204, 204),
+  },
+  { route: 'GET /api/v1/admin/users', expect: statuses(401, 403, 403, 403, 403, 403, 200, 200) },
+  {
+    route: 'POST /api/v1/admin/users',
+    body: (who) => ({ email: unique(who), displayName: 'New colleague', role: 'supervisor' }),
+    expect: statuses(401, 403, 403, 403, 403, 403, 201, 201),
+  },
+  { route: 'GET /api/v1/practice', expect: statuses(401, 403, 403, 403, 403, 403, 200, 200) },
+  {
+    route: 'PATCH /api/v1/practice',
+    body: () => ({ timeZone: 'Europe/Dublin' }),
+    expect: statuses(401, 403, 403, 403, 403, 403, 200, 200),
+  },
+  { route: 'GET /api/v1/admin/outbox', expect: statuses(401, 403, 403, 403, 403, 403, 200, 200) },
+  {
+    route: 'GET /api/v1/admin/audit/verify',
+    expect: statuses(401, 403, 403, 403, 403, 403, 200, 200),
+  },
+  {
+    route: 'POST /api/v1/auth/two-factor/enrolment',
+    body: () => ({}),
+    expect: statuses(401, 200, 200, 200, 200, 200, 200, 200),
+    after: (who, response) => {
+      if (response.statusCode === 200) pendingSecrets[who] = response.json().secret;
+    },
+  },
+  {
+    route: 'POST /api/v1/auth/two-factor/enrolment/confirm',
+    body: async (who) => {
+      const secret = pendingSecrets[who];
+      return { code: secret ? await currentTotp(secret, ctx.now()) : '000000' };
+    },
+    expect: statuses(401, 200, 200, 200, 200, 200, 200, 200),
+  },
+  { route: 'POST /api/v1/auth/sign-out', expect: statuses(401, 204, 204, 204, 204, 204, 204, 204) },
+];
