@@ -16,11 +16,20 @@ import { loggerOptions } from './plugins/logging';
 import { registerProblemHandlers } from './plugins/problems';
 import { registerWeb } from './plugins/web';
 import { adminRoutes } from './routes/admin';
+import { appointmentRoutes } from './routes/appointments';
 import { authRoutes } from './routes/auth';
+import { briefRoutes } from './routes/brief';
+import { calendarRoutes } from './routes/calendar';
+import { carryForwardRoutes } from './routes/carry-forward';
+import { caseloadRoutes } from './routes/caseload';
 import { clientRoutes } from './routes/clients';
+import { episodeRoutes } from './routes/episodes';
 import { healthRoutes } from './routes/health';
 import { invitationRoutes } from './routes/invitations';
 import { meRoutes } from './routes/me';
+import { noteRoutes } from './routes/notes';
+import { psychotherapyNoteRoutes } from './routes/psychotherapy-notes';
+import { timelineRoutes } from './routes/timeline';
 import { tokenRoutes } from './routes/tokens';
 
 declare module 'fastify' {
@@ -123,8 +132,17 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     meRoutes,
     invitationRoutes,
     clientRoutes,
+    appointmentRoutes,
+    calendarRoutes,
+    noteRoutes,
+    psychotherapyNoteRoutes,
+    carryForwardRoutes,
+    episodeRoutes,
     tokenRoutes,
     adminRoutes,
+    briefRoutes,
+    timelineRoutes,
+    caseloadRoutes,
   ]) {
     await app.register(routes);
   }

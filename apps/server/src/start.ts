@@ -10,6 +10,7 @@ import {
   hasAnyPractice,
   seedDemo,
 } from './demo/seed';
+import { startJobs } from './jobs/queue';
 import { createMailer } from './mail/transport';
 import { openRuntime } from './services';
 
@@ -44,6 +45,8 @@ export async function start(config: Config): Promise<void> {
     logLevel: config.logLevel,
     webDir: config.webDir,
   });
+  // The job queue (reminders) shares the app's pool; its tables live in the pgboss schema.
+  const jobs = await startJobs(runtime.services, runtime.handle.pool, app.log);
   const background = startBackground({
     services: runtime.services,
     mailer,
@@ -57,6 +60,7 @@ export async function start(config: Config): Promise<void> {
     stopping = true;
     say(`\n${signal}: stopping Throughline…`);
     await app.close();
+    await jobs.stop();
     await background.stop();
     await mailer.close();
     await runtime.handle.close();
@@ -69,6 +73,7 @@ export async function start(config: Config): Promise<void> {
   try {
     await app.listen({ port: config.port, host: config.host });
   } catch (error) {
+    await jobs.stop();
     await background.stop();
     await mailer.close();
     await runtime.handle.close();

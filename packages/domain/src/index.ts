@@ -1,8 +1,17 @@
 export * from './access';
+export * from './appointments';
 export * from './audit';
+export * from './brief';
+export * from './calendar';
+export * from './carry-forward';
+export * from './caseload';
 export * from './clients';
 export * from './crypto';
+export * from './episodes';
 export * from './identity';
+export * from './notes';
 export * from './notifications';
 export { AppError, type ErrorCode, type FieldIssue, notFound } from './shared/errors';
+export type { JobQueue } from './shared/jobs';
 export { type Executor, inTransaction } from './shared/transaction';
+export * from './timeline';

@@ -1,13 +1,18 @@
 import {
   acceptInvitation,
+  type ClientDetails,
+  changeEpisodePhase,
+  createEpisode,
   createPractice,
   createUserWithPassword,
   inviteClient,
   listOutbox,
+  type Role,
   type Services,
 } from '@throughline/domain';
 import { sql } from 'drizzle-orm';
 import { actingAs, operatorContext } from '../operator';
+import { seedDemoContinuity } from './continuity';
 
 /**
  * The demo practice: a music-therapy practice with an administrator, two therapists, a supervisor
@@ -45,26 +50,64 @@ export const DEMO_STAFF = [
   },
 ] as const;
 
-export const DEMO_CLIENTS = [
+type DemoClient = {
+  email: string;
+  displayName: string;
+  therapist: string;
+  accepted: boolean;
+  details: ClientDetails;
+};
+
+export const DEMO_CLIENTS: readonly DemoClient[] = [
   {
     email: 'sam@demo.throughline.test',
     displayName: 'Sam Rivera',
     therapist: 'maya@demo.throughline.test',
     accepted: true,
+    details: {
+      pronouns: 'they/them',
+      dateOfBirth: '1996-04-18',
+      timeZone: 'Europe/London',
+      phone: '+44 7700 900123',
+      emergencyContact: { name: 'Lucia Rivera', phone: '+44 7700 900456', relationship: 'mother' },
+      safeContact: { mayEmail: true, emailMayIncludeDetails: false, remindersEnabled: true },
+    },
   },
   {
     email: 'jordan@demo.throughline.test',
     displayName: 'Jordan Lee',
     therapist: 'maya@demo.throughline.test',
     accepted: true,
+    details: {
+      preferredName: 'Jo',
+      pronouns: 'she/her',
+      dateOfBirth: '1988-11-02',
+      timeZone: 'America/New_York',
+      phone: '+1 212 555 0147',
+      emergencyContact: { name: 'Chris Lee', phone: '+1 212 555 0178', relationship: 'partner' },
+      // Jordan asked for e-mails that say nothing beyond "you have a message".
+      safeContact: { mayEmail: true, emailMayIncludeDetails: false, remindersEnabled: true },
+    },
   },
   {
     email: 'priya@demo.throughline.test',
     displayName: 'Priya Shah',
     therapist: 'daniel@demo.throughline.test',
     accepted: false,
+    details: { pronouns: 'she/her', dateOfBirth: '2001-07-23' },
   },
-] as const;
+];
+
+/** What the seed created, so later parts of the demo (appointments, notes) can build on it. */
+export type DemoSeed = {
+  practiceId: string;
+  /** Staff by e-mail. */
+  staff: Map<string, { id: string; practiceId: string; role: Role }>;
+  /** Clients by e-mail, with their therapist's e-mail and the ids of their episodes, oldest first. */
+  clients: Map<string, { clientId: string; therapist: string; episodeIds: string[] }>;
+};
+
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** True when the database already holds a practice (the demo is seeded only on first start). */
 export async function hasAnyPractice(services: Services): Promise<boolean> {
@@ -80,13 +123,14 @@ export async function demoExists(services: Services): Promise<boolean> {
   return Boolean((result.rows[0] as { found?: boolean } | undefined)?.found);
 }
 
-export async function seedDemo(services: Services): Promise<void> {
+export async function seedDemo(services: Services): Promise<DemoSeed> {
   const operator = operatorContext(services);
   const practice = await createPractice(operator, {
     name: DEMO_PRACTICE,
     timeZone: 'Europe/London',
   });
-  const staff = new Map<string, { id: string; practiceId: string; role: 'therapist' }>();
+  const staff: DemoSeed['staff'] = new Map();
+  const therapists = new Map<string, { id: string; practiceId: string; role: 'therapist' }>();
   for (const person of DEMO_STAFF) {
     const user = await createUserWithPassword(operator, {
       practiceId: practice.id,
@@ -96,14 +140,25 @@ export async function seedDemo(services: Services): Promise<void> {
       password: DEMO_PASSWORD,
       totpSecret: person.totpSecret,
     });
+    staff.set(person.email, { id: user.id, practiceId: practice.id, role: person.role });
     if (person.role === 'therapist')
-      staff.set(person.email, { id: user.id, practiceId: practice.id, role: 'therapist' });
+      therapists.set(person.email, { id: user.id, practiceId: practice.id, role: 'therapist' });
   }
+  const clients: DemoSeed['clients'] = new Map();
   for (const client of DEMO_CLIENTS) {
-    const therapist = staff.get(client.therapist);
+    const therapist = therapists.get(client.therapist);
     if (!therapist) throw new Error(`demo therapist ${client.therapist} missing`);
     const asTherapist = actingAs(services, therapist);
-    await inviteClient(asTherapist, { displayName: client.displayName, email: client.email });
+    const created = await inviteClient(asTherapist, {
+      ...client.details,
+      displayName: client.displayName,
+      email: client.email,
+    });
+    clients.set(client.email, {
+      clientId: created.id,
+      therapist: client.therapist,
+      episodeIds: [],
+    });
     if (!client.accepted) continue;
     // Accept the invitation the way the client would: from the link in the e-mail.
     const admin = actingAs(services, {
@@ -116,4 +171,120 @@ export async function seedDemo(services: Services): Promise<void> {
     if (!token) throw new Error(`demo invitation for ${client.email} not found`);
     await acceptInvitation(operator, token, DEMO_PASSWORD);
   }
+  await seedDemoEpisodes(services, therapists, clients);
+  const seed = { practiceId: practice.id, staff, clients };
+  await seedDemoContinuity(services, seed);
+  return seed;
+}
+
+type Step = { daysAgo: number; to: 'active' | 'ending' | 'aftercare' | 'closed'; reason: string };
+
+/** Opens an episode and walks it through its phases, each step dated in the past. */
+async function demoEpisode(
+  services: Services,
+  therapist: { id: string; practiceId: string; role: 'therapist' },
+  clientId: string,
+  opened: { daysAgo: number; title: string; reason: string },
+  steps: Step[],
+): Promise<string> {
+  const at = (daysAgo: number) =>
+    actingAs(
+      { ...services, now: () => new Date(services.now().getTime() - daysAgo * DAY_MS) },
+      therapist,
+    );
+  const episode = await createEpisode(at(opened.daysAgo), {
+    clientId,
+    title: opened.title,
+    reason: opened.reason,
+  });
+  for (const step of steps) {
+    await changeEpisodePhase(at(step.daysAgo), episode.id, { to: step.to, reason: step.reason });
+  }
+  return episode.id;
+}
+
+/**
+ * Maya's clients: Sam in an active music-therapy episode; Jordan a returning client (a closed
+ * earlier episode and a new intake linked to it). Daniel's Priya is in intake.
+ */
+async function seedDemoEpisodes(
+  services: Services,
+  therapists: Map<string, { id: string; practiceId: string; role: 'therapist' }>,
+  clients: DemoSeed['clients'],
+): Promise<void> {
+  const maya = therapists.get('maya@demo.throughline.test');
+  const daniel = therapists.get('daniel@demo.throughline.test');
+  const sam = clients.get('sam@demo.throughline.test');
+  const jordan = clients.get('jordan@demo.throughline.test');
+  const priya = clients.get('priya@demo.throughline.test');
+  if (!maya || !daniel || !sam || !jordan || !priya) throw new Error('demo cast incomplete');
+
+  sam.episodeIds.push(
+    await demoEpisode(
+      services,
+      maya,
+      sam.clientId,
+      {
+        daysAgo: 91,
+        title: 'Music therapy — anxiety and sleep',
+        reason: 'Self-referred: anxiety, trouble falling asleep; plays guitar.',
+      },
+      [
+        {
+          daysAgo: 84,
+          to: 'active',
+          reason: 'Assessment complete; weekly sessions agreed, focus on anxiety and sleep.',
+        },
+      ],
+    ),
+  );
+
+  jordan.episodeIds.push(
+    await demoEpisode(
+      services,
+      maya,
+      jordan.clientId,
+      {
+        daysAgo: 430,
+        title: 'Music therapy — stress after a move',
+        reason: 'Referred by their GP after relocating for work.',
+      },
+      [
+        { daysAgo: 420, to: 'active', reason: 'Goals agreed: routines, songwriting as an outlet.' },
+        {
+          daysAgo: 260,
+          to: 'ending',
+          reason: 'Goals largely met; ending planned over four sessions.',
+        },
+        { daysAgo: 232, to: 'closed', reason: 'Planned ending; relapse-prevention plan given.' },
+      ],
+    ),
+  );
+  jordan.episodeIds.push(
+    await demoEpisode(
+      services,
+      maya,
+      jordan.clientId,
+      {
+        daysAgo: 6,
+        title: 'Music therapy — return',
+        reason: 'Returned after a job change; sleep and stress have come back.',
+      },
+      [],
+    ),
+  );
+
+  priya.episodeIds.push(
+    await demoEpisode(
+      services,
+      daniel,
+      priya.clientId,
+      {
+        daysAgo: 3,
+        title: 'Counselling — intake',
+        reason: 'Referred by the university counselling service.',
+      },
+      [],
+    ),
+  );
 }

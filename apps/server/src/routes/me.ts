@@ -41,6 +41,33 @@ export const meRoutes: FastifyPluginAsyncZod = async (app) => {
             displayName: z.string(),
             practiceName: z.string(),
             therapist: z.object({ displayName: z.string() }).nullable(),
+            nextSessions: z.array(
+              z.object({
+                id: z.uuid(),
+                startsAt: z.date(),
+                endsAt: z.date(),
+                localStart: z.string().describe("Local start in the client's time zone, ISO 8601"),
+                timeZone: z.string(),
+                modality: z.enum(['in-person', 'video', 'phone']),
+              }),
+            ),
+            homework: z.array(
+              z.object({
+                id: z.uuid(),
+                title: z.string(),
+                instructions: z.string(),
+                dueOn: z.string().nullable(),
+                status: z.enum(['assigned', 'done']),
+                link: z.string().nullable(),
+                attachment: z.object({ id: z.uuid(), fileName: z.string() }).nullable(),
+                clientComment: z.string().nullable(),
+              }),
+            ),
+            goals: z
+              .array(z.never())
+              .describe(
+                'Goals shared with you; they arrive with the goals module (empty until then)',
+              ),
           }),
           ...errors,
         },

@@ -1,5 +1,6 @@
 import type { Database } from '@throughline/db';
 import type { Keyring } from '../crypto/keyring';
+import type { JobQueue } from '../shared/jobs';
 
 export type Role = 'practice_admin' | 'therapist' | 'supervisor' | 'client';
 export const ROLES: readonly Role[] = ['practice_admin', 'therapist', 'supervisor', 'client'];
@@ -38,6 +39,8 @@ export type Services = {
   /** Base URL people use to reach the web app, for links in e-mails. */
   publicUrl: string;
   now: () => Date;
+  /** The job queue (reminders); absent where no queue runs, and then nothing is scheduled. */
+  jobs?: JobQueue;
 };
 
 /** What every use-case receives first: who is asking, for which request, with which services. */

@@ -39,10 +39,11 @@ describe('authorize: anonymous callers', () => {
     }
   });
 
-  it('open actions are only the public pages and the sign-in and invitation steps', () => {
+  it('open actions are only the public pages, the sign-in and invitation steps and calendar feeds (the token is the credential)', () => {
     const open = ACTIONS.filter((a) => POLICY[a].who === 'anyone').sort();
     expect(open).toEqual([
       'auth.sign-in',
+      'calendar.feed.read',
       'docs.read',
       'health.read',
       'invitation.accept',

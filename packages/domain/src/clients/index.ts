@@ -1,5 +1,14 @@
+export {
+  type ClientDetails,
+  DEFAULT_SAFE_CONTACT,
+  type EmergencyContact,
+  isCalendarDate,
+  type SafeContact,
+} from './details';
 export { getClient } from './get-client';
-export { inviteClient } from './invite-client';
+export { type CreatedClient, inviteClient, type NewClient } from './invite-client';
 export { type ClientPage, listClients } from './list-clients';
 export { type PortalHome, readPortalHome } from './portal';
+export { updateClient } from './update-client';
+export { type PortalPreferences, updatePortalPreferences } from './update-preferences';
 export type { ClientView } from './views';

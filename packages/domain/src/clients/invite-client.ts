@@ -7,22 +7,42 @@ import { findPracticeById } from '../identity/repository';
 import { insertUser } from '../identity/users';
 import { AppError } from '../shared/errors';
 import { inTransaction } from '../shared/transaction';
+import {
+  type ClientDetails,
+  checkClientDetails,
+  DEFAULT_SAFE_CONTACT,
+  detailColumns,
+} from './details';
 import { findById } from './repository';
 import { clients } from './tables';
 import { type ClientView, toClientView } from './views';
 
+export type NewClient = ClientDetails & {
+  displayName: string;
+  email: string;
+  /** Send the portal invitation now (default). False: the record and login exist, no e-mail. */
+  invite?: boolean;
+};
+
+export type CreatedClient = ClientView & {
+  /** False when no invitation was sent: `invite: false`, or the client may not be e-mailed. */
+  invitationSent: boolean;
+};
+
 /**
- * A therapist adds a client to their caseload and invites them to the portal by e-mail. The
- * client record, the portal account, the invitation and its e-mail commit together or not at all.
+ * A therapist adds a client to their caseload and (unless told not to, or the client may not be
+ * e-mailed) invites them to the portal. The client record, the portal account, the invitation and
+ * its e-mail commit together or not at all.
  */
-export async function inviteClient(
-  ctx: AccessContext,
-  input: { displayName: string; email: string },
-): Promise<ClientView> {
+export async function inviteClient(ctx: AccessContext, input: NewClient): Promise<CreatedClient> {
   const actor = signedIn(ctx);
   const { db } = ctx.services;
+  checkClientDetails(input, ctx.services.now());
   const practice = await findPracticeById(db, actor.practiceId);
   if (!practice) throw new AppError('NOT_FOUND', 'Your practice no longer exists.');
+  const safeContact = { ...DEFAULT_SAFE_CONTACT, ...input.safeContact };
+  // Safe contact (ETHICS.md): a client who may not be e-mailed gets no invitation e-mail either.
+  const sendInvitation = (input.invite ?? true) && safeContact.mayEmail;
   return inTransaction(db, async (tx) => {
     const user = await insertUser(tx, ctx, {
       practiceId: actor.practiceId,
@@ -32,28 +52,33 @@ export async function inviteClient(
     });
     const id = randomUUID();
     await tx.insert(clients).values({
+      ...detailColumns({ ...input, safeContact }),
       id,
       practiceId: actor.practiceId,
       userId: user.id,
       displayName: input.displayName,
       email: user.email,
       therapistId: actor.userId,
+      timeZone: input.timeZone ?? practice.timeZone,
     });
-    await createInvitation(tx, ctx, {
-      practiceId: actor.practiceId,
-      userId: user.id,
-      email: user.email,
-      role: 'client',
-      practiceName: practice.name,
-    });
+    if (sendInvitation) {
+      await createInvitation(tx, ctx, {
+        practiceId: actor.practiceId,
+        userId: user.id,
+        email: user.email,
+        role: 'client',
+        practiceName: practice.name,
+      });
+    }
     await recordAudit(tx, ctx, {
       action: 'client.create',
       resourceType: 'client',
       resourceId: id,
       outcome: 'success',
+      detail: { invitationSent: sendInvitation },
     });
     const row = await findById(tx, actor, id);
     if (!row) throw new Error('new client not visible to its therapist');
-    return toClientView(row);
+    return { ...toClientView(row), invitationSent: sendInvitation };
   });
 }

@@ -1,36 +1,111 @@
 import type { AccessContext } from '../access/actor';
 import { signedIn } from '../access/policy';
 import { recordAudit } from '../audit/record';
+import { RECENT_DONE_DAYS } from '../carry-forward/list-portal-homework';
 import { findPracticeById } from '../identity/repository';
 import { AppError } from '../shared/errors';
+import { localIso } from '../shared/local-time';
 import { inTransaction } from '../shared/transaction';
+import { listPortalHomeworkRows, listUpcomingSessions } from './portal-repository';
 import { findByUser } from './repository';
+
+export type PortalSession = {
+  id: string;
+  startsAt: Date;
+  endsAt: Date;
+  /** Local wall-clock start in the client's own time zone. */
+  localStart: string;
+  timeZone: string;
+  modality: 'in-person' | 'video' | 'phone';
+};
+
+export type PortalHomework = {
+  id: string;
+  title: string;
+  instructions: string;
+  dueOn: string | null;
+  status: 'assigned' | 'done';
+  link: string | null;
+  attachment: { id: string; fileName: string } | null;
+  clientComment: string | null;
+};
 
 export type PortalHome = {
   displayName: string;
   practiceName: string;
   therapist: { displayName: string } | null;
+  /** Up to NEXT_SESSIONS upcoming scheduled sessions across the client's episodes. */
+  nextSessions: PortalSession[];
+  /** Open homework, and homework done in the last RECENT_DONE_DAYS days. */
+  homework: PortalHomework[];
+  /** Goals shared with the client: they arrive with the goals module (issue 4); empty until then. */
+  goals: never[];
 };
 
-/** The client's own portal home. Later modules add next sessions, homework and goals. */
+const NEXT_SESSIONS = 5;
+
+/** The client's own portal home: who they see, their next sessions and their homework. */
 export async function readPortalHome(ctx: AccessContext): Promise<PortalHome> {
   const actor = signedIn(ctx);
-  const { db } = ctx.services;
-  const [row, practice] = await inTransaction(db, async (tx) => {
-    const found = await findByUser(tx, actor);
+  const { db, keyring } = ctx.services;
+  const now = ctx.services.now();
+  const found = await inTransaction(db, async (tx) => {
+    const row = await findByUser(tx, actor);
     await recordAudit(tx, ctx, {
       action: 'portal.read',
       resourceType: 'client',
-      resourceId: found?.id ?? null,
-      outcome: found ? 'success' : 'denied',
+      resourceId: row?.id ?? null,
+      outcome: row ? 'success' : 'denied',
     });
-    return [found, await findPracticeById(tx, actor.practiceId)] as const;
+    if (!row) return undefined;
+    // One connection per transaction: queries run one after another (node-postgres).
+    const practice = await findPracticeById(tx, actor.practiceId);
+    const sessions = await listUpcomingSessions(tx, actor, now, NEXT_SESSIONS);
+    const work = await listPortalHomeworkRows(
+      tx,
+      actor,
+      new Date(now.getTime() - RECENT_DONE_DAYS * 86_400_000),
+    );
+    const open = (sealed: string, purpose: string) =>
+      keyring.decrypt(tx, actor.practiceId, sealed, purpose);
+    await keyring.dataKey(tx, actor.practiceId); // cached: the decryption below needs no query
+    const homework = await Promise.all(
+      work.map(
+        async (h): Promise<PortalHomework> => ({
+          id: h.id,
+          title: await open(h.title, `homework.title:${h.id}`),
+          instructions: await open(h.instructions, `homework.instructions:${h.id}`),
+          dueOn: h.due_on,
+          status: h.status,
+          link: h.link,
+          attachment:
+            h.attachment_id && h.attachment_file_name
+              ? { id: h.attachment_id, fileName: h.attachment_file_name }
+              : null,
+          clientComment: h.client_comment
+            ? await open(h.client_comment, `homework.comment:${h.id}`)
+            : null,
+        }),
+      ),
+    );
+    return { row, practice, sessions, homework };
   });
-  if (!row || !practice)
+  if (!found?.practice)
     throw new AppError('NOT_FOUND', 'No client record is linked to your account.');
+  const { row, practice, sessions, homework } = found;
   return {
     displayName: row.displayName,
     practiceName: practice.name,
     therapist: { displayName: row.therapistName },
+    nextSessions: sessions.map((s) => ({
+      id: s.id,
+      startsAt: s.starts_at,
+      endsAt: s.ends_at,
+      localStart: localIso(s.starts_at, s.time_zone),
+      timeZone: s.time_zone,
+      modality: s.modality,
+    })),
+    homework,
+    goals: [],
   };
 }

@@ -1,12 +1,15 @@
 import { and, desc, eq, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { SignedIn } from '../access/actor';
+import { episodes } from '../episodes/tables';
 import { users } from '../identity/tables';
 import type { Executor } from '../shared/transaction';
 import { clients } from './tables';
 
 /**
  * Which clients an actor may see, as a SQL predicate; every query of this module carries it.
- * A therapist sees their own clients; a client sees themself. Supervisors see what a client has
+ * A therapist sees the clients they are responsible for and the clients of their own episodes
+ * (ARCHITECTURE.md: "a therapist sees the clients of their own episodes"); a client sees themself.
+ * Supervisors see what a client has
  * consented to share (consent arrives with the boundaries module; until then, nothing).
  * Administrators see no clinical records. Anything else: nothing (default deny).
  */
@@ -14,7 +17,13 @@ export function visibleTo(actor: SignedIn): SQL {
   const inPractice = eq(clients.practiceId, actor.practiceId);
   switch (actor.role) {
     case 'therapist':
-      return and(inPractice, eq(clients.therapistId, actor.userId)) as SQL;
+      return and(
+        inPractice,
+        or(
+          eq(clients.therapistId, actor.userId),
+          sql`EXISTS (SELECT 1 FROM ${episodes} WHERE ${episodes.practiceId} = ${clients.practiceId} AND ${episodes.clientId} = ${clients.id} AND ${episodes.therapistId} = ${actor.userId})`,
+        ),
+      ) as SQL;
     case 'client':
       return and(inPractice, eq(clients.userId, actor.userId)) as SQL;
     default:
@@ -29,6 +38,17 @@ const selection = {
   displayName: clients.displayName,
   email: clients.email,
   therapistId: clients.therapistId,
+  preferredName: clients.preferredName,
+  pronouns: clients.pronouns,
+  dateOfBirth: clients.dateOfBirth,
+  timeZone: clients.timeZone,
+  phone: clients.phone,
+  emergencyContactName: clients.emergencyContactName,
+  emergencyContactPhone: clients.emergencyContactPhone,
+  emergencyContactRelationship: clients.emergencyContactRelationship,
+  mayEmail: clients.mayEmail,
+  emailMayIncludeDetails: clients.emailMayIncludeDetails,
+  remindersEnabled: clients.remindersEnabled,
   therapistName: sql<string>`(SELECT ${users.displayName} FROM ${users} WHERE ${users.practiceId} = ${clients.practiceId} AND ${users.id} = ${clients.therapistId})`,
   accepted: sql<boolean>`(SELECT ${users.passwordHash} IS NOT NULL FROM ${users} WHERE ${users.practiceId} = ${clients.practiceId} AND ${users.id} = ${clients.userId})`,
   createdAt: clients.createdAt,
@@ -41,6 +61,17 @@ export type ClientRow = {
   displayName: string;
   email: string;
   therapistId: string;
+  preferredName: string | null;
+  pronouns: string | null;
+  dateOfBirth: string | null;
+  timeZone: string;
+  phone: string | null;
+  emergencyContactName: string | null;
+  emergencyContactPhone: string | null;
+  emergencyContactRelationship: string | null;
+  mayEmail: boolean;
+  emailMayIncludeDetails: boolean;
+  remindersEnabled: boolean;
   therapistName: string;
   accepted: boolean;
   createdAt: Date;
@@ -87,4 +118,19 @@ export async function listVisible(
     .where(and(visibleTo(actor), page))
     .orderBy(desc(clients.createdAt), desc(clients.id))
     .limit(limit);
+}
+
+/** Applies already-checked column values to one visible client; false when it is not visible. */
+export async function updateById(
+  db: Executor,
+  actor: SignedIn,
+  id: string,
+  columns: Partial<typeof clients.$inferInsert>,
+): Promise<boolean> {
+  const updated = await db
+    .update(clients)
+    .set(columns)
+    .where(and(visibleTo(actor), eq(clients.id, id)))
+    .returning({ id: clients.id });
+  return updated.length > 0;
 }

@@ -1,9 +1,18 @@
+import type { EmergencyContact, SafeContact } from './details';
 import type { ClientRow } from './repository';
 
 export type ClientView = {
   id: string;
   displayName: string;
+  preferredName: string | null;
+  pronouns: string | null;
+  /** YYYY-MM-DD. */
+  dateOfBirth: string | null;
+  timeZone: string;
   email: string;
+  phone: string | null;
+  emergencyContact: EmergencyContact | null;
+  safeContact: SafeContact;
   status: 'invited' | 'active';
   therapistId: string;
   therapistName: string;
@@ -11,10 +20,31 @@ export type ClientView = {
 };
 
 export function toClientView(row: ClientRow): ClientView {
+  const hasEmergencyContact =
+    row.emergencyContactName !== null ||
+    row.emergencyContactPhone !== null ||
+    row.emergencyContactRelationship !== null;
   return {
     id: row.id,
     displayName: row.displayName,
+    preferredName: row.preferredName,
+    pronouns: row.pronouns,
+    dateOfBirth: row.dateOfBirth,
+    timeZone: row.timeZone,
     email: row.email,
+    phone: row.phone,
+    emergencyContact: hasEmergencyContact
+      ? {
+          name: row.emergencyContactName ?? '',
+          phone: row.emergencyContactPhone ?? '',
+          relationship: row.emergencyContactRelationship ?? '',
+        }
+      : null,
+    safeContact: {
+      mayEmail: row.mayEmail,
+      emailMayIncludeDetails: row.emailMayIncludeDetails,
+      remindersEnabled: row.remindersEnabled,
+    },
     status: row.accepted ? 'active' : 'invited',
     therapistId: row.therapistId,
     therapistName: row.therapistName,

@@ -1,7 +1,14 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { practices } from '../identity/tables';
 import type { Executor } from '../shared/transaction';
-import { newWrappedDataKey, open, seal, unwrapDataKey } from './field-encryption';
+import {
+  newWrappedDataKey,
+  open,
+  openBytes,
+  seal,
+  sealBytes,
+  unwrapDataKey,
+} from './field-encryption';
 
 /**
  * `record`: the practice data key for the clinical record. `psychotherapy`: a separate key used only
@@ -73,6 +80,25 @@ export class Keyring {
     keyClass: KeyClass = 'record',
   ): Promise<string> {
     return seal(await this.#key(db, practiceId, keyClass), plaintext, `${practiceId}:${purpose}`);
+  }
+
+  /** Binary content (uploaded files) with the record key. */
+  async encryptBytes(
+    db: Executor,
+    practiceId: string,
+    plaintext: Buffer,
+    purpose: string,
+  ): Promise<string> {
+    return sealBytes(await this.dataKey(db, practiceId), plaintext, `${practiceId}:${purpose}`);
+  }
+
+  async decryptBytes(
+    db: Executor,
+    practiceId: string,
+    sealed: string,
+    purpose: string,
+  ): Promise<Buffer> {
+    return openBytes(await this.dataKey(db, practiceId), sealed, `${practiceId}:${purpose}`);
   }
 
   async decrypt(

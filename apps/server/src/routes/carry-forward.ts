@@ -1,0 +1,203 @@
+import fastifyMultipart from '@fastify/multipart';
+import {
+  AppError,
+  ATTACHMENT_MAX_BYTES,
+  closeThread,
+  completeHomework,
+  fileTooLarge,
+  HOMEWORK_COMMENT_MAX,
+  listHomework,
+  listPortalHomework,
+  listThreads,
+  readAttachment,
+  uploadAttachment,
+} from '@throughline/domain';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { errors, problemSchema, uuidParam } from './schemas';
+
+const thread = z.object({
+  id: z.uuid(),
+  episodeId: z.uuid(),
+  title: z.string(),
+  status: z.enum(['open', 'closed']),
+  openedAt: z.date(),
+  openedInNoteId: z.uuid(),
+  closedAt: z.date().nullable(),
+  closedInNoteId: z.uuid().nullable(),
+});
+
+const attachment = z.object({
+  id: z.uuid(),
+  fileName: z.string(),
+  mediaType: z.string(),
+  sizeBytes: z.number().int(),
+});
+
+const homework = z.object({
+  id: z.uuid(),
+  episodeId: z.uuid(),
+  noteId: z.uuid(),
+  title: z.string(),
+  instructions: z.string(),
+  link: z.string().nullable(),
+  attachmentId: z.uuid().nullable(),
+  attachment: attachment.nullable(),
+  dueOn: z.string().nullable(),
+  status: z.enum(['assigned', 'done']),
+  completedAt: z.date().nullable(),
+  clientComment: z.string().nullable(),
+  createdAt: z.date(),
+});
+
+/** RFC 6266: an ASCII fallback and the UTF-8 name. */
+function contentDisposition(fileName: string): string {
+  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}
+
+export const carryForwardRoutes: FastifyPluginAsyncZod = async (app) => {
+  // Scoped to this plugin: only the upload route accepts multipart bodies, with its own limit.
+  await app.register(fastifyMultipart, {
+    limits: { fileSize: ATTACHMENT_MAX_BYTES, files: 1, fields: 5, parts: 6 },
+  });
+
+  app.get(
+    '/api/v1/episodes/:id/threads',
+    {
+      config: { policy: 'thread.list' },
+      schema: {
+        tags: ['carry-forward'],
+        summary: 'Threads (themes to keep following) of an episode',
+        params: uuidParam,
+        querystring: z.strictObject({ status: z.enum(['open', 'closed', 'all']).default('open') }),
+        response: { 200: z.object({ items: z.array(thread) }), ...errors },
+      },
+    },
+    async (request) => ({
+      items: await listThreads(request.ctx, request.params.id, request.query.status),
+    }),
+  );
+
+  app.post(
+    '/api/v1/threads/:id/close',
+    {
+      config: { policy: 'thread.close' },
+      schema: {
+        tags: ['carry-forward'],
+        summary: 'Close an open thread (optionally naming the note of this episode that closed it)',
+        params: uuidParam,
+        body: z.strictObject({ noteId: z.uuid().optional() }).optional(),
+        response: { 200: thread, ...errors, 409: problemSchema },
+      },
+    },
+    async (request) => closeThread(request.ctx, request.params.id, request.body ?? {}),
+  );
+
+  app.get(
+    '/api/v1/episodes/:id/homework',
+    {
+      config: { policy: 'homework.list' },
+      schema: {
+        tags: ['carry-forward'],
+        summary: 'Homework of an episode (its therapist or its client)',
+        params: uuidParam,
+        response: { 200: z.object({ items: z.array(homework) }), ...errors },
+      },
+    },
+    async (request) => ({ items: await listHomework(request.ctx, request.params.id) }),
+  );
+
+  app.get(
+    '/api/v1/portal/homework',
+    {
+      config: { policy: 'portal.read' },
+      schema: {
+        tags: ['portal'],
+        summary: "The client's open homework and what they finished in the last 30 days",
+        response: { 200: z.object({ items: z.array(homework) }), ...errors },
+      },
+    },
+    async (request) => ({ items: await listPortalHomework(request.ctx) }),
+  );
+
+  app.post(
+    '/api/v1/homework/:id/complete',
+    {
+      config: { policy: 'homework.complete' },
+      schema: {
+        tags: ['portal'],
+        summary: 'Mark your homework done, with an optional comment for your therapist',
+        params: uuidParam,
+        body: z
+          .strictObject({ comment: z.string().max(HOMEWORK_COMMENT_MAX).optional() })
+          .optional(),
+        response: { 200: homework, ...errors, 409: problemSchema },
+      },
+    },
+    async (request) => completeHomework(request.ctx, request.params.id, request.body ?? {}),
+  );
+
+  app.post(
+    '/api/v1/episodes/:id/attachments',
+    {
+      config: { policy: 'attachment.create' },
+      schema: {
+        tags: ['carry-forward'],
+        summary: `Upload one file (multipart/form-data, at most ${ATTACHMENT_MAX_BYTES / 1024 / 1024} MB): audio, plain text or PDF`,
+        consumes: ['multipart/form-data'],
+        params: uuidParam,
+        response: { 201: attachment, ...errors, 413: problemSchema, 415: problemSchema },
+      },
+    },
+    async (request, reply) => {
+      if (!request.isMultipart()) {
+        throw new AppError(
+          'UNSUPPORTED_FILE_TYPE',
+          'Upload the file as multipart/form-data with one file part.',
+        );
+      }
+      const part = await request.file();
+      if (!part) {
+        throw new AppError('VALIDATION_FAILED', 'The upload contains no file.', [
+          { path: 'file', message: 'Attach one file.' },
+        ]);
+      }
+      let bytes: Buffer;
+      try {
+        bytes = await part.toBuffer();
+      } catch (error) {
+        if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw fileTooLarge();
+        throw error;
+      }
+      const created = await uploadAttachment(request.ctx, {
+        episodeId: request.params.id,
+        fileName: part.filename,
+        declaredType: part.mimetype,
+        bytes,
+      });
+      return reply.code(201).send(created);
+    },
+  );
+
+  app.get(
+    '/api/v1/attachments/:id',
+    {
+      config: { policy: 'attachment.read' },
+      schema: {
+        tags: ['carry-forward'],
+        summary: 'Download a file (its therapist, or the client it was set for as homework)',
+        params: uuidParam,
+        response: { 200: z.unknown().describe('The file, with its media type'), ...errors },
+      },
+    },
+    async (request, reply) => {
+      const file = await readAttachment(request.ctx, request.params.id);
+      return reply
+        .header('content-type', file.mediaType)
+        .header('content-disposition', contentDisposition(file.fileName))
+        .header('cache-control', 'no-store')
+        .send(file.content);
+    },
+  );
+};

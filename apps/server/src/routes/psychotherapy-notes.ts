@@ -1,0 +1,110 @@
+import {
+  checkPsychotherapyNote,
+  createPsychotherapyNote,
+  getPsychotherapyNote,
+  listPsychotherapyNotes,
+  PSYCHOTHERAPY_NOTE_MAX,
+  updatePsychotherapyNote,
+} from '@throughline/domain';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { errors, uuidParam } from './schemas';
+
+const text = z.string().max(PSYCHOTHERAPY_NOTE_MAX);
+const warnings = z.array(
+  z.object({
+    kind: z.enum(['medication', 'test-results', 'session-times', 'diagnosis-or-plan-summary']),
+    excerpt: z.string(),
+  }),
+);
+const summary = z.object({
+  id: z.uuid(),
+  episodeId: z.uuid(),
+  appointmentId: z.uuid().nullable(),
+  createdAt: z.date(),
+  updatedAt: z.date(),
+});
+const view = summary.extend({ body: z.string(), warnings });
+
+/** HIPAA 45 CFR 164.501: author-only process notes, apart from the record. */
+export const psychotherapyNoteRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/api/v1/episodes/:id/psychotherapy-notes',
+    {
+      config: { policy: 'psychotherapy-note.list' },
+      schema: {
+        tags: ['psychotherapy notes'],
+        summary: "The caller's own psychotherapy notes in an episode, without bodies",
+        params: uuidParam,
+        response: { 200: z.object({ items: z.array(summary) }), ...errors },
+      },
+    },
+    async (request) => ({ items: await listPsychotherapyNotes(request.ctx, request.params.id) }),
+  );
+
+  app.post(
+    '/api/v1/episodes/:id/psychotherapy-notes',
+    {
+      config: { policy: 'psychotherapy-note.create' },
+      schema: {
+        tags: ['psychotherapy notes'],
+        summary:
+          'Write a psychotherapy note; the answer warns about content HIPAA excludes from it',
+        params: uuidParam,
+        body: z.strictObject({ body: text.min(1), appointmentId: z.uuid().optional() }),
+        response: { 201: view, ...errors },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(
+        await createPsychotherapyNote(request.ctx, {
+          episodeId: request.params.id,
+          ...request.body,
+        }),
+      ),
+  );
+
+  app.post(
+    '/api/v1/psychotherapy-notes/check',
+    {
+      config: { policy: 'psychotherapy-note.check' },
+      schema: {
+        tags: ['psychotherapy notes'],
+        summary:
+          'Check text for medication, test results, session times or diagnosis/plan summaries',
+        body: z.strictObject({ body: text }),
+        response: { 200: z.object({ warnings }), ...errors },
+      },
+    },
+    async (request) => checkPsychotherapyNote(request.ctx, request.body),
+  );
+
+  app.get(
+    '/api/v1/psychotherapy-notes/:id',
+    {
+      config: { policy: 'psychotherapy-note.read' },
+      schema: {
+        tags: ['psychotherapy notes'],
+        summary: 'One of your own psychotherapy notes (404 for anyone but its author)',
+        params: uuidParam,
+        response: { 200: view, ...errors },
+      },
+    },
+    async (request) => getPsychotherapyNote(request.ctx, request.params.id),
+  );
+
+  app.patch(
+    '/api/v1/psychotherapy-notes/:id',
+    {
+      config: { policy: 'psychotherapy-note.update' },
+      schema: {
+        tags: ['psychotherapy notes'],
+        summary: 'Rewrite one of your own psychotherapy notes',
+        params: uuidParam,
+        body: z.strictObject({ body: text.min(1) }),
+        response: { 200: view, ...errors },
+      },
+    },
+    async (request) => updatePsychotherapyNote(request.ctx, request.params.id, request.body),
+  );
+};

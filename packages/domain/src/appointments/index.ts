@@ -1,0 +1,33 @@
+export {
+  type CreateAppointmentsInput,
+  type CreatedAppointments,
+  createAppointments,
+} from './create-appointments';
+export {
+  getAppointment,
+  listEpisodeAppointments,
+  listPortalAppointments,
+} from './list-appointments';
+export {
+  expandSeries,
+  MAX_OCCURRENCES,
+  OPEN_ENDED_LIMIT,
+  parseRule,
+  toLocal,
+  wallClockToInstant,
+} from './recurrence';
+export {
+  NEUTRAL_REMINDER,
+  REMINDER_QUEUE,
+  type ReminderJob,
+  type ReminderOutcome,
+  sendAppointmentReminder,
+} from './reminders';
+export { type AppointmentRow, listVisible as listVisibleAppointments } from './repository';
+export {
+  type Scope,
+  type UpdateAppointmentInput,
+  type UpdatedAppointment,
+  updateAppointment,
+} from './update-appointment';
+export type { AppointmentView, SeriesView } from './views';

@@ -1,0 +1,174 @@
+import { and, eq } from 'drizzle-orm';
+import type { AccessContext, SignedIn } from '../access/actor';
+import { signedIn } from '../access/policy';
+import { AppError } from '../shared/errors';
+import type { Executor } from '../shared/transaction';
+import { audited } from './audited';
+import { toLocal } from './recurrence';
+import { cancelReminder } from './reminders';
+import { type AppointmentRow, findById, listByIds, listScheduledInSeriesFrom } from './repository';
+import { reschedule } from './reschedule-appointment';
+import { LATE_CANCELLATION_MS } from './scheduling';
+import { appointmentSeries, appointments } from './tables';
+import { type AppointmentView, type SeriesView, therapistZone, toAppointmentView } from './views';
+
+export type Scope = 'this' | 'following';
+
+export type UpdateAppointmentInput =
+  | { status: 'attended' | 'no-show' }
+  | {
+      status: 'cancelled';
+      cancelledBy?: 'client' | 'therapist' | undefined;
+      scope?: Scope | undefined;
+    }
+  | { start: string; durationMinutes?: number | undefined; scope: Scope };
+
+export type UpdatedAppointment = {
+  appointment: AppointmentView;
+  /** Every session the change touched, this one included (several for "all following"). */
+  appointments: AppointmentView[];
+  /** The new series an "all following" reschedule started. */
+  series: SeriesView | null;
+  capped?: true;
+};
+
+function stateError(row: AppointmentRow, wanted: string): AppError {
+  return new AppError(
+    'APPOINTMENT_STATE_INVALID',
+    `This session is ${row.status === 'no-show' ? 'a no-show' : row.status}; only a scheduled session can be ${wanted}.`,
+  );
+}
+
+async function recordOutcome(
+  tx: Executor,
+  ctx: AccessContext,
+  row: AppointmentRow,
+  status: 'attended' | 'no-show',
+): Promise<string[]> {
+  const now = ctx.services.now();
+  if (row.status !== 'scheduled') throw stateError(row, `marked ${status}`);
+  if (row.startsAt > now) {
+    throw new AppError(
+      'APPOINTMENT_STATE_INVALID',
+      `This session has not started yet (it starts ${toLocal(row.startsAt, therapistZone(row)).replace('T', ' ')}); record it as ${status} once it has begun.`,
+    );
+  }
+  await cancelReminder(tx, ctx.services, row.reminderJobId);
+  await tx
+    .update(appointments)
+    .set({ status, statusChangedBy: (ctx.actor as SignedIn).userId, statusChangedAt: now })
+    .where(and(eq(appointments.practiceId, row.practiceId), eq(appointments.id, row.id)));
+  return [row.id];
+}
+
+async function cancel(
+  tx: Executor,
+  ctx: AccessContext,
+  row: AppointmentRow,
+  input: { cancelledBy?: 'client' | 'therapist' | undefined; scope?: Scope | undefined },
+): Promise<string[]> {
+  const actor = ctx.actor as SignedIn;
+  const now = ctx.services.now();
+  if (row.status !== 'scheduled') throw stateError(row, 'cancelled');
+  if (actor.role === 'client') {
+    if ((input.cancelledBy ?? 'client') !== 'client' || (input.scope ?? 'this') !== 'this') {
+      throw new AppError(
+        'FORBIDDEN',
+        'You can cancel one session at a time, as yourself; ask your therapist about the rest of the series.',
+      );
+    }
+    if (row.startsAt <= now) {
+      throw new AppError('APPOINTMENT_STATE_INVALID', 'This session has already started.');
+    }
+  }
+  const cancelledBy = actor.role === 'client' ? 'client' : (input.cancelledBy ?? 'therapist');
+  const targets =
+    input.scope === 'following' && row.seriesId
+      ? await listScheduledInSeriesFrom(tx, row.practiceId, row.seriesId, row.startsAt)
+      : [row];
+  for (const target of targets) {
+    await cancelReminder(tx, ctx.services, target.reminderJobId);
+    await tx
+      .update(appointments)
+      .set({
+        status: 'cancelled',
+        cancelledBy,
+        cancelledAt: now,
+        // Less than 24 hours' notice is a late cancellation (the practice's notice period).
+        lateCancellation: target.startsAt.getTime() - now.getTime() < LATE_CANCELLATION_MS,
+        statusChangedBy: actor.userId,
+        statusChangedAt: now,
+      })
+      .where(and(eq(appointments.practiceId, row.practiceId), eq(appointments.id, target.id)));
+  }
+  if (input.scope === 'following' && row.seriesId) {
+    await tx
+      .update(appointmentSeries)
+      .set({ endedAt: row.startsAt })
+      .where(
+        and(
+          eq(appointmentSeries.practiceId, row.practiceId),
+          eq(appointmentSeries.id, row.seriesId),
+        ),
+      );
+  }
+  return targets.map((t) => t.id);
+}
+
+/**
+ * Records what happened to a session (attended, no-show), cancels it (this one or all
+ * following), or moves it (this one, or this and all following as a new series). A client may
+ * only cancel one of their own scheduled sessions.
+ */
+export async function updateAppointment(
+  ctx: AccessContext,
+  id: string,
+  input: UpdateAppointmentInput,
+): Promise<UpdatedAppointment> {
+  const actor = signedIn(ctx);
+  const action =
+    'start' in input ? 'reschedule' : input.status === 'cancelled' ? 'cancel' : input.status;
+  return audited<UpdatedAppointment>(
+    ctx,
+    {
+      action: 'appointment.update',
+      resourceType: 'appointment',
+      resourceId: id,
+      what: 'appointment',
+    },
+    async (tx) => {
+      const row = await findById(tx, actor, id, { forUpdate: true });
+      if (!row) return { denied: true };
+      if (actor.role === 'client' && action !== 'cancel') {
+        throw new AppError(
+          'FORBIDDEN',
+          'Only your therapist can change a session; you can cancel it.',
+        );
+      }
+      let ids: string[];
+      let series: SeriesView | null = null;
+      let capped = false;
+      if ('start' in input) {
+        ({ ids, series, capped } = await reschedule(tx, ctx, row, input));
+      } else if (input.status === 'cancelled') {
+        ids = await cancel(tx, ctx, row, input);
+      } else {
+        ids = await recordOutcome(tx, ctx, row, input.status);
+      }
+      const rows = await listByIds(tx, actor, ids);
+      const views = rows.map((r) => toAppointmentView(actor, r));
+      const appointment = views.find((v) => v.id === id) ?? views[0];
+      if (!appointment) throw new Error('updated appointment not visible');
+      const value: UpdatedAppointment = { appointment, appointments: views, series };
+      if (capped) value.capped = true;
+      return {
+        value,
+        detail: {
+          change: action,
+          scope: 'scope' in input ? (input.scope ?? 'this') : 'this',
+          count: ids.length,
+        },
+      };
+    },
+  );
+}

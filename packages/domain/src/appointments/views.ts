@@ -1,0 +1,75 @@
+import type { SignedIn } from '../access/actor';
+import { toLocal } from './recurrence';
+import type { AppointmentRow, SeriesRecord } from './repository';
+
+export type AppointmentView = {
+  id: string;
+  episodeId: string;
+  seriesId: string | null;
+  /** The instant, ISO in UTC. */
+  startsAt: Date;
+  endsAt: Date;
+  durationMinutes: number;
+  /** The zone `localStart` is in: the therapist's for the therapist, the client's for the client. */
+  timeZone: string;
+  localStart: string;
+  localEnd: string;
+  status: 'scheduled' | 'attended' | 'cancelled' | 'no-show';
+  modality: 'in-person' | 'video' | 'phone';
+  location: string | null;
+  cancelledBy: 'client' | 'therapist' | null;
+  cancelledAt: Date | null;
+  lateCancellation: boolean | null;
+  reminderScheduled: boolean;
+};
+
+export type SeriesView = {
+  id: string;
+  rrule: string;
+  startLocal: string;
+  timeZone: string;
+  durationMinutes: number;
+  endedAt: Date | null;
+};
+
+/** The therapist's zone for an appointment: its series' zone, else the practice's. */
+export function therapistZone(row: AppointmentRow): string {
+  return row.seriesTimeZone ?? row.practiceTimeZone;
+}
+
+export function zoneFor(actor: SignedIn, row: AppointmentRow): string {
+  return actor.role === 'client' ? row.clientTimeZone : therapistZone(row);
+}
+
+export function toAppointmentView(actor: SignedIn, row: AppointmentRow): AppointmentView {
+  const timeZone = zoneFor(actor, row);
+  return {
+    id: row.id,
+    episodeId: row.episodeId,
+    seriesId: row.seriesId,
+    startsAt: row.startsAt,
+    endsAt: row.endsAt,
+    durationMinutes: Math.round((row.endsAt.getTime() - row.startsAt.getTime()) / 60_000),
+    timeZone,
+    localStart: toLocal(row.startsAt, timeZone),
+    localEnd: toLocal(row.endsAt, timeZone),
+    status: row.status,
+    modality: row.modality,
+    location: row.location,
+    cancelledBy: row.cancelledBy,
+    cancelledAt: row.cancelledAt,
+    lateCancellation: row.lateCancellation,
+    reminderScheduled: row.reminderJobId !== null,
+  };
+}
+
+export function toSeriesView(series: SeriesRecord): SeriesView {
+  return {
+    id: series.id,
+    rrule: series.rrule,
+    startLocal: series.startLocal,
+    timeZone: series.timeZone,
+    durationMinutes: series.durationMinutes,
+    endedAt: series.endedAt,
+  };
+}

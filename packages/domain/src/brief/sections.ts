@@ -1,0 +1,154 @@
+import type { AccessContext } from '../access/actor';
+import type { Executor } from '../shared/transaction';
+import { type Milestone, milestones } from './milestones';
+import { findLatestNotes, listHomeworkSince, listOpenThreads } from './repository';
+
+/**
+ * The brief is a list of sections, each loaded by a provider from the scope the brief resolved
+ * once (episode, session, last attended session). A later module adds a section — messages since
+ * the last session, score changes, alerts, goals — by writing a provider and appending it to
+ * SECTIONS (and its shape to the route's response schema); the brief itself does not change.
+ * A provider returns null when it has nothing to say, and a section that does not exist yet is
+ * simply absent: no placeholders, no fake data.
+ *
+ * Rules for providers: at most one query each, decrypt in memory (no query per row), never
+ * read psychotherapy notes, never log or audit clinical text.
+ */
+export type BriefScope = {
+  /** The brief's transaction (the audit event of the read commits with it). */
+  db: Executor;
+  practiceId: string;
+  episodeId: string;
+  phase: string;
+  openedAt: Date;
+  appointment: { id: string; startsAt: Date } | null;
+  lastAttended: { id: string; startsAt: Date } | null;
+  attendedBefore: number;
+  lastScheduledAt: Date | null;
+  /** The brief's session start, or now when it has none: "before" means before this. */
+  reference: Date;
+};
+
+export type SectionProvider<K extends string, T> = {
+  key: K;
+  load: (ctx: AccessContext, scope: BriefScope) => Promise<T | null>;
+};
+
+const section = <K extends string, T>(
+  key: K,
+  load: (ctx: AccessContext, scope: BriefScope) => Promise<T | null>,
+): SectionProvider<K, T> => ({ key, load });
+
+const decrypt = (ctx: AccessContext, scope: BriefScope, sealed: string, purpose: string) =>
+  ctx.services.keyring.decrypt(scope.db, scope.practiceId, sealed, purpose);
+
+export type LastSession = {
+  /** The last attended session before the brief's one. */
+  appointmentId: string | null;
+  startsAt: Date | null;
+  /** The latest signed note of the episode, and its plan for the next session. */
+  noteId: string | null;
+  /** Of the latest note: `draft` when it is not signed yet (see unsignedNoteId). */
+  noteStatus: 'signed' | 'draft' | 'none';
+  planForNext: string | null;
+  unsignedNoteId: string | null;
+};
+
+const lastSession = section('lastSession', async (ctx, scope): Promise<LastSession | null> => {
+  const rows = await findLatestNotes(scope.db, scope.practiceId, scope.episodeId, scope.reference);
+  const latest = rows.find((r) => r.which === 'latest');
+  const signed = rows.find((r) => r.which === 'signed');
+  if (!latest && !scope.lastAttended) return null;
+  let planForNext: string | null = null;
+  if (signed) {
+    const body = JSON.parse(await decrypt(ctx, scope, signed.body, `note.body:${signed.id}`));
+    planForNext = typeof body?.planForNext === 'string' ? body.planForNext : null;
+  }
+  return {
+    appointmentId: scope.lastAttended?.id ?? null,
+    startsAt: scope.lastAttended?.startsAt ?? null,
+    noteId: signed?.id ?? null,
+    noteStatus: latest?.status ?? 'none',
+    planForNext,
+    unsignedNoteId: latest?.status === 'draft' ? latest.id : null,
+  };
+});
+
+export type BriefThread = { id: string; title: string; openedAt: Date };
+
+const openThreads = section('openThreads', async (ctx, scope): Promise<BriefThread[]> => {
+  const rows = await listOpenThreads(scope.db, scope.practiceId, scope.episodeId);
+  return Promise.all(
+    rows.map(async (r) => ({
+      id: r.id,
+      title: await decrypt(ctx, scope, r.title, `thread.title:${r.id}`),
+      openedAt: r.opened_at,
+    })),
+  );
+});
+
+export type BriefHomework = {
+  id: string;
+  title: string;
+  status: 'assigned' | 'done';
+  dueOn: string | null;
+  completedAt: Date | null;
+  clientComment: string | null;
+};
+
+/** Open homework and what was completed since the last session, with the client's comment. */
+const homework = section('homework', async (ctx, scope): Promise<BriefHomework[]> => {
+  const since = scope.lastAttended?.startsAt ?? null;
+  const rows = await listHomeworkSince(scope.db, scope.practiceId, scope.episodeId, since);
+  return Promise.all(
+    rows.map(async (r) => ({
+      id: r.id,
+      title: await decrypt(ctx, scope, r.title, `homework.title:${r.id}`),
+      status: r.status,
+      dueOn: r.due_on,
+      completedAt: r.completed_at,
+      clientComment: r.client_comment
+        ? await decrypt(ctx, scope, r.client_comment, `homework.comment:${r.id}`)
+        : null,
+    })),
+  );
+});
+
+/** No query: derived from the scope. */
+const milestonesSection = section(
+  'milestones',
+  async (_ctx, scope): Promise<Milestone[] | null> => {
+    const found = milestones({
+      phase: scope.phase,
+      openedAt: scope.openedAt,
+      attendedBefore: scope.attendedBefore,
+      reference: scope.reference,
+      lastScheduledAt: scope.lastScheduledAt,
+    });
+    return found.length > 0 ? found : null;
+  },
+);
+
+/** Every section of the brief, in display order. Append new providers here. */
+export const SECTIONS = [lastSession, openThreads, homework, milestonesSection] as const;
+
+type Provider = (typeof SECTIONS)[number];
+export type BriefSections = {
+  [P in Provider as P['key']]?: NonNullable<Awaited<ReturnType<P['load']>>>;
+};
+
+/**
+ * Loads every section, in order, on the brief's transaction. They are not started concurrently:
+ * one transaction is one connection, and node-postgres runs a connection's queries one at a time
+ * anyway (overlapping them is deprecated in pg 8 and removed in pg 9), while the transaction is
+ * what keeps the read and its audit event atomic (ARCHITECTURE.md). Each provider costs at most
+ * one round trip whatever the length of the history, so the brief's cost stays constant.
+ */
+export async function loadSections(ctx: AccessContext, scope: BriefScope): Promise<BriefSections> {
+  const loaded: Record<string, unknown> = {};
+  for (const provider of SECTIONS) {
+    const data = await provider.load(ctx, scope);
+    if (data !== null) loaded[provider.key] = data;
+  }
+  return loaded as BriefSections;
+}

@@ -1,0 +1,1 @@
+export { type IssuedFeed, issueCalendarFeed, readCalendarFeed, revokeCalendarFeed } from './feeds';

@@ -1,0 +1,15 @@
+export { closeThread } from './close-thread';
+export { completeHomework, HOMEWORK_COMMENT_MAX } from './complete-homework';
+export { listHomework } from './list-homework';
+export { listPortalHomework, RECENT_DONE_DAYS } from './list-portal-homework';
+export { listThreads } from './list-threads';
+export {
+  ACCEPTED_DESCRIPTION,
+  ACCEPTED_MEDIA_TYPES,
+  ATTACHMENT_MAX_BYTES,
+  acceptedMediaType,
+} from './media-types';
+export { type AttachmentFile, readAttachment } from './read-attachment';
+export type { AttachmentInfo } from './repository';
+export { fileTooLarge, uploadAttachment } from './upload-attachment';
+export type { HomeworkView, ThreadView } from './views';

@@ -1,0 +1,81 @@
+import type { AccessContext } from '../access/actor';
+import type { Executor } from '../shared/transaction';
+import type { AttachmentInfo, HomeworkWithAttachment, ThreadRow } from './repository';
+
+export const threadTitlePurpose = (id: string): string => `thread.title:${id}`;
+export const homeworkPurpose = (id: string, field: 'title' | 'instructions' | 'comment'): string =>
+  `homework.${field}:${id}`;
+export const attachmentPurpose = (id: string): string => `attachment.content:${id}`;
+
+export type ThreadView = {
+  id: string;
+  episodeId: string;
+  title: string;
+  status: 'open' | 'closed';
+  openedAt: Date;
+  openedInNoteId: string;
+  closedAt: Date | null;
+  closedInNoteId: string | null;
+};
+
+export type HomeworkView = {
+  id: string;
+  episodeId: string;
+  noteId: string;
+  title: string;
+  instructions: string;
+  link: string | null;
+  attachmentId: string | null;
+  attachment: AttachmentInfo | null;
+  dueOn: string | null;
+  status: 'assigned' | 'done';
+  completedAt: Date | null;
+  clientComment: string | null;
+  createdAt: Date;
+};
+
+export async function toThreadView(
+  tx: Executor,
+  ctx: AccessContext,
+  row: ThreadRow,
+): Promise<ThreadView> {
+  return {
+    id: row.id,
+    episodeId: row.episodeId,
+    title: await ctx.services.keyring.decrypt(
+      tx,
+      row.practiceId,
+      row.title,
+      threadTitlePurpose(row.id),
+    ),
+    status: row.closedAt ? 'closed' : 'open',
+    openedAt: row.openedAt,
+    openedInNoteId: row.openedInNoteId,
+    closedAt: row.closedAt,
+    closedInNoteId: row.closedInNoteId,
+  };
+}
+
+export async function toHomeworkView(
+  tx: Executor,
+  ctx: AccessContext,
+  row: HomeworkWithAttachment,
+): Promise<HomeworkView> {
+  const open = (value: string, field: 'title' | 'instructions' | 'comment') =>
+    ctx.services.keyring.decrypt(tx, row.practiceId, value, homeworkPurpose(row.id, field));
+  return {
+    id: row.id,
+    episodeId: row.episodeId,
+    noteId: row.noteId,
+    title: await open(row.title, 'title'),
+    instructions: await open(row.instructions, 'instructions'),
+    link: row.link,
+    attachmentId: row.attachmentId,
+    attachment: row.attachment,
+    dueOn: row.dueOn,
+    status: row.status,
+    completedAt: row.completedAt,
+    clientComment: row.clientComment ? await open(row.clientComment, 'comment') : null,
+    createdAt: row.createdAt,
+  };
+}

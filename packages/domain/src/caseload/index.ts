@@ -1,0 +1,1 @@
+export { type AttentionKind, type CaseloadEntry, readCaseload } from './read-caseload';

@@ -1,0 +1,73 @@
+import type { AccessContext } from '../access/actor';
+import { signedIn } from '../access/policy';
+import { recordAudit } from '../audit/record';
+import { inTransaction } from '../shared/transaction';
+import { type CaseloadRow, listCaseload } from './repository';
+
+export type AttentionKind =
+  | 'unsigned-notes'
+  | 'homework-completed'
+  | 'no-next-session'
+  | 'overdue-homework';
+
+export type CaseloadEntry = {
+  clientId: string;
+  displayName: string;
+  preferredName: string | null;
+  episodeId: string;
+  phase: CaseloadRow['phase'];
+  /** Start of the next scheduled session, or null. */
+  nextSession: Date | null;
+  /** Start of the last attended session. */
+  lastContactAt: Date | null;
+  daysSinceLastContact: number | null;
+  /** What needs the therapist's attention; only kinds with a count above zero are listed. */
+  attention: { kind: AttentionKind; count: number }[];
+};
+
+const DAY = 86_400_000;
+
+function attentionOf(row: CaseloadRow): CaseloadEntry['attention'] {
+  const items: CaseloadEntry['attention'] = [
+    { kind: 'unsigned-notes', count: row.unsigned_notes },
+    { kind: 'homework-completed', count: row.homework_completed },
+    { kind: 'no-next-session', count: row.phase === 'active' && !row.next_session ? 1 : 0 },
+    { kind: 'overdue-homework', count: row.overdue_homework },
+  ];
+  return items.filter((i) => i.count > 0);
+}
+
+/**
+ * The therapist's caseload: one row per episode that is not closed, sorted by next session
+ * (none last), then name. Attention items: notes left unsigned for more than a day, homework the
+ * client completed since the last session, an active episode with nothing scheduled, and homework
+ * past its due date.
+ */
+export async function readCaseload(ctx: AccessContext): Promise<{ items: CaseloadEntry[] }> {
+  const actor = signedIn(ctx);
+  const now = ctx.services.now();
+  const rows = await inTransaction(ctx.services.db, async (tx) => {
+    const found = actor.role === 'therapist' ? await listCaseload(tx, actor, now) : [];
+    await recordAudit(tx, ctx, {
+      action: 'caseload.read',
+      resourceType: 'episode',
+      outcome: 'success',
+      detail: { count: found.length },
+    });
+    return found;
+  });
+  const items = rows.map((row) => ({
+    clientId: row.client_id,
+    displayName: row.display_name,
+    preferredName: row.preferred_name,
+    episodeId: row.episode_id,
+    phase: row.phase,
+    nextSession: row.next_session,
+    lastContactAt: row.last_contact_at,
+    daysSinceLastContact: row.last_contact_at
+      ? Math.floor((now.getTime() - row.last_contact_at.getTime()) / DAY)
+      : null,
+    attention: attentionOf(row),
+  }));
+  return { items };
+}

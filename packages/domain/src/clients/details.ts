@@ -1,0 +1,110 @@
+import { isTimeZone } from '../identity/practices';
+import { AppError, type FieldIssue } from '../shared/errors';
+import type { clients } from './tables';
+
+/** Who to call in an emergency. All three parts are kept together or not at all. */
+export type EmergencyContact = { name: string; phone: string; relationship: string };
+
+/**
+ * Safe-contact preferences (ETHICS.md: a message or e-mail can endanger a client). They are
+ * honoured everywhere the practice contacts the client.
+ */
+export type SafeContact = {
+  /** May the practice e-mail this client at all? */
+  mayEmail: boolean;
+  /** May an e-mail say more than "you have something new in your portal"? */
+  emailMayIncludeDetails: boolean;
+  remindersEnabled: boolean;
+};
+
+export const DEFAULT_SAFE_CONTACT: SafeContact = {
+  mayEmail: true,
+  emailMayIncludeDetails: false,
+  remindersEnabled: true,
+};
+
+/** The client's own details, as a therapist records them. `null` clears a field on update. */
+export type ClientDetails = {
+  displayName?: string;
+  preferredName?: string | null;
+  pronouns?: string | null;
+  /** YYYY-MM-DD, not in the future. */
+  dateOfBirth?: string | null;
+  /** IANA name; sessions are shown to the client in this zone. */
+  timeZone?: string;
+  phone?: string | null;
+  emergencyContact?: EmergencyContact | null;
+  safeContact?: Partial<SafeContact>;
+};
+
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** True for a real calendar date written YYYY-MM-DD (rejects 2023-02-30). */
+export function isCalendarDate(value: string): boolean {
+  const match = DATE.exec(value);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return (
+    date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
+  );
+}
+
+/**
+ * Checks what a schema cannot: a birth date in the future (by the server's clock) and unknown time
+ * zones, for callers that do not come through the HTTP schema (CLI, demo seed). Throws
+ * VALIDATION_FAILED naming each bad field.
+ */
+export function checkClientDetails(details: ClientDetails, now: Date): void {
+  const issues: FieldIssue[] = [];
+  if (details.dateOfBirth) {
+    // "Today" in the earliest time zone on Earth (UTC+14), so a client born today anywhere passes.
+    const latestToday = new Date(now.getTime() + 14 * 60 * 60 * 1000).toISOString().slice(0, 10);
+    if (!isCalendarDate(details.dateOfBirth)) {
+      issues.push({ path: 'dateOfBirth', message: 'Use a real date written YYYY-MM-DD.' });
+    } else if (details.dateOfBirth > latestToday) {
+      issues.push({ path: 'dateOfBirth', message: 'A date of birth cannot be in the future.' });
+    } else if (details.dateOfBirth < '1900-01-01') {
+      issues.push({
+        path: 'dateOfBirth',
+        message: 'A date of birth before 1900 is not plausible.',
+      });
+    }
+  }
+  if (details.timeZone !== undefined && !isTimeZone(details.timeZone)) {
+    issues.push({ path: 'timeZone', message: 'Use an IANA time zone such as Europe/London.' });
+  }
+  const first = issues[0];
+  if (first) {
+    throw new AppError('VALIDATION_FAILED', `${first.path}: ${first.message}`, issues);
+  }
+}
+
+export type ClientColumns = Partial<typeof clients.$inferInsert>;
+
+/** The column values for the given details; fields left undefined are not touched. */
+export function detailColumns(details: ClientDetails): ClientColumns {
+  const contact = details.emergencyContact;
+  const safe = details.safeContact ?? {};
+  const columns: ClientColumns = {
+    displayName: details.displayName,
+    preferredName: details.preferredName,
+    pronouns: details.pronouns,
+    dateOfBirth: details.dateOfBirth,
+    timeZone: details.timeZone,
+    phone: details.phone,
+    ...(contact !== undefined
+      ? {
+          emergencyContactName: contact?.name ?? null,
+          emergencyContactPhone: contact?.phone ?? null,
+          emergencyContactRelationship: contact?.relationship ?? null,
+        }
+      : {}),
+    mayEmail: safe.mayEmail,
+    emailMayIncludeDetails: safe.emailMayIncludeDetails,
+    remindersEnabled: safe.remindersEnabled,
+  };
+  return Object.fromEntries(
+    Object.entries(columns).filter(([, value]) => value !== undefined),
+  ) as ClientColumns;
+}

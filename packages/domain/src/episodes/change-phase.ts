@@ -1,0 +1,67 @@
+import type { AccessContext } from '../access/actor';
+import { signedIn } from '../access/policy';
+import { recordAudit } from '../audit/record';
+import { AppError, notFound } from '../shared/errors';
+import { inTransaction } from '../shared/transaction';
+import { readDetail } from './get-episode';
+import { type Phase, phaseChangeRefusal } from './phases';
+import { findById, updatePhase } from './repository';
+import { episodePhaseChanges } from './tables';
+import type { EpisodeDetail } from './views';
+
+/**
+ * Moves an episode to its next phase, recording who, when and why. Only the moves in `phases.ts`
+ * are allowed; anything else is refused (409) and nothing is written. Closing sets `closedAt`.
+ * Only the episode's therapist may do this; anyone else gets 404.
+ */
+export async function changeEpisodePhase(
+  ctx: AccessContext,
+  episodeId: string,
+  input: { to: Phase; reason: string },
+): Promise<EpisodeDetail> {
+  const actor = signedIn(ctx);
+  const now = ctx.services.now();
+  const detail = await inTransaction(ctx.services.db, async (tx) => {
+    const row = actor.role === 'therapist' ? await findById(tx, actor, episodeId) : undefined;
+    if (!row) {
+      await recordAudit(tx, ctx, {
+        action: 'episode.phase.change',
+        resourceType: 'episode',
+        resourceId: episodeId,
+        outcome: 'denied',
+      });
+      return undefined;
+    }
+    const refusal = phaseChangeRefusal(row.phase, input.to);
+    if (refusal)
+      throw new AppError('EPISODE_PHASE_INVALID', refusal, [{ path: 'to', message: refusal }]);
+    const closedAt = input.to === 'closed' ? now : null;
+    if (!(await updatePhase(tx, actor, episodeId, row.phase, input.to, closedAt))) {
+      throw new AppError(
+        'EPISODE_PHASE_INVALID',
+        'The episode changed phase while you were changing it. Reload it and try again.',
+      );
+    }
+    await tx.insert(episodePhaseChanges).values({
+      practiceId: actor.practiceId,
+      episodeId,
+      fromPhase: row.phase,
+      toPhase: input.to,
+      changedBy: actor.userId,
+      changedAt: now,
+      reason: input.reason,
+    });
+    await recordAudit(tx, ctx, {
+      action: 'episode.phase.change',
+      resourceType: 'episode',
+      resourceId: episodeId,
+      outcome: 'success',
+      detail: { from: row.phase, to: input.to },
+    });
+    const updated = await findById(tx, actor, episodeId);
+    if (!updated) throw new Error('episode vanished during its phase change');
+    return readDetail(tx, updated, false);
+  });
+  if (!detail) throw notFound('episode');
+  return detail;
+}

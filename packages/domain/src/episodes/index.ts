@@ -1,0 +1,12 @@
+export {
+  type EpisodeAccess,
+  type EpisodeRow,
+  episodesVisibleTo,
+  findVisibleEpisode,
+} from './access';
+export { changeEpisodePhase } from './change-phase';
+export { createEpisode, type NewEpisode } from './create-episode';
+export { getEpisode } from './get-episode';
+export { type EpisodePage, listEpisodes } from './list-episodes';
+export { canChangePhase, nextPhases, PHASES, type Phase, phaseChangeRefusal } from './phases';
+export type { EpisodeDetail, EpisodeView, PhaseChangeView } from './views';

@@ -1,0 +1,62 @@
+import type { AccessContext } from '../access/actor';
+import { signedIn } from '../access/policy';
+import { recordAudit } from '../audit/record';
+import { AppError } from '../shared/errors';
+import { inTransaction } from '../shared/transaction';
+import type { Phase } from './phases';
+import { type Cursor, listVisible } from './repository';
+import { type EpisodeView, toEpisodeView } from './views';
+
+export type EpisodePage = { items: EpisodeView[]; nextCursor: string | null };
+
+function decodeCursor(cursor: string | undefined): Cursor | undefined {
+  if (!cursor) return undefined;
+  const [time, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
+  const openedAt = new Date(time ?? '');
+  if (!id || !/^[0-9a-f-]{36}$/i.test(id) || Number.isNaN(openedAt.getTime())) {
+    throw new AppError(
+      'VALIDATION_FAILED',
+      'The cursor is not one this API returned; start again without it.',
+      [{ path: 'cursor', message: 'Unknown cursor.' }],
+    );
+  }
+  return { openedAt, id };
+}
+
+function encodeCursor(view: EpisodeView): string {
+  return Buffer.from(`${view.openedAt.toISOString()}|${view.id}`).toString('base64url');
+}
+
+/** The episodes the caller may see (a therapist: their own; a client: theirs), newest first. */
+export async function listEpisodes(
+  ctx: AccessContext,
+  input: {
+    clientId?: string | undefined;
+    phase?: Phase | undefined;
+    limit: number;
+    cursor?: string | undefined;
+  },
+): Promise<EpisodePage> {
+  const actor = signedIn(ctx);
+  const after = decodeCursor(input.cursor);
+  const rows = await inTransaction(ctx.services.db, async (tx) => {
+    const found = await listVisible(
+      tx,
+      actor,
+      { clientId: input.clientId, phase: input.phase },
+      input.limit + 1,
+      after,
+    );
+    await recordAudit(tx, ctx, {
+      action: 'episode.list',
+      resourceType: 'episode',
+      resourceId: input.clientId ?? null,
+      outcome: 'success',
+      detail: { count: Math.min(found.length, input.limit) },
+    });
+    return found;
+  });
+  const items = rows.slice(0, input.limit).map(toEpisodeView);
+  const last = items.at(-1);
+  return { items, nextCursor: rows.length > input.limit && last ? encodeCursor(last) : null };
+}

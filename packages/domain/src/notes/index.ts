@@ -1,0 +1,28 @@
+export { addAddendum } from './add-addendum';
+export { checkPsychotherapyNote } from './check-psychotherapy-note';
+export { createNote } from './create-note';
+export { createPsychotherapyNote } from './create-psychotherapy-note';
+export {
+  detectExcludedContent,
+  type ExcludedContentWarning,
+  type ExcludedKind,
+} from './excluded-content';
+export { getNote } from './get-note';
+export { getPsychotherapyNote } from './get-psychotherapy-note';
+export { listNotes } from './list-notes';
+export { listPsychotherapyNotes } from './list-psychotherapy-notes';
+export { PSYCHOTHERAPY_NOTE_MAX, type PsychotherapyNoteView } from './psychotherapy-views';
+export type { NoteSummaryRow, PsychotherapyNoteSummaryRow } from './repository';
+export { signNote } from './sign-note';
+export {
+  MUSIC_THERAPY_METHODS,
+  NOTE_TEMPLATES,
+  type NoteBody,
+  type NoteTemplate,
+  parseDraft,
+  parseForSigning,
+  TEMPLATE_VERSION,
+} from './templates';
+export { updateNote } from './update-note';
+export { updatePsychotherapyNote } from './update-psychotherapy-note';
+export type { AddendumView, NoteView } from './views';

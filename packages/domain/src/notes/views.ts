@@ -1,0 +1,63 @@
+import type { AccessContext } from '../access/actor';
+import type { Executor } from '../shared/transaction';
+import type { AddendumRow, NoteRow } from './repository';
+import { deserialiseBody, type NoteBody, type NoteTemplate } from './templates';
+
+export type AddendumView = {
+  id: string;
+  text: string;
+  authorId: string;
+  authorName: string;
+  createdAt: Date;
+};
+
+export type NoteView = {
+  id: string;
+  episodeId: string;
+  appointmentId: string | null;
+  template: NoteTemplate;
+  status: 'draft' | 'signed';
+  version: number;
+  body: NoteBody;
+  createdAt: Date;
+  updatedAt: Date;
+  signedAt: Date | null;
+  addenda: AddendumView[];
+};
+
+export const bodyPurpose = (noteId: string): string => `note.body:${noteId}`;
+export const addendumPurpose = (addendumId: string): string => `note.addendum:${addendumId}`;
+export const psychotherapyPurpose = (id: string): string => `psychotherapy-note.body:${id}`;
+
+export async function toNoteView(
+  tx: Executor,
+  ctx: AccessContext,
+  row: NoteRow,
+  addenda: AddendumRow[] = [],
+): Promise<NoteView> {
+  const { keyring } = ctx.services;
+  const body = deserialiseBody(
+    await keyring.decrypt(tx, row.practiceId, row.body, bodyPurpose(row.id)),
+  );
+  return {
+    id: row.id,
+    episodeId: row.episodeId,
+    appointmentId: row.appointmentId,
+    template: row.template,
+    status: row.status,
+    version: row.version,
+    body,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+    signedAt: row.signedAt,
+    addenda: await Promise.all(
+      addenda.map(async (a) => ({
+        id: a.id,
+        text: await keyring.decrypt(tx, a.practiceId, a.body, addendumPurpose(a.id)),
+        authorId: a.authorId,
+        authorName: a.authorName,
+        createdAt: a.createdAt,
+      })),
+    ),
+  };
+}

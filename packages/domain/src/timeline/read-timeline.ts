@@ -1,0 +1,148 @@
+import type { AccessContext } from '../access/actor';
+import { signedIn } from '../access/policy';
+import { recordAudit } from '../audit/record';
+import { AppError, notFound } from '../shared/errors';
+import { inTransaction } from '../shared/transaction';
+import {
+  canSeeClient,
+  type EventRow,
+  listEvents,
+  TIMELINE_TYPES,
+  type TimelineCursor,
+  type TimelineType,
+} from './repository';
+
+export type TimelineItem = {
+  type: TimelineType;
+  at: Date;
+  episodeId: string;
+  id: string;
+  /** A non-clinical description ("Session attended", "Phase: intake → active"). */
+  title: string;
+};
+
+export type TimelinePage = { items: TimelineItem[]; nextCursor: string | null };
+
+const TEMPLATE_NAMES: Record<string, string> = {
+  soap: 'SOAP',
+  dap: 'DAP',
+  birp: 'BIRP',
+  'music-therapy': 'Music therapy',
+};
+
+function decodeCursor(cursor: string | undefined): TimelineCursor | undefined {
+  if (!cursor) return undefined;
+  const [time, id, seq] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
+  const at = new Date(time ?? '');
+  if (
+    !id ||
+    !/^[0-9a-f-]{36}$/i.test(id) ||
+    Number.isNaN(at.getTime()) ||
+    !/^\d$/.test(seq ?? '')
+  ) {
+    throw new AppError(
+      'VALIDATION_FAILED',
+      'The cursor is not one this API returned; start again without it.',
+      [{ path: 'cursor', message: 'Unknown cursor.' }],
+    );
+  }
+  return { at, id, seq: Number(seq) };
+}
+
+const encodeCursor = (row: EventRow): string =>
+  Buffer.from(`${row.at.toISOString()}|${row.id}|${row.seq}`).toString('base64url');
+
+function appointmentTitle(status: string, detail: string | null): string {
+  switch (status) {
+    case 'attended':
+      return 'Session attended';
+    case 'no-show':
+      return 'Missed session (no-show)';
+    case 'cancelled': {
+      const [by, late] = (detail ?? '').split(':');
+      return `Session cancelled${by ? ` by ${by}` : ''}${late ? ' (late)' : ''}`;
+    }
+    default:
+      return 'Session not yet recorded';
+  }
+}
+
+/** The title of an event: what kind of thing happened, never clinical content. */
+async function titleOf(
+  row: EventRow,
+  open: (sealed: string, purpose: string) => Promise<string>,
+): Promise<string> {
+  switch (row.type) {
+    case 'episode':
+      return `${row.kind === 'returned' ? 'Returned: new episode' : 'Episode opened'}: ${row.detail ?? ''}`;
+    case 'phase-change': {
+      const [from, to] = (row.detail ?? '>').split('>');
+      return from ? `Phase: ${from} → ${to}` : `Phase: ${to}`;
+    }
+    case 'appointment':
+      return appointmentTitle(row.kind, row.detail);
+    case 'note': {
+      const name = TEMPLATE_NAMES[row.detail ?? ''] ?? 'Session';
+      return row.kind === 'signed' ? `${name} note signed` : `${name} note started (draft)`;
+    }
+    case 'homework': {
+      // Homework titles are client-facing, so the therapist may see them on the timeline.
+      const title = row.sealed ? await open(row.sealed, `homework.title:${row.id}`) : '';
+      return row.kind === 'done' ? `Homework done: ${title}` : `Homework set: ${title}`;
+    }
+  }
+}
+
+/**
+ * The relationship timeline of one client: every episode the caller may see (a therapist: their
+ * own episodes with this client), newest first, filtered by type, keyset-paginated.
+ */
+export async function readTimeline(
+  ctx: AccessContext,
+  input: {
+    clientId: string;
+    types?: readonly TimelineType[] | undefined;
+    limit: number;
+    cursor?: string | undefined;
+  },
+): Promise<TimelinePage> {
+  const actor = signedIn(ctx);
+  const after = decodeCursor(input.cursor);
+  const types = input.types && input.types.length > 0 ? input.types : TIMELINE_TYPES;
+  const { db, keyring } = ctx.services;
+  const result = await inTransaction(db, async (tx) => {
+    const visible = actor.role === 'therapist' && (await canSeeClient(tx, actor, input.clientId));
+    const rows = visible
+      ? await listEvents(tx, actor, input.clientId, types, {
+          limit: input.limit + 1,
+          after,
+          now: ctx.services.now(),
+        })
+      : [];
+    await recordAudit(tx, ctx, {
+      action: 'client.timeline',
+      resourceType: 'client',
+      resourceId: input.clientId,
+      outcome: visible ? 'success' : 'denied',
+      ...(visible ? { detail: { count: Math.min(rows.length, input.limit) } } : {}),
+    });
+    if (!visible) return undefined;
+    const page = rows.slice(0, input.limit);
+    const open = (sealed: string, purpose: string) =>
+      keyring.decrypt(tx, actor.practiceId, sealed, purpose);
+    await keyring.dataKey(tx, actor.practiceId); // cached: the decryption below needs no query
+    const items = await Promise.all(
+      page.map(async (row) => ({
+        type: row.type,
+        at: row.at,
+        episodeId: row.episode_id,
+        id: row.id,
+        title: await titleOf(row, open),
+      })),
+    );
+    const last = page.at(-1);
+    return { items, nextCursor: rows.length > input.limit && last ? encodeCursor(last) : null };
+  });
+  if (!result) throw notFound('client');
+  return result;
+}
