@@ -62,10 +62,35 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
     throw new ApiError(0, null, 'Could not reach the server. Check your connection and try again.');
   }
 
+  return handle<T>(response);
+}
+
+async function handle<T>(response: Response): Promise<T> {
   const data = await readBody(response);
   if (!response.ok) {
     const problem = looksLikeProblem(data) ? data : null;
     throw new ApiError(response.status, problem, `Request failed (${response.status}).`);
   }
   return data as T;
+}
+
+/** Sends one file as multipart form data (the browser sets the boundary), with the CSRF token. */
+export async function upload<T>(path: string, file: File): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  const csrf = readCookie(CSRF_COOKIE);
+  if (csrf) headers['x-csrf-token'] = csrf;
+  const form = new FormData();
+  form.append('file', file);
+  let response: Response;
+  try {
+    response = await fetch(`/api/v1${path}`, {
+      method: 'POST',
+      headers,
+      body: form,
+      credentials: 'same-origin',
+    });
+  } catch {
+    throw new ApiError(0, null, 'Could not reach the server. Check your connection and try again.');
+  }
+  return handle<T>(response);
 }

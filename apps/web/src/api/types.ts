@@ -1,6 +1,9 @@
 // Response shapes of the HTTP API (docs: /api/docs). Kept here until the server publishes
 // shared contracts for the web app to import.
 
+import type { PortalSession } from './care-types';
+import type { Homework } from './note-types';
+
 export type Role = 'practice_admin' | 'therapist' | 'supervisor' | 'client';
 
 export type Me = {
@@ -42,6 +45,10 @@ export type Portal = {
   displayName: string;
   practiceName: string;
   therapist: { displayName: string } | null;
+  /** Issue 3: the portal home's sessions and homework, in the client's time zone. */
+  nextSessions?: PortalSession[];
+  homework?: Homework[];
+  goals?: unknown[];
 };
 
 export type ApiToken = {

@@ -1,14 +1,23 @@
+import type { ReactElement } from 'react';
 import { createBrowserRouter } from 'react-router';
 import { AuditPage } from '../features/admin/audit-page';
 import { OutboxPage } from '../features/admin/outbox-page';
 import { InvitationPage } from '../features/auth/invitation-page';
 import { SignInPage } from '../features/auth/sign-in-page';
-import { ClientPage } from '../features/caseload/client-page';
+import { BriefPage } from '../features/brief/brief-page';
+import { ClientPage } from '../features/clients/client-page';
+import { EpisodePage } from '../features/episodes/episode-page';
+import { NotePage } from '../features/notes/note-page';
+import { PrivateNotePage } from '../features/notes/private-note-page';
 import { SecurityPage } from '../features/settings/security-page';
 import { HomePage } from './home-page';
 import { NotFoundPage } from './message-page';
 import { RequireRole } from './require-role';
 import { SignedInLayout } from './signed-in-layout';
+
+function therapistOnly(element: ReactElement): ReactElement {
+  return <RequireRole roles={['therapist']}>{element}</RequireRole>;
+}
 
 export type AppRouter = ReturnType<typeof createBrowserRouter>;
 
@@ -20,14 +29,12 @@ export function createAppRouter(): AppRouter {
       element: <SignedInLayout />,
       children: [
         { index: true, element: <HomePage /> },
-        {
-          path: 'clients/:id',
-          element: (
-            <RequireRole roles={['therapist']}>
-              <ClientPage />
-            </RequireRole>
-          ),
-        },
+        { path: 'clients/:id', element: therapistOnly(<ClientPage />) },
+        { path: 'episodes/:id', element: therapistOnly(<EpisodePage />) },
+        { path: 'episodes/:id/brief', element: therapistOnly(<BriefPage />) },
+        { path: 'episodes/:id/private-notes/new', element: therapistOnly(<PrivateNotePage />) },
+        { path: 'notes/:id', element: therapistOnly(<NotePage />) },
+        { path: 'private-notes/:noteId', element: therapistOnly(<PrivateNotePage />) },
         {
           path: 'admin/outbox',
           element: (

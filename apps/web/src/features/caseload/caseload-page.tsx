@@ -1,11 +1,13 @@
 import { Button, Center, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { useInfiniteQuery } from '@tanstack/react-query';
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import type { ReactElement } from 'react';
+import { isApiError } from '../../api/problem';
 import { ErrorAlert } from '../../app/error-alert';
 import { usePageTitle } from '../../app/page-title';
-import { clientsKey, listClients } from './caseload-api';
-import { ClientsTable } from './clients-table';
+import { caseloadKey, clientsKey, getCaseload, listClients } from './caseload-api';
+import { CaseloadList } from './caseload-list';
+import { mergeCaseload } from './caseload-rows';
 import { InviteClientModal } from './invite-client-modal';
 
 export function CaseloadPage(): ReactElement {
@@ -17,10 +19,19 @@ export function CaseloadPage(): ReactElement {
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
   });
-  const items = clients.data?.pages.flatMap((page) => page.items) ?? [];
+  const caseload = useQuery({ queryKey: caseloadKey, queryFn: getCaseload });
+  const rows = mergeCaseload(
+    clients.data?.pages.flatMap((page) => page.items) ?? [],
+    caseload.data?.items ?? [],
+  );
+  // Until the caseload endpoint is served, the list of clients alone still works.
+  const caseloadError =
+    caseload.isError && !(isApiError(caseload.error) && caseload.error.status === 404)
+      ? caseload.error
+      : null;
 
   return (
-    <Stack maw={1100}>
+    <Stack maw={1200}>
       <Group justify="space-between" align="center">
         <Title order={1}>Caseload</Title>
         <Button onClick={invite.open}>Invite client</Button>
@@ -32,7 +43,8 @@ export function CaseloadPage(): ReactElement {
         </Center>
       )}
       <ErrorAlert error={clients.error} title="Could not load your caseload" />
-      {clients.isSuccess && items.length === 0 && (
+      <ErrorAlert error={caseloadError} title="Could not load sessions and open items" />
+      {clients.isSuccess && rows.length === 0 && (
         <Paper withBorder p="xl" ta="center">
           <Text fw={500}>No clients yet.</Text>
           <Text c="dimmed" size="sm">
@@ -40,7 +52,7 @@ export function CaseloadPage(): ReactElement {
           </Text>
         </Paper>
       )}
-      {items.length > 0 && <ClientsTable clients={items} />}
+      {rows.length > 0 && <CaseloadList rows={rows} />}
       {clients.hasNextPage && (
         <Button
           variant="default"

@@ -1,27 +1,32 @@
 import { Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
+import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { ReactElement } from 'react';
 import { ErrorAlert } from '../../app/error-alert';
 import { applyFieldErrors } from '../../app/field-errors';
-import { clientsKey, inviteClient } from './caseload-api';
+import { ClientDetailsFields, SafeContactFields } from '../clients/client-fields';
+import {
+  clientFieldPaths,
+  clientInput,
+  clientValidation,
+  emptyClientValues,
+} from '../clients/client-form';
+import { caseloadKey, clientsKey, inviteClient } from './caseload-api';
 
 type Props = { opened: boolean; onClose: () => void };
 
 export function InviteClientModal({ opened, onClose }: Props): ReactElement {
   const queryClient = useQueryClient();
-  const form = useForm({
-    initialValues: { displayName: '', email: '' },
-    validate: {
-      displayName: (value) => (value.trim() ? null : "Enter the client's name."),
-      email: (value) => (/^\S+@\S+\.\S+$/.test(value.trim()) ? null : 'Enter an e-mail address.'),
-    },
-  });
+  const phone = useMediaQuery('(max-width: 30em)');
+  const [details, showDetails] = useDisclosure(false);
+  const form = useForm({ initialValues: emptyClientValues(), validate: clientValidation });
   const mutation = useMutation({
     mutationFn: inviteClient,
     onSuccess: (client) => {
       void queryClient.invalidateQueries({ queryKey: clientsKey });
+      void queryClient.invalidateQueries({ queryKey: caseloadKey });
       notifications.show({
         color: 'teal',
         title: 'Invitation sent',
@@ -29,23 +34,26 @@ export function InviteClientModal({ opened, onClose }: Props): ReactElement {
       });
       close();
     },
-    onError: (error) => applyFieldErrors(form, error, ['displayName', 'email']),
+    onError: (error) => applyFieldErrors(form, error, clientFieldPaths),
   });
 
   function close(): void {
     form.reset();
     mutation.reset();
+    showDetails.close();
     onClose();
   }
 
   return (
-    <Modal opened={opened} onClose={close} title="Invite a client" centered>
-      <form
-        noValidate
-        onSubmit={form.onSubmit((values) =>
-          mutation.mutate({ displayName: values.displayName.trim(), email: values.email.trim() }),
-        )}
-      >
+    <Modal
+      opened={opened}
+      onClose={close}
+      title="Invite a client"
+      centered
+      size="lg"
+      fullScreen={phone}
+    >
+      <form noValidate onSubmit={form.onSubmit((values) => mutation.mutate(clientInput(values)))}>
         <Stack>
           <Text size="sm">
             The client receives an e-mail with a link to set a password for the client portal.
@@ -63,6 +71,14 @@ export function InviteClientModal({ opened, onClose }: Props): ReactElement {
             autoComplete="off"
             {...form.getInputProps('email')}
           />
+          {details ? (
+            <ClientDetailsFields form={form} />
+          ) : (
+            <Button variant="subtle" onClick={showDetails.open} style={{ alignSelf: 'start' }}>
+              Add more details now
+            </Button>
+          )}
+          <SafeContactFields form={form} />
           <Group justify="flex-end">
             <Button variant="default" onClick={close}>
               Cancel

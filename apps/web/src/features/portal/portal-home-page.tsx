@@ -5,39 +5,62 @@ import { Link } from 'react-router';
 import { ErrorAlert } from '../../app/error-alert';
 import { usePageTitle } from '../../app/page-title';
 import { useSignedInUser } from '../auth/use-me';
-import { getPortal } from './portal-api';
+import { GenericSection } from '../brief/generic-section';
+import { HomeworkCard } from './homework-card';
+import { NextSessionsCard } from './next-sessions-card';
+import { getPortal, portalKey } from './portal-api';
+import { PreferencesCard } from './preferences-card';
 
 export function PortalHomePage(): ReactElement {
   usePageTitle('Home');
   const me = useSignedInUser();
-  const portal = useQuery({ queryKey: ['portal'], queryFn: getPortal });
-  const name = portal.data?.displayName ?? me.displayName;
+  const portal = useQuery({ queryKey: portalKey, queryFn: getPortal });
+  const data = portal.data;
+  const name = data?.displayName ?? me.displayName;
+  const homework = data?.homework ?? [];
+  const open = homework.filter((h) => h.status !== 'done');
+  const done = homework.filter((h) => h.status === 'done');
 
   return (
     <Stack maw={720}>
       <Title order={1}>Welcome, {name}</Title>
       {portal.isPending && <Loader aria-label="Loading" />}
       <ErrorAlert error={portal.error} title="Could not load your portal" />
-      {portal.data && (
-        <Card withBorder>
-          <Title order={2} size="h4" mb="xs">
-            Your therapist
-          </Title>
-          <Text>
-            {portal.data.therapist
-              ? `${portal.data.therapist.displayName}, ${portal.data.practiceName}`
-              : `${portal.data.practiceName} has not assigned a therapist yet.`}
-          </Text>
-        </Card>
+      {data && (
+        <>
+          <NextSessionsCard sessions={data.nextSessions ?? []} />
+          <Card withBorder component="section" aria-labelledby="homework">
+            <Title order={2} size="h4" mb="xs" id="homework">
+              Homework
+            </Title>
+            {homework.length === 0 && <Text>No homework at the moment.</Text>}
+            <Stack>
+              {[...open, ...done].map((item) => (
+                <HomeworkCard key={item.id} item={item} />
+              ))}
+            </Stack>
+          </Card>
+          {data.goals && data.goals.length > 0 && (
+            <Card withBorder component="section" aria-labelledby="goals">
+              <Title order={2} size="h4" mb="xs" id="goals">
+                Our goals
+              </Title>
+              <GenericSection value={data.goals} />
+            </Card>
+          )}
+          <Card withBorder>
+            <Title order={2} size="h4" mb="xs">
+              Your therapist
+            </Title>
+            <Text>
+              {data.therapist
+                ? `${data.therapist.displayName}, ${data.practiceName}`
+                : `${data.practiceName} has not assigned a therapist yet.`}
+            </Text>
+          </Card>
+          <PreferencesCard />
+        </>
       )}
-      <Card withBorder>
-        <Title order={2} size="h4" mb="xs">
-          Sessions and homework
-        </Title>
-        <Text>
-          Your next sessions and homework will appear here once your therapist schedules them.
-        </Text>
-      </Card>
       <Card withBorder>
         <Title order={2} size="h4" mb="xs">
           Keep your account safe

@@ -1,20 +1,22 @@
-import { Anchor, Card, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Group, Loader, Stack, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import type { ReactElement } from 'react';
 import { Link, useParams } from 'react-router';
 import { ErrorAlert } from '../../app/error-alert';
-import { formatDateTime } from '../../app/format';
 import { usePageTitle } from '../../app/page-title';
 import { StatusBadge } from '../../app/status-badge';
-import { getClient } from './caseload-api';
+import { ClientDetailsCard } from './client-details-card';
+import { clientKey, getClient } from './clients-api';
+import { EpisodesSection } from './episodes-section';
+import { TimelineSection } from './timeline-section';
 
 export function ClientPage(): ReactElement {
   const id = useParams().id ?? '';
-  const client = useQuery({ queryKey: ['clients', id], queryFn: () => getClient(id) });
+  const client = useQuery({ queryKey: clientKey(id), queryFn: () => getClient(id) });
   usePageTitle(client.data?.displayName ?? 'Client');
 
   return (
-    <Stack maw={800}>
+    <Stack maw={960}>
       <Anchor component={Link} to="/" size="sm">
         ← Back to caseload
       </Anchor>
@@ -31,24 +33,9 @@ export function ClientPage(): ReactElement {
             <Title order={1}>{client.data.displayName}</Title>
             <StatusBadge status={client.data.status} />
           </Group>
-          <Card withBorder>
-            <Stack gap="xs">
-              <Text>
-                <strong>E-mail:</strong> {client.data.email}
-              </Text>
-              <Text>
-                <strong>Therapist:</strong> {client.data.therapistName}
-              </Text>
-              <Text>
-                <strong>Added:</strong> {formatDateTime(client.data.createdAt)}
-              </Text>
-            </Stack>
-          </Card>
-          <Text c="dimmed">
-            {client.data.status === 'invited'
-              ? 'The client has not accepted the invitation yet.'
-              : 'Episodes of care, sessions and measures will appear here as they are added.'}
-          </Text>
+          <ClientDetailsCard client={client.data} />
+          <EpisodesSection clientId={id} />
+          <TimelineSection clientId={id} />
         </>
       )}
     </Stack>

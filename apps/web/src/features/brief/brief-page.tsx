@@ -1,0 +1,124 @@
+import { Anchor, Button, Group, Loader, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import type { ReactElement } from 'react';
+import { Link, useParams, useSearchParams } from 'react-router';
+import type { Brief } from '../../api/note-types';
+import { ErrorAlert } from '../../app/error-alert';
+import { formatDate, formatInZone } from '../../app/format';
+import { usePageTitle } from '../../app/page-title';
+import { HomeworkItem } from '../episodes/carry-forward-sections';
+import { getBrief } from './brief-api';
+import { BriefCard } from './brief-card';
+import { GenericSection, sectionTitle } from './generic-section';
+import { Milestones } from './milestones';
+
+function sinceText(days: number | null): string {
+  if (days === null) return 'First session';
+  if (days === 0) return 'Last session was today';
+  return days === 1 ? '1 day since the last session' : `${days} days since the last session`;
+}
+
+function BriefBody({ brief }: { brief: Brief }): ReactElement {
+  const { milestones, ...others } = brief.sections ?? {};
+  const last = brief.lastSession;
+  const plan = last?.planForNext;
+  return (
+    <SimpleGrid cols={{ base: 1, md: 2 }}>
+      <BriefCard id="plan" title="Last session's plan">
+        {last?.startsAt && <Text size="sm">Session of {formatDate(last.startsAt)}</Text>}
+        <Text style={{ whiteSpace: 'pre-wrap' }}>
+          {plan || (last ? 'No plan was written.' : 'No earlier session yet.')}
+        </Text>
+        {last?.unsignedNoteId && (
+          <Text size="sm" mt="xs">
+            The latest note is still a draft.{' '}
+            <Anchor component={Link} to={`/notes/${last.unsignedNoteId}`} className="print-hide">
+              Finish and sign it
+            </Anchor>
+          </Text>
+        )}
+      </BriefCard>
+      <BriefCard id="threads" title="Open threads">
+        {brief.openThreads.length === 0 ? (
+          <Text>No open threads.</Text>
+        ) : (
+          <Stack component="ul" gap={4} pl="md" m={0}>
+            {brief.openThreads.map((t) => (
+              <li key={t.id}>
+                <Text>
+                  {t.title}{' '}
+                  <Text span size="sm">
+                    (since {formatDate(t.openedAt)})
+                  </Text>
+                </Text>
+              </li>
+            ))}
+          </Stack>
+        )}
+      </BriefCard>
+      <BriefCard id="homework" title="Homework">
+        {brief.homework.length === 0 ? (
+          <Text>No homework set.</Text>
+        ) : (
+          <Stack component="ul" gap="md" p={0} m={0} style={{ listStyle: 'none' }}>
+            {brief.homework.map((h) => (
+              <HomeworkItem key={h.id} item={h} />
+            ))}
+          </Stack>
+        )}
+      </BriefCard>
+      <BriefCard id="milestones" title="Milestones">
+        <Milestones items={Array.isArray(milestones) ? milestones : []} />
+      </BriefCard>
+      {Object.entries(others).map(([key, value]) => (
+        <BriefCard key={key} id={`section-${key}`} title={sectionTitle(key)}>
+          <GenericSection value={value} />
+        </BriefCard>
+      ))}
+    </SimpleGrid>
+  );
+}
+
+export function BriefPage(): ReactElement {
+  const episodeId = useParams().id ?? '';
+  const appointmentId = useSearchParams()[0].get('appointment');
+  const brief = useQuery({
+    queryKey: ['episodes', episodeId, 'brief', appointmentId],
+    queryFn: () => getBrief(episodeId, appointmentId),
+  });
+  const data = brief.data;
+  const name = data ? data.client.preferredName || data.client.displayName : null;
+  usePageTitle(name ? `Brief · ${name}` : 'Pre-session brief');
+
+  return (
+    <Stack maw={1100}>
+      <Anchor component={Link} to={`/episodes/${episodeId}`} size="sm" className="print-hide">
+        ← Back to the episode
+      </Anchor>
+      <Group justify="space-between" align="start">
+        <Stack gap={2}>
+          <Title order={1}>{name ? `Brief: ${name}` : 'Pre-session brief'}</Title>
+          {data && (
+            <Text>
+              {data.appointment
+                ? `Session ${formatInZone(data.appointment.startsAt, data.appointment.timeZone)}`
+                : 'No upcoming session scheduled'}
+              {' · '}
+              {sinceText(data.daysSinceLastSession)}
+              {' · '}
+              {data.episode.title}
+            </Text>
+          )}
+        </Stack>
+        {data && (
+          <Button variant="default" className="print-hide" onClick={() => window.print()}>
+            Print
+          </Button>
+        )}
+      </Group>
+      {brief.isPending && <Loader aria-label="Loading the brief" />}
+      <ErrorAlert error={brief.error} title="Could not load the brief" />
+      {data && <BriefBody brief={data} />}
+    </Stack>
+  );
+}

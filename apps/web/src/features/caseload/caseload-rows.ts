@@ -1,0 +1,54 @@
+import type { AttentionKind, CaseloadItem } from '../../api/care-types';
+import type { Client } from '../../api/types';
+
+/** One client in the caseload: their account (from /clients) and their open episode (from /caseload). */
+export type CaseloadRow = Omit<CaseloadItem, 'episodeId' | 'phase'> & {
+  episodeId: string | null;
+  phase: CaseloadItem['phase'] | null;
+  email: string | null;
+  status: Client['status'] | null;
+};
+
+export function mergeCaseload(clients: Client[], caseload: CaseloadItem[]): CaseloadRow[] {
+  const byClient = new Map(caseload.map((item) => [item.clientId, item]));
+  const rows: CaseloadRow[] = clients.map((client) => {
+    const item = byClient.get(client.id);
+    byClient.delete(client.id);
+    return {
+      clientId: client.id,
+      displayName: client.displayName,
+      preferredName: item?.preferredName ?? null,
+      email: client.email,
+      status: client.status,
+      episodeId: item?.episodeId ?? null,
+      phase: item?.phase ?? null,
+      nextSession: item?.nextSession ?? null,
+      lastContactAt: item?.lastContactAt ?? null,
+      daysSinceLastContact: item?.daysSinceLastContact ?? null,
+      attention: item?.attention ?? [],
+    };
+  });
+  for (const item of byClient.values()) rows.push({ ...item, email: null, status: null });
+  return rows;
+}
+
+export function attentionLabel(kind: AttentionKind, count: number): string {
+  switch (kind) {
+    case 'unsigned-notes':
+      return count === 1 ? '1 unsigned note' : `${count} unsigned notes`;
+    case 'homework-completed':
+      return count === 1 ? '1 homework done' : `${count} homework done`;
+    case 'overdue-homework':
+      return count === 1 ? '1 homework overdue' : `${count} homework overdue`;
+    case 'no-next-session':
+      return 'No next session';
+    default:
+      return `${kind} (${count})`;
+  }
+}
+
+export function briefPath(row: Pick<CaseloadRow, 'episodeId' | 'nextSession'>): string | null {
+  if (!row.episodeId) return null;
+  // Without ?appointment the brief is for the episode's next scheduled session.
+  return `/episodes/${row.episodeId}/brief`;
+}

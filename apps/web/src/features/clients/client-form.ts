@@ -1,0 +1,147 @@
+import type { ClientDetails, ClientInput } from '../../api/care-types';
+
+export type ClientFormValues = {
+  displayName: string;
+  email: string;
+  preferredName: string;
+  pronouns: string;
+  dateOfBirth: string;
+  timeZone: string;
+  phone: string;
+  emergencyName: string;
+  emergencyPhone: string;
+  emergencyRelationship: string;
+  mayEmail: boolean;
+  emailMayIncludeDetails: boolean;
+  remindersEnabled: boolean;
+};
+
+export function browserTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+}
+
+export function timeZones(): string[] {
+  try {
+    return Intl.supportedValuesOf('timeZone');
+  } catch {
+    return [browserTimeZone()];
+  }
+}
+
+// Safe defaults (ETHICS.md): e-mails say only "you have a message" unless the client agrees.
+export function emptyClientValues(): ClientFormValues {
+  return {
+    displayName: '',
+    email: '',
+    preferredName: '',
+    pronouns: '',
+    dateOfBirth: '',
+    timeZone: browserTimeZone(),
+    phone: '',
+    emergencyName: '',
+    emergencyPhone: '',
+    emergencyRelationship: '',
+    mayEmail: true,
+    emailMayIncludeDetails: false,
+    remindersEnabled: true,
+  };
+}
+
+export function valuesFromClient(client: ClientDetails): ClientFormValues {
+  const empty = emptyClientValues();
+  return {
+    displayName: client.displayName,
+    email: client.email,
+    preferredName: client.preferredName ?? '',
+    pronouns: client.pronouns ?? '',
+    dateOfBirth: client.dateOfBirth ?? '',
+    timeZone: client.timeZone ?? empty.timeZone,
+    phone: client.phone ?? '',
+    emergencyName: client.emergencyContact?.name ?? '',
+    emergencyPhone: client.emergencyContact?.phone ?? '',
+    emergencyRelationship: client.emergencyContact?.relationship ?? '',
+    mayEmail: client.safeContact?.mayEmail ?? empty.mayEmail,
+    emailMayIncludeDetails: client.safeContact?.emailMayIncludeDetails ?? false,
+    remindersEnabled: client.safeContact?.remindersEnabled ?? empty.remindersEnabled,
+  };
+}
+
+/** The request body: empty optional fields are left out rather than sent as "". */
+export function clientInput(values: ClientFormValues): ClientInput {
+  const optional = (value: string): string | undefined => value.trim() || undefined;
+  const input: ClientInput = {
+    displayName: values.displayName.trim(),
+    email: values.email.trim(),
+    preferredName: optional(values.preferredName),
+    pronouns: optional(values.pronouns),
+    dateOfBirth: optional(values.dateOfBirth),
+    timeZone: optional(values.timeZone),
+    phone: optional(values.phone),
+    safeContact: {
+      mayEmail: values.mayEmail,
+      emailMayIncludeDetails: values.mayEmail && values.emailMayIncludeDetails,
+      remindersEnabled: values.remindersEnabled,
+    },
+  };
+  if (
+    values.emergencyName.trim() ||
+    values.emergencyPhone.trim() ||
+    values.emergencyRelationship.trim()
+  ) {
+    input.emergencyContact = {
+      name: values.emergencyName.trim(),
+      phone: values.emergencyPhone.trim(),
+      relationship: values.emergencyRelationship.trim(),
+    };
+  }
+  return input;
+}
+
+/** PATCH: every field is sent, `null` clears an optional one; the e-mail (their login) is not. */
+export function clientChanges(values: ClientFormValues): ClientChanges {
+  const orNull = (value: string): string | null => value.trim() || null;
+  const emergency = clientInput(values).emergencyContact;
+  return {
+    displayName: values.displayName.trim(),
+    preferredName: orNull(values.preferredName),
+    pronouns: orNull(values.pronouns),
+    dateOfBirth: orNull(values.dateOfBirth),
+    timeZone: values.timeZone || undefined,
+    phone: orNull(values.phone),
+    emergencyContact: emergency ?? null,
+    safeContact: clientInput(values).safeContact,
+  };
+}
+
+export type ClientChanges = {
+  [K in Exclude<keyof ClientInput, 'email'>]?: ClientInput[K] | null;
+};
+
+// The server wants an emergency contact complete or not at all.
+const emergencyField =
+  (label: string) =>
+  (value: string, all: ClientFormValues): string | null => {
+    const any = [all.emergencyName, all.emergencyPhone, all.emergencyRelationship].some((v) =>
+      v.trim(),
+    );
+    return any && !value.trim() ? `Add the ${label}, or leave the emergency contact empty.` : null;
+  };
+
+export const clientValidation = {
+  displayName: (value: string) => (value.trim() ? null : "Enter the client's name."),
+  email: (value: string) =>
+    /^\S+@\S+\.\S+$/.test(value.trim()) ? null : 'Enter an e-mail address.',
+  emergencyName: emergencyField("contact person's name"),
+  emergencyPhone: emergencyField('phone number'),
+  emergencyRelationship: emergencyField('relationship'),
+};
+
+export const clientFieldPaths = [
+  'displayName',
+  'email',
+  'preferredName',
+  'pronouns',
+  'dateOfBirth',
+  'timeZone',
+  'phone',
+];

@@ -1,0 +1,58 @@
+import { Button, Group, List, Stack, Text, Title } from '@mantine/core';
+import { type ReactElement, useState } from 'react';
+import { Link } from 'react-router';
+import type { Episode } from '../../api/care-types';
+import { formatDate } from '../../app/format';
+import { PhaseBadge } from '../../app/phase-badge';
+import { nextPhases, phaseLabels } from '../../app/phases';
+import { PhaseModal } from './phase-modal';
+
+export function EpisodeHeader({ episode }: { episode: Episode }): ReactElement {
+  const [changing, setChanging] = useState(false);
+  const clientName = episode.client?.preferredName || episode.client?.displayName;
+  const history = episode.phaseHistory ?? [];
+  return (
+    <Stack gap="xs">
+      <Title order={1}>
+        {clientName ? `${clientName}: ` : ''}
+        {episode.title}
+      </Title>
+      <Group gap="sm">
+        <PhaseBadge phase={episode.phase} />
+        <Text size="sm">
+          Opened {formatDate(episode.openedAt)}
+          {episode.therapistName ? ` · ${episode.therapistName}` : ''}
+        </Text>
+        <Button variant="default" size="xs" onClick={() => setChanging(true)}>
+          Change phase
+        </Button>
+        <Button size="xs" component={Link} to={`/episodes/${episode.id}/brief`}>
+          Open brief
+        </Button>
+      </Group>
+      {history.length > 0 && (
+        <details>
+          <summary>Phase history ({history.length})</summary>
+          <List size="sm" mt="xs" spacing={4}>
+            {history.map((change) => (
+              <List.Item key={`${change.to}-${change.changedAt}`}>
+                {change.from ? `${phaseLabels[change.from]} → ` : ''}
+                {phaseLabels[change.to]}, {formatDate(change.changedAt)}
+                {change.changedBy ? ` by ${change.changedBy.displayName}` : ''}
+                {change.reason ? `: ${change.reason}` : ''}
+              </List.Item>
+            ))}
+          </List>
+        </details>
+      )}
+      {changing && (
+        <PhaseModal
+          episodeId={episode.id}
+          phase={episode.phase}
+          allowed={episode.nextPhases ?? nextPhases[episode.phase]}
+          onClose={() => setChanging(false)}
+        />
+      )}
+    </Stack>
+  );
+}

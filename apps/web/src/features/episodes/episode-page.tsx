@@ -1,0 +1,49 @@
+import { Anchor, Loader, SimpleGrid, Stack, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import type { ReactElement } from 'react';
+import { Link, useParams } from 'react-router';
+import { ErrorAlert } from '../../app/error-alert';
+import { usePageTitle } from '../../app/page-title';
+import { AppointmentsSection } from './appointments-section';
+import { HomeworkSection, ThreadsSection } from './carry-forward-sections';
+import { EpisodeHeader } from './episode-header';
+import { episodeKey, getEpisode } from './episodes-api';
+import { NotesSection } from './notes-section';
+import { PrivateNotesSection } from './private-notes-section';
+
+export function EpisodePage(): ReactElement {
+  const id = useParams().id ?? '';
+  const episode = useQuery({ queryKey: episodeKey(id), queryFn: () => getEpisode(id) });
+  const data = episode.data;
+  const clientName = data?.client?.preferredName || data?.client?.displayName;
+  usePageTitle(data ? `${data.title}${clientName ? ` · ${clientName}` : ''}` : 'Episode');
+
+  return (
+    <Stack maw={1100}>
+      {data?.clientId && (
+        <Anchor component={Link} to={`/clients/${data.clientId}`} size="sm">
+          ← Back to {clientName ?? 'the client'}
+        </Anchor>
+      )}
+      {episode.isPending && <Loader aria-label="Loading episode" />}
+      {episode.isError && (
+        <>
+          <Title order={1}>Episode</Title>
+          <ErrorAlert error={episode.error} title="Could not load this episode" />
+        </>
+      )}
+      {data && (
+        <>
+          <EpisodeHeader episode={data} />
+          <AppointmentsSection episodeId={id} />
+          <NotesSection episodeId={id} />
+          <SimpleGrid cols={{ base: 1, md: 2 }}>
+            <ThreadsSection episodeId={id} />
+            <HomeworkSection episodeId={id} />
+          </SimpleGrid>
+          <PrivateNotesSection episodeId={id} />
+        </>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,117 @@
+import {
+  Anchor,
+  Badge,
+  Button,
+  Group,
+  Loader,
+  Modal,
+  Paper,
+  Radio,
+  Select,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { type ReactElement, useState } from 'react';
+import { Link, useNavigate } from 'react-router';
+import type { NoteTemplate } from '../../api/note-types';
+import { ErrorAlert } from '../../app/error-alert';
+import { formatDateTime, formatInZone } from '../../app/format';
+import { createNote } from '../notes/notes-api';
+import { emptyBody, templateLabels } from '../notes/templates';
+import { appointmentsKey, listAppointments, listNotes, notesKey } from './episodes-api';
+
+function WriteNoteModal({ episodeId, onClose }: { episodeId: string; onClose: () => void }) {
+  const navigate = useNavigate();
+  const [template, setTemplate] = useState<NoteTemplate>('music-therapy');
+  const [appointmentId, setAppointmentId] = useState<string | null>(null);
+  const appointments = useQuery({
+    queryKey: appointmentsKey(episodeId),
+    queryFn: () => listAppointments(episodeId),
+  });
+  const options = (appointments.data?.items ?? [])
+    .filter((a) => new Date(a.startsAt).getTime() <= Date.now() && a.status !== 'cancelled')
+    .sort((a, b) => b.startsAt.localeCompare(a.startsAt))
+    .map((a) => ({ value: a.id, label: formatInZone(a.startsAt, a.timeZone) }));
+  const mutation = useMutation({
+    mutationFn: () =>
+      createNote(episodeId, {
+        template,
+        appointmentId: appointmentId ?? undefined,
+        body: emptyBody(template),
+      }),
+    onSuccess: (note) => navigate(`/notes/${note.id}`),
+  });
+  return (
+    <Modal opened onClose={onClose} title="Write a session note" centered>
+      <Stack>
+        <ErrorAlert error={mutation.error} title="Could not start the note" />
+        <Radio.Group
+          label="Template"
+          value={template}
+          onChange={(value) => setTemplate(value as NoteTemplate)}
+        >
+          <Stack gap="xs" mt="xs">
+            {(Object.keys(templateLabels) as NoteTemplate[]).map((key) => (
+              <Radio key={key} value={key} label={templateLabels[key]} />
+            ))}
+          </Stack>
+        </Radio.Group>
+        <Select
+          label="Session"
+          placeholder="Not linked to a session"
+          data={options}
+          value={appointmentId}
+          onChange={setAppointmentId}
+          clearable
+        />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            Cancel
+          </Button>
+          <Button loading={mutation.isPending} onClick={() => mutation.mutate()}>
+            Start writing
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
+
+export function NotesSection({ episodeId }: { episodeId: string }): ReactElement {
+  const [writing, setWriting] = useState(false);
+  const notes = useQuery({ queryKey: notesKey(episodeId), queryFn: () => listNotes(episodeId) });
+  const items = notes.data?.items ?? [];
+  return (
+    <Paper withBorder p={{ base: 'md', sm: 'lg' }} component="section" aria-labelledby="notes">
+      <Group justify="space-between" mb="sm">
+        <Title order={2} size="h3" id="notes">
+          Session notes
+        </Title>
+        <Button onClick={() => setWriting(true)}>Write note</Button>
+      </Group>
+      {writing && <WriteNoteModal episodeId={episodeId} onClose={() => setWriting(false)} />}
+      {notes.isPending && <Loader aria-label="Loading notes" />}
+      <ErrorAlert error={notes.error} title="Could not load the notes" />
+      {notes.isSuccess && items.length === 0 && <Text>No notes yet.</Text>}
+      <Stack component="ul" gap="xs" p={0} m={0} style={{ listStyle: 'none' }}>
+        {items.map((note) => (
+          <Group component="li" key={note.id} gap="sm">
+            <Anchor component={Link} to={`/notes/${note.id}`}>
+              {templateLabels[note.template]} note, {formatDateTime(note.createdAt)}
+            </Anchor>
+            <Badge
+              variant="outline"
+              color={note.status === 'signed' ? 'teal' : 'orange'}
+              c="dark.7"
+              tt="none"
+            >
+              {note.status === 'signed' ? 'Signed' : 'Draft'}
+            </Badge>
+          </Group>
+        ))}
+      </Stack>
+    </Paper>
+  );
+}

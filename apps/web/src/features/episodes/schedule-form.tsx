@@ -1,0 +1,145 @@
+import { Button, Group, NumberInput, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { ReactElement } from 'react';
+import type { AppointmentInput, Modality } from '../../api/care-types';
+import { ErrorAlert } from '../../app/error-alert';
+import { appointmentsKey, createAppointments } from './episodes-api';
+
+type Repeat = 'none' | 'weekly' | 'fortnightly' | 'custom';
+
+export const modalityOptions = [
+  { value: 'in-person', label: 'In person' },
+  { value: 'video', label: 'Video' },
+  { value: 'phone', label: 'Phone' },
+];
+
+const initialValues = {
+  date: '',
+  time: '',
+  durationMinutes: 50 as number | string,
+  modality: 'in-person',
+  location: '',
+  repeat: 'none' as Repeat,
+  count: 10 as number | string,
+  rrule: '',
+};
+
+function recurrence(values: typeof initialValues): AppointmentInput['recurrence'] {
+  const count = Number(values.count);
+  if (values.repeat === 'weekly') return { rrule: `FREQ=WEEKLY;COUNT=${count}` };
+  if (values.repeat === 'fortnightly') return { rrule: `FREQ=WEEKLY;INTERVAL=2;COUNT=${count}` };
+  if (values.repeat === 'custom') return { rrule: values.rrule.trim() };
+  return undefined;
+}
+
+export function ScheduleForm(props: { episodeId: string; onDone: () => void }): ReactElement {
+  const queryClient = useQueryClient();
+  const form = useForm({
+    initialValues,
+    validate: {
+      date: (v) => (v ? null : 'Choose a date.'),
+      time: (v) => (v ? null : 'Choose a start time.'),
+      durationMinutes: (v) =>
+        Number(v) >= 15 && Number(v) <= 240 ? null : 'Between 15 and 240 minutes.',
+      count: (v, all) =>
+        all.repeat === 'weekly' || all.repeat === 'fortnightly'
+          ? Number(v) >= 1 && Number(v) <= 200
+            ? null
+            : 'Between 1 and 200 sessions.'
+          : null,
+      rrule: (v, all) =>
+        all.repeat === 'custom' && !v.trim() ? 'Enter a rule, e.g. FREQ=WEEKLY;COUNT=6' : null,
+    },
+  });
+  const mutation = useMutation({
+    mutationFn: (values: typeof initialValues) =>
+      createAppointments(props.episodeId, {
+        start: `${values.date}T${values.time}`,
+        durationMinutes: Number(values.durationMinutes),
+        modality: values.modality as Modality,
+        location: values.location.trim() || undefined,
+        recurrence: recurrence(values),
+      }),
+    onSuccess: (result) => {
+      void queryClient.invalidateQueries({ queryKey: appointmentsKey(props.episodeId) });
+      void queryClient.invalidateQueries({ queryKey: ['caseload'] });
+      const n = result.appointments?.length ?? 1;
+      const booked = n === 1 ? 'Session scheduled.' : `${n} sessions scheduled.`;
+      notifications.show({
+        color: result.capped ? 'orange' : 'teal',
+        message: result.message ? `${booked} ${result.message}` : booked,
+        autoClose: result.capped ? false : 5000,
+      });
+      form.reset();
+      props.onDone();
+    },
+  });
+  const repeat = form.values.repeat;
+  return (
+    <form noValidate onSubmit={form.onSubmit((values) => mutation.mutate(values))}>
+      <Stack>
+        <ErrorAlert error={mutation.error} title="Could not schedule" />
+        <SimpleGrid cols={{ base: 1, xs: 3 }}>
+          <TextInput label="Date" type="date" {...form.getInputProps('date')} />
+          <TextInput
+            label="Start time"
+            type="time"
+            description="In your time zone"
+            {...form.getInputProps('time')}
+          />
+          <NumberInput
+            label="Duration (minutes)"
+            min={15}
+            max={240}
+            step={5}
+            {...form.getInputProps('durationMinutes')}
+          />
+          <Select
+            label="Modality"
+            data={modalityOptions}
+            allowDeselect={false}
+            {...form.getInputProps('modality')}
+          />
+          <TextInput label="Location" {...form.getInputProps('location')} />
+          <Select
+            label="Repeat"
+            allowDeselect={false}
+            data={[
+              { value: 'none', label: 'Does not repeat' },
+              { value: 'weekly', label: 'Weekly' },
+              { value: 'fortnightly', label: 'Every two weeks' },
+              { value: 'custom', label: 'Custom rule (RRULE)' },
+            ]}
+            {...form.getInputProps('repeat')}
+          />
+        </SimpleGrid>
+        {(repeat === 'weekly' || repeat === 'fortnightly') && (
+          <NumberInput
+            label="Number of sessions"
+            min={1}
+            max={200}
+            maw={220}
+            {...form.getInputProps('count')}
+          />
+        )}
+        {repeat === 'custom' && (
+          <TextInput
+            label="Recurrence rule"
+            description="RFC 5545, e.g. FREQ=WEEKLY;BYDAY=MO,TH;COUNT=12"
+            {...form.getInputProps('rrule')}
+          />
+        )}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={props.onDone}>
+            Cancel
+          </Button>
+          <Button type="submit" loading={mutation.isPending}>
+            Schedule
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,84 @@
+import { Alert, Anchor, Button, Group, Loader, Stack, Text, Textarea, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type ReactElement, useEffect, useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import { ErrorAlert } from '../../app/error-alert';
+import { formatDateTime } from '../../app/format';
+import { usePageTitle } from '../../app/page-title';
+import { createPrivateNote, getPrivateNote, privateNoteKey, savePrivateNote } from './notes-api';
+import { PrivacyWarnings } from './privacy-warnings';
+
+/**
+ * A psychotherapy (process) note: the therapist's private reflection, readable only by its author
+ * and kept out of the portal, supervisor views and exports (HIPAA 45 CFR 164.501).
+ */
+export function PrivateNotePage(): ReactElement {
+  usePageTitle('Private process note');
+  const params = useParams();
+  const noteId = params.noteId;
+  const episodeParam = params.id;
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const [text, setText] = useState('');
+  const note = useQuery({
+    queryKey: privateNoteKey(noteId ?? 'new'),
+    queryFn: () => getPrivateNote(noteId ?? ''),
+    enabled: !!noteId,
+    gcTime: 0,
+  });
+  useEffect(() => {
+    if (note.data) setText(note.data.body);
+  }, [note.data]);
+  const episodeId = note.data?.episodeId ?? episodeParam;
+
+  const save = useMutation({
+    mutationFn: async () => {
+      if (noteId) return { id: noteId, saved: await savePrivateNote(noteId, text) };
+      const created = await createPrivateNote(episodeParam ?? '', { body: text });
+      return { id: created.id, saved: null };
+    },
+    onSuccess: ({ id }) => {
+      void queryClient.invalidateQueries({ queryKey: ['episodes', episodeId] });
+      notifications.show({ color: 'teal', message: 'Private note saved.' });
+      if (!noteId) navigate(`/private-notes/${id}`, { replace: true });
+    },
+  });
+
+  return (
+    <Stack maw={800}>
+      {episodeId && (
+        <Anchor component={Link} to={`/episodes/${episodeId}`} size="sm">
+          ← Back to the episode
+        </Anchor>
+      )}
+      <Title order={1}>Private process note</Title>
+      <Alert color="gray" variant="light" title="Only you can read this">
+        Private process notes — only you can read these. Keep them to your own reflections:
+        medication, test results, session times, diagnosis and treatment plan belong in the session
+        note.
+      </Alert>
+      {note.isLoading && <Loader aria-label="Loading the note" />}
+      <ErrorAlert error={note.error} title="Could not load this note" />
+      {note.data && <Text size="sm">Written {formatDateTime(note.data.createdAt)}</Text>}
+      {(!noteId || note.data) && (
+        <>
+          <Textarea
+            label="Reflection"
+            autosize
+            minRows={8}
+            value={text}
+            onChange={(e) => setText(e.currentTarget.value)}
+          />
+          <PrivacyWarnings text={text} />
+          <ErrorAlert error={save.error} title="Could not save" />
+          <Group justify="flex-end">
+            <Button disabled={!text.trim()} loading={save.isPending} onClick={() => save.mutate()}>
+              Save private note
+            </Button>
+          </Group>
+        </>
+      )}
+    </Stack>
+  );
+}
