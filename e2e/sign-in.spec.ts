@@ -1,21 +1,20 @@
-import { currentTotp } from '@throughline/domain';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, describeViolations, launchBrowser, screenshot } from './support/browser';
+import { launchBrowser, screenshot } from './support/browser';
 import { type RunningServer, startServer } from './support/server';
-
-// The demo practice seeded on first start (apps/server/src/demo/seed.ts).
-const PASSWORD = 'throughline-demo';
-const MAYA = {
-  email: 'maya@demo.throughline.test',
-  name: 'Maya Okafor, MT-BC',
-  totp: 'KRUGKIDROVUWG2ZAMJZG653OEBTG66BA',
-};
-const ADMIN = { email: 'admin@demo.throughline.test', totp: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP' };
-const SAM = { email: 'sam@demo.throughline.test', name: 'Sam Rivera' };
-const PRIYA = { email: 'priya@demo.throughline.test', name: 'Priya Shah' };
-
-const WAIT = 20_000;
+import {
+  ADMIN,
+  enterTotp,
+  expectAccessible,
+  fillCredentials,
+  MAYA,
+  openPage,
+  PRIYA,
+  SAM,
+  shown,
+  signIn,
+  WAIT,
+} from './support/session';
 
 let server: RunningServer;
 let browser: Browser;
@@ -30,56 +29,8 @@ afterAll(async () => {
   await server?.stop();
 }, 60_000);
 
-async function newPage(viewport = { width: 1280, height: 800 }): Promise<Page> {
-  const context = await browser.newContext({ baseURL: server.url, viewport });
-  const page = await context.newPage();
-  page.setDefaultTimeout(WAIT);
-  return page;
-}
-
-/** Waits for the locator to be visible (vitest's expect does not retry like Playwright's). */
-async function shown(locator: Locator): Promise<Locator> {
-  await locator.first().waitFor({ state: 'visible', timeout: WAIT });
-  return locator;
-}
-
-async function expectAccessible(page: Page): Promise<void> {
-  // Check the page at rest: a pointer left over a button would measure its hover colours.
-  await page.mouse.move(0, 0);
-  const violations = await axeViolations(page);
-  expect(violations, describeViolations(violations)).toEqual([]);
-}
-
-// A TOTP code is accepted once per 30 s step per user: never reuse a step for the same secret.
-const usedSteps = new Map<string, number>();
-async function freshTotp(secret: string): Promise<string> {
-  const step = (): number => Math.floor(Date.now() / 30_000);
-  const last = usedSteps.get(secret);
-  if (last !== undefined && step() <= last) {
-    await new Promise((resolve) => setTimeout(resolve, (last + 1) * 30_000 - Date.now() + 250));
-  }
-  usedSteps.set(secret, step());
-  return currentTotp(secret);
-}
-
-async function fillCredentials(page: Page, email: string, password = PASSWORD): Promise<void> {
-  await shown(page.getByRole('heading', { name: 'Sign in' }));
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-}
-
-async function enterTotp(page: Page, secret: string): Promise<void> {
-  const code = await shown(page.getByLabel('Authentication code'));
-  await code.fill(await freshTotp(secret));
-  await page.getByRole('button', { name: 'Verify' }).click();
-}
-
-async function signIn(page: Page, email: string, totpSecret?: string): Promise<void> {
-  await page.goto('/sign-in');
-  await fillCredentials(page, email);
-  if (totpSecret) await enterTotp(page, totpSecret);
-}
+const newPage = (viewport?: { width: number; height: number }): Promise<Page> =>
+  openPage(browser, server.url, viewport);
 
 describe('signing in to Throughline in a browser', () => {
   it('a therapist signs in with password and TOTP and sees the caseload', async () => {

@@ -1,0 +1,186 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, screenshot } from './support/browser';
+import { type RunningServer, startServer } from './support/server';
+import {
+  ADMIN,
+  expectAccessible,
+  fillCredentials,
+  MAYA,
+  openPage,
+  shown,
+  signIn,
+} from './support/session';
+
+/**
+ * Issue 3's journey: one session carried into the next. The therapist creates a client and a
+ * weekly series, writes and signs a music-therapy note with a thread, a plan and homework; the
+ * client sees the next session and the homework and marks it done; the therapist opens the brief
+ * for the next session and finds the plan, the thread and the client's comment.
+ */
+const ROBIN = { name: 'Robin Ellis', email: 'robin.ellis@journey.example' };
+const PLAN = 'Write a verse together about the evening routine.';
+const THREAD = 'Sleep and evening routine';
+const HOMEWORK = 'Listen to the drum loop';
+const COMMENT = 'Calmer at night, fell asleep before midnight twice.';
+
+let server: RunningServer;
+let browser: Browser;
+let therapist: Page;
+let episodeUrl = '';
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+  therapist = await openPage(browser, server.url);
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+}, 60_000);
+
+/** A date `days` from today as YYYY-MM-DD (the practice zone is Europe/London, near UTC). */
+const day = (days: number): string =>
+  new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+
+async function schedule(page: Page, date: string, time: string, weekly?: number): Promise<void> {
+  await page.getByRole('button', { name: 'Schedule' }).click();
+  await page.getByLabel('Date').fill(date);
+  await page.getByLabel('Start time').fill(time);
+  if (weekly) {
+    // Mantine's Select renders a textbox (and a hidden input with the same label).
+    await page
+      .getByRole('textbox', { name: 'Repeat' })
+      .or(page.getByRole('combobox', { name: 'Repeat' }))
+      .first()
+      .click();
+    await page.getByRole('option', { name: 'Weekly' }).click();
+    await page.getByLabel('Number of sessions').fill(String(weekly));
+  }
+  await page.getByRole('button', { name: 'Schedule', exact: true }).last().click();
+  await shown(page.getByText(weekly ? `${weekly} sessions scheduled` : /session scheduled/i));
+}
+
+describe('continuity from one session to the next', () => {
+  it('the therapist creates a client, an episode and a weekly series', async () => {
+    await signIn(therapist, MAYA.email, MAYA.totp);
+    await shown(therapist.getByRole('heading', { level: 1, name: 'Caseload' }));
+    await therapist.getByRole('button', { name: 'Invite client' }).click();
+    const dialog = await shown(therapist.getByRole('dialog', { name: 'Invite a client' }));
+    await dialog.getByLabel('Name').fill(ROBIN.name);
+    await dialog.getByLabel('Email').fill(ROBIN.email);
+    await dialog.getByRole('button', { name: 'Send invitation' }).click();
+    await shown(therapist.getByText('Invitation sent'));
+
+    await therapist
+      .getByRole('row')
+      .filter({ hasText: ROBIN.name })
+      .getByRole('link')
+      .first()
+      .click();
+    await shown(therapist.getByRole('heading', { level: 1, name: ROBIN.name }));
+    await therapist.getByRole('button', { name: 'Start episode' }).click();
+    await therapist.getByLabel('Title').fill('Music therapy, 2026');
+    await therapist.getByLabel('Reason').fill('Anxiety at night; wants to use music to wind down.');
+    await therapist.getByRole('dialog').getByRole('button', { name: 'Start episode' }).click();
+    await shown(therapist.getByRole('button', { name: 'Change phase' }));
+    episodeUrl = therapist.url();
+
+    // Today's session, recorded after the fact, then a weekly series from tomorrow.
+    await schedule(therapist, day(-1), '13:00');
+    await schedule(therapist, day(1), '16:30', 4);
+    await therapist
+      .getByRole('button', { name: /Actions for the session/ })
+      .last()
+      .click();
+    await therapist.getByRole('menuitem', { name: 'Attended' }).click();
+    await shown(therapist.getByText('Attended', { exact: true }));
+    await expectAccessible(therapist);
+    await screenshot(therapist, '20-episode');
+  });
+
+  it('the therapist writes and signs a music-therapy note that carries a thread, a plan and homework forward', async () => {
+    await therapist.getByRole('button', { name: 'Write note' }).click();
+    await therapist.getByRole('button', { name: 'Start writing' }).click();
+    await therapist.waitForURL(/\/notes\//);
+    await therapist.getByLabel('Improvisational').check();
+    await therapist
+      .locator('input:not([type=hidden])')
+      .and(therapist.getByLabel('Instruments'))
+      .fill('djembe');
+    await therapist.keyboard.press('Enter');
+    await therapist.getByRole('button', { name: 'Add music' }).click();
+    await therapist.getByLabel('Song title 1').fill('Here Comes the Sun');
+    await therapist
+      .getByLabel('Client responses')
+      .fill('Engaged; rhythm steadied over ten minutes.');
+    await therapist.getByLabel('Goals addressed').fill('Emotional regulation before sleep.');
+    await therapist.getByLabel('Plan for next session').fill(PLAN);
+    await therapist.getByLabel('New thread').fill(THREAD);
+    await therapist.getByRole('button', { name: 'Add thread' }).click();
+    await therapist.getByRole('button', { name: 'Add homework' }).click();
+    await therapist.getByLabel('Homework title').fill(HOMEWORK);
+    await therapist
+      .getByLabel('Instructions for the client')
+      .fill('Twice a day, play the loop and notice your breathing.');
+    await shown(therapist.getByRole('status').filter({ hasText: 'Saved' }));
+    await expectAccessible(therapist);
+    await screenshot(therapist, '21-note-draft');
+
+    await therapist.getByRole('button', { name: 'Sign note' }).click();
+    await therapist.getByRole('dialog').getByRole('button', { name: 'Sign', exact: true }).click();
+    await shown(therapist.getByRole('button', { name: 'Add addendum' }));
+    await screenshot(therapist, '22-note-signed');
+  });
+
+  it('the client accepts the invitation, sees the next session and the homework, and marks it done', async () => {
+    const admin = await openPage(browser, server.url);
+    await signIn(admin, ADMIN.email, ADMIN.totp);
+    await admin.getByRole('link', { name: 'Outbox' }).first().click();
+    // Robin has two e-mails by now: the invitation, and a reminder for tomorrow's session.
+    const mail = await shown(
+      admin
+        .getByRole('article')
+        .filter({ hasText: `To ${ROBIN.email}` })
+        .filter({ hasText: 'Your invitation' }),
+    );
+    await mail.getByText('Show message').click();
+    const href = await (
+      await shown(mail.getByRole('link', { name: /\/invitations\// }))
+    ).getAttribute('href');
+
+    const client = await openPage(browser, server.url, { width: 390, height: 844 });
+    await client.goto(href ?? '');
+    const password = 'drums at dusk, slowly';
+    await client.getByLabel('Password', { exact: true }).fill(password);
+    await client.getByLabel('Confirm password', { exact: true }).fill(password);
+    await client.getByRole('button', { name: 'Set password' }).click();
+    await client.getByRole('link', { name: 'Go to sign in' }).click();
+    await fillCredentials(client, ROBIN.email, password);
+    await shown(client.getByRole('heading', { level: 1, name: `Welcome, ${ROBIN.name}` }));
+
+    const sessions = await shown(client.getByRole('region', { name: 'Your next sessions' }));
+    await shown(sessions.getByRole('listitem').filter({ hasText: /4:30/ }));
+    const homework = await shown(client.getByRole('article', { name: HOMEWORK }));
+    await expectAccessible(client);
+    await screenshot(client, '23-portal-homework');
+    await homework.getByLabel('How did it go?').fill(COMMENT);
+    await homework.getByRole('button', { name: 'Mark as done' }).click();
+    await shown(homework.getByText(`You wrote: “${COMMENT}”`));
+    expect(
+      await client.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth),
+    ).toBe(true);
+  });
+
+  it("the therapist opens the brief for the next session: the plan, the thread and the client's comment", async () => {
+    await therapist.goto(episodeUrl);
+    await therapist.getByRole('link', { name: 'Open brief' }).first().click();
+    await shown(therapist.getByText(PLAN));
+    await shown(therapist.getByText(THREAD));
+    await shown(therapist.getByText(HOMEWORK));
+    await shown(therapist.getByText(COMMENT, { exact: false }));
+    await expectAccessible(therapist);
+    await screenshot(therapist, '24-brief');
+  });
+});
