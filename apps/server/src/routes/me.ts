@@ -63,6 +63,14 @@ export const meRoutes: FastifyPluginAsyncZod = async (app) => {
                 clientComment: z.string().nullable(),
               }),
             ),
+            preferences: z.object({
+              timeZone: z.string(),
+              safeContact: z.object({
+                mayEmail: z.boolean(),
+                emailMayIncludeDetails: z.boolean(),
+                remindersEnabled: z.boolean(),
+              }),
+            }),
             goals: z
               .array(z.never())
               .describe(

@@ -338,6 +338,10 @@ describe('GET /api/v1/portal', () => {
     const home = response.json();
     expect(home.displayName).toBe('client');
     expect(home.goals).toEqual([]);
+    expect(home.preferences).toEqual({
+      timeZone: 'America/New_York',
+      safeContact: { mayEmail: true, emailMayIncludeDetails: false, remindersEnabled: true },
+    });
     expect(home.nextSessions.map((s: { id: string }) => s.id)).toEqual([
       ids.next,
       ids.later,

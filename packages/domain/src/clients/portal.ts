@@ -38,6 +38,11 @@ export type PortalHome = {
   nextSessions: PortalSession[];
   /** Open homework, and homework done in the last RECENT_DONE_DAYS days. */
   homework: PortalHomework[];
+  /** The client's own contact preferences and time zone, which they may change. */
+  preferences: {
+    timeZone: string;
+    safeContact: { mayEmail: boolean; emailMayIncludeDetails: boolean; remindersEnabled: boolean };
+  };
   /** Goals shared with the client: they arrive with the goals module (issue 4); empty until then. */
   goals: never[];
 };
@@ -106,6 +111,14 @@ export async function readPortalHome(ctx: AccessContext): Promise<PortalHome> {
       modality: s.modality,
     })),
     homework,
+    preferences: {
+      timeZone: row.timeZone,
+      safeContact: {
+        mayEmail: row.mayEmail,
+        emailMayIncludeDetails: row.emailMayIncludeDetails,
+        remindersEnabled: row.remindersEnabled,
+      },
+    },
     goals: [],
   };
 }

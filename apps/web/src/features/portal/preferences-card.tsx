@@ -6,22 +6,13 @@ import type { PortalPreferences, SafeContact } from '../../api/care-types';
 import { api } from '../../api/client';
 import { ErrorAlert } from '../../app/error-alert';
 import { timeZones } from '../clients/client-form';
-import { getClient } from '../clients/clients-api';
 import { type PreferencesInput, updatePreferences } from './portal-api';
 
 const preferencesKey = ['portal', 'preferences'] as const;
 
-/**
- * GET /portal does not carry the preferences (yet), so read them from the client's own record,
- * found through their episodes (a client may read themself). Null when there is no episode yet.
- */
-async function readPreferences(): Promise<PortalPreferences | null> {
-  const episodes = await api<{ items: { clientId: string }[] }>('/episodes?limit=1');
-  const clientId = episodes.items[0]?.clientId;
-  if (!clientId) return null;
-  const client = await getClient(clientId);
-  if (!client.safeContact || !client.timeZone) return null;
-  return { timeZone: client.timeZone, safeContact: client.safeContact };
+/** The client's preferences, as GET /portal returns them. */
+async function readPreferences(): Promise<PortalPreferences> {
+  return (await api<{ preferences: PortalPreferences }>('/portal')).preferences;
 }
 
 /** Each change is saved on its own, so a switch never sends a value the client did not touch. */
@@ -58,12 +49,6 @@ export function PreferencesCard(): ReactElement {
           everything here when you sign in.
         </Text>
         {current.isPending && <Loader size="sm" aria-label="Loading your preferences" />}
-        {current.data === null && (
-          <Text size="sm">
-            Your settings can be changed here once your therapist has opened your first course of
-            therapy. Until then, ask your therapist.
-          </Text>
-        )}
         <ErrorAlert
           error={current.error ?? mutation.error}
           title="Could not save your preference"
