@@ -1,8 +1,7 @@
 import type { AccessContext } from '../access/actor';
 import { signedIn } from '../access/policy';
-import { recordAudit } from '../audit/record';
-import { notFound } from '../shared/errors';
-import { type Executor, inTransaction } from '../shared/transaction';
+import { readAudited } from '../audit/read-audited';
+import type { Executor } from '../shared/transaction';
 import { nextPhases } from './phases';
 import {
   type EpisodeListRow,
@@ -41,16 +40,10 @@ export async function readDetail(
  */
 export async function getEpisode(ctx: AccessContext, episodeId: string): Promise<EpisodeDetail> {
   const actor = signedIn(ctx);
-  const detail = await inTransaction(ctx.services.db, async (tx) => {
-    const row = await findById(tx, actor, episodeId);
-    await recordAudit(tx, ctx, {
-      action: 'episode.read',
-      resourceType: 'episode',
-      resourceId: episodeId,
-      outcome: row ? 'success' : 'denied',
-    });
-    return row ? readDetail(tx, row, actor.role === 'client') : undefined;
-  });
-  if (!detail) throw notFound('episode');
-  return detail;
+  return readAudited(
+    ctx,
+    { action: 'episode.read', resourceType: 'episode', resourceId: episodeId, what: 'episode' },
+    (tx) => findById(tx, actor, episodeId),
+    (tx, row) => readDetail(tx, row, actor.role === 'client'),
+  );
 }

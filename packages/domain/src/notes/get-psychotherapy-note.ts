@@ -1,8 +1,6 @@
 import type { AccessContext } from '../access/actor';
 import { signedIn } from '../access/policy';
-import { recordAudit } from '../audit/record';
-import { notFound } from '../shared/errors';
-import { inTransaction } from '../shared/transaction';
+import { readAudited } from '../audit/read-audited';
 import { type PsychotherapyNoteView, toPsychotherapyNoteView } from './psychotherapy-views';
 import { findPsychotherapyNote } from './repository';
 
@@ -12,16 +10,15 @@ export async function getPsychotherapyNote(
   id: string,
 ): Promise<PsychotherapyNoteView> {
   const actor = signedIn(ctx);
-  const view = await inTransaction(ctx.services.db, async (tx) => {
-    const row = await findPsychotherapyNote(tx, actor, id);
-    await recordAudit(tx, ctx, {
+  return readAudited(
+    ctx,
+    {
       action: 'psychotherapy-note.read',
       resourceType: 'psychotherapy-note',
       resourceId: id,
-      outcome: row ? 'success' : 'denied',
-    });
-    return row ? toPsychotherapyNoteView(tx, ctx, row) : undefined;
-  });
-  if (!view) throw notFound('psychotherapy note');
-  return view;
+      what: 'psychotherapy note',
+    },
+    (tx) => findPsychotherapyNote(tx, actor, id),
+    (tx, row) => toPsychotherapyNoteView(tx, ctx, row),
+  );
 }
