@@ -2,10 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { AccessContext } from '../access/actor';
 import { signedIn } from '../access/policy';
 import { recordAudit } from '../audit/record';
-import { findVisibleEpisode } from '../episodes/access';
-import { AppError, notFound } from '../shared/errors';
+import { type AppError, notFound } from '../shared/errors';
 import { inTransaction } from '../shared/transaction';
-import { appointmentInEpisode } from './repository';
+import { checkNoteTarget } from './note-target';
 import { notes } from './tables';
 import { type NoteTemplate, parseDraft, serialiseBody } from './templates';
 import { bodyPurpose, type NoteView, toNoteView } from './views';
@@ -24,27 +23,8 @@ export async function createNote(
   const body = parseDraft(input.template, input.body ?? {});
   let failure: AppError | undefined;
   const view = await inTransaction(ctx.services.db, async (tx) => {
-    const access =
-      actor.role === 'therapist' ? await findVisibleEpisode(tx, actor, input.episodeId) : undefined;
-    if (!access) {
-      await recordAudit(tx, ctx, {
-        action: 'note.create',
-        resourceType: 'episode',
-        resourceId: input.episodeId,
-        outcome: 'denied',
-      });
-      failure = notFound('episode');
-      return undefined;
-    }
-    if (
-      input.appointmentId &&
-      !(await appointmentInEpisode(tx, actor.practiceId, input.episodeId, input.appointmentId))
-    ) {
-      failure = new AppError('VALIDATION_FAILED', 'That appointment is not in this episode.', [
-        { path: 'appointmentId', message: 'Not an appointment of this episode.' },
-      ]);
-      return undefined;
-    }
+    failure = await checkNoteTarget(tx, ctx, actor, input, 'note.create');
+    if (failure) return undefined;
     const id = randomUUID();
     const now = ctx.services.now();
     const [row] = await tx
