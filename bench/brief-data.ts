@@ -1,0 +1,201 @@
+// Bulk data for the brief benchmark: a practice of 1,000 clients, one with five years of sessions.
+import { randomUUID } from 'node:crypto';
+import type { Services } from '@throughline/domain';
+import {
+  appointments,
+  clients,
+  episodes,
+  homework,
+  notes,
+  threads,
+  users,
+} from '@throughline/domain/schema';
+import { sql } from 'drizzle-orm';
+
+export const CLIENTS = 1_000;
+export const THERAPISTS = 20;
+export const YEARS = 5;
+const WEEK = 7 * 86_400_000;
+
+async function inChunks<T>(rows: T[], insert: (chunk: T[]) => Promise<unknown>): Promise<void> {
+  for (let i = 0; i < rows.length; i += 500) await insert(rows.slice(i, i + 500));
+}
+
+/** 999 ordinary clients, in bulk: a year of weekly sessions each, with signed notes. */
+export async function seedPractice(services: Services, practiceId: string): Promise<void> {
+  const { db } = services;
+  await db.execute(sql`
+    INSERT INTO ${users} (practice_id, id, email, display_name, role)
+    SELECT ${practiceId}::uuid, gen_random_uuid(), 'therapist' || g || '@bench.example',
+      'Therapist ' || g, 'therapist'
+    FROM generate_series(1, ${THERAPISTS - 1}) g`);
+  await db.execute(sql`
+    INSERT INTO ${users} (practice_id, id, email, display_name, role)
+    SELECT ${practiceId}::uuid, gen_random_uuid(), 'client' || g || '@bench.example',
+      'Client ' || g, 'client'
+    FROM generate_series(1, ${CLIENTS - 1}) g`);
+  await db.execute(sql`
+    WITH th AS (
+      SELECT id, row_number() OVER (ORDER BY email) - 1 AS k FROM ${users}
+      WHERE practice_id = ${practiceId}::uuid AND role = 'therapist'
+    ), cu AS (
+      SELECT id, display_name, email, row_number() OVER (ORDER BY email) AS g FROM ${users}
+      WHERE practice_id = ${practiceId}::uuid AND role = 'client'
+    )
+    INSERT INTO ${clients} (practice_id, id, user_id, display_name, email, therapist_id, time_zone)
+    SELECT ${practiceId}::uuid, gen_random_uuid(), cu.id, cu.display_name, cu.email, th.id,
+      'Europe/London'
+    FROM cu JOIN th ON th.k = cu.g % ${THERAPISTS}`);
+  await db.execute(sql`
+    INSERT INTO ${episodes} (practice_id, id, client_id, therapist_id, phase, title, opened_at)
+    SELECT practice_id, gen_random_uuid(), id, therapist_id, 'active', 'Music therapy',
+      now() - interval '1 year'
+    FROM ${clients} WHERE practice_id = ${practiceId}::uuid`);
+  await db.execute(sql`
+    INSERT INTO ${appointments} (practice_id, id, episode_id, therapist_id, starts_at, ends_at, status)
+    SELECT e.practice_id, gen_random_uuid(), e.id, e.therapist_id, s.at, s.at + interval '50 minutes',
+      CASE WHEN s.w = 0 THEN 'scheduled' ELSE 'attended' END::appointment_status
+    FROM ${episodes} e,
+      LATERAL (SELECT w, date_trunc('hour', now()) - w * interval '7 days'
+        + ((abs(hashtext(e.id::text)) % 120) + 1) * interval '1 hour' AS at
+        FROM generate_series(0, 52) w) s
+    WHERE e.practice_id = ${practiceId}::uuid`);
+  // Bodies of these notes are never read by the benchmark: placeholder ciphertext is enough.
+  await db.execute(sql`
+    INSERT INTO ${notes} (practice_id, id, episode_id, appointment_id, author_id, template, status,
+      body, created_at, updated_at, signed_at)
+    SELECT a.practice_id, gen_random_uuid(), a.episode_id, a.id, a.therapist_id, 'soap', 'signed',
+      repeat(md5(a.id::text), 8), a.ends_at, a.ends_at, a.ends_at
+    FROM ${appointments} a WHERE a.practice_id = ${practiceId}::uuid AND a.status = 'attended'`);
+}
+
+/** The client with five years of weekly sessions, notes, threads and homework. */
+export async function seedLongClient(
+  services: Services,
+  practiceId: string,
+  therapistId: string,
+): Promise<string> {
+  const { db, keyring } = services;
+  const seal = (text: string, purpose: string) => keyring.encrypt(db, practiceId, text, purpose);
+  const userId = randomUUID();
+  const clientId = randomUUID();
+  const episodeId = randomUUID();
+  await db.insert(users).values({
+    practiceId,
+    id: userId,
+    email: 'long-client@bench.example',
+    displayName: 'Long-standing client',
+    role: 'client',
+  });
+  await db.insert(clients).values({
+    practiceId,
+    id: clientId,
+    userId,
+    displayName: 'Long-standing client',
+    email: 'long-client@bench.example',
+    therapistId,
+    timeZone: 'Europe/London',
+  });
+  const now = Date.now();
+  const first = now - YEARS * 52 * WEEK;
+  await db.insert(episodes).values({
+    practiceId,
+    id: episodeId,
+    clientId,
+    therapistId,
+    phase: 'active',
+    title: 'Music therapy',
+    openedAt: new Date(first - WEEK),
+  });
+  const sessions = Array.from({ length: YEARS * 52 }, (_, i) => ({
+    id: randomUUID(),
+    startsAt: new Date(first + i * WEEK),
+  }));
+  await inChunks(
+    [
+      ...sessions.map((s) => ({ ...s, status: 'attended' as const })),
+      {
+        id: randomUUID(),
+        startsAt: new Date(now + WEEK),
+        status: 'scheduled' as const,
+      },
+    ],
+    (chunk) =>
+      db.insert(appointments).values(
+        chunk.map((s) => ({
+          practiceId,
+          id: s.id,
+          episodeId,
+          therapistId,
+          startsAt: s.startsAt,
+          endsAt: new Date(s.startsAt.getTime() + 50 * 60_000),
+          status: s.status,
+        })),
+      ),
+  );
+  const noteRows = await Promise.all(
+    sessions.map(async (s, i) => {
+      const id = randomUUID();
+      const body = JSON.stringify({
+        templateVersion: 1,
+        method: 'improvisational',
+        clientResponses: `Session ${i + 1}: engaged with the drum, then the voice.`.repeat(8),
+        planForNext: `Session ${i + 2}: return to the song written in session ${i + 1}.`,
+      });
+      return {
+        practiceId,
+        id,
+        episodeId,
+        appointmentId: s.id,
+        authorId: therapistId,
+        template: 'music-therapy' as const,
+        status: 'signed' as const,
+        body: await seal(body, `note.body:${id}`),
+        createdAt: new Date(s.startsAt.getTime() + 3_600_000),
+        updatedAt: new Date(s.startsAt.getTime() + 3_600_000),
+        signedAt: new Date(s.startsAt.getTime() + 3_600_000),
+      };
+    }),
+  );
+  await inChunks(noteRows, (chunk) => db.insert(notes).values(chunk));
+  // A thread every fourth session; the last eight stay open.
+  const threadNotes = noteRows.filter((_, i) => i % 4 === 0);
+  const threadRows = await Promise.all(
+    threadNotes.map(async (n, i) => {
+      const id = randomUUID();
+      const open = i >= threadNotes.length - 8;
+      return {
+        practiceId,
+        id,
+        episodeId,
+        openedInNoteId: n.id,
+        title: await seal(`Theme ${i + 1}: the grandmother's songs`, `thread.title:${id}`),
+        openedAt: n.createdAt,
+        closedAt: open ? null : new Date(n.createdAt.getTime() + 8 * WEEK),
+      };
+    }),
+  );
+  await inChunks(threadRows, (chunk) => db.insert(threads).values(chunk));
+  // Homework every session; the last three are open, the rest done with a comment.
+  const homeworkRows = await Promise.all(
+    noteRows.map(async (n, i) => {
+      const id = randomUUID();
+      const done = i < noteRows.length - 3;
+      return {
+        practiceId,
+        id,
+        episodeId,
+        noteId: n.id,
+        title: await seal(`Listen to piece ${i + 1}`, `homework.title:${id}`),
+        instructions: await seal('Once a day, lying down.', `homework.instructions:${id}`),
+        status: done ? ('done' as const) : ('assigned' as const),
+        completedAt: done ? new Date(n.createdAt.getTime() + 3 * 86_400_000) : null,
+        clientComment: done ? await seal('It helped me sleep.', `homework.comment:${id}`) : null,
+        createdAt: n.createdAt,
+        createdBy: therapistId,
+      };
+    }),
+  );
+  await inChunks(homeworkRows, (chunk) => db.insert(homework).values(chunk));
+  return episodeId;
+}
