@@ -25,6 +25,7 @@ import { caseloadRoutes } from './routes/caseload';
 import { clientRoutes } from './routes/clients';
 import { episodeRoutes } from './routes/episodes';
 import { healthRoutes } from './routes/health';
+import { instrumentRoutes } from './routes/instruments';
 import { invitationRoutes } from './routes/invitations';
 import { meRoutes } from './routes/me';
 import { noteRoutes } from './routes/notes';
@@ -143,6 +144,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     briefRoutes,
     timelineRoutes,
     caseloadRoutes,
+    instrumentRoutes,
   ]) {
     await app.register(routes);
   }

@@ -66,6 +66,8 @@ export const POLICY = {
   'attachment.read': { who: ['therapist', 'client'], hidesExistence: true },
   'brief.read': { who: ['therapist'], hidesExistence: true },
   'caseload.read': { who: ['therapist'] },
+  // Measurement (issue 4): stateless scoring, any signed-in clinician.
+  'instrument.score': { who: ['therapist', 'supervisor'] },
   'portal.update': { who: ['client'] },
   'token.list': { who: 'signed-in' },
   'token.create': { who: 'signed-in', needsVerifiedSession: true },

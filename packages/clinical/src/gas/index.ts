@@ -1,0 +1,8 @@
+export {
+  GAS_RHO,
+  GAS_RULE,
+  GAS_VERSION,
+  type GasResult,
+  type GoalRating,
+  gasTScore,
+} from './t-score';

@@ -1,0 +1,15 @@
+/**
+ * @throughline/clinical — the pure clinical core (CLINICAL.md). No I/O; every rule names its source.
+ */
+export * from './alerts';
+export * from './change';
+export * from './gas';
+export {
+  answerRange,
+  findInstrument,
+  getInstrument,
+  INSTRUMENTS,
+} from './instruments';
+export type * from './instruments/types';
+export * from './outcome';
+export * from './scoring';

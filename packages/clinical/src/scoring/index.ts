@@ -1,0 +1,2 @@
+export { type ScoreOptions, type ScoreOutcome, type ScoreResult, scoreAnswers } from './score';
+export { type AnswerIssue, validateAnswers } from './validate';
