@@ -6,5 +6,6 @@ export * from './carry-forward/tables';
 export * from './clients/tables';
 export * from './episodes/tables';
 export * from './identity/tables';
+export * from './measures/tables';
 export * from './notes/tables';
 export * from './notifications/tables';
