@@ -7,6 +7,11 @@ declare module 'autocannon' {
     connections?: number;
     duration?: number;
     headers?: Record<string, string>;
+    /** Request templates; `setupRequest` may rewrite each request (path, headers, body). */
+    requests?: {
+      method?: string;
+      setupRequest?: (request: Record<string, unknown>) => Record<string, unknown>;
+    }[];
   };
   type Stats = {
     average: number;
