@@ -36,13 +36,7 @@ const log = (line: string): void => {
 
 import { seedLongClient, seedPractice, YEARS } from './brief-data';
 import { profile } from './brief-profile';
-
-const round = (ms: number): number => Math.round(ms * 10) / 10;
-
-function percentile(sorted: number[], p: number): number {
-  const index = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
-  return sorted[Math.max(0, index)] ?? Number.NaN;
-}
+import { percentile, round } from './report';
 
 async function main(): Promise<void> {
   const cluster = await startTestCluster(process.env.TEST_DATABASE_URL || undefined);
