@@ -3,6 +3,7 @@
  */
 export * from './alerts';
 export * from './change';
+export * from './fhir';
 export * from './gas';
 export {
   answerRange,

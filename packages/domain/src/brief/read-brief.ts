@@ -57,8 +57,9 @@ export type Brief = {
  *
  * Database round trips per request, whatever the length of the history: BEGIN, the scope query
  * (episode + client + practice zone + session + last attended + attended count), the audit insert,
- * one query per section that needs one (notes, threads, homework; milestones need none), COMMIT
- * — 7 in all, the same for 5 sessions or 500 (no N+1; decryption happens in memory). The data
+ * one query per section that needs one (notes, threads, homework, and each section provider that
+ * reads: goals, to-discuss, measures, alerts), COMMIT — a constant count, the same for 5 sessions
+ * or 500 (no N+1; decryption happens in memory). The data
  * key is read once per process and then cached by the keyring.
  */
 export async function readBrief(

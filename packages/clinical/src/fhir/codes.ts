@@ -1,0 +1,54 @@
+import type { Coding } from '@medplum/fhirtypes';
+import type { AnswerOption, InstrumentDefinition, Item } from '../instruments/types';
+
+/** Code systems and extension URLs used by the FHIR mapping (docs/fhir.md). */
+export const LOINC = 'http://loinc.org';
+export const OBSERVATION_CATEGORY = 'http://terminology.hl7.org/CodeSystem/observation-category';
+/**
+ * R4 core extension carrying an answer's score on a Coding (R5 renames it `itemWeight`); the SDC
+ * implementation guide uses it on `Questionnaire.item.answerOption.valueCoding`.
+ */
+export const ORDINAL_VALUE = 'http://hl7.org/fhir/StructureDefinition/ordinalValue';
+
+/** Project code systems, used only where CLINICAL.md §5 gives no standard code. */
+export const questionnaireUrl = (key: string): string => `urn:throughline:questionnaire:${key}`;
+export const answerSystem = (key: string): string => `urn:throughline:answer:${key}`;
+export const scoreSystem = (key: string): string => `urn:throughline:score:${key}`;
+export const itemSystem = (key: string): string => `urn:throughline:item:${key}`;
+export const bandSystem = (key: string): string => `urn:throughline:band:${key}`;
+
+/** Canonical reference to one version of an instrument's Questionnaire. */
+export function questionnaireCanonical(definition: InstrumentDefinition): string {
+  return `${questionnaireUrl(definition.key)}|${definition.version}`;
+}
+
+/**
+ * The coding of one answer: the LOINC answer code where CLINICAL.md §5 gives one (the PHQ/GAD
+ * frequency scale, LA6568-5…LA6571-9), else the project answer system with the recorded value as
+ * code. `ordinalValue` carries the item's score, which differs from the value on reverse-scored
+ * items (CORE-10 items 2 and 3).
+ */
+export function answerCoding(
+  definition: InstrumentDefinition,
+  item: Item,
+  option: AnswerOption,
+): Coding {
+  const values = definition.options.map((o) => o.value);
+  const score = item.reverseScored
+    ? Math.max(...values) + Math.min(...values) - option.value
+    : option.value;
+  const coding: Coding = option.code
+    ? { system: LOINC, code: option.code, display: option.label }
+    : { system: answerSystem(definition.key), code: String(option.value), display: option.label };
+  return { extension: [{ url: ORDINAL_VALUE, valueDecimal: score }], ...coding };
+}
+
+/** The code of an item's own observation: its LOINC code where §5 gives one, else project-coded. */
+export function itemCoding(definition: InstrumentDefinition, item: Item): Coding {
+  return item.loinc
+    ? { system: LOINC, code: item.loinc, display: item.text }
+    : { system: itemSystem(definition.key), code: String(item.number), display: item.text };
+}
+
+/** The FHIR id-safe linkId of an item: its printed number. */
+export const linkId = (item: Item): string => String(item.number);

@@ -1,0 +1,3 @@
+export { type ObservationsInput, type ScoreObservations, toObservations } from './observations';
+export { toQuestionnaire } from './questionnaire';
+export { type QuestionnaireResponseInput, toQuestionnaireResponse } from './questionnaire-response';
