@@ -14,11 +14,23 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['packages/**/*.int.test.ts', 'apps/**/*.int.test.ts'],
+          // The CLI spawns processes that compile TypeScript on start: on two busy cores they can
+          // take minutes, so the CLI file runs on its own afterwards (the `cli` project).
+          exclude: ['apps/server/src/cli/**', '**/node_modules/**'],
           globalSetup: ['test/global-setup.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
           // Two cores: keep the number of databases and argon2 hashes in flight sane.
           maxWorkers: 2,
+        },
+      },
+      {
+        test: {
+          name: 'cli',
+          include: ['apps/server/src/cli/**/*.int.test.ts'],
+          globalSetup: ['test/global-setup.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 60_000,
         },
       },
       {

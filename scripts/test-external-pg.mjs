@@ -20,8 +20,12 @@ try {
 } finally {
   await client.end().catch(() => {});
 }
-const result = spawnSync('npx', ['vitest', 'run', '--project', 'integration'], {
-  stdio: 'inherit',
-  env: { ...process.env, TEST_DATABASE_URL: url, TZ: 'UTC' },
-});
-process.exit(result.status ?? 1);
+let status = 0;
+for (const project of ['integration', 'cli']) {
+  const result = spawnSync('npx', ['vitest', 'run', '--project', project], {
+    stdio: 'inherit',
+    env: { ...process.env, TEST_DATABASE_URL: url, TZ: 'UTC' },
+  });
+  status ||= result.status ?? 1;
+}
+process.exit(status);

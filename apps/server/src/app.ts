@@ -24,10 +24,13 @@ import { carryForwardRoutes } from './routes/carry-forward';
 import { caseloadRoutes } from './routes/caseload';
 import { clientRoutes } from './routes/clients';
 import { episodeRoutes } from './routes/episodes';
+import { goalRoutes } from './routes/goals';
 import { healthRoutes } from './routes/health';
 import { instrumentRoutes } from './routes/instruments';
 import { invitationRoutes } from './routes/invitations';
 import { meRoutes } from './routes/me';
+import { measureTaskRoutes } from './routes/measure-tasks';
+import { measureRoutes } from './routes/measures';
 import { noteRoutes } from './routes/notes';
 import { psychotherapyNoteRoutes } from './routes/psychotherapy-notes';
 import { timelineRoutes } from './routes/timeline';
@@ -145,6 +148,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     timelineRoutes,
     caseloadRoutes,
     instrumentRoutes,
+    goalRoutes,
+    measureRoutes,
+    measureTaskRoutes,
   ]) {
     await app.register(routes);
   }

@@ -13,6 +13,9 @@ import {
 import { sql } from 'drizzle-orm';
 import { actingAs, operatorContext } from '../operator';
 import { seedDemoContinuity } from './continuity';
+import { seedDemoGoals } from './goals';
+import { seedDemoMeasureTasks } from './measure-tasks';
+import { seedDemoMeasures } from './measures';
 
 /**
  * The demo practice: a music-therapy practice with an administrator, two therapists, a supervisor
@@ -174,6 +177,9 @@ export async function seedDemo(services: Services): Promise<DemoSeed> {
   await seedDemoEpisodes(services, therapists, clients);
   const seed = { practiceId: practice.id, staff, clients };
   await seedDemoContinuity(services, seed);
+  await seedDemoMeasures(services, seed);
+  await seedDemoGoals(services, seed);
+  await seedDemoMeasureTasks(services, seed);
   return seed;
 }
 

@@ -1,10 +1,13 @@
 import {
   type Executor,
   type JobQueue,
+  MEASURE_INVITATION_QUEUE,
+  type MeasureInvitationJob,
   REMINDER_QUEUE,
   type ReminderJob,
   type Services,
   sendAppointmentReminder,
+  sendMeasureInvitations,
 } from '@throughline/domain';
 import { Param, type SQL, sql } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
@@ -60,6 +63,14 @@ export async function createQueues(boss: PgBoss): Promise<void> {
     retryLimit: 5,
     retryBackoff: true,
   });
+  // Questionnaires 48 h before a session; the key is appointment + start, so a moved session
+  // gets its own job (the stale one finds the session moved and does nothing).
+  await boss.createQueue(MEASURE_INVITATION_QUEUE, {
+    name: MEASURE_INVITATION_QUEUE,
+    policy: 'short',
+    retryLimit: 5,
+    retryBackoff: true,
+  });
 }
 
 export type Jobs = { boss: PgBoss; stop: () => Promise<void> };
@@ -83,6 +94,13 @@ export async function startJobs(
     await boss.work<ReminderJob>(REMINDER_QUEUE, { batchSize: 5 }, async (jobs) => {
       for (const job of jobs) await sendAppointmentReminder(services, job.data);
     });
+    await boss.work<MeasureInvitationJob>(
+      MEASURE_INVITATION_QUEUE,
+      { batchSize: 5 },
+      async (jobs) => {
+        for (const job of jobs) await sendMeasureInvitations(services, job.data);
+      },
+    );
   }
   return {
     boss,

@@ -1,12 +1,58 @@
 import { readBrief } from '@throughline/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { alert } from './measures';
 import { errors, uuidParam } from './schemas';
 
 const phase = z.enum(['intake', 'active', 'ending', 'aftercare', 'closed']);
 
 /** The brief's sections beyond the core ones; a new section adds its shape here. */
 const sections = z.object({
+  measures: z
+    .array(
+      z.object({
+        instrument: z.string(),
+        title: z.string(),
+        last: z.number(),
+        band: z.string().nullable(),
+        lastAt: z.date(),
+        changeSinceLast: z.number().nullable(),
+        changeSinceFirst: z.number(),
+        category: z
+          .enum(['recovered', 'improved', 'no-reliable-change', 'deteriorated'])
+          .nullable(),
+      }),
+    )
+    .optional()
+    .describe('Per instrument: latest score, band and change since last and first'),
+  alerts: z.array(alert).optional().describe('Open alerts, urgent first'),
+  toDiscuss: z
+    .array(
+      z.object({
+        id: z.uuid(),
+        episodeId: z.uuid(),
+        text: z.string(),
+        source: z.object({ kind: z.enum(['alert', 'review', 'manual']), id: z.uuid().nullable() }),
+        createdAt: z.date(),
+        resolvedAt: z.date().nullable(),
+      }),
+    )
+    .optional()
+    .describe('Open "to discuss next session" items'),
+  goals: z
+    .array(
+      z.object({
+        id: z.uuid(),
+        clientWords: z.string(),
+        therapistWords: z.string(),
+        latestReview: z.object({ level: z.number().int(), reviewedAt: z.date() }).nullable(),
+        latestClientRating: z
+          .object({ level: z.number().int(), comment: z.string().nullable(), ratedAt: z.date() })
+          .nullable(),
+      }),
+    )
+    .optional()
+    .describe('Active goals with the latest review level and client rating'),
   milestones: z
     .array(
       z.object({

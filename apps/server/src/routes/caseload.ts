@@ -30,6 +30,8 @@ export const caseloadRoutes: FastifyPluginAsyncZod = async (app) => {
                       'homework-completed',
                       'no-next-session',
                       'overdue-homework',
+                      'urgent-alerts',
+                      'alerts',
                     ]),
                     count: z.number().int(),
                   }),

@@ -1,6 +1,7 @@
 import { readMe, readPortalHome } from '@throughline/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { clientGoalSchema } from './goals';
 import { errors, roleSchema } from './schemas';
 
 export const meRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -72,10 +73,8 @@ export const meRoutes: FastifyPluginAsyncZod = async (app) => {
               }),
             }),
             goals: z
-              .array(z.never())
-              .describe(
-                'Goals shared with you; they arrive with the goals module (empty until then)',
-              ),
+              .array(clientGoalSchema)
+              .describe('Goals of the plan last shared with you, with your latest rating'),
           }),
           ...errors,
         },

@@ -44,7 +44,9 @@ export type AttentionKind =
   | 'unsigned-notes'
   | 'homework-completed'
   | 'no-next-session'
-  | 'overdue-homework';
+  | 'overdue-homework'
+  | 'urgent-alerts'
+  | 'alerts';
 
 export type CaseloadItem = {
   clientId: string;

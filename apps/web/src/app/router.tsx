@@ -9,6 +9,7 @@ import { ClientPage } from '../features/clients/client-page';
 import { EpisodePage } from '../features/episodes/episode-page';
 import { NotePage } from '../features/notes/note-page';
 import { PrivateNotePage } from '../features/notes/private-note-page';
+import { QuestionnairePage } from '../features/portal/questionnaire-page';
 import { SecurityPage } from '../features/settings/security-page';
 import { HomePage } from './home-page';
 import { NotFoundPage } from './message-page';
@@ -48,6 +49,14 @@ export function createAppRouter(): AppRouter {
           element: (
             <RequireRole roles={['practice_admin']}>
               <AuditPage />
+            </RequireRole>
+          ),
+        },
+        {
+          path: 'questionnaires/:taskId',
+          element: (
+            <RequireRole roles={['client']}>
+              <QuestionnairePage />
             </RequireRole>
           ),
         },

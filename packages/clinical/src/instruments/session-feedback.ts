@@ -10,7 +10,7 @@ export const SESSION_FEEDBACK: InstrumentDefinition = {
   version: '1.0.0',
   validated: false,
   instructions:
-    'Thinking about today’s session, rate each statement from 0 (not at all) to 10 (completely).',
+    'Thinking about your most recent session, rate each statement from 0 (not at all) to 10 (completely).',
   options: Array.from({ length: 11 }, (_, value) => ({
     value,
     label: value === 0 ? '0 — not at all' : value === 10 ? '10 — completely' : String(value),

@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import type { AccessContext, SignedIn } from '../access/actor';
+import { scheduleMeasureInvitation } from '../measures/invitations';
 import { AppError } from '../shared/errors';
 import type { Executor } from '../shared/transaction';
 import { expandSeries, parseLocal, ruleFromHere, wallClockToInstant } from './recurrence';
@@ -66,6 +67,12 @@ export async function reschedule(
       id: row.id,
       startsAt,
     });
+    // The old invitation job finds the session moved and does nothing.
+    await scheduleMeasureInvitation(tx, ctx.services, {
+      practiceId: row.practiceId,
+      id: row.id,
+      startsAt,
+    });
     await tx
       .update(appointments)
       .set({ startsAt, endsAt, seriesId: null, reminderJobId })
@@ -117,6 +124,11 @@ export async function reschedule(
   const [first, ...rest] = intervals;
   if (!first) throw new Error('expansion produced no sessions');
   const reminderJobId = await scheduleReminder(tx, ctx.services, {
+    practiceId: row.practiceId,
+    id: row.id,
+    startsAt: first.startsAt,
+  });
+  await scheduleMeasureInvitation(tx, ctx.services, {
     practiceId: row.practiceId,
     id: row.id,
     startsAt: first.startsAt,

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { AccessContext } from '../access/actor';
+import { scheduleMeasureInvitation } from '../measures/invitations';
 import { AppError } from '../shared/errors';
 import type { Executor } from '../shared/transaction';
 import { toLocal } from './recurrence';
@@ -67,6 +68,12 @@ export async function insertAppointments(
   for (const interval of intervals) {
     const id = randomUUID();
     const reminderJobId = await scheduleReminder(tx, ctx.services, {
+      practiceId: base.practiceId,
+      id,
+      startsAt: interval.startsAt,
+    });
+    // Questionnaires before the session (measurement plan): its own job, 48 h before.
+    await scheduleMeasureInvitation(tx, ctx.services, {
       practiceId: base.practiceId,
       id,
       startsAt: interval.startsAt,

@@ -1,4 +1,8 @@
 import type { AccessContext } from '../access/actor';
+import { loadGoals, loadToDiscuss } from '../goals/brief-sections';
+import { byInstrument, summarise } from '../measures/list-scores';
+import { listAlertsByEpisode, listByEpisode } from '../measures/repository';
+import { type AlertView, toAlertView } from '../measures/views';
 import type { Executor } from '../shared/transaction';
 import { type Milestone, milestones } from './milestones';
 import { findLatestNotes, listHomeworkSince, listOpenThreads } from './repository';
@@ -129,8 +133,65 @@ const milestonesSection = section(
   },
 );
 
+/** "To discuss next session" items still open (goals module, issue 4). */
+const toDiscuss = section('toDiscuss', loadToDiscuss);
+
+/** Active goals with their latest review level and the client's latest rating (issue 4). */
+const goalsSection = section('goals', loadGoals);
+
+export type BriefMeasure = {
+  instrument: string;
+  title: string;
+  last: number;
+  band: string | null;
+  lastAt: Date;
+  /** Change from the score before the last one; null with a single score. */
+  changeSinceLast: number | null;
+  changeSinceFirst: number;
+  category: 'recovered' | 'improved' | 'no-reliable-change' | 'deteriorated' | null;
+};
+
+/** Per instrument: the latest score before the session, its band, and change (CLINICAL.md §2). */
+const measures = section('measures', async (_ctx, scope): Promise<BriefMeasure[] | null> => {
+  const rows = (await listByEpisode(scope.db, scope.practiceId, scope.episodeId)).filter(
+    (r) => r.completedAt <= scope.reference,
+  );
+  const found: BriefMeasure[] = [];
+  for (const [key, series] of byInstrument(rows)) {
+    const s = summarise(key, series);
+    const last = series.at(-1);
+    if (!s || !last) continue;
+    found.push({
+      instrument: key,
+      title: s.title,
+      last: s.last,
+      band: last.band,
+      lastAt: last.completedAt,
+      changeSinceLast: s.changeSinceLast,
+      changeSinceFirst: s.changeSinceFirst,
+      category: s.category,
+    });
+  }
+  return found.length > 0 ? found : null;
+});
+
+/** Open alerts of the episode, urgent first, each with its rule and explanation. */
+const alertsSection = section('alerts', async (_ctx, scope): Promise<AlertView[] | null> => {
+  const rows = await listAlertsByEpisode(scope.db, scope.practiceId, scope.episodeId, 'open');
+  return rows.length > 0 ? rows.map(toAlertView) : null;
+});
+
 /** Every section of the brief, in display order. Append new providers here. */
-export const SECTIONS = [lastSession, openThreads, homework, milestonesSection] as const;
+export const SECTIONS = [
+  lastSession,
+  openThreads,
+  homework,
+  milestonesSection,
+  measures,
+  alertsSection,
+  toDiscuss,
+  goalsSection,
+] as const;
 
 type Provider = (typeof SECTIONS)[number];
 export type BriefSections = {

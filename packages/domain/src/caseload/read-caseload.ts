@@ -8,7 +8,9 @@ export type AttentionKind =
   | 'unsigned-notes'
   | 'homework-completed'
   | 'no-next-session'
-  | 'overdue-homework';
+  | 'overdue-homework'
+  | 'urgent-alerts'
+  | 'alerts';
 
 export type CaseloadEntry = {
   clientId: string;
@@ -29,10 +31,13 @@ const DAY = 86_400_000;
 
 function attentionOf(row: CaseloadRow): CaseloadEntry['attention'] {
   const items: CaseloadEntry['attention'] = [
+    // A risk item comes first: the therapist must see it at once (CLINICAL.md §4).
+    { kind: 'urgent-alerts', count: row.urgent_alerts },
     { kind: 'unsigned-notes', count: row.unsigned_notes },
     { kind: 'homework-completed', count: row.homework_completed },
     { kind: 'no-next-session', count: row.phase === 'active' && !row.next_session ? 1 : 0 },
     { kind: 'overdue-homework', count: row.overdue_homework },
+    { kind: 'alerts', count: row.other_alerts },
   ];
   return items.filter((i) => i.count > 0);
 }

@@ -5,6 +5,7 @@ import { homework } from '../carry-forward/tables';
 import { clients } from '../clients/tables';
 import { episodes } from '../episodes/tables';
 import { practices } from '../identity/tables';
+import { alerts } from '../measures/tables';
 import { notes } from '../notes/tables';
 import { fromPg, type Raw } from '../shared/local-time';
 import type { Executor } from '../shared/transaction';
@@ -20,6 +21,9 @@ export type CaseloadRow = {
   unsigned_notes: number;
   homework_completed: number;
   overdue_homework: number;
+  /** Unacknowledged alerts (CLINICAL.md §4): urgent (risk item) and the others. */
+  urgent_alerts: number;
+  other_alerts: number;
 };
 
 /** Drafts older than this need attention (a note is best written within a day of the session). */
@@ -62,16 +66,25 @@ export async function listCaseload(
       FROM ${homework} h JOIN ep ON h.practice_id = ep.practice_id AND h.episode_id = ep.id
         LEFT JOIN sessions s ON s.episode_id = h.episode_id
       GROUP BY h.episode_id
+    ), open_alerts AS (
+      SELECT al.episode_id,
+        count(*) FILTER (WHERE al.severity = 'urgent')::int AS urgent,
+        count(*) FILTER (WHERE al.severity <> 'urgent')::int AS other
+      FROM ${alerts} al JOIN ep ON al.practice_id = ep.practice_id AND al.episode_id = ep.id
+      WHERE al.acknowledged_at IS NULL
+      GROUP BY al.episode_id
     )
     SELECT c.id AS client_id, c.display_name, c.preferred_name, ep.id AS episode_id, ep.phase,
       s.next_session, s.last_contact_at,
       coalesce(d.n, 0) AS unsigned_notes, coalesce(w.completed, 0) AS homework_completed,
-      coalesce(w.overdue, 0) AS overdue_homework
+      coalesce(w.overdue, 0) AS overdue_homework,
+      coalesce(al.urgent, 0) AS urgent_alerts, coalesce(al.other, 0) AS other_alerts
     FROM ep
     JOIN ${clients} c ON c.practice_id = ep.practice_id AND c.id = ep.client_id
     LEFT JOIN sessions s ON s.episode_id = ep.id
     LEFT JOIN drafts d ON d.episode_id = ep.id
     LEFT JOIN work w ON w.episode_id = ep.id
+    LEFT JOIN open_alerts al ON al.episode_id = ep.id
     ORDER BY s.next_session NULLS LAST, coalesce(c.preferred_name, c.display_name), c.display_name, ep.id`);
   return result.rows.map((r) => ({
     ...r,

@@ -2,6 +2,8 @@ import type { AccessContext } from '../access/actor';
 import { signedIn } from '../access/policy';
 import { recordAudit } from '../audit/record';
 import { RECENT_DONE_DAYS } from '../carry-forward/list-portal-homework';
+import { listPortalGoals } from '../goals/portal-plan';
+import type { ClientGoalView } from '../goals/views';
 import { findPracticeById } from '../identity/repository';
 import { AppError } from '../shared/errors';
 import { localIso } from '../shared/local-time';
@@ -43,8 +45,8 @@ export type PortalHome = {
     timeZone: string;
     safeContact: { mayEmail: boolean; emailMayIncludeDetails: boolean; remindersEnabled: boolean };
   };
-  /** Goals shared with the client: they arrive with the goals module (issue 4); empty until then. */
-  goals: never[];
+  /** Goals of the plan last shared with the client: their words, objectives, latest own rating. */
+  goals: ClientGoalView[];
 };
 
 const NEXT_SESSIONS = 5;
@@ -93,11 +95,12 @@ export async function readPortalHome(ctx: AccessContext): Promise<PortalHome> {
         }),
       ),
     );
-    return { row, practice, sessions, homework };
+    const goals = await listPortalGoals(tx, ctx, actor);
+    return { row, practice, sessions, homework, goals };
   });
   if (!found?.practice)
     throw new AppError('NOT_FOUND', 'No client record is linked to your account.');
-  const { row, practice, sessions, homework } = found;
+  const { row, practice, sessions, homework, goals } = found;
   return {
     displayName: row.displayName,
     practiceName: practice.name,
@@ -119,6 +122,6 @@ export async function readPortalHome(ctx: AccessContext): Promise<PortalHome> {
         remindersEnabled: row.remindersEnabled,
       },
     },
-    goals: [],
+    goals,
   };
 }

@@ -25,8 +25,12 @@ export type ErrorCode =
   | 'NOTE_VERSION_CONFLICT'
   | 'THREAD_CLOSED'
   | 'HOMEWORK_DONE'
+  | 'MEASURE_TASK_CLOSED'
+  | 'PLAN_NOT_CURRENT'
+  | 'DISCUSSION_ITEM_RESOLVED'
   | 'FILE_TOO_LARGE'
-  | 'UNSUPPORTED_FILE_TYPE';
+  | 'UNSUPPORTED_FILE_TYPE'
+  | 'ALERT_ACKNOWLEDGED';
 
 export type FieldIssue = { path: string; message: string };
 

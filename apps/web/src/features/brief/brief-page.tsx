@@ -2,6 +2,7 @@ import { Anchor, Button, Group, Loader, SimpleGrid, Stack, Text, Title } from '@
 import { useQuery } from '@tanstack/react-query';
 import type { ReactElement } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
+import type { Alert } from '../../api/measure-types';
 import type { Brief } from '../../api/note-types';
 import { ErrorAlert } from '../../app/error-alert';
 import { formatDate, formatInZone } from '../../app/format';
@@ -10,6 +11,15 @@ import { HomeworkItem } from '../episodes/carry-forward-sections';
 import { getBrief } from './brief-api';
 import { BriefCard } from './brief-card';
 import { GenericSection, sectionTitle } from './generic-section';
+import {
+  AlertsBrief,
+  type BriefDiscussionItem,
+  type BriefGoal,
+  type BriefMeasure,
+  GoalsBrief,
+  MeasuresBrief,
+  ToDiscussBrief,
+} from './measure-sections';
 import { Milestones } from './milestones';
 
 function sinceText(days: number | null): string {
@@ -19,11 +29,27 @@ function sinceText(days: number | null): string {
 }
 
 function BriefBody({ brief }: { brief: Brief }): ReactElement {
-  const { milestones, ...others } = brief.sections ?? {};
+  const { milestones, measures, alerts, goals, toDiscuss, ...others } = brief.sections ?? {};
+  const list = <T,>(value: unknown): T[] => (Array.isArray(value) ? (value as T[]) : []);
   const last = brief.lastSession;
   const plan = last?.planForNext;
   return (
     <SimpleGrid cols={{ base: 1, md: 2 }}>
+      {alerts !== undefined && (
+        <BriefCard id="alerts" title="Alerts">
+          <AlertsBrief items={list<Alert>(alerts)} />
+        </BriefCard>
+      )}
+      {measures !== undefined && (
+        <BriefCard id="measures" title="Scores">
+          <MeasuresBrief items={list<BriefMeasure>(measures)} />
+        </BriefCard>
+      )}
+      {toDiscuss !== undefined && (
+        <BriefCard id="to-discuss" title="To discuss this session">
+          <ToDiscussBrief items={list<BriefDiscussionItem>(toDiscuss)} />
+        </BriefCard>
+      )}
       <BriefCard id="plan" title="Last session's plan">
         {last?.startsAt && <Text size="sm">Session of {formatDate(last.startsAt)}</Text>}
         <Text style={{ whiteSpace: 'pre-wrap' }}>
@@ -67,6 +93,11 @@ function BriefBody({ brief }: { brief: Brief }): ReactElement {
           </Stack>
         )}
       </BriefCard>
+      {goals !== undefined && (
+        <BriefCard id="goals" title="Goals">
+          <GoalsBrief items={list<BriefGoal>(goals)} />
+        </BriefCard>
+      )}
       <BriefCard id="milestones" title="Milestones">
         <Milestones items={Array.isArray(milestones) ? milestones : []} />
       </BriefCard>

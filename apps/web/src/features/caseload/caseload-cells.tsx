@@ -50,11 +50,27 @@ export function AttentionCell({ row }: { row: CaseloadRow }): ReactElement {
   if (row.attention.length === 0) return <Text size="sm">—</Text>;
   return (
     <Group gap={6}>
-      {row.attention.map((item) => (
-        <Badge key={item.kind} color="orange" variant="outline" c="dark.7" tt="none">
-          {attentionLabel(item.kind, item.count)}
-        </Badge>
-      ))}
+      {row.attention.map((item) => {
+        const isAlert = item.kind === 'urgent-alerts' || item.kind === 'alerts';
+        const badge = (
+          <Badge
+            key={item.kind}
+            color={item.kind === 'urgent-alerts' ? 'red.9' : 'orange'}
+            variant={item.kind === 'urgent-alerts' ? 'filled' : 'outline'}
+            c={item.kind === 'urgent-alerts' ? 'white' : 'dark.7'}
+            tt="none"
+          >
+            {attentionLabel(item.kind, item.count)}
+          </Badge>
+        );
+        return isAlert && row.episodeId ? (
+          <Anchor key={item.kind} component={Link} to={`/episodes/${row.episodeId}#alerts`}>
+            {badge}
+          </Anchor>
+        ) : (
+          badge
+        );
+      })}
     </Group>
   );
 }

@@ -5,9 +5,10 @@ import type { ReactElement } from 'react';
 import { isApiError } from '../../api/problem';
 import { ErrorAlert } from '../../app/error-alert';
 import { usePageTitle } from '../../app/page-title';
+import { CaseloadAlerts } from './caseload-alerts';
 import { caseloadKey, clientsKey, getCaseload, listClients } from './caseload-api';
 import { CaseloadList } from './caseload-list';
-import { mergeCaseload } from './caseload-rows';
+import { mergeCaseload, sortByAlerts } from './caseload-rows';
 import { InviteClientModal } from './invite-client-modal';
 
 export function CaseloadPage(): ReactElement {
@@ -20,9 +21,11 @@ export function CaseloadPage(): ReactElement {
     getNextPageParam: (last) => last.nextCursor,
   });
   const caseload = useQuery({ queryKey: caseloadKey, queryFn: getCaseload });
-  const rows = mergeCaseload(
-    clients.data?.pages.flatMap((page) => page.items) ?? [],
-    caseload.data?.items ?? [],
+  const rows = sortByAlerts(
+    mergeCaseload(
+      clients.data?.pages.flatMap((page) => page.items) ?? [],
+      caseload.data?.items ?? [],
+    ),
   );
   // Until the caseload endpoint is served, the list of clients alone still works.
   const caseloadError =
@@ -37,6 +40,7 @@ export function CaseloadPage(): ReactElement {
         <Button onClick={invite.open}>Invite client</Button>
       </Group>
       <InviteClientModal opened={inviting} onClose={invite.close} />
+      <CaseloadAlerts />
       {clients.isPending && (
         <Center p="xl">
           <Loader aria-label="Loading clients" />

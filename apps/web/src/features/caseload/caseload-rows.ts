@@ -42,6 +42,10 @@ export function attentionLabel(kind: AttentionKind, count: number): string {
       return count === 1 ? '1 homework overdue' : `${count} homework overdue`;
     case 'no-next-session':
       return 'No next session';
+    case 'urgent-alerts':
+      return count === 1 ? '1 urgent alert' : `${count} urgent alerts`;
+    case 'alerts':
+      return count === 1 ? '1 alert' : `${count} alerts`;
     default:
       return `${kind} (${count})`;
   }
@@ -51,4 +55,18 @@ export function briefPath(row: Pick<CaseloadRow, 'episodeId' | 'nextSession'>): 
   if (!row.episodeId) return null;
   // Without ?appointment the brief is for the episode's next scheduled session.
   return `/episodes/${row.episodeId}/brief`;
+}
+
+function alertRank(row: CaseloadRow): number {
+  if (row.attention.some((a) => a.kind === 'urgent-alerts' && a.count > 0)) return 0;
+  if (row.attention.some((a) => a.kind === 'alerts' && a.count > 0)) return 1;
+  return 2;
+}
+
+/** Clients with urgent alerts first, then other alerts; otherwise the order is kept. */
+export function sortByAlerts(rows: CaseloadRow[]): CaseloadRow[] {
+  return rows
+    .map((row, i) => ({ row, i }))
+    .sort((a, b) => alertRank(a.row) - alertRank(b.row) || a.i - b.i)
+    .map(({ row }) => row);
 }

@@ -1,15 +1,23 @@
 import { Anchor, Loader, SimpleGrid, Stack, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import type { ReactElement } from 'react';
+import { lazy, type ReactElement, Suspense } from 'react';
 import { Link, useParams } from 'react-router';
 import { ErrorAlert } from '../../app/error-alert';
 import { usePageTitle } from '../../app/page-title';
+import { EpisodeAlertsSection } from '../alerts/episode-alerts-section';
+import { GoalsSection } from '../goals/goals-section';
+import { PaperFormSection } from '../measures/paper-form-section';
 import { AppointmentsSection } from './appointments-section';
 import { HomeworkSection, ThreadsSection } from './carry-forward-sections';
 import { EpisodeHeader } from './episode-header';
 import { episodeKey, getEpisode } from './episodes-api';
 import { NotesSection } from './notes-section';
 import { PrivateNotesSection } from './private-notes-section';
+
+// Charts (recharts) load with the episode page only, keeping them out of the main bundle.
+const ProgressSection = lazy(() =>
+  import('../measures/progress-section').then((m) => ({ default: m.ProgressSection })),
+);
 
 export function EpisodePage(): ReactElement {
   const id = useParams().id ?? '';
@@ -35,12 +43,18 @@ export function EpisodePage(): ReactElement {
       {data && (
         <>
           <EpisodeHeader episode={data} />
+          <EpisodeAlertsSection episodeId={id} />
+          <Suspense fallback={<Loader aria-label="Loading progress charts" />}>
+            <ProgressSection episodeId={id} />
+          </Suspense>
           <AppointmentsSection episodeId={id} />
           <NotesSection episodeId={id} />
           <SimpleGrid cols={{ base: 1, md: 2 }}>
             <ThreadsSection episodeId={id} />
             <HomeworkSection episodeId={id} />
           </SimpleGrid>
+          <GoalsSection episodeId={id} />
+          <PaperFormSection episodeId={id} />
           <PrivateNotesSection episodeId={id} />
         </>
       )}

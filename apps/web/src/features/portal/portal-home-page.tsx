@@ -8,8 +8,10 @@ import { useSignedInUser } from '../auth/use-me';
 import { GenericSection } from '../brief/generic-section';
 import { HomeworkCard } from './homework-card';
 import { NextSessionsCard } from './next-sessions-card';
+import { PlanCard } from './plan-card';
 import { getPortal, portalKey } from './portal-api';
 import { PreferencesCard } from './preferences-card';
+import { QuestionnairesCard } from './questionnaires-card';
 
 export function PortalHomePage(): ReactElement {
   usePageTitle('Home');
@@ -26,6 +28,7 @@ export function PortalHomePage(): ReactElement {
       <Title order={1}>Welcome, {name}</Title>
       {portal.isPending && <Loader aria-label="Loading" />}
       <ErrorAlert error={portal.error} title="Could not load your portal" />
+      <QuestionnairesCard />
       {data && (
         <>
           <NextSessionsCard sessions={data.nextSessions ?? []} />
@@ -40,6 +43,7 @@ export function PortalHomePage(): ReactElement {
               ))}
             </Stack>
           </Card>
+          <PlanCard />
           {data.goals && data.goals.length > 0 && (
             <Card withBorder component="section" aria-labelledby="goals">
               <Title order={2} size="h4" mb="xs" id="goals">

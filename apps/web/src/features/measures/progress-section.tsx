@@ -1,0 +1,97 @@
+import { Loader, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import type { ReactElement } from 'react';
+import type { Alert, InstrumentScores } from '../../api/measure-types';
+import { isApiError } from '../../api/problem';
+import { ErrorAlert } from '../../app/error-alert';
+import { episodeAlertsKey, listEpisodeAlerts } from '../alerts/alerts-api';
+import { bandText, getOutcome, getScores, outcomeKey, scoresKey } from './measures-api';
+import { OutcomeSummary } from './outcome-summary';
+import { ScoreChart } from './score-chart';
+import { ScoreTable } from './score-table';
+
+const signed = (n: number | null): string => (n === null ? '—' : n > 0 ? `+${n}` : String(n));
+
+function summaryOf(s: InstrumentScores, title: string): string {
+  const n = s.series.length;
+  const last = s.series[n - 1];
+  if (!last) return `${title}: no scores yet.`;
+  const cutoff = s.cutoff ? `, cut-off ${s.cutoff.value}` : '';
+  return `${title}: ${n} score${n === 1 ? '' : 's'}, first ${s.first}, latest ${last.total} (${bandText(last.band)}); change since first ${signed(s.changeSinceFirst)}${cutoff}. The table below gives every score.`;
+}
+
+function InstrumentCard({
+  scores,
+  alerts,
+}: {
+  scores: InstrumentScores;
+  alerts: Alert[];
+}): ReactElement {
+  const title = scores.title || scores.instrument.toUpperCase();
+  const alertResponses = new Set(
+    alerts.map((a) => a.responseId).filter((id): id is string => typeof id === 'string'),
+  );
+  const id = `scores-${scores.instrument}`;
+  return (
+    <Paper withBorder p="md" component="article" aria-labelledby={id}>
+      <Title order={3} size="h4" id={id}>
+        {title}
+      </Title>
+      <Text size="sm" mb="xs">
+        Latest {scores.last} · since first {signed(scores.changeSinceFirst)} · since last{' '}
+        {signed(scores.changeSinceLast)}
+        {scores.category ? ` · ${bandText(scores.category)}` : ''}
+      </Text>
+      {scores.series.length > 0 ? (
+        <>
+          <ScoreChart
+            scores={scores}
+            alertResponses={alertResponses}
+            summary={summaryOf(scores, title)}
+          />
+          <ScoreTable scores={scores} alertResponses={alertResponses} title={title} />
+        </>
+      ) : (
+        <Text>No scores yet.</Text>
+      )}
+    </Paper>
+  );
+}
+
+/** Progress charts per instrument and the episode outcome (therapist's episode page). */
+export function ProgressSection({ episodeId }: { episodeId: string }): ReactElement {
+  const scores = useQuery({ queryKey: scoresKey(episodeId), queryFn: () => getScores(episodeId) });
+  const outcome = useQuery({
+    queryKey: outcomeKey(episodeId),
+    queryFn: () => getOutcome(episodeId),
+  });
+  const alerts = useQuery({
+    queryKey: episodeAlertsKey(episodeId),
+    queryFn: () => listEpisodeAlerts(episodeId),
+  });
+  const list = scores.data ?? [];
+  const missing = (e: unknown) => isApiError(e) && e.status === 404;
+  return (
+    <Paper withBorder p={{ base: 'md', sm: 'lg' }} component="section" aria-labelledby="progress">
+      <Stack>
+        <Title order={2} size="h3" id="progress">
+          Progress
+        </Title>
+        {scores.isPending && <Loader aria-label="Loading scores" />}
+        {!missing(scores.error) && (
+          <ErrorAlert error={scores.error} title="Could not load scores" />
+        )}
+        {scores.isSuccess && list.length === 0 && <Text>No questionnaires completed yet.</Text>}
+        <SimpleGrid cols={{ base: 1, lg: 2 }}>
+          {list.map((s) => (
+            <InstrumentCard key={s.instrument} scores={s} alerts={alerts.data ?? []} />
+          ))}
+        </SimpleGrid>
+        {outcome.data && <OutcomeSummary outcome={outcome.data} />}
+        {!missing(outcome.error) && (
+          <ErrorAlert error={outcome.error} title="Could not load the outcome" />
+        )}
+      </Stack>
+    </Paper>
+  );
+}

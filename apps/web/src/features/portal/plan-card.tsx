@@ -1,0 +1,115 @@
+import { Button, Card, Select, Stack, Text, Textarea, Title } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type ReactElement, useId, useState } from 'react';
+import type { ClientGoal } from '../../api/measure-types';
+import { isApiError } from '../../api/problem';
+import { ErrorAlert } from '../../app/error-alert';
+import { formatDate } from '../../app/format';
+import { acknowledgePlan, getPortalPlan, portalPlanKey, rateGoal } from '../goals/goals-api';
+
+type Option = { value: string; label: string };
+
+/** The plan's plain-language scale as select options, from −2 to +2. */
+function scaleOptions(scale: Record<string, string>): Option[] {
+  return Object.entries(scale)
+    .map(([key, label]) => ({ value: String(Number(key)), label }))
+    .sort((a, b) => Number(a.value) - Number(b.value));
+}
+
+function GoalRating({ goal, scale }: { goal: ClientGoal; scale: Option[] }): ReactElement {
+  const headingId = useId();
+  const queryClient = useQueryClient();
+  const [level, setLevel] = useState<string | null>(null);
+  const [comment, setComment] = useState('');
+  const rate = useMutation({
+    mutationFn: () => rateGoal(goal.id, Number(level), comment.trim() || undefined),
+    onSuccess: () => {
+      setComment('');
+      void queryClient.invalidateQueries({ queryKey: portalPlanKey });
+    },
+  });
+  const last = goal.latestRating;
+  return (
+    <Card withBorder component="li" aria-labelledby={headingId}>
+      <Stack gap="xs">
+        <Title order={3} size="h5" id={headingId}>
+          {goal.clientWords}
+        </Title>
+        {goal.objectives && goal.objectives.length > 0 && (
+          <Text size="sm">Steps: {goal.objectives.join('; ')}</Text>
+        )}
+        {last && (
+          <Text size="sm">
+            Last time you said:{' '}
+            {scale.find((o) => Number(o.value) === last.level)?.label ?? last.level}
+          </Text>
+        )}
+        <Select
+          label="How are you doing with this goal?"
+          data={scale}
+          value={level}
+          onChange={setLevel}
+          allowDeselect={false}
+        />
+        <Textarea
+          label="Anything you want to add?"
+          description="Optional. Your therapist reads this."
+          autosize
+          minRows={2}
+          value={comment}
+          onChange={(e) => setComment(e.currentTarget.value)}
+        />
+        <ErrorAlert error={rate.error} title="Could not save your rating" />
+        {rate.isSuccess && <Text role="status">Thank you — saved.</Text>}
+        <Button
+          style={{ alignSelf: 'start' }}
+          disabled={level === null}
+          loading={rate.isPending}
+          onClick={() => rate.mutate()}
+        >
+          Save
+        </Button>
+      </Stack>
+    </Card>
+  );
+}
+
+/** "Your plan": the goals the therapist shared, to acknowledge and rate. */
+export function PlanCard(): ReactElement | null {
+  const queryClient = useQueryClient();
+  const plan = useQuery({ queryKey: portalPlanKey, queryFn: getPortalPlan });
+  const ack = useMutation({
+    mutationFn: (planId: string) => acknowledgePlan(planId),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: portalPlanKey }),
+  });
+  if (isApiError(plan.error) && plan.error.status === 404) return null;
+  if (plan.isError) return <ErrorAlert error={plan.error} title="Could not load your plan" />;
+  const data = plan.data;
+  if (!data || data.goals.length === 0) return null;
+  const scale = scaleOptions(data.scale);
+  return (
+    <Card withBorder component="section" aria-labelledby="your-plan">
+      <Title order={2} size="h4" mb="xs" id="your-plan">
+        Your plan
+      </Title>
+      <Text size="sm" mb="sm">
+        Shared by your therapist on {formatDate(data.sharedAt)}.
+      </Text>
+      <Stack component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
+        {data.goals.map((goal) => (
+          <GoalRating key={goal.id} goal={goal} scale={scale} />
+        ))}
+      </Stack>
+      <ErrorAlert error={ack.error} title="Could not record that" />
+      {data.acknowledgedAt ? (
+        <Text size="sm" mt="sm">
+          You agreed to this plan on {formatDate(data.acknowledgedAt)}.
+        </Text>
+      ) : (
+        <Button mt="sm" loading={ack.isPending} onClick={() => ack.mutate(data.id)}>
+          I have read this plan and agree with it
+        </Button>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,129 @@
+import { randomUUID } from 'node:crypto';
+import { and, eq } from 'drizzle-orm';
+import type { AccessContext } from '../access/actor';
+import { recordAudit } from '../audit/record';
+import { AppError } from '../shared/errors';
+import { inVisibleEpisode, inVisibleRecord } from './episode-scope';
+import { type DiscussionItemRow, findDiscussionItem, sourceInEpisode } from './repository';
+import { discussionItems } from './tables';
+import { discussionTextPurpose } from './views';
+
+export const DISCUSSION_TEXT_MAX = 2000;
+
+export type DiscussionSource = { kind: 'alert' | 'review' | 'manual'; id?: string | undefined };
+
+export type DiscussionItemView = {
+  id: string;
+  episodeId: string;
+  text: string;
+  source: { kind: 'alert' | 'review' | 'manual'; id: string | null };
+  createdAt: Date;
+  resolvedAt: Date | null;
+};
+
+export const toDiscussionItemView = (row: DiscussionItemRow, text: string): DiscussionItemView => ({
+  id: row.id,
+  episodeId: row.episodeId,
+  text,
+  source: { kind: row.sourceKind, id: row.sourceId },
+  createdAt: row.createdAt,
+  resolvedAt: row.resolvedAt,
+});
+
+/**
+ * "To discuss next session": after a review or an alert (or by hand), the therapist notes what to
+ * take up next time; open items appear in the pre-session brief until resolved.
+ */
+export async function createDiscussionItem(
+  ctx: AccessContext,
+  episodeId: string,
+  input: { text: string; source?: DiscussionSource | undefined },
+): Promise<DiscussionItemView> {
+  const source = input.source ?? { kind: 'manual' };
+  if (source.kind !== 'manual' && !source.id)
+    throw new AppError('VALIDATION_FAILED', 'Name the review or alert this item comes from.', [
+      { path: 'source.id', message: 'Required for an alert or a review.' },
+    ]);
+  return inVisibleEpisode(
+    ctx,
+    { action: 'discussion-item.create', episodeId, roles: ['therapist'], writes: true },
+    async (tx, _access, actor) => {
+      if (
+        source.kind !== 'manual' &&
+        !(await sourceInEpisode(tx, actor.practiceId, episodeId, source.kind, source.id ?? ''))
+      )
+        throw new AppError('VALIDATION_FAILED', `That ${source.kind} is not in this episode.`, [
+          { path: 'source.id', message: `Not a ${source.kind} of this episode.` },
+        ]);
+      const id = randomUUID();
+      const [row] = await tx
+        .insert(discussionItems)
+        .values({
+          practiceId: actor.practiceId,
+          id,
+          episodeId,
+          text: await ctx.services.keyring.encrypt(
+            tx,
+            actor.practiceId,
+            input.text,
+            discussionTextPurpose(id),
+          ),
+          sourceKind: source.kind,
+          sourceId: source.kind === 'manual' ? null : (source.id ?? null),
+          createdBy: actor.userId,
+          createdAt: ctx.services.now(),
+        })
+        .returning();
+      if (!row) throw new Error('discussion item insert returned nothing');
+      await recordAudit(tx, ctx, {
+        action: 'discussion-item.create',
+        resourceType: 'discussion-item',
+        resourceId: id,
+        outcome: 'success',
+        detail: { source: source.kind },
+      });
+      return toDiscussionItemView(row, input.text);
+    },
+  );
+}
+
+/** Marks an item discussed; it leaves the brief. */
+export async function resolveDiscussionItem(
+  ctx: AccessContext,
+  id: string,
+): Promise<DiscussionItemView> {
+  return inVisibleRecord(
+    ctx,
+    {
+      action: 'discussion-item.resolve',
+      resourceType: 'discussion-item',
+      id,
+      what: 'discussion item',
+      roles: ['therapist'],
+    },
+    (tx, practiceId) => findDiscussionItem(tx, practiceId, id),
+    async (tx, row, _access, actor) => {
+      if (row.resolvedAt)
+        throw new AppError('DISCUSSION_ITEM_RESOLVED', 'This item has already been resolved.');
+      const [updated] = await tx
+        .update(discussionItems)
+        .set({ resolvedAt: ctx.services.now(), resolvedBy: actor.userId })
+        .where(and(eq(discussionItems.practiceId, actor.practiceId), eq(discussionItems.id, id)))
+        .returning();
+      if (!updated) throw new Error('discussion item vanished');
+      await recordAudit(tx, ctx, {
+        action: 'discussion-item.resolve',
+        resourceType: 'discussion-item',
+        resourceId: id,
+        outcome: 'success',
+      });
+      const text = await ctx.services.keyring.decrypt(
+        tx,
+        actor.practiceId,
+        row.text,
+        discussionTextPurpose(id),
+      );
+      return toDiscussionItemView(updated, text);
+    },
+  );
+}

@@ -1,0 +1,122 @@
+import { and, eq } from 'drizzle-orm';
+import type { AccessContext, SignedIn } from '../access/actor';
+import { signedIn } from '../access/policy';
+import { recordAudit } from '../audit/record';
+import { AppError, notFound } from '../shared/errors';
+import { type Executor, inTransaction } from '../shared/transaction';
+import { clientGoalViews } from './present';
+import { latestPlansVisibleTo } from './repository';
+import { treatmentPlans } from './tables';
+import { type ClientGoalView, GAS_PLAIN_SCALE, type GasLevelKey } from './views';
+
+export type PortalPlanView = {
+  id: string;
+  episodeId: string;
+  version: number;
+  sharedAt: Date;
+  /** Null until the client acknowledges this version; a re-shared, changed plan asks again. */
+  acknowledgedAt: Date | null;
+  /** The plain-language scale the client rates their progress on. */
+  scale: Record<GasLevelKey, string>;
+  goals: ClientGoalView[];
+};
+
+/** The most recently shared plan among the client's episodes. */
+async function currentPlan(tx: Executor, actor: SignedIn) {
+  const plans = await latestPlansVisibleTo(tx, actor);
+  return plans.sort((a, b) => b.sharedAt.getTime() - a.sharedAt.getTime())[0];
+}
+
+async function present(
+  tx: Executor,
+  ctx: AccessContext,
+  plan: NonNullable<Awaited<ReturnType<typeof currentPlan>>>,
+  acknowledgedAt: Date | null,
+): Promise<PortalPlanView> {
+  return {
+    id: plan.id,
+    episodeId: plan.episodeId,
+    version: plan.version,
+    sharedAt: plan.sharedAt,
+    acknowledgedAt,
+    scale: GAS_PLAIN_SCALE,
+    goals: await clientGoalViews(tx, ctx, plan.practiceId, plan.episodeId),
+  };
+}
+
+/** The client's treatment plan as last shared with them, in plain words; null before sharing. */
+export async function readPortalPlan(ctx: AccessContext): Promise<PortalPlanView | null> {
+  const actor = signedIn(ctx);
+  return inTransaction(ctx.services.db, async (tx) => {
+    const plan = actor.role === 'client' ? await currentPlan(tx, actor) : undefined;
+    await recordAudit(tx, ctx, {
+      action: 'plan.read',
+      resourceType: 'treatment-plan',
+      resourceId: plan?.id ?? null,
+      outcome: 'success',
+    });
+    return plan ? present(tx, ctx, plan, plan.acknowledgedAt) : null;
+  });
+}
+
+/**
+ * The client acknowledges the version of the plan they were shown (who and when are recorded).
+ * An older version is refused: the plan changed since, and the client should read it again.
+ */
+export async function acknowledgePlan(
+  ctx: AccessContext,
+  input: { planId: string },
+): Promise<PortalPlanView> {
+  const actor = signedIn(ctx);
+  let failure: AppError | undefined;
+  const view = await inTransaction(ctx.services.db, async (tx) => {
+    const plan = actor.role === 'client' ? await currentPlan(tx, actor) : undefined;
+    if (!plan || plan.id !== input.planId) {
+      await recordAudit(tx, ctx, {
+        action: 'plan.acknowledge',
+        resourceType: 'treatment-plan',
+        resourceId: input.planId,
+        outcome: plan ? 'failure' : 'denied',
+        detail: { reason: plan ? 'not-current' : 'not-found' },
+      });
+      failure = plan
+        ? new AppError(
+            'PLAN_NOT_CURRENT',
+            'Your plan has changed since you opened it. Please read the current version first.',
+          )
+        : notFound('plan');
+      return undefined;
+    }
+    let acknowledgedAt = plan.acknowledgedAt;
+    if (!acknowledgedAt) {
+      acknowledgedAt = ctx.services.now();
+      await tx
+        .update(treatmentPlans)
+        .set({ acknowledgedAt, acknowledgedBy: actor.userId })
+        .where(and(eq(treatmentPlans.practiceId, plan.practiceId), eq(treatmentPlans.id, plan.id)));
+    }
+    await recordAudit(tx, ctx, {
+      action: 'plan.acknowledge',
+      resourceType: 'treatment-plan',
+      resourceId: plan.id,
+      outcome: 'success',
+      detail: { version: plan.version },
+    });
+    return present(tx, ctx, plan, acknowledgedAt);
+  });
+  if (failure || !view) throw failure ?? notFound('plan');
+  return view;
+}
+
+/** For the portal home: the shared goals of each of the client's episodes. */
+export async function listPortalGoals(
+  tx: Executor,
+  ctx: AccessContext,
+  actor: SignedIn,
+): Promise<ClientGoalView[]> {
+  const plans = await latestPlansVisibleTo(tx, actor);
+  const out: ClientGoalView[] = [];
+  for (const plan of plans)
+    out.push(...(await clientGoalViews(tx, ctx, plan.practiceId, plan.episodeId)));
+  return out;
+}

@@ -1,0 +1,115 @@
+import type { AccessContext } from '../access/actor';
+import type { Executor } from '../shared/transaction';
+import type { GoalRow } from './repository';
+
+export const GAS_LEVEL_KEYS = ['-2', '-1', '0', '+1', '+2'] as const;
+export type GasLevelKey = (typeof GAS_LEVEL_KEYS)[number];
+export type GasLevels = Record<GasLevelKey, string>;
+export const GOAL_STATUSES = ['active', 'achieved', 'discontinued'] as const;
+export type GoalStatus = (typeof GOAL_STATUSES)[number];
+
+/** Limits that keep one request and one row bounded. */
+export const GOAL_TEXT_MAX = 2000;
+export const GOAL_OBJECTIVES_MAX = 20;
+export const GOAL_COMMENT_MAX = 2000;
+
+/**
+ * The plain-language GAS scale the client rates on (CLINICAL.md §1). The therapist's own level
+ * descriptions stay therapist-only: they are the clinician's scoring anchors, not the plan.
+ */
+export const GAS_PLAIN_SCALE: Record<GasLevelKey, string> = {
+  '-2': 'Much less than expected',
+  '-1': 'Somewhat less than expected',
+  '0': 'What we expected',
+  '+1': 'Somewhat more than expected',
+  '+2': 'Much more than expected',
+};
+
+export const goalPurpose = (
+  id: string,
+  field: 'client-words' | 'therapist-words' | 'objectives' | 'gas-levels',
+): string => `goal.${field}:${id}`;
+export const reviewNotePurpose = (id: string): string => `goal-review.note:${id}`;
+export const ratingCommentPurpose = (id: string): string => `goal-rating.comment:${id}`;
+export const planSnapshotPurpose = (id: string): string => `plan.snapshot:${id}`;
+export const discussionTextPurpose = (id: string): string => `discussion-item.text:${id}`;
+
+/** Stored JSON carries a version (STYLE.md habit 6). */
+export const serialiseObjectives = (items: readonly string[]): string =>
+  JSON.stringify({ v: 1, items });
+export const serialiseGasLevels = (levels: GasLevels): string => JSON.stringify({ v: 1, levels });
+
+export type Rating = { level: number; comment: string | null; ratedAt: Date };
+
+/** The therapist's view of a goal: every field, with the latest ratings beside it. */
+export type GoalView = {
+  id: string;
+  episodeId: string;
+  clientWords: string;
+  therapistWords: string;
+  objectives: string[];
+  gasLevels: GasLevels;
+  weight: number;
+  status: GoalStatus;
+  createdAt: Date;
+  updatedAt: Date;
+  latestClientRating: Rating | null;
+  latestReview: { reviewId: string; level: number; reviewedAt: Date } | null;
+};
+
+/**
+ * What the client sees of a goal, as it was in the plan last shared with them: their own words,
+ * the objectives and the status. Never the therapist's wording, GAS level descriptions or weight.
+ */
+export type ClientGoalView = {
+  id: string;
+  episodeId: string;
+  clientWords: string;
+  objectives: string[];
+  status: GoalStatus;
+  latestRating: Rating | null;
+};
+
+export type SnapshotGoal = {
+  goalId: string;
+  clientWords: string;
+  objectives: string[];
+  status: GoalStatus;
+};
+export type PlanSnapshot = { v: 1; goals: SnapshotGoal[] };
+
+export async function openGoal(
+  tx: Executor,
+  ctx: AccessContext,
+  row: GoalRow,
+): Promise<Omit<GoalView, 'latestClientRating' | 'latestReview'>> {
+  const open = (sealed: string, purpose: string) =>
+    ctx.services.keyring.decrypt(tx, row.practiceId, sealed, purpose);
+  return {
+    id: row.id,
+    episodeId: row.episodeId,
+    clientWords: await open(row.clientWords, goalPurpose(row.id, 'client-words')),
+    therapistWords: await open(row.therapistWords, goalPurpose(row.id, 'therapist-words')),
+    objectives: JSON.parse(await open(row.objectives, goalPurpose(row.id, 'objectives'))).items,
+    gasLevels: JSON.parse(await open(row.gasLevels, goalPurpose(row.id, 'gas-levels'))).levels,
+    weight: row.weight,
+    status: row.status,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+  };
+}
+
+export async function openSnapshot(
+  tx: Executor,
+  ctx: AccessContext,
+  plan: { practiceId: string; id: string; snapshot: string },
+): Promise<PlanSnapshot> {
+  return JSON.parse(
+    await ctx.services.keyring.decrypt(
+      tx,
+      plan.practiceId,
+      plan.snapshot,
+      planSnapshotPurpose(plan.id),
+    ),
+  );
+}

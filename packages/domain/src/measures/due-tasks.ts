@@ -1,0 +1,94 @@
+import type { AccessContext } from '../access/actor';
+import type { appointments } from '../appointments/tables';
+import { recordAudit } from '../audit/record';
+import type { EpisodeRow } from '../episodes/access';
+import type { Executor } from '../shared/transaction';
+import { dueInstruments } from './due';
+import { planOrDefaults } from './get-measurement-plan';
+import { emailMeasureInvitation } from './invitations';
+import { toPlanItem } from './plan-views';
+import {
+  countAttendedBefore,
+  endingSince,
+  insertTasksIfAbsent,
+  lastActivityByInstrument,
+  listByAppointment,
+  markNotified,
+  type TaskRow,
+} from './tasks-repository';
+
+export type DueTasksResult = {
+  sessionNumber: number;
+  /** Tasks made by this call (empty when they existed already: the call is idempotent). */
+  created: TaskRow[];
+  /** Every task of the session. */
+  tasks: TaskRow[];
+  emailed: boolean;
+};
+
+/**
+ * Creates the questionnaire tasks the episode's plan asks for before a session, due at its start,
+ * and tells the client by e-mail where their preferences allow. Runs in the caller's transaction
+ * (the therapist's request or the invitation job); a second call creates and sends nothing.
+ */
+export async function createDueTasks(
+  tx: Executor,
+  ctx: AccessContext,
+  appointment: typeof appointments.$inferSelect,
+  episode: EpisodeRow,
+): Promise<DueTasksResult> {
+  const { practiceId } = episode;
+  const plan = await planOrDefaults(tx, episode, episode.therapistId);
+  const sessionNumber =
+    (await countAttendedBefore(tx, practiceId, episode.id, appointment.startsAt)) + 1;
+  const due = dueInstruments({
+    plan: plan.map(toPlanItem),
+    sessionNumber,
+    at: appointment.startsAt,
+    phase: episode.phase,
+    endingSince: await endingSince(tx, practiceId, episode.id),
+    lastActivity: await lastActivityByInstrument(tx, practiceId, episode.id, appointment.id),
+  });
+  const created = await insertTasksIfAbsent(
+    tx,
+    due.map((d) => ({
+      practiceId,
+      episodeId: episode.id,
+      instrument: d.instrument,
+      appointmentId: appointment.id,
+      dueAt: appointment.startsAt,
+    })),
+  );
+  let emailed = false;
+  if (created.length > 0) {
+    const outcome = await emailMeasureInvitation(tx, ctx.services, {
+      practiceId,
+      clientId: episode.clientId,
+      startsAt: appointment.startsAt,
+      count: created.length,
+    });
+    emailed = outcome === 'sent';
+    if (emailed) {
+      await markNotified(
+        tx,
+        practiceId,
+        created.map((t) => t.id),
+        ctx.services.now(),
+      );
+    }
+  }
+  await recordAudit(tx, ctx, {
+    action: 'measure-task.create',
+    resourceType: 'appointment',
+    resourceId: appointment.id,
+    outcome: 'success',
+    practiceId,
+    detail: { sessionNumber, due: due.length, created: created.length, emailed },
+  });
+  return {
+    sessionNumber,
+    created,
+    tasks: await listByAppointment(tx, practiceId, appointment.id),
+    emailed,
+  };
+}

@@ -1,0 +1,32 @@
+// Measures (issue 4): responses, scores, episode outcome, alerts. Other parts of the module
+// (measurement plans, portal tasks) add their exports here.
+export { acknowledgeAlert } from './acknowledge-alert';
+// Measurement plans and the client's questionnaire tasks.
+export { type CreatedMeasureTasks, createTasksForAppointment } from './create-measure-tasks';
+export { CRISIS_RESOURCES, type CrisisResources } from './crisis-resources';
+export { dueInstruments, PLAN_SCHEDULES, type PlanSchedule } from './due';
+export { getMeasurementPlan } from './get-measurement-plan';
+export {
+  MEASURE_INVITATION_LEAD_MS,
+  MEASURE_INVITATION_QUEUE,
+  type MeasureInvitationJob,
+  type MeasureInvitationOutcome,
+  NEUTRAL_MEASURE_INVITATION,
+  sendMeasureInvitations,
+} from './invitations';
+export { type CaseloadAlertView, listCaseloadAlerts, listEpisodeAlerts } from './list-alerts';
+export { listPortalMeasureTasks } from './list-portal-measure-tasks';
+export { type InstrumentScores, listScores, type ScorePoint } from './list-scores';
+export { DEFAULT_MEASUREMENT_PLAN, type PlanItem } from './plan-defaults';
+export type { MeasurementPlanView } from './plan-views';
+export { type OutcomeView, readOutcome } from './read-outcome';
+export {
+  type RecordedResponse,
+  type RecordResponseInput,
+  recordResponse,
+} from './record-response';
+export { saveMeasureTaskProgress } from './save-measure-task-progress';
+export { submitMeasureTask } from './submit-measure-task';
+export type { MeasureTaskSummary, PortalMeasureTask } from './task-views';
+export { type UpdateMeasurementPlanInput, updateMeasurementPlan } from './update-measurement-plan';
+export type { AlertKind, AlertView, ResponseView } from './views';

@@ -1,0 +1,124 @@
+import { and, eq } from 'drizzle-orm';
+import { DateTime } from 'luxon';
+import { ANONYMOUS, type Services } from '../access/actor';
+import { appointments } from '../appointments/tables';
+import { clients } from '../clients/tables';
+import { episodes } from '../episodes/tables';
+import { enqueueEmail } from '../notifications/enqueue';
+import type { Executor } from '../shared/transaction';
+import { createDueTasks } from './due-tasks';
+
+export const MEASURE_INVITATION_QUEUE = 'measure-invitations';
+/** Questionnaires are sent this long before the session, so the client can answer at leisure. */
+export const MEASURE_INVITATION_LEAD_MS = 48 * 3_600_000;
+
+export type MeasureInvitationJob = { practiceId: string; appointmentId: string; startsAt: string };
+
+/**
+ * Schedules the questionnaire invitation of a future session (48 h before, or now if sooner) in
+ * the caller's transaction. The singleton key includes the start time, so a moved session gets a
+ * new job and the old one finds its session moved and does nothing. Without a queue: nothing.
+ */
+export async function scheduleMeasureInvitation(
+  tx: Executor,
+  services: Services,
+  appointment: { practiceId: string; id: string; startsAt: Date },
+): Promise<string | null> {
+  const now = services.now();
+  if (!services.jobs || appointment.startsAt <= now) return null;
+  const startAfter = new Date(
+    Math.max(now.getTime(), appointment.startsAt.getTime() - MEASURE_INVITATION_LEAD_MS),
+  );
+  const data: MeasureInvitationJob = {
+    practiceId: appointment.practiceId,
+    appointmentId: appointment.id,
+    startsAt: appointment.startsAt.toISOString(),
+  };
+  return services.jobs.send(tx, MEASURE_INVITATION_QUEUE, data, {
+    startAfter,
+    singletonKey: `${appointment.id}:${data.startsAt}`,
+  });
+}
+
+export const NEUTRAL_MEASURE_INVITATION =
+  'There is something new for you in your portal. Sign in to see it.';
+
+/**
+ * The e-mail telling the client that questionnaires wait in the portal. Safe-contact preferences
+ * (ETHICS.md): nothing unless they allow e-mail; the date only if they allow details; never the
+ * names of the questionnaires or anything clinical, whatever they allow.
+ */
+export async function emailMeasureInvitation(
+  tx: Executor,
+  services: Services,
+  input: { practiceId: string; clientId: string; startsAt: Date; count: number },
+): Promise<'sent' | 'skipped-preferences'> {
+  const [client] = await tx
+    .select({
+      email: clients.email,
+      mayEmail: clients.mayEmail,
+      details: clients.emailMayIncludeDetails,
+      timeZone: clients.timeZone,
+    })
+    .from(clients)
+    .where(and(eq(clients.practiceId, input.practiceId), eq(clients.id, input.clientId)));
+  if (!client?.mayEmail) return 'skipped-preferences';
+  const portal = `${services.publicUrl}/portal`;
+  if (!client.details) {
+    await enqueueEmail(tx, {
+      practiceId: input.practiceId,
+      to: client.email,
+      subject: 'Something new in your portal',
+      text: `${NEUTRAL_MEASURE_INVITATION}\n\n${portal}\n`,
+    });
+    return 'sent';
+  }
+  const when = DateTime.fromJSDate(input.startsAt, { zone: client.timeZone }).toFormat(
+    "cccc d LLLL yyyy 'at' HH:mm",
+  );
+  const what = input.count === 1 ? 'a short questionnaire' : `${input.count} short questionnaires`;
+  await enqueueEmail(tx, {
+    practiceId: input.practiceId,
+    to: client.email,
+    subject: 'Before your next session',
+    text: `Before your session on ${when} (${client.timeZone}), please complete ${what} in your portal. Your answers are saved as you go.\n\n${portal}\n`,
+  });
+  return 'sent';
+}
+
+export type MeasureInvitationOutcome = 'created' | 'nothing-due' | 'skipped-stale';
+
+/**
+ * The job's handler: re-checks that the session is still scheduled at the time the job was made
+ * for, then creates the due tasks (and the e-mail, where allowed) like the therapist's button does.
+ */
+export async function sendMeasureInvitations(
+  services: Services,
+  job: MeasureInvitationJob,
+): Promise<MeasureInvitationOutcome> {
+  return services.db.transaction(async (tx) => {
+    const [row] = await tx
+      .select({ appointment: appointments, episode: episodes })
+      .from(appointments)
+      .innerJoin(
+        episodes,
+        and(
+          eq(episodes.practiceId, appointments.practiceId),
+          eq(episodes.id, appointments.episodeId),
+        ),
+      )
+      .where(
+        and(eq(appointments.practiceId, job.practiceId), eq(appointments.id, job.appointmentId)),
+      );
+    if (
+      row?.appointment.status !== 'scheduled' ||
+      row.appointment.startsAt.toISOString() !== job.startsAt ||
+      row.episode.phase === 'closed'
+    ) {
+      return 'skipped-stale';
+    }
+    const ctx = { actor: ANONYMOUS, requestId: `job:${MEASURE_INVITATION_QUEUE}`, services };
+    const result = await createDueTasks(tx, ctx, row.appointment, row.episode);
+    return result.created.length > 0 ? 'created' : 'nothing-due';
+  });
+}

@@ -1,0 +1,56 @@
+import type { AccessContext } from '../access/actor';
+import { signedIn } from '../access/policy';
+import { recordAudit } from '../audit/record';
+import { findVisibleEpisode } from '../episodes/access';
+import { notFound } from '../shared/errors';
+import { inTransaction } from '../shared/transaction';
+import { listAlertsByEpisode, listOpenAlertsOfTherapist } from './repository';
+import { type AlertView, toAlertView } from './views';
+
+/** An episode's alerts (open, or all), urgent first then newest. Therapist of the episode only. */
+export async function listEpisodeAlerts(
+  ctx: AccessContext,
+  episodeId: string,
+  status: 'open' | 'all' = 'open',
+): Promise<AlertView[]> {
+  const actor = signedIn(ctx);
+  const rows = await inTransaction(ctx.services.db, async (tx) => {
+    const access =
+      actor.role === 'therapist' ? await findVisibleEpisode(tx, actor, episodeId) : undefined;
+    const found = access
+      ? await listAlertsByEpisode(tx, actor.practiceId, episodeId, status)
+      : undefined;
+    await recordAudit(tx, ctx, {
+      action: 'alert.list',
+      resourceType: 'episode',
+      resourceId: episodeId,
+      outcome: found ? 'success' : 'denied',
+      ...(found ? { detail: { count: found.length } } : {}),
+    });
+    return found;
+  });
+  if (!rows) throw notFound('episode');
+  return rows.map(toAlertView);
+}
+
+export type CaseloadAlertView = AlertView & { clientId: string; displayName: string };
+
+/** The therapist's open alerts across their caseload, urgent first. */
+export async function listCaseloadAlerts(ctx: AccessContext): Promise<CaseloadAlertView[]> {
+  const actor = signedIn(ctx);
+  const rows = await inTransaction(ctx.services.db, async (tx) => {
+    const found = await listOpenAlertsOfTherapist(tx, actor);
+    await recordAudit(tx, ctx, {
+      action: 'alert.list',
+      resourceType: 'alert',
+      outcome: 'success',
+      detail: { count: found.length },
+    });
+    return found;
+  });
+  return rows.map((r) => ({
+    ...toAlertView(r.alert),
+    clientId: r.clientId,
+    displayName: r.displayName,
+  }));
+}

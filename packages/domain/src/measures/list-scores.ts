@@ -1,0 +1,135 @@
+import {
+  type ChangeCategory,
+  classifyChange,
+  getInstrument,
+  type InstrumentDefinition,
+} from '@throughline/clinical';
+import type { AccessContext } from '../access/actor';
+import { signedIn } from '../access/policy';
+import { recordAudit } from '../audit/record';
+import { findVisibleEpisode } from '../episodes/access';
+import { notFound } from '../shared/errors';
+import { inTransaction } from '../shared/transaction';
+import { listByEpisode } from './repository';
+import { type ResponseRow, sessionNumberOf } from './views';
+
+export type ScorePoint = {
+  responseId: string;
+  completedAt: Date;
+  sessionNumber: number;
+  total: number;
+  percentage?: number;
+  band: string | null;
+  flags: string[];
+};
+
+/** Chart data for one instrument: the series with its bands, cut-off and reliable-change band. */
+export type InstrumentScores = {
+  instrument: string;
+  title: string;
+  direction: InstrumentDefinition['direction'];
+  bands: { label: string; on: 'total' | 'percentage'; min: number | null; max: number | null }[];
+  /** The clinical cut-off on the raw total: a case is `at-least` it, or `below` it (WHO-5). */
+  cutoff: { value: number; case: 'at-least' | 'below' } | null;
+  reliableChange: { value: number; on: 'total' | 'percentage' } | null;
+  series: ScorePoint[];
+  first: number;
+  last: number;
+  changeSinceFirst: number;
+  /** Change from the score before the last one; null with a single score. */
+  changeSinceLast: number | null;
+  /** Reliable-change category of first → last; null where the instrument has no rule for it. */
+  category: ChangeCategory | null;
+};
+
+function cutoffOf(d: InstrumentDefinition): InstrumentScores['cutoff'] {
+  const c = d.caseness;
+  if (!c) return null;
+  const multiplier = c.on === 'percentage' ? (d.scoring.percentageMultiplier ?? 1) : 1;
+  if ('below' in c) return { value: c.below / multiplier, case: 'below' };
+  const value = c.atLeast === 'cutoff' ? (d.cutoff?.default ?? null) : c.atLeast;
+  return value === null ? null : { value: value / multiplier, case: 'at-least' };
+}
+
+/** Category of a pair, when the instrument has a reliable-change value and a cut-off. */
+export function categoryOf(key: string, first: number, last: number): ChangeCategory | null {
+  const d = getInstrument(key);
+  if (!d.reliableChange || !d.caseness) return null;
+  return classifyChange(key, first, last).category;
+}
+
+export function summarise(instrument: string, rows: ResponseRow[]): InstrumentScores | null {
+  const firstRow = rows[0];
+  const lastRow = rows.at(-1);
+  if (!firstRow || !lastRow) return null;
+  const d = getInstrument(instrument);
+  const before = rows.at(-2);
+  const pct = d.scoring.percentageMultiplier;
+  return {
+    instrument,
+    title: d.title,
+    direction: d.direction,
+    bands: d.bands.map((b) => ({
+      label: b.label,
+      on: b.on ?? 'total',
+      min: b.min === 'cutoff' ? (d.cutoff?.default ?? null) : (b.min ?? null),
+      max: b.max ?? null,
+    })),
+    cutoff: cutoffOf(d),
+    reliableChange: d.reliableChange
+      ? { value: d.reliableChange.value, on: d.reliableChange.on }
+      : null,
+    series: rows.map((r) => ({
+      responseId: r.id,
+      completedAt: r.completedAt,
+      sessionNumber: sessionNumberOf(r),
+      total: r.total,
+      ...(pct === undefined ? {} : { percentage: r.total * pct }),
+      band: r.band,
+      flags: r.flags,
+    })),
+    first: firstRow.total,
+    last: lastRow.total,
+    changeSinceFirst: lastRow.total - firstRow.total,
+    changeSinceLast: before ? lastRow.total - before.total : null,
+    category: rows.length > 1 ? categoryOf(instrument, firstRow.total, lastRow.total) : null,
+  };
+}
+
+/** Groups an episode's responses (oldest first) by instrument, in first-seen order. */
+export function byInstrument(rows: ResponseRow[]): Map<string, ResponseRow[]> {
+  const groups = new Map<string, ResponseRow[]>();
+  for (const r of rows) groups.set(r.instrument, [...(groups.get(r.instrument) ?? []), r]);
+  return groups;
+}
+
+/** Scores of an episode per instrument, for charts. Therapist of the episode only. */
+export async function listScores(
+  ctx: AccessContext,
+  episodeId: string,
+  filter: { instrument?: string | undefined } = {},
+): Promise<{ instruments: InstrumentScores[] }> {
+  const actor = signedIn(ctx);
+  const found = await inTransaction(ctx.services.db, async (tx) => {
+    const access =
+      actor.role === 'therapist' ? await findVisibleEpisode(tx, actor, episodeId) : undefined;
+    const rows = access
+      ? await listByEpisode(tx, actor.practiceId, episodeId, filter.instrument)
+      : undefined;
+    await recordAudit(tx, ctx, {
+      action: 'score.list',
+      resourceType: 'episode',
+      resourceId: episodeId,
+      outcome: rows ? 'success' : 'denied',
+      ...(rows ? { detail: { count: rows.length } } : {}),
+    });
+    return rows;
+  });
+  if (!found) throw notFound('episode');
+  const instruments: InstrumentScores[] = [];
+  for (const [key, rows] of byInstrument(found)) {
+    const summary = summarise(key, rows);
+    if (summary) instruments.push(summary);
+  }
+  return { instruments };
+}

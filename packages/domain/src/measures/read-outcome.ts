@@ -1,0 +1,122 @@
+import {
+  type ChangeCategory,
+  episodeOutcome,
+  getInstrument,
+  isCase,
+  type PairedScores,
+} from '@throughline/clinical';
+import type { AccessContext } from '../access/actor';
+import { signedIn } from '../access/policy';
+import { readAudited } from '../audit/read-audited';
+import { findVisibleEpisode } from '../episodes/access';
+import { byInstrument, categoryOf } from './list-scores';
+import { countAttended, listByEpisode } from './repository';
+import { type ResponseRow, sessionNumberOf } from './views';
+
+/** The episode outcome of CLINICAL.md §3, in the shape of issue 4's contract. */
+export type OutcomeView = {
+  eligible: boolean;
+  reason?: string;
+  caseness: { start: boolean; end: boolean };
+  recovered: boolean | null;
+  reliableImprovement: boolean;
+  reliableDeterioration: boolean;
+  reliableRecovery: boolean | null;
+  instruments: {
+    instrument: string;
+    first: number;
+    last: number;
+    change: number;
+    category: ChangeCategory | null;
+  }[];
+  attendedSessions: number;
+  rule: string;
+  version: string;
+};
+
+const PAIR = { depression: 'phq-9', anxiety: 'gad-7' } as const;
+
+/**
+ * Paired time points: a PHQ-9 and a GAD-7 belonging to the same session (the latest of each when
+ * a form was repeated). The outcome uses the first and last of them; one pair is no start-and-end.
+ */
+function pairedScores(rows: ResponseRow[]): {
+  first: PairedScores | null;
+  last: PairedScores | null;
+} {
+  const points = new Map<number, { depression?: number; anxiety?: number }>();
+  for (const r of rows) {
+    const point = points.get(sessionNumberOf(r)) ?? {};
+    if (r.instrument === PAIR.depression) point.depression = r.total;
+    if (r.instrument === PAIR.anxiety) point.anxiety = r.total;
+    points.set(sessionNumberOf(r), point);
+  }
+  const paired = [...points.entries()]
+    .filter(
+      (e): e is [number, PairedScores] =>
+        e[1].depression !== undefined && e[1].anxiety !== undefined,
+    )
+    .sort((a, b) => a[0] - b[0])
+    .map((e) => e[1]);
+  if (paired.length < 2) return { first: paired[0] ?? null, last: null };
+  return { first: paired[0] ?? null, last: paired.at(-1) ?? null };
+}
+
+const caseOf = (s: PairedScores | null): boolean =>
+  s !== null &&
+  (isCase(getInstrument(PAIR.depression), s.depression) ||
+    isCase(getInstrument(PAIR.anxiety), s.anxiety));
+
+/** The episode's outcome. Therapist of the episode only; the read is audited. */
+export async function readOutcome(ctx: AccessContext, episodeId: string): Promise<OutcomeView> {
+  const actor = signedIn(ctx);
+  return readAudited(
+    ctx,
+    { action: 'outcome.read', resourceType: 'episode', resourceId: episodeId, what: 'episode' },
+    async (tx) =>
+      actor.role === 'therapist' ? await findVisibleEpisode(tx, actor, episodeId) : undefined,
+    async (tx, { episode }) => {
+      const rows = await listByEpisode(tx, episode.practiceId, episodeId);
+      const attended = await countAttended(tx, episode.practiceId, episodeId);
+      const { first, last } = pairedScores(rows);
+      const outcome = episodeOutcome({ attendedTreatmentSessions: attended, first, last });
+      const instruments = [...byInstrument(rows)].map(([instrument, series]) => {
+        const a = series[0]?.total ?? 0;
+        const b = series.at(-1)?.total ?? 0;
+        return {
+          instrument,
+          first: a,
+          last: b,
+          change: b - a,
+          category: series.length > 1 ? categoryOf(instrument, a, b) : null,
+        };
+      });
+      const common = {
+        instruments,
+        attendedSessions: attended,
+        rule: outcome.rule,
+        version: outcome.version,
+      };
+      if (!outcome.eligible)
+        return {
+          eligible: false,
+          reason: outcome.reason,
+          caseness: { start: caseOf(first), end: caseOf(last) },
+          recovered: null,
+          reliableImprovement: false,
+          reliableDeterioration: false,
+          reliableRecovery: null,
+          ...common,
+        };
+      return {
+        eligible: true,
+        caseness: outcome.caseness,
+        recovered: outcome.recovered,
+        reliableImprovement: outcome.reliableImprovement,
+        reliableDeterioration: outcome.reliableDeterioration,
+        reliableRecovery: outcome.reliableRecovery,
+        ...common,
+      };
+    },
+  );
+}

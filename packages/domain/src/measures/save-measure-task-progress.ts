@@ -1,0 +1,90 @@
+import { answerRange, getInstrument } from '@throughline/clinical';
+import { and, eq } from 'drizzle-orm';
+import type { AccessContext } from '../access/actor';
+import { signedIn } from '../access/policy';
+import { recordAudit } from '../audit/record';
+import { AppError, type FieldIssue, notFound } from '../shared/errors';
+import { inTransaction } from '../shared/transaction';
+import { measureTasks } from './tables';
+import { type PortalMeasureTask, sealPartialAnswers, toPortalTask } from './task-views';
+import { findClientTask, type TaskRow } from './tasks-repository';
+
+/** Partial answers: one entry per item, each empty (null) or a value the item accepts. */
+function checkPartial(row: TaskRow, answers: readonly (number | null)[]): void {
+  const definition = getInstrument(row.instrument);
+  const { min, max } = answerRange(definition);
+  const issues: FieldIssue[] = [];
+  if (answers.length !== definition.items.length) {
+    issues.push({
+      path: 'answers',
+      message: `${definition.title} has ${definition.items.length} items; send one entry for each (null where not yet answered).`,
+    });
+  }
+  answers.forEach((value, i) => {
+    if (value !== null && (!Number.isInteger(value) || value < min || value > max)) {
+      issues.push({ path: `answers[${i}]`, message: `Item ${i + 1} must be ${min}–${max}.` });
+    }
+  });
+  if (issues.length > 0) {
+    throw new AppError(
+      'VALIDATION_FAILED',
+      issues[0]?.message ?? 'The answers are not valid.',
+      issues,
+    );
+  }
+}
+
+/** The client saves their progress on an open questionnaire (encrypted), to finish it later. */
+export async function saveMeasureTaskProgress(
+  ctx: AccessContext,
+  taskId: string,
+  input: { answers: (number | null)[] },
+): Promise<PortalMeasureTask> {
+  const actor = signedIn(ctx);
+  let failure: AppError | undefined;
+  const view = await inTransaction(ctx.services.db, async (tx) => {
+    const row = await findClientTask(tx, actor, taskId);
+    if (row?.status !== 'open') {
+      await recordAudit(tx, ctx, {
+        action: 'measure-task.save',
+        resourceType: 'measure-task',
+        resourceId: taskId,
+        outcome: row ? 'failure' : 'denied',
+        detail: { reason: row ? row.status : 'not-found' },
+      });
+      failure = row
+        ? new AppError('MEASURE_TASK_CLOSED', 'This questionnaire has already been completed.')
+        : notFound('questionnaire');
+      return undefined;
+    }
+    checkPartial(row, input.answers);
+    const [updated] = await tx
+      .update(measureTasks)
+      .set({ partialAnswers: await sealPartialAnswers(tx, ctx, row, input.answers) })
+      .where(
+        and(
+          eq(measureTasks.practiceId, row.practiceId),
+          eq(measureTasks.id, row.id),
+          eq(measureTasks.status, 'open'),
+        ),
+      )
+      .returning();
+    if (!updated) {
+      failure = new AppError(
+        'MEASURE_TASK_CLOSED',
+        'This questionnaire has already been completed.',
+      );
+      return undefined;
+    }
+    await recordAudit(tx, ctx, {
+      action: 'measure-task.save',
+      resourceType: 'measure-task',
+      resourceId: row.id,
+      outcome: 'success',
+      detail: { answered: input.answers.filter((a) => a !== null).length },
+    });
+    return toPortalTask(tx, ctx, updated);
+  });
+  if (failure || !view) throw failure ?? notFound('questionnaire');
+  return view;
+}

@@ -1,0 +1,117 @@
+import { findInstrument } from '@throughline/clinical';
+import { and, eq, notInArray } from 'drizzle-orm';
+import type { AccessContext } from '../access/actor';
+import { signedIn } from '../access/policy';
+import { recordAudit } from '../audit/record';
+import { findVisibleEpisode } from '../episodes/access';
+import { AppError, type FieldIssue, notFound } from '../shared/errors';
+import { inTransaction } from '../shared/transaction';
+import type { PlanSchedule } from './due';
+import { toPlanView } from './get-measurement-plan';
+import type { PlanItem } from './plan-defaults';
+import type { MeasurementPlanView } from './plan-views';
+import { listPlanByEpisode, upsertPlanItems } from './plans-repository';
+import { measurementPlans } from './tables';
+
+export const MAX_EVERY_N = 52;
+
+export type UpdateMeasurementPlanInput = {
+  items: {
+    instrument: string;
+    schedule: PlanSchedule;
+    everyN?: number | null | undefined;
+    active: boolean;
+  }[];
+};
+
+function validate(input: UpdateMeasurementPlanInput): PlanItem[] {
+  const issues: FieldIssue[] = [];
+  const seen = new Set<string>();
+  input.items.forEach((item, i) => {
+    if (!findInstrument(item.instrument)) {
+      issues.push({
+        path: `items.${i}.instrument`,
+        message: `No instrument "${item.instrument}" is available.`,
+      });
+    }
+    if (seen.has(item.instrument)) {
+      issues.push({
+        path: `items.${i}.instrument`,
+        message: 'Each instrument appears once in a plan.',
+      });
+    }
+    seen.add(item.instrument);
+    const n = item.everyN;
+    if (item.schedule === 'every-n-sessions') {
+      if (n === undefined || n === null || !Number.isInteger(n) || n < 1 || n > MAX_EVERY_N) {
+        issues.push({
+          path: `items.${i}.everyN`,
+          message: `"Every n sessions" needs n, a whole number from 1 to ${MAX_EVERY_N}.`,
+        });
+      }
+    } else if (n !== undefined && n !== null) {
+      issues.push({ path: `items.${i}.everyN`, message: 'Only "every n sessions" takes n.' });
+    }
+  });
+  if (issues.length > 0) {
+    throw new AppError(
+      'VALIDATION_FAILED',
+      'The measurement plan has problems; see the items named.',
+      issues,
+    );
+  }
+  return input.items.map((item) => ({
+    instrument: item.instrument,
+    schedule: item.schedule,
+    everyN: item.schedule === 'every-n-sessions' ? (item.everyN ?? null) : null,
+    active: item.active,
+  }));
+}
+
+/**
+ * Replaces an episode's measurement plan (its therapist only). Instruments left out are removed;
+ * tasks already sent stay as they are.
+ */
+export async function updateMeasurementPlan(
+  ctx: AccessContext,
+  episodeId: string,
+  input: UpdateMeasurementPlanInput,
+): Promise<MeasurementPlanView> {
+  const actor = signedIn(ctx);
+  const items = validate(input);
+  const view = await inTransaction(ctx.services.db, async (tx) => {
+    const access = await findVisibleEpisode(tx, actor, episodeId);
+    if (access?.as !== 'therapist') {
+      await recordAudit(tx, ctx, {
+        action: 'measurement-plan.update',
+        resourceType: 'episode',
+        resourceId: episodeId,
+        outcome: 'denied',
+        detail: { reason: 'not-found' },
+      });
+      return undefined;
+    }
+    const { practiceId } = access.episode;
+    const keep = items.map((i) => i.instrument);
+    await tx
+      .delete(measurementPlans)
+      .where(
+        and(
+          eq(measurementPlans.practiceId, practiceId),
+          eq(measurementPlans.episodeId, episodeId),
+          ...(keep.length > 0 ? [notInArray(measurementPlans.instrument, keep)] : []),
+        ),
+      );
+    await upsertPlanItems(tx, { practiceId, episodeId, createdBy: actor.userId }, items);
+    await recordAudit(tx, ctx, {
+      action: 'measurement-plan.update',
+      resourceType: 'episode',
+      resourceId: episodeId,
+      outcome: 'success',
+      detail: { items: items.length, active: items.filter((i) => i.active).length },
+    });
+    return toPlanView(episodeId, await listPlanByEpisode(tx, practiceId, episodeId));
+  });
+  if (!view) throw notFound('episode');
+  return view;
+}

@@ -1,0 +1,111 @@
+import { findInstrument } from '@throughline/clinical';
+import type { alerts, responses } from './tables';
+
+export type ResponseRow = typeof responses.$inferSelect;
+export type AlertRow = typeof alerts.$inferSelect;
+export type AlertKind = AlertRow['kind'];
+
+/** A stored response as the API shows it: the score, never the answers. */
+export type ResponseView = {
+  id: string;
+  episodeId: string;
+  instrument: string;
+  instrumentVersion: string;
+  total: number;
+  band: string | null;
+  flags: string[];
+  subscales: Record<string, number>;
+  percentage?: number;
+  completedAt: Date;
+  /** The session this response belongs to (attended sessions up to it; see record-response). */
+  sessionNumber: number;
+  /** Entered by the therapist from a paper form on the client's behalf. */
+  onBehalf: boolean;
+};
+
+export type AlertView = {
+  id: string;
+  episodeId: string;
+  responseId: string | null;
+  kind: AlertKind;
+  severity: 'urgent' | 'warning';
+  rule: string;
+  ruleVersion: string;
+  inputs: Record<string, unknown>;
+  source: string;
+  /** One plain sentence: which rule fired, with which numbers. */
+  explanation: string;
+  createdAt: Date;
+  acknowledgedAt: Date | null;
+};
+
+/** Version of the `result` jsonb written with each response. */
+export const RESULT_VERSION = 1;
+
+export const answersPurpose = (responseId: string): string => `response.answers:${responseId}`;
+export const acknowledgementPurpose = (alertId: string): string => `alert.note:${alertId}`;
+
+export function sessionNumberOf(row: ResponseRow): number {
+  const n = row.result.sessionNumber;
+  return typeof n === 'number' ? n : 0;
+}
+
+export function toResponseView(row: ResponseRow): ResponseView {
+  return {
+    id: row.id,
+    episodeId: row.episodeId,
+    instrument: row.instrument,
+    instrumentVersion: row.instrumentVersion,
+    total: row.total,
+    band: row.band,
+    flags: row.flags,
+    subscales: row.subscales,
+    ...(row.percentage === null ? {} : { percentage: row.percentage }),
+    completedAt: row.completedAt,
+    sessionNumber: sessionNumberOf(row),
+    onBehalf: row.onBehalf,
+  };
+}
+
+const title = (key: unknown): string =>
+  (typeof key === 'string' && findInstrument(key)?.title) || String(key);
+const signed = (n: unknown): string => (typeof n === 'number' && n > 0 ? `+${n}` : String(n));
+const round = (n: unknown): string =>
+  typeof n === 'number' ? String(Math.round(n * 10) / 10) : String(n);
+
+/** The plain sentence shown with an alert ("why am I seeing this?", CLINICAL.md). */
+export function explainAlert(rule: string, i: Record<string, unknown>): string {
+  switch (rule) {
+    case 'risk-item':
+      return `${title(i.instrument)} item ${i.item} was answered ${i.answer} (above 0): a positive risk item needs assessment by someone competent to assess suicide risk.`;
+    case 'reliable-deterioration':
+      return `${title(i.instrument)} rose from ${i.first} at the first score to ${i.current} (${signed(i.change)}), a worsening of at least the reliable-change value of ${i.reliableChange}.`;
+    case 'not-on-track-session-4':
+      return `At session ${i.session}, ${title(i.instrument)} is ${i.current} (first ${i.first}): an improvement of ${i.improvement}, less than the reliable-change value of ${i.reliableChange}, and still above the clinical cut-off.`;
+    case 'not-on-track-session-8':
+      return `At session ${i.session}, ${title(i.instrument)} is ${i.current} (first ${i.first}): still above the clinical cut-off and an improvement of ${i.improvement}, under half the reliable-change value of ${i.reliableChange}.`;
+    case 'alliance-drop':
+      return i.reason === 'below-running-mean'
+        ? `Session feedback was ${i.current}/40, at least 20% below the client's running mean of ${round(i.runningMean)}.`
+        : `Session feedback was ${i.current}/40, below ${i.floor}/40.`;
+    default:
+      return `Rule ${rule} fired.`;
+  }
+}
+
+export function toAlertView(row: AlertRow): AlertView {
+  return {
+    id: row.id,
+    episodeId: row.episodeId,
+    responseId: row.responseId,
+    kind: row.kind,
+    severity: row.severity,
+    rule: row.rule,
+    ruleVersion: row.ruleVersion,
+    inputs: row.inputs,
+    source: row.source,
+    explanation: explainAlert(row.rule, row.inputs),
+    createdAt: row.createdAt,
+    acknowledgedAt: row.acknowledgedAt,
+  };
+}
