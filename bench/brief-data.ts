@@ -1,12 +1,15 @@
 // Bulk data for the brief benchmark: a practice of 1,000 clients, one with five years of sessions.
 import { randomUUID } from 'node:crypto';
+import { scoreAnswers } from '@throughline/clinical';
 import type { Services } from '@throughline/domain';
 import {
+  alerts,
   appointments,
   clients,
   episodes,
   homework,
   notes,
+  responses,
   threads,
   users,
 } from '@throughline/domain/schema';
@@ -197,5 +200,63 @@ export async function seedLongClient(
     }),
   );
   await inChunks(homeworkRows, (chunk) => db.insert(homework).values(chunk));
+  await seedLongClientMeasures(services, practiceId, therapistId, episodeId, sessions);
   return episodeId;
+}
+
+/** PHQ-9 and GAD-7 before every one of the long client's sessions, and two open alerts. */
+async function seedLongClientMeasures(
+  services: Services,
+  practiceId: string,
+  therapistId: string,
+  episodeId: string,
+  sessions: { id: string; startsAt: Date }[],
+): Promise<void> {
+  const seal = (text: string, purpose: string) =>
+    services.keyring.encrypt(services.db, practiceId, text, purpose);
+  const rows = await Promise.all(
+    sessions.flatMap((s, i) =>
+      (['phq-9', 'gad-7'] as const).map(async (instrument) => {
+        const length = instrument === 'phq-9' ? 9 : 7;
+        const level = Math.max(0, 2 - Math.floor(i / 90)); // slowly improving
+        const answers = Array.from({ length }, (_, k) => (k === 8 ? 0 : (level + k + i) % 4));
+        const scored = scoreAnswers(instrument, answers);
+        if (!scored.ok) throw new Error(`bench answers invalid for ${instrument}`);
+        const { itemScores: _items, ...result } = scored.result;
+        const id = randomUUID();
+        return {
+          practiceId,
+          id,
+          episodeId,
+          instrument,
+          instrumentVersion: result.version,
+          appointmentId: s.id,
+          answers: await seal(JSON.stringify(answers), `response.answers:${id}`),
+          total: result.total,
+          band: result.band,
+          flags: result.flags,
+          subscales: result.subscales,
+          result: { resultVersion: 1, ...result, sessionNumber: i + 1 },
+          completedAt: new Date(s.startsAt.getTime() - 3_600_000),
+          enteredBy: therapistId,
+          onBehalf: true,
+        };
+      }),
+    ),
+  );
+  await inChunks(rows, (chunk) => services.db.insert(responses).values(chunk));
+  const last = rows.at(-1);
+  await services.db.insert(alerts).values(
+    (['not-on-track', 'alliance-drop'] as const).map((kind) => ({
+      practiceId,
+      episodeId,
+      responseId: last?.id ?? null,
+      kind,
+      severity: 'warning' as const,
+      rule: `${kind} (bench)`,
+      ruleVersion: '1',
+      inputs: { sessionNumber: sessions.length },
+      source: 'CLINICAL.md §4',
+    })),
+  );
 }
