@@ -122,15 +122,20 @@ export async function findLatestNotes(
   episodeId: string,
   before: Date,
 ): Promise<NoteHeadRow[]> {
+  // The session time comes from a correlated lookup (one primary-key probe per note of this
+  // episode), which keeps the planner from hash-joining every appointment of the practice.
   const head = (signedOnly: boolean, which: string) => sql`(
-    SELECT n.id, n.status, CASE WHEN n.status = 'signed' THEN n.body ELSE '' END AS body,
-      n.appointment_id, coalesce(a.starts_at, n.created_at) AS at, ${which} AS which
-    FROM ${notes} n
-    LEFT JOIN ${appointments} a ON a.practice_id = n.practice_id AND a.id = n.appointment_id
-    WHERE n.practice_id = ${practiceId}::uuid AND n.episode_id = ${episodeId}::uuid
-      AND coalesce(a.starts_at, n.created_at) < ${before.toISOString()}::timestamptz
-      ${signedOnly ? sql`AND n.status = 'signed'` : sql``}
-    ORDER BY at DESC, n.id DESC LIMIT 1)`;
+    SELECT id, status, body, appointment_id, at, ${which} AS which FROM (
+      SELECT n.id, n.status, CASE WHEN n.status = 'signed' THEN n.body ELSE '' END AS body,
+        n.appointment_id,
+        coalesce((SELECT a.starts_at FROM ${appointments} a
+          WHERE a.practice_id = n.practice_id AND a.id = n.appointment_id), n.created_at) AS at
+      FROM ${notes} n
+      WHERE n.practice_id = ${practiceId}::uuid AND n.episode_id = ${episodeId}::uuid
+        ${signedOnly ? sql`AND n.status = 'signed'` : sql``}
+    ) episode_notes
+    WHERE at < ${before.toISOString()}::timestamptz
+    ORDER BY at DESC, id DESC LIMIT 1)`;
   const result = await db.execute<Raw<NoteHeadRow>>(
     sql`${head(false, 'latest')} UNION ALL ${head(true, 'signed')}`,
   );

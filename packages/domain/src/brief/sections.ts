@@ -1,7 +1,7 @@
 import type { AccessContext } from '../access/actor';
 import { loadGoals, loadToDiscuss } from '../goals/brief-sections';
 import { byInstrument, summarise } from '../measures/list-scores';
-import { listAlertsByEpisode, listByEpisode } from '../measures/repository';
+import { listAlertsByEpisode, listFirstAndLatest } from '../measures/repository';
 import { type AlertView, toAlertView } from '../measures/views';
 import type { Executor } from '../shared/transaction';
 import { type Milestone, milestones } from './milestones';
@@ -153,8 +153,11 @@ export type BriefMeasure = {
 
 /** Per instrument: the latest score before the session, its band, and change (CLINICAL.md §2). */
 const measures = section('measures', async (_ctx, scope): Promise<BriefMeasure[] | null> => {
-  const rows = (await listByEpisode(scope.db, scope.practiceId, scope.episodeId)).filter(
-    (r) => r.completedAt <= scope.reference,
+  const rows = await listFirstAndLatest(
+    scope.db,
+    scope.practiceId,
+    scope.episodeId,
+    scope.reference,
   );
   const found: BriefMeasure[] = [];
   for (const [key, series] of byInstrument(rows)) {

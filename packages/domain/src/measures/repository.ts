@@ -23,6 +23,37 @@ export async function listByEpisode(
     .orderBy(asc(responses.completedAt), asc(responses.createdAt));
 }
 
+/**
+ * For the brief: per instrument only the first response and the last two up to `upTo` (what
+ * "change since first" and "since last" need), whatever the length of the history.
+ */
+export async function listFirstAndLatest(
+  db: Executor,
+  practiceId: string,
+  episodeId: string,
+  upTo: Date,
+): Promise<ResponseRow[]> {
+  const picked = sql`(
+    SELECT id FROM (
+      SELECT id,
+        row_number() OVER (PARTITION BY instrument ORDER BY completed_at, created_at) AS from_first,
+        row_number() OVER (PARTITION BY instrument ORDER BY completed_at DESC, created_at DESC) AS from_last
+      FROM ${responses}
+      WHERE practice_id = ${practiceId} AND episode_id = ${episodeId} AND completed_at <= ${upTo}
+    ) ranked WHERE from_first = 1 OR from_last <= 2)`;
+  return db
+    .select()
+    .from(responses)
+    .where(
+      and(
+        eq(responses.practiceId, practiceId),
+        eq(responses.episodeId, episodeId),
+        sql`${responses.id} IN ${picked}`,
+      ),
+    )
+    .orderBy(asc(responses.completedAt), asc(responses.createdAt));
+}
+
 /** Attended sessions of an episode (up to a moment, when given). */
 export async function countAttended(
   db: Executor,
