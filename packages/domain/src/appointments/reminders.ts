@@ -5,34 +5,28 @@ import { clients } from '../clients/tables';
 import { episodes } from '../episodes/tables';
 import { enqueueEmail } from '../notifications/enqueue';
 import type { Executor } from '../shared/transaction';
+import { type SessionJob, scheduleBeforeSession } from './session-jobs';
 import { appointments } from './tables';
 
 export const REMINDER_QUEUE = 'appointment-reminder';
 /** Reminders go this long before the session. */
 export const REMINDER_LEAD_MS = 24 * 3_600_000;
 
-export type ReminderJob = { practiceId: string; appointmentId: string; startsAt: string };
+export type ReminderJob = SessionJob;
 
 /**
  * Schedules the reminder of a future appointment (24 h before, or now if it is sooner) in the
  * caller's transaction; past appointments get none. Returns the job id, or null.
  */
-export async function scheduleReminder(
+export function scheduleReminder(
   tx: Executor,
   services: Services,
   appointment: { practiceId: string; id: string; startsAt: Date },
 ): Promise<string | null> {
-  const now = services.now();
-  if (!services.jobs || appointment.startsAt <= now) return null;
-  const startAfter = new Date(
-    Math.max(now.getTime(), appointment.startsAt.getTime() - REMINDER_LEAD_MS),
-  );
-  const data: ReminderJob = {
-    practiceId: appointment.practiceId,
-    appointmentId: appointment.id,
-    startsAt: appointment.startsAt.toISOString(),
-  };
-  return services.jobs.send(tx, REMINDER_QUEUE, data, { startAfter, singletonKey: appointment.id });
+  return scheduleBeforeSession(tx, services, REMINDER_QUEUE, appointment, {
+    leadMs: REMINDER_LEAD_MS,
+    singletonKey: (job) => job.appointmentId,
+  });
 }
 
 export async function cancelReminder(

@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import { ANONYMOUS, type Services } from '../access/actor';
+import { type SessionJob, scheduleBeforeSession } from '../appointments/session-jobs';
 import { appointments } from '../appointments/tables';
 import { clients } from '../clients/tables';
 import { episodes } from '../episodes/tables';
@@ -12,31 +13,21 @@ export const MEASURE_INVITATION_QUEUE = 'measure-invitations';
 /** Questionnaires are sent this long before the session, so the client can answer at leisure. */
 export const MEASURE_INVITATION_LEAD_MS = 48 * 3_600_000;
 
-export type MeasureInvitationJob = { practiceId: string; appointmentId: string; startsAt: string };
+export type MeasureInvitationJob = SessionJob;
 
 /**
  * Schedules the questionnaire invitation of a future session (48 h before, or now if sooner) in
  * the caller's transaction. The singleton key includes the start time, so a moved session gets a
  * new job and the old one finds its session moved and does nothing. Without a queue: nothing.
  */
-export async function scheduleMeasureInvitation(
+export function scheduleMeasureInvitation(
   tx: Executor,
   services: Services,
   appointment: { practiceId: string; id: string; startsAt: Date },
 ): Promise<string | null> {
-  const now = services.now();
-  if (!services.jobs || appointment.startsAt <= now) return null;
-  const startAfter = new Date(
-    Math.max(now.getTime(), appointment.startsAt.getTime() - MEASURE_INVITATION_LEAD_MS),
-  );
-  const data: MeasureInvitationJob = {
-    practiceId: appointment.practiceId,
-    appointmentId: appointment.id,
-    startsAt: appointment.startsAt.toISOString(),
-  };
-  return services.jobs.send(tx, MEASURE_INVITATION_QUEUE, data, {
-    startAfter,
-    singletonKey: `${appointment.id}:${data.startsAt}`,
+  return scheduleBeforeSession(tx, services, MEASURE_INVITATION_QUEUE, appointment, {
+    leadMs: MEASURE_INVITATION_LEAD_MS,
+    singletonKey: (job) => `${job.appointmentId}:${job.startsAt}`,
   });
 }
 
