@@ -54,6 +54,22 @@ export const matrix: ModuleMatrix = {
       expect: statuses(401, 404, 404, 200, 404, 404, 404, 404),
     },
     {
+      route: 'POST /api/v1/episodes/:id/progress/share',
+      url: () => `/api/v1/episodes/${episodeId}/progress/share`,
+      body: () => ({ instruments: ['phq-9'] }),
+      expect: statuses(401, 404, 404, 200, 404, 404, 404, 404),
+    },
+    {
+      route: 'GET /api/v1/portal/progress',
+      url: () => '/api/v1/portal/progress',
+      expect: statuses(401, 200, 200, 403, 403, 403, 403, 403),
+    },
+    {
+      route: 'POST /api/v1/episodes/:id/progress/unshare',
+      url: () => `/api/v1/episodes/${episodeId}/progress/unshare`,
+      expect: statuses(401, 404, 404, 200, 404, 404, 404, 404),
+    },
+    {
       route: 'GET /api/v1/alerts',
       url: () => '/api/v1/alerts',
       expect: statuses(401, 403, 403, 200, 200, 403, 403, 403),

@@ -4,7 +4,10 @@ import {
   listEpisodeAlerts,
   listScores,
   readOutcome,
+  readPortalProgress,
   recordResponse,
+  shareProgress,
+  unshareProgress,
 } from '@throughline/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -109,6 +112,28 @@ const outcome = z.object({
   attendedSessions: z.number().int(),
   rule: z.string(),
   version: z.string(),
+});
+
+const sharing = z.object({
+  episodeId: z.uuid(),
+  shared: z
+    .union([z.literal('all'), z.array(z.string())])
+    .nullable()
+    .describe('What the client sees: all instruments, the listed ones, or nothing (null)'),
+});
+
+const progressPoint = z.object({
+  score: z.number(),
+  band: z.string().nullable().describe('In plain words; never a diagnosis'),
+  at: z.date(),
+});
+
+const portalProgress = z.object({
+  instrument: z.string(),
+  title: z.string(),
+  first: progressPoint,
+  latest: progressPoint,
+  sentence: z.string().describe('A calm, non-diagnostic summary of the change'),
 });
 
 /** Questionnaire responses, scores and change, the episode outcome, and alerts (issue 4). */
@@ -235,5 +260,53 @@ export const measureRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => acknowledgeAlert(request.ctx, request.params.id, request.body ?? {}),
+  );
+
+  app.post(
+    '/api/v1/episodes/:id/progress/share',
+    {
+      config: { policy: 'progress.share' },
+      schema: {
+        tags: ['measures'],
+        summary:
+          'Share the progress of the episode with the client in plain words (the listed instruments, or all)',
+        params: uuidParam,
+        body: z
+          .strictObject({ instruments: z.array(z.string().min(1).max(64)).max(20).optional() })
+          .optional(),
+        response: { 200: sharing, ...errors },
+      },
+    },
+    async (request) =>
+      shareProgress(request.ctx, request.params.id, {
+        instruments: request.body?.instruments,
+      }),
+  );
+
+  app.post(
+    '/api/v1/episodes/:id/progress/unshare',
+    {
+      config: { policy: 'progress.unshare' },
+      schema: {
+        tags: ['measures'],
+        summary: 'Stop sharing the progress of the episode with the client',
+        params: uuidParam,
+        response: { 200: sharing, ...errors },
+      },
+    },
+    async (request) => unshareProgress(request.ctx, request.params.id),
+  );
+
+  app.get(
+    '/api/v1/portal/progress',
+    {
+      config: { policy: 'portal.read' },
+      schema: {
+        tags: ['portal'],
+        summary: 'Your progress, in plain words, for what your therapist has shared with you',
+        response: { 200: z.object({ items: z.array(portalProgress) }), ...errors },
+      },
+    },
+    async (request) => readPortalProgress(request.ctx),
   );
 };

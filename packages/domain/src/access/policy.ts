@@ -75,6 +75,9 @@ export const POLICY = {
   'alert.list': { who: ['therapist'], hidesExistence: true },
   'alert.acknowledge': { who: ['therapist'], hidesExistence: true },
   'alert.caseload': { who: ['therapist'] },
+  // Sharing progress with the client in plain words (issue 4).
+  'progress.share': { who: ['therapist'], hidesExistence: true },
+  'progress.unshare': { who: ['therapist'], hidesExistence: true },
   // Measurement plans and the client's questionnaire tasks (issue 4).
   'measurement-plan.read': { who: ['therapist'], hidesExistence: true },
   'measurement-plan.update': { who: ['therapist'], hidesExistence: true },

@@ -19,6 +19,13 @@ export { listPortalMeasureTasks } from './list-portal-measure-tasks';
 export { type InstrumentScores, listScores, type ScorePoint } from './list-scores';
 export { DEFAULT_MEASUREMENT_PLAN, type PlanItem } from './plan-defaults';
 export type { MeasurementPlanView } from './plan-views';
+export {
+  type PortalProgressItem,
+  type ProgressSharing,
+  readPortalProgress,
+  shareProgress,
+  unshareProgress,
+} from './progress-shares';
 export { type OutcomeView, readOutcome } from './read-outcome';
 export {
   type RecordedResponse,

@@ -178,3 +178,35 @@ export const alerts = pgTable(
       .where(sql`acknowledged_at IS NULL`),
   ],
 );
+
+/**
+ * A therapist sharing an episode's progress with the client (issue 4): one instrument, or all of
+ * them (`instrument` null). Stopping sharing sets `revoked_at`; the row stays as the record.
+ */
+export const progressShares = pgTable(
+  'progress_shares',
+  {
+    practiceId: uuid('practice_id').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    episodeId: uuid('episode_id').notNull(),
+    /** Null = every instrument of the episode. */
+    instrument: text('instrument'),
+    sharedBy: uuid('shared_by').notNull(),
+    sharedAt: timestamp('shared_at', { withTimezone: true }).notNull().defaultNow(),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.practiceId, t.id] }),
+    foreignKey({
+      columns: [t.practiceId, t.episodeId],
+      foreignColumns: [episodes.practiceId, episodes.id],
+    }),
+    foreignKey({
+      columns: [t.practiceId, t.sharedBy],
+      foreignColumns: [users.practiceId, users.id],
+    }),
+    index('progress_shares_active_idx')
+      .on(t.practiceId, t.episodeId)
+      .where(sql`revoked_at IS NULL`),
+  ],
+);

@@ -72,3 +72,32 @@ export function savePlan(episodeId: string, items: PlanItem[]): Promise<unknown>
 export function bandText(band: string | null | undefined): string {
   return band ? band.replace(/-/g, ' ') : '—';
 }
+
+/** What the client sees of an episode's progress: all instruments, the listed ones, or nothing. */
+export type ProgressSharing = { episodeId: string; shared: 'all' | string[] | null };
+
+export function shareProgress(episodeId: string, instruments?: string[]): Promise<ProgressSharing> {
+  return api<ProgressSharing>(`/episodes/${enc(episodeId)}/progress/share`, {
+    method: 'POST',
+    body: instruments ? { instruments } : {},
+  });
+}
+
+export function unshareProgress(episodeId: string): Promise<ProgressSharing> {
+  return api<ProgressSharing>(`/episodes/${enc(episodeId)}/progress/unshare`, { method: 'POST' });
+}
+
+export type PortalProgressPoint = { score: number; band: string | null; at: string };
+export type PortalProgressItem = {
+  instrument: string;
+  title: string;
+  first: PortalProgressPoint;
+  latest: PortalProgressPoint;
+  sentence: string;
+};
+
+export const portalProgressKey = ['portal', 'progress'] as const;
+
+export async function getPortalProgress(): Promise<PortalProgressItem[]> {
+  return itemsOf(await api<Items<PortalProgressItem>>('/portal/progress'));
+}

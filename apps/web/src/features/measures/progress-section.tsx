@@ -1,11 +1,20 @@
-import { Loader, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
-import type { ReactElement } from 'react';
+import { Button, Group, Loader, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { type ReactElement, useState } from 'react';
 import type { Alert, InstrumentScores } from '../../api/measure-types';
 import { isApiError } from '../../api/problem';
 import { ErrorAlert } from '../../app/error-alert';
 import { episodeAlertsKey, listEpisodeAlerts } from '../alerts/alerts-api';
-import { bandText, getOutcome, getScores, outcomeKey, scoresKey } from './measures-api';
+import {
+  bandText,
+  getOutcome,
+  getScores,
+  outcomeKey,
+  type ProgressSharing,
+  scoresKey,
+  shareProgress,
+  unshareProgress,
+} from './measures-api';
 import { OutcomeSummary } from './outcome-summary';
 import { ScoreChart } from './score-chart';
 import { ScoreTable } from './score-table';
@@ -58,6 +67,54 @@ function InstrumentCard({
   );
 }
 
+function sharingText(shared: ProgressSharing['shared']): string {
+  if (shared === null) return 'Progress is not shared with the client.';
+  if (shared === 'all') return 'The client sees a plain-language summary of every questionnaire.';
+  return `The client sees a plain-language summary of: ${shared.join(', ')}.`;
+}
+
+/** Share the progress with the client in plain words, or stop sharing it. */
+function ShareControls({ episodeId }: { episodeId: string }): ReactElement {
+  const [status, setStatus] = useState<ProgressSharing['shared'] | undefined>(undefined);
+  const share = useMutation({
+    mutationFn: () => shareProgress(episodeId),
+    onSuccess: (r) => setStatus(r.shared),
+  });
+  const unshare = useMutation({
+    mutationFn: () => unshareProgress(episodeId),
+    onSuccess: (r) => setStatus(r.shared),
+  });
+  return (
+    <Stack gap="xs">
+      <Group>
+        <Button
+          variant="light"
+          onClick={() => share.mutate()}
+          loading={share.isPending}
+          disabled={unshare.isPending}
+        >
+          Share progress with the client
+        </Button>
+        <Button
+          variant="subtle"
+          onClick={() => unshare.mutate()}
+          loading={unshare.isPending}
+          disabled={share.isPending}
+        >
+          Stop sharing
+        </Button>
+      </Group>
+      {status !== undefined && (
+        <Text size="sm" role="status">
+          {sharingText(status)}
+        </Text>
+      )}
+      <ErrorAlert error={share.error} title="Could not share progress" />
+      <ErrorAlert error={unshare.error} title="Could not stop sharing" />
+    </Stack>
+  );
+}
+
 /** Progress charts per instrument and the episode outcome (therapist's episode page). */
 export function ProgressSection({ episodeId }: { episodeId: string }): ReactElement {
   const scores = useQuery({ queryKey: scoresKey(episodeId), queryFn: () => getScores(episodeId) });
@@ -82,6 +139,7 @@ export function ProgressSection({ episodeId }: { episodeId: string }): ReactElem
           <ErrorAlert error={scores.error} title="Could not load scores" />
         )}
         {scores.isSuccess && list.length === 0 && <Text>No questionnaires completed yet.</Text>}
+        {scores.isSuccess && <ShareControls episodeId={episodeId} />}
         <SimpleGrid cols={{ base: 1, lg: 2 }}>
           {list.map((s) => (
             <InstrumentCard key={s.instrument} scores={s} alerts={alerts.data ?? []} />

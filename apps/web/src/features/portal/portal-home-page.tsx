@@ -11,6 +11,7 @@ import { NextSessionsCard } from './next-sessions-card';
 import { PlanCard } from './plan-card';
 import { getPortal, portalKey } from './portal-api';
 import { PreferencesCard } from './preferences-card';
+import { ProgressCard } from './progress-card';
 import { QuestionnairesCard } from './questionnaires-card';
 
 export function PortalHomePage(): ReactElement {
@@ -44,6 +45,7 @@ export function PortalHomePage(): ReactElement {
             </Stack>
           </Card>
           <PlanCard />
+          <ProgressCard />
           {data.goals && data.goals.length > 0 && (
             <Card withBorder component="section" aria-labelledby="goals">
               <Title order={2} size="h4" mb="xs" id="goals">
