@@ -96,6 +96,8 @@ describe('continuity from one session to the next', () => {
       .click();
     await therapist.getByRole('menuitem', { name: 'Attended' }).click();
     await shown(therapist.getByText('Attended', { exact: true }));
+    // Let the actions menu finish closing: mid-transition it is an empty role="menu".
+    await therapist.getByRole('menu').waitFor({ state: 'detached' });
     await expectAccessible(therapist);
     await screenshot(therapist, '20-episode');
   });
