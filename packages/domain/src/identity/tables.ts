@@ -44,8 +44,13 @@ export const users = pgTable(
     totpEnabledAt: timestamp('totp_enabled_at', { withTimezone: true }),
     /** Last accepted TOTP time step, so a code cannot be replayed. */
     totpLastStep: integer('totp_last_step'),
+    /** Wrong passwords in the current window; see lockout.ts. */
     failedSignIns: integer('failed_sign_ins').notNull().default(0),
+    /** Stops new password sign-ins only; existing sessions and tokens keep working. */
     lockedUntil: timestamp('locked_until', { withTimezone: true }),
+    /** Wrong two-factor codes, counted per account apart from passwords (see lockout.ts). */
+    failedTotpCodes: integer('failed_totp_codes').notNull().default(0),
+    totpLockedUntil: timestamp('totp_locked_until', { withTimezone: true }),
     disabledAt: timestamp('disabled_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
