@@ -125,7 +125,7 @@ describe('two-factor sign-in', () => {
     const start = await caller.request({
       method: 'POST',
       url: '/api/v1/auth/two-factor/enrolment',
-      payload: {},
+      payload: { password: PASSWORD },
     });
     expect(start.statusCode).toBe(200);
     const { secret, otpauthUri, qrDataUrl } = start.json();

@@ -70,7 +70,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['auth'],
         summary: 'Second sign-in step: the code from the authenticator app',
         body: z.strictObject({ code: otpCode }),
-        response: { 200: next, ...errors, 429: problemSchema },
+        response: { 200: next, ...errors, 423: problemSchema, 429: problemSchema },
       },
     },
     async (request) => {
@@ -85,15 +85,23 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { policy: 'auth.two-factor.enrol' },
       schema: {
         tags: ['auth'],
-        summary: 'Start two-factor enrolment: a new TOTP secret and its QR code',
-        body: z.strictObject({}).optional(),
+        summary: 'Start setting up or replacing two-factor: a new TOTP secret and its QR code',
+        description:
+          'Needs the current `password`, or a current `code` from the authenticator in use when two-factor is already on. Wrong guesses count towards the account lockout. Confirming ends the other sessions of the user and e-mails them a notice.',
+        body: z
+          .strictObject({
+            password: z.string().min(1).max(1024).optional(),
+            code: otpCode.optional(),
+          })
+          .optional(),
         response: {
           200: z.object({ secret: z.string(), otpauthUri: z.string(), qrDataUrl: z.string() }),
           ...errors,
+          423: problemSchema,
         },
       },
     },
-    async (request) => startTwoFactorEnrolment(request.ctx),
+    async (request) => startTwoFactorEnrolment(request.ctx, request.body ?? {}),
   );
 
   app.post(

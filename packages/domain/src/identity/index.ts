@@ -20,6 +20,7 @@ export {
   type PracticeView,
   updatePractice,
 } from './practices';
+export type { Reauthentication } from './reauthenticate';
 export {
   actorFromApiToken,
   actorFromSession,
@@ -30,14 +31,14 @@ export {
   SESSION_ABSOLUTE_MS,
   SESSION_IDLE_MS,
 } from './sessions';
-export { LOCKOUT_MS, MAX_FAILED_SIGN_INS, signIn } from './sign-in';
+export { LOCKOUT_MS, MAX_FAILED_SIGN_INS, MAX_FAILED_TOTP_CODES, signIn } from './sign-in';
 export { currentTotp, newTotpSecret } from './totp';
+export { verifyTwoFactor } from './two-factor';
 export {
   confirmTwoFactorEnrolment,
   type Enrolment,
   startTwoFactorEnrolment,
-  verifyTwoFactor,
-} from './two-factor';
+} from './two-factor-change';
 export {
   createUserWithPassword,
   insertUser,

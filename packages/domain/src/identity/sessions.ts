@@ -42,8 +42,12 @@ export async function issueSession(
 
 export type ResolvedSession = { actor: Actor; csrfTokenHash: string | null };
 
-function usable(user: UserRow, now: Date): boolean {
-  return !user.disabledAt && !(user.lockedUntil && user.lockedUntil > now);
+/**
+ * A disabled account's sessions and tokens stop at once. A locked one's do not: the lockout stops
+ * new password and code guesses only (lockout.ts), so nobody can cut a person off by guessing wrong.
+ */
+function usable(user: UserRow): boolean {
+  return !user.disabledAt;
 }
 
 /** The actor behind a session cookie, or undefined when it is unknown or has expired. */
@@ -57,7 +61,7 @@ export async function actorFromSession(
   if (!found) return undefined;
   const { session, user } = found;
   const idleExpired = now.getTime() - session.lastSeenAt.getTime() > SESSION_IDLE_MS;
-  if (idleExpired || session.expiresAt <= now || !usable(user, now)) {
+  if (idleExpired || session.expiresAt <= now || !usable(user)) {
     await services.db.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
     return undefined;
   }
@@ -91,7 +95,7 @@ export async function actorFromApiToken(
   const found = await findApiTokenWithUser(services.db, hashToken(token));
   if (!found) return undefined;
   const { token: row, user } = found;
-  if (row.revokedAt || row.expiresAt <= now || !usable(user, now)) return undefined;
+  if (row.revokedAt || row.expiresAt <= now || !usable(user)) return undefined;
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > TOUCH_INTERVAL_MS) {
     await services.db
       .update(apiTokens)

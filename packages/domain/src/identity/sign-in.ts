@@ -1,16 +1,14 @@
-import { and, eq, sql } from 'drizzle-orm';
 import type { AccessContext } from '../access/actor';
 import { recordAudit } from '../audit/record';
 import { AppError } from '../shared/errors';
 import { inTransaction } from '../shared/transaction';
-import { spendDecoyVerification, verifyPassword } from './passwords';
+import { guessPassword } from './guesses';
+import { lockedError, releaseAttempts } from './lockout';
+import { spendDecoyVerification } from './passwords';
 import { findUserByEmail } from './repository';
 import { type IssuedSession, issueSession } from './sessions';
-import { users } from './tables';
 
-/** Lock an account for 15 minutes after 5 wrong passwords in a row (HIPAA 164.308(a)(5)). */
-export const MAX_FAILED_SIGN_INS = 5;
-export const LOCKOUT_MS = 15 * 60 * 1000;
+export { LOCKOUT_MS, MAX_FAILED_SIGN_INS, MAX_FAILED_TOTP_CODES } from './lockout';
 
 const WRONG = 'The e-mail address or password is not right.';
 
@@ -24,57 +22,32 @@ export async function signIn(ctx: AccessContext, input: SignInInput): Promise<Is
     await spendDecoyVerification(input.password);
     throw new AppError('INVALID_CREDENTIALS', WRONG);
   }
-  const audit = { resourceType: 'user', resourceId: user.id, practiceId: user.practiceId };
-  if (user.lockedUntil && user.lockedUntil > now) {
+  const audit = {
+    resourceType: 'user',
+    resourceId: user.id,
+    practiceId: user.practiceId,
+    action: 'auth.sign-in',
+    actorUserId: user.id,
+  };
+  // Reserve, verify and count in one step per account (lockout.ts): concurrent guesses cannot
+  // slip past the limit, and a right password sent alongside wrong ones gets no extra chance.
+  const guess = await guessPassword(db, user, input.password, now);
+  if (guess.outcome === 'locked') {
+    await recordAudit(db, ctx, { ...audit, outcome: 'denied', detail: { reason: 'locked' } });
+    throw lockedError('password', guess.lockedUntil, now);
+  }
+  if (guess.outcome === 'wrong') {
     await recordAudit(db, ctx, {
       ...audit,
-      action: 'auth.sign-in',
-      outcome: 'denied',
-      actorUserId: user.id,
-      detail: { reason: 'locked' },
-    });
-    const minutes = Math.ceil((user.lockedUntil.getTime() - now.getTime()) / 60_000);
-    throw new AppError(
-      'ACCOUNT_LOCKED',
-      `This account is locked after too many wrong passwords. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}, or ask your practice administrator.`,
-    );
-  }
-  const byUser = and(eq(users.practiceId, user.practiceId), eq(users.id, user.id));
-  if (!(await verifyPassword(user.passwordHash, input.password))) {
-    await inTransaction(db, async (tx) => {
-      // Count in the database: wrong passwords sent at the same time must each be counted.
-      const [counted] = await tx
-        .update(users)
-        .set({ failedSignIns: sql`${users.failedSignIns} + 1` })
-        .where(byUser)
-        .returning({ failedSignIns: users.failedSignIns });
-      const locks = (counted?.failedSignIns ?? 0) >= MAX_FAILED_SIGN_INS;
-      if (locks) {
-        await tx
-          .update(users)
-          .set({ failedSignIns: 0, lockedUntil: new Date(now.getTime() + LOCKOUT_MS) })
-          .where(byUser);
-      }
-      await recordAudit(tx, ctx, {
-        ...audit,
-        action: 'auth.sign-in',
-        outcome: 'failure',
-        actorUserId: user.id,
-        detail: { reason: 'wrong-password', locked: locks },
-      });
+      outcome: 'failure',
+      detail: { reason: 'wrong-password', locked: guess.locks },
     });
     throw new AppError('INVALID_CREDENTIALS', WRONG);
   }
   return inTransaction(db, async (tx) => {
-    await tx.update(users).set({ failedSignIns: 0, lockedUntil: null }).where(byUser);
+    await releaseAttempts(tx, user, 'password');
     const issued = await issueSession(tx, user, now, input.userAgent);
-    await recordAudit(tx, ctx, {
-      ...audit,
-      action: 'auth.sign-in',
-      outcome: 'success',
-      actorUserId: user.id,
-      detail: { stage: issued.stage },
-    });
+    await recordAudit(tx, ctx, { ...audit, outcome: 'success', detail: { stage: issued.stage } });
     return issued;
   });
 }

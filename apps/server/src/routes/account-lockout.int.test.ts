@@ -1,0 +1,270 @@
+import {
+  createUserWithPassword,
+  currentTotp,
+  LOCKOUT_MS,
+  newTotpSecret,
+  type Role,
+} from '@throughline/domain';
+import { sql } from 'drizzle-orm';
+import type { LightMyRequestResponse } from 'fastify';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { operatorContext } from '../operator';
+import {
+  anonymous,
+  bearerCaller,
+  type Caller,
+  createHarness,
+  type Harness,
+  PASSWORD,
+  type Person,
+  sessionCaller,
+} from '../testing/harness';
+
+// Issue 7 items 2, 3 and 6: what the per-account lockout stops, and that it cannot be raced.
+
+let h: Harness;
+let clock = 0;
+let serial = 0;
+const WRONG = 'wrong password number';
+
+beforeAll(async () => {
+  h = await createHarness();
+  h.services.now = () => new Date(clock);
+});
+afterAll(async () => h?.close());
+// Each test starts 5 s into a fresh 30 s TOTP step, well after the previous test's codes.
+beforeEach(() => {
+  clock = (Math.floor(Date.now() / 30_000) + 2000 + serial++ * 100) * 30_000 + 5_000;
+});
+
+const signInRequest = (
+  email: string,
+  password = PASSWORD,
+  remoteAddress = '203.0.113.7',
+): Promise<LightMyRequestResponse> =>
+  anonymous(h.app).request({
+    method: 'POST',
+    url: '/api/v1/auth/sign-in',
+    payload: { email, password },
+    remoteAddress,
+  });
+
+const cookiesOf = (response: LightMyRequestResponse): Record<string, string> =>
+  Object.fromEntries(response.cookies.map((c) => [c.name, c.value]));
+
+async function startSession(email: string, remoteAddress?: string): Promise<Caller> {
+  const response = await signInRequest(email, PASSWORD, remoteAddress);
+  expect(response.statusCode).toBe(200);
+  return sessionCaller(h.app, cookiesOf(response));
+}
+
+const me = (caller: Caller): Promise<LightMyRequestResponse> =>
+  caller.request({ method: 'GET', url: '/api/v1/me' });
+
+const verify = (caller: Caller, code: string, remoteAddress?: string) =>
+  caller.request({
+    method: 'POST',
+    url: '/api/v1/auth/two-factor/verify',
+    payload: { code },
+    ...(remoteAddress ? { remoteAddress } : {}),
+  });
+
+/** A well-formed code that is not valid in any step the server accepts now. */
+async function wrongCode(secret: string): Promise<string> {
+  const valid = await Promise.all(
+    [-30_000, 0, 30_000].map((d) => currentTotp(secret, new Date(clock + d))),
+  );
+  let n = 0;
+  while (valid.includes(String(n).padStart(6, '0'))) n++;
+  return String(n).padStart(6, '0');
+}
+
+async function newUser(role: Role, totpSecret?: string): Promise<Person> {
+  const email = `lockout-${role}-${serial}-${Math.random().toString(36).slice(2, 8)}@test.example`;
+  const user = await createUserWithPassword(operatorContext(h.services), {
+    practiceId: h.cast.admin.practiceId,
+    email,
+    displayName: 'Lockout person',
+    role,
+    password: PASSWORD,
+    ...(totpSecret ? { totpSecret } : {}),
+  });
+  return {
+    key: email,
+    email,
+    role,
+    userId: user.id,
+    practiceId: h.cast.admin.practiceId,
+    ...(totpSecret ? { totpSecret } : {}),
+  };
+}
+
+type LockRow = {
+  failed_sign_ins: number;
+  locked_until: Date | null;
+  failed_totp_codes: number;
+  totp_locked_until: Date | null;
+};
+
+async function lockState(person: Person): Promise<LockRow> {
+  const result = await h.services.db.execute<LockRow>(
+    sql`SELECT failed_sign_ins, locked_until, failed_totp_codes, totp_locked_until
+        FROM users WHERE id = ${person.userId}`,
+  );
+  const row = result.rows[0];
+  if (!row) throw new Error('no such user');
+  return row;
+}
+
+const at = (value: Date | string | null): number | null =>
+  value === null ? null : new Date(value).getTime();
+
+/** How many guesses were actually checked against the secret, by the audit trail. */
+async function checked(person: Person, action: string): Promise<Record<string, number>> {
+  const result = await h.services.db.execute<{ outcome: string; n: number }>(
+    sql`SELECT outcome, count(*)::int AS n FROM audit_events
+        WHERE resource_id = ${person.userId} AND action = ${action} GROUP BY outcome`,
+  );
+  return Object.fromEntries(result.rows.map((r) => [r.outcome, r.n]));
+}
+
+const statuses = (responses: LightMyRequestResponse[]): number[] =>
+  responses.map((r) => r.statusCode).sort();
+
+describe('a lock stops new password sign-ins only (item 2)', () => {
+  it("keeps the victim's existing session and API token working while refusing a new sign-in", async () => {
+    const victim = await newUser('client');
+    const session = await startSession(victim.email);
+    const token = await bearerCaller(h.app, h.services, victim);
+    expect((await me(session)).statusCode).toBe(200);
+
+    // An anonymous caller elsewhere guesses wrong five times.
+    for (let i = 0; i < 5; i++) {
+      expect((await signInRequest(victim.email, WRONG, '198.51.100.9')).statusCode).toBe(401);
+    }
+    const fresh = await signInRequest(victim.email);
+    expect(fresh.statusCode).toBe(423);
+    expect(fresh.cookies).toEqual([]);
+
+    expect((await me(session)).statusCode).toBe(200);
+    expect((await me(token)).statusCode).toBe(200);
+    // Still working well inside the 15 minutes (a request every 10 minutes keeps it alive).
+    clock += 10 * 60_000;
+    expect((await me(session)).statusCode).toBe(200);
+    expect((await me(token)).statusCode).toBe(200);
+    expect((await signInRequest(victim.email)).statusCode).toBe(423);
+  });
+});
+
+describe('the password lockout cannot be raced (item 3)', () => {
+  it('after 4 failures, 5 wrong and 1 right sent at once: only one is checked, then the lock holds', async () => {
+    const person = await newUser('client');
+    for (let i = 0; i < 4; i++)
+      expect((await signInRequest(person.email, WRONG)).statusCode).toBe(401);
+
+    const responses = await Promise.all([
+      ...Array.from({ length: 5 }, () => signInRequest(person.email, WRONG)),
+      signInRequest(person.email),
+    ]);
+    const codes = statuses(responses);
+    const checkedNow = codes.filter((c) => c === 200 || c === 401);
+    expect(checkedNow).toHaveLength(1);
+    expect(codes.filter((c) => c === 423)).toHaveLength(5);
+
+    const audit = await checked(person, 'auth.sign-in');
+    const state = await lockState(person);
+    if (checkedNow[0] === 200) {
+      // The right password won the race: the count starts again and nothing is locked.
+      expect(audit).toMatchObject({ failure: 4, success: 1, denied: 5 });
+      expect(state).toMatchObject({ failed_sign_ins: 0, locked_until: null });
+    } else {
+      // A wrong one won: it was the fifth, so the account is locked, the right one included.
+      expect(audit).toMatchObject({ failure: 5, denied: 5 });
+      expect(audit.success ?? 0).toBe(0);
+      expect(state.failed_sign_ins).toBe(5);
+      expect(at(state.locked_until)).toBe(clock + LOCKOUT_MS);
+      expect((await signInRequest(person.email)).statusCode).toBe(423);
+    }
+  });
+
+  it('ten wrong passwords at once: five are checked, five refused as locked', async () => {
+    const person = await newUser('client');
+    const responses = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => signInRequest(person.email, WRONG, `192.0.2.${i + 1}`)),
+    );
+    expect(statuses(responses)).toEqual([401, 401, 401, 401, 401, 423, 423, 423, 423, 423]);
+    expect(await checked(person, 'auth.sign-in')).toEqual({ failure: 5, denied: 5 });
+    const state = await lockState(person);
+    expect(state.failed_sign_ins).toBe(5);
+    expect(at(state.locked_until)).toBe(clock + LOCKOUT_MS);
+    // After the lock runs out, a fresh window starts with the right password.
+    clock += LOCKOUT_MS;
+    expect((await signInRequest(person.email)).statusCode).toBe(200);
+    expect(await lockState(person)).toMatchObject({ failed_sign_ins: 0, locked_until: null });
+  });
+});
+
+describe('wrong two-factor codes are counted per account (item 6)', () => {
+  it('locks the code step after 5 wrong codes from different sessions and addresses', async () => {
+    const secret = newTotpSecret();
+    const person = await newUser('therapist', secret);
+    const other = await newUser('therapist', newTotpSecret());
+
+    for (let i = 0; i < 5; i++) {
+      const address = `198.51.100.${i + 20}`;
+      const caller = await startSession(person.email, address);
+      const wrong = await verify(caller, await wrongCode(secret), address);
+      expect(wrong.statusCode).toBe(401);
+      expect(wrong.json().code).toBe('INVALID_TWO_FACTOR_CODE');
+    }
+    // A password sign-in still works (the lock is on the code step), but even the right code
+    // is refused now, and signing in again does not reset the count.
+    const caller = await startSession(person.email, '198.51.100.99');
+    const right = await verify(caller, await currentTotp(secret, new Date(clock)));
+    expect(right.statusCode).toBe(423);
+    expect(right.headers['content-type']).toContain('application/problem+json');
+    expect(right.json().detail).toMatch(/too many wrong ones\. Try again in 15 minutes/);
+    expect((await me(caller)).statusCode).toBe(403);
+    expect(await lockState(person)).toMatchObject({ failed_totp_codes: 5, failed_sign_ins: 0 });
+
+    // Another account is not affected.
+    const otherCaller = await startSession(other.email, '198.51.100.99');
+    const otherCode = await currentTotp(other.totpSecret ?? '', new Date(clock));
+    expect((await verify(otherCaller, otherCode)).statusCode).toBe(200);
+
+    // After 15 minutes the right code gets in, and resets the count.
+    clock += LOCKOUT_MS;
+    const later = await verify(caller, await currentTotp(secret, new Date(clock)));
+    expect(later.statusCode).toBe(200);
+    expect(await lockState(person)).toMatchObject({
+      failed_totp_codes: 0,
+      totp_locked_until: null,
+    });
+  });
+
+  it('ten wrong codes at once: five are checked, five refused as locked', async () => {
+    const secret = newTotpSecret();
+    const person = await newUser('supervisor', secret);
+    const wrong = await wrongCode(secret);
+    // The sessions are opened one after another: the race is in the codes.
+    const callers: Caller[] = [];
+    for (let i = 0; i < 10; i++)
+      callers.push(await startSession(person.email, `192.0.2.${i + 100}`));
+    const responses = await Promise.all(callers.map((c) => verify(c, wrong)));
+    expect(statuses(responses)).toEqual([401, 401, 401, 401, 401, 423, 423, 423, 423, 423]);
+    expect(await checked(person, 'auth.two-factor.verify')).toEqual({ failure: 5, denied: 5 });
+    const state = await lockState(person);
+    expect(state.failed_totp_codes).toBe(5);
+    expect(at(state.totp_locked_until)).toBe(clock + LOCKOUT_MS);
+  });
+
+  it('refuses the same right code sent twice at once (one is used, the other is a replay)', async () => {
+    const secret = newTotpSecret();
+    const person = await newUser('therapist', secret);
+    const a = await startSession(person.email);
+    const b = await startSession(person.email);
+    const code = await currentTotp(secret, new Date(clock));
+    const both = await Promise.all([verify(a, code), verify(b, code)]);
+    expect(statuses(both)).toEqual([200, 401]);
+  });
+});
