@@ -15,8 +15,11 @@ export function verifyTwoFactor(code: string): Promise<{ next: NextStep }> {
   return api('/auth/two-factor/verify', { method: 'POST', body: { code } });
 }
 
-export function startEnrolment(): Promise<Enrolment> {
-  return api<Enrolment>('/auth/two-factor/enrolment', { method: 'POST', body: {} });
+/** The password, or a current code when two-factor is on: changing two-factor needs one. */
+export type Reauthentication = { password: string } | { code: string };
+
+export function startEnrolment(proof: Reauthentication): Promise<Enrolment> {
+  return api<Enrolment>('/auth/two-factor/enrolment', { method: 'POST', body: proof });
 }
 
 export function confirmEnrolment(code: string): Promise<{ next: NextStep }> {

@@ -6,7 +6,8 @@ import type { NextStep } from '../../api/types';
 import { ErrorAlert } from '../../app/error-alert';
 import { signIn } from './auth-api';
 
-type Props = { onNext: (next: NextStep) => void };
+/** `password` is handed on only for the first two-factor set-up, so it is not asked twice. */
+type Props = { onNext: (next: NextStep, password: string) => void };
 
 export function CredentialsForm({ onNext }: Props): ReactElement {
   const form = useForm({
@@ -20,7 +21,7 @@ export function CredentialsForm({ onNext }: Props): ReactElement {
     mutationFn: signIn,
     // A 401 here means wrong credentials, not an ended session.
     meta: { allowUnauthorized: true },
-    onSuccess: (result) => onNext(result.next),
+    onSuccess: (result, input) => onNext(result.next, input.password),
   });
 
   return (

@@ -1,38 +1,65 @@
 import { Button, Code, CopyButton, Group, Image, List, Loader, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ReactElement, ReactNode } from 'react';
+import { useMutation } from '@tanstack/react-query';
+import { type ReactElement, type ReactNode, useEffect, useRef } from 'react';
 import { ErrorAlert } from '../../app/error-alert';
-import { confirmEnrolment, startEnrolment } from './auth-api';
+import { confirmEnrolment, type Reauthentication, startEnrolment } from './auth-api';
 import { CodeInput, validateCode } from './code-input';
+import { ReauthenticateForm } from './reauthenticate-form';
 
-const enrolmentKey = ['two-factor-enrolment'] as const;
+type Props = {
+  intro?: ReactNode;
+  onDone: () => void;
+  /** Two-factor is on and this replaces it: a current code may stand in for the password. */
+  replacing?: boolean;
+  /** The password just typed at sign-in, so that first-time set-up does not ask for it twice. */
+  password?: string;
+};
 
-type Props = { intro?: ReactNode; onDone: () => void };
-
-/** Shows the new secret (QR and text) and confirms it with a first code from the app. */
-export function EnrolmentPanel({ intro, onDone }: Props): ReactElement {
-  const queryClient = useQueryClient();
-  // A query rather than an effect, so the secret is requested once even when React re-mounts.
-  const enrolment = useQuery({
-    queryKey: enrolmentKey,
-    queryFn: startEnrolment,
-    staleTime: Number.POSITIVE_INFINITY,
-    retry: false,
-  });
+/**
+ * Asks for the password (or a current code) first, as the server requires, then shows the new
+ * secret (QR and text) and confirms it with a first code from the app.
+ */
+export function EnrolmentPanel({
+  intro,
+  onDone,
+  replacing = false,
+  password,
+}: Props): ReactElement {
+  const start = useMutation({ mutationFn: (proof: Reauthentication) => startEnrolment(proof) });
+  // Started once from the sign-in password, even when React mounts the panel twice.
+  const autoStarted = useRef(false);
+  useEffect(() => {
+    if (password && !autoStarted.current) {
+      autoStarted.current = true;
+      start.mutate({ password });
+    }
+  }, [password, start]);
   const form = useForm({ initialValues: { code: '' }, validate: { code: validateCode } });
   const confirm = useMutation({
     mutationFn: (code: string) => confirmEnrolment(code),
     meta: { allowUnauthorized: true },
-    onSuccess: () => {
-      queryClient.removeQueries({ queryKey: enrolmentKey });
-      onDone();
-    },
+    onSuccess: onDone,
   });
 
-  if (enrolment.isPending) return <Loader aria-label="Preparing two-factor set-up" />;
-  if (enrolment.isError) return <ErrorAlert error={enrolment.error} />;
-  const { qrDataUrl, secret } = enrolment.data;
+  if (!start.data) {
+    if (start.isPending || (password && start.isIdle)) {
+      return <Loader aria-label="Preparing two-factor set-up" />;
+    }
+    return (
+      <Stack>
+        {intro}
+        <ReauthenticateForm
+          codeAllowed={replacing}
+          submitLabel={replacing ? 'Continue to the new app' : 'Continue'}
+          pending={start.isPending}
+          error={start.error}
+          onSubmit={(proof) => start.mutate(proof)}
+        />
+      </Stack>
+    );
+  }
+  const { qrDataUrl, secret } = start.data;
 
   return (
     <Stack>
@@ -69,6 +96,12 @@ export function EnrolmentPanel({ intro, onDone }: Props): ReactElement {
       </div>
       <form noValidate onSubmit={form.onSubmit((values) => confirm.mutate(values.code.trim()))}>
         <Stack>
+          {replacing && (
+            <Text size="sm">
+              When you confirm, your old authenticator app stops working for Throughline and you are
+              signed out on your other devices. We will send you an e-mail about the change.
+            </Text>
+          )}
           <ErrorAlert error={confirm.error} title="The code was not accepted" />
           <CodeInput {...form.getInputProps('code')} />
           <Button type="submit" loading={confirm.isPending}>

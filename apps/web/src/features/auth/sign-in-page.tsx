@@ -43,7 +43,10 @@ export function SignInPage(): ReactElement {
     navigate('/', { replace: true });
   };
 
-  const onNext = (next: NextStep): void => {
+  // Held only until the first two-factor set-up has used it (the server asks for it again).
+  const password = useRef<string | undefined>(undefined);
+  const onNext = (next: NextStep, typed: string): void => {
+    password.current = next === 'enrol-two-factor' ? typed : undefined;
     if (next === 'done') void finish();
     else setStep(next === 'two-factor' ? 'two-factor' : 'enrol');
   };
@@ -71,7 +74,11 @@ export function SignInPage(): ReactElement {
                   enter a code from your app each time you sign in.
                 </Alert>
               }
-              onDone={() => void finish()}
+              password={password.current}
+              onDone={() => {
+                password.current = undefined;
+                void finish();
+              }}
             />
           )}
         </Stack>

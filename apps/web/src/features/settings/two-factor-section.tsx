@@ -15,20 +15,45 @@ export function TwoFactorSection(): ReactElement {
   const done = (): void => {
     setEnrolling(false);
     void queryClient.invalidateQueries({ queryKey: meKey });
-    notifications.show({ color: 'teal', message: 'Two-factor authentication is now on.' });
+    notifications.show({
+      color: 'teal',
+      message: me.twoFactorEnabled
+        ? 'Your new authenticator app is set up. Your other devices were signed out.'
+        : 'Two-factor authentication is now on.',
+    });
   };
 
   let body: ReactElement;
-  if (me.twoFactorEnabled) {
+  if (enrolling) {
     body = (
-      <Text>
-        {isClinicianOrAdmin(me.role)
-          ? 'Clinicians and practice administrators always sign in with a code from their authenticator app.'
-          : 'You sign in with your password and a code from your authenticator app.'}
-      </Text>
+      <Stack>
+        <EnrolmentPanel replacing={me.twoFactorEnabled} onDone={done} />
+        <Button
+          variant="default"
+          onClick={() => setEnrolling(false)}
+          style={{ alignSelf: 'flex-start' }}
+        >
+          Cancel
+        </Button>
+      </Stack>
     );
-  } else if (enrolling) {
-    body = <EnrolmentPanel onDone={done} />;
+  } else if (me.twoFactorEnabled) {
+    body = (
+      <Stack align="flex-start">
+        <Text>
+          {isClinicianOrAdmin(me.role)
+            ? 'Clinicians and practice administrators always sign in with a code from their authenticator app.'
+            : 'You sign in with your password and a code from your authenticator app.'}
+        </Text>
+        <Text size="sm" c="dimmed">
+          New phone? Move to a new authenticator app here. You will need your password or a code
+          from the app you use now.
+        </Text>
+        <Button variant="default" onClick={() => setEnrolling(true)}>
+          Replace authenticator app
+        </Button>
+      </Stack>
+    );
   } else {
     body = (
       <Stack align="flex-start">
