@@ -159,7 +159,14 @@ const ROWS: Row[] = [
   },
   {
     route: 'POST /api/v1/auth/two-factor/enrolment',
+    note: 'without the password or a current code (issue 7 item 5)',
     body: () => ({}),
+    expect: statuses(401, 400, 400, 400, 400, 400, 400, 400),
+  },
+  {
+    route: 'POST /api/v1/auth/two-factor/enrolment',
+    note: 'with the password',
+    body: () => ({ password: PASSWORD }),
     expect: statuses(401, 200, 200, 200, 200, 200, 200, 200),
     after: (who, response) => {
       if (response.statusCode === 200) pendingSecrets[who] = response.json().secret;
