@@ -21,6 +21,9 @@ export const auditEvents = pgTable(
     resourceId: text('resource_id'),
     outcome: text('outcome', { enum: ['success', 'denied', 'failure'] }).notNull(),
     requestId: text('request_id'),
+    /** Version 2 on: where the request came from (plaintext by design: needed to investigate). */
+    clientAddress: text('client_address'),
+    userAgent: text('user_agent'),
     /** Non-clinical context only (e.g. a reason code); versioned by `version`. */
     detail: jsonb('detail').$type<Record<string, string | number | boolean | null>>(),
     seq: bigint('seq', { mode: 'bigint' }),
