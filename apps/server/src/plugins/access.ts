@@ -12,6 +12,7 @@ import {
   type Services,
 } from '@throughline/domain';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { auditRefusal, logAnonymousRefusal, requestOrigin } from './refusals';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -33,11 +34,15 @@ function sha256(value: string): string {
   return createHash('sha256').update(value).digest('hex');
 }
 
+/**
+ * Who is asking. A session whose change lacks the CSRF header still names its user, so the
+ * refusal can be audited against them: `csrfRefused` says so.
+ */
 async function resolveActor(
   services: Services,
   request: FastifyRequest,
   reply: FastifyReply,
-): Promise<Actor> {
+): Promise<{ actor: Actor; csrfRefused?: AppError }> {
   // Other schemes (e.g. Basic from a reverse proxy) are not ours to judge; a Bearer token is.
   const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
   if (request.headers.authorization && /^Bearer\b/i.test(request.headers.authorization)) {
@@ -48,26 +53,27 @@ async function resolveActor(
         'The bearer token is not valid: it may have expired or been revoked.',
       );
     }
-    return actor;
+    return { actor };
   }
   const cookie = request.cookies[SESSION_COOKIE];
-  if (!cookie) return ANONYMOUS;
+  if (!cookie) return { actor: ANONYMOUS };
   const resolved = await actorFromSession(services, cookie);
   if (!resolved) {
     clearSessionCookies(reply);
-    return ANONYMOUS;
+    return { actor: ANONYMOUS };
   }
   if (!SAFE_METHODS.has(request.method)) {
     // Double-submit: a cross-site form cannot read our cookie to copy it into the header.
     const sent = request.headers[CSRF_HEADER];
     if (typeof sent !== 'string' || sha256(sent) !== resolved.csrfTokenHash) {
-      throw new AppError(
+      const csrfRefused = new AppError(
         'CSRF_TOKEN_INVALID',
         `Send the value of the ${CSRF_COOKIE} cookie in the ${CSRF_HEADER} header with every change.`,
       );
+      return { actor: resolved.actor, csrfRefused };
     }
   }
-  return resolved.actor;
+  return { actor: resolved.actor };
 }
 
 export function clearSessionCookies(reply: FastifyReply): void {
@@ -85,10 +91,26 @@ export function registerAccess(app: FastifyInstance, services: Services): void {
     const policy = request.routeOptions.config.policy;
     if (!isAction(policy)) {
       if (request.is404) return; // the not-found handler answers
-      throw new AppError('FORBIDDEN', 'This route has no access policy and is closed.');
+      const error = new AppError('FORBIDDEN', 'This route has no access policy and is closed.');
+      logAnonymousRefusal(request, 'none', requestOrigin(request), error);
+      throw error;
     }
-    const actor = await resolveActor(services, request, reply);
-    request.ctx = { actor, requestId: String(request.id), services };
-    authorize(actor, policy);
+    const client = requestOrigin(request);
+    let resolved: Awaited<ReturnType<typeof resolveActor>>;
+    try {
+      resolved = await resolveActor(services, request, reply);
+    } catch (error) {
+      // A bearer token that is not valid: no user to hold to account.
+      if (error instanceof AppError) logAnonymousRefusal(request, policy, client, error);
+      throw error;
+    }
+    request.ctx = { actor: resolved.actor, requestId: String(request.id), services, client };
+    try {
+      if (resolved.csrfRefused) throw resolved.csrfRefused;
+      authorize(resolved.actor, policy);
+    } catch (error) {
+      if (error instanceof AppError) await auditRefusal(request, policy, error);
+      throw error;
+    }
   });
 }

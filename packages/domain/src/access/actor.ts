@@ -48,4 +48,8 @@ export type AccessContext = {
   actor: Actor;
   requestId: string;
   services: Services;
+  /** Where an HTTP request came from, recorded on its audit events; absent at the console. */
+  client?: RequestOrigin;
 };
+
+export type RequestOrigin = { address: string | null; userAgent: string | null };

@@ -3,6 +3,7 @@ export {
   type Actor,
   ANONYMOUS,
   type AuthStage,
+  type RequestOrigin,
   ROLES,
   type Role,
   roleRequiresTwoFactor,

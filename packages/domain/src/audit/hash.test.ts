@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { type ChainedFields, chainHash, GENESIS_HASH } from './hash';
+import { AUDIT_EVENT_VERSION, type ChainedFields, chainHash, GENESIS_HASH } from './hash';
 
 const base: ChainedFields = {
   seq: 7n,
   id: 42n,
   practiceId: '3f1c2b8e-0d5a-4c1e-9a77-2b6f0e1d4c3a',
-  version: 1,
+  version: 2,
   occurredAt: new Date('2025-03-30T01:30:00.123Z'),
   actorUserId: '9b2e6c1a-5f3d-4e8b-a1c7-0d4f6e2b8a9c',
   actorRole: 'therapist',
@@ -14,6 +14,8 @@ const base: ChainedFields = {
   resourceId: 'c-1',
   outcome: 'success',
   requestId: 'req-1',
+  clientAddress: '203.0.113.7',
+  userAgent: 'Mozilla/5.0 (X11; Linux x86_64)',
   detail: { reason: 'routine', count: 2, flagged: false, note: null },
 };
 
@@ -22,7 +24,7 @@ const changes: { [K in keyof ChainedFields]: ChainedFields[K][] } = {
   seq: [8n, 6n],
   id: [43n],
   practiceId: ['3f1c2b8e-0d5a-4c1e-9a77-2b6f0e1d4c3b'],
-  version: [2],
+  version: [1, 3],
   occurredAt: [new Date('2025-03-30T01:30:00.124Z'), new Date('2025-03-30T02:30:00.123Z')],
   actorUserId: [null, '9b2e6c1a-5f3d-4e8b-a1c7-0d4f6e2b8a9d'],
   actorRole: [null, 'practice_admin'],
@@ -31,6 +33,8 @@ const changes: { [K in keyof ChainedFields]: ChainedFields[K][] } = {
   resourceId: [null, 'c-2', ''],
   outcome: ['denied', 'failure'],
   requestId: [null, 'req-2'],
+  clientAddress: [null, '203.0.113.8', '::ffff:203.0.113.7'],
+  userAgent: [null, '', 'curl/8.0'],
   detail: [
     null,
     {},
@@ -86,5 +90,30 @@ describe('chainHash', () => {
     const a = chainHash(GENESIS_HASH, { ...base, action: 'a.b', resourceType: 'c' });
     const b = chainHash(GENESIS_HASH, { ...base, action: 'a', resourceType: 'b.c' });
     expect(a).not.toBe(b);
+  });
+
+  it('writes version 2 on new events', () => {
+    expect(AUDIT_EVENT_VERSION).toBe(2);
+  });
+});
+
+describe('chainHash of version-1 events (sealed before address and user agent were recorded)', () => {
+  const v1: ChainedFields = { ...base, version: 1, clientAddress: null, userAgent: null };
+
+  it('is unchanged: an event sealed by the version-1 code still verifies', () => {
+    // Computed with the version-1 chainHash (commit be5c383) for this exact event.
+    expect(chainHash(GENESIS_HASH, v1)).toBe(
+      '4f2fb29348053d53b88ab71c2d04cfdefd1ceb33c479d5d03063bfadf4e18d19',
+    );
+  });
+
+  it('changes when an address or user agent is written into a version-1 event afterwards', () => {
+    const original = chainHash(GENESIS_HASH, v1);
+    expect(chainHash(GENESIS_HASH, { ...v1, clientAddress: '203.0.113.7' })).not.toBe(original);
+    expect(chainHash(GENESIS_HASH, { ...v1, userAgent: 'curl/8.0' })).not.toBe(original);
+  });
+
+  it('differs from the same event as version 2 (the version cannot be rewritten)', () => {
+    expect(chainHash(GENESIS_HASH, { ...v1, version: 2 })).not.toBe(chainHash(GENESIS_HASH, v1));
   });
 });

@@ -13,8 +13,18 @@ export type ChainedFields = {
   resourceId: string | null;
   outcome: string;
   requestId: string | null;
+  /** Version 2 on. */
+  clientAddress: string | null;
+  /** Version 2 on. */
+  userAgent: string | null;
   detail: unknown;
 };
+
+/**
+ * The version written on new events. 1: the original fields. 2: adds the client address and user
+ * agent. Events keep the version they were sealed with, so a chain of both still verifies.
+ */
+export const AUDIT_EVENT_VERSION = 2;
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -30,7 +40,7 @@ function canonical(value: unknown): string {
 
 /** hash = SHA-256(previous hash ‖ canonical event); every field of the event is covered. */
 export function chainHash(prevHash: string, event: ChainedFields): string {
-  const body = canonical({
+  const fields: Record<string, unknown> = {
     seq: event.seq.toString(),
     id: event.id.toString(),
     practiceId: event.practiceId,
@@ -44,6 +54,14 @@ export function chainHash(prevHash: string, event: ChainedFields): string {
     outcome: event.outcome,
     requestId: event.requestId,
     detail: event.detail ?? null,
-  });
-  return createHash('sha256').update(prevHash).update('\n').update(body).digest('hex');
+  };
+  // Version 1 events were hashed without these two fields; they always include them from version 2
+  // on. A version-1 event that carries one (written in later) hashes differently, so it fails.
+  const address = event.clientAddress ?? null;
+  const agent = event.userAgent ?? null;
+  if (event.version >= 2 || address !== null || agent !== null) {
+    fields.clientAddress = address;
+    fields.userAgent = agent;
+  }
+  return createHash('sha256').update(prevHash).update('\n').update(canonical(fields)).digest('hex');
 }

@@ -1,5 +1,6 @@
 import type { AccessContext } from '../access/actor';
 import type { Executor } from '../shared/transaction';
+import { AUDIT_EVENT_VERSION } from './hash';
 import { auditEvents } from './tables';
 
 export type AuditEntry = {
@@ -28,6 +29,7 @@ export async function recordAudit(
   if (!practiceId) return; // nothing to chain to: no practice is involved
   await tx.insert(auditEvents).values({
     practiceId,
+    version: AUDIT_EVENT_VERSION,
     actorUserId: entry.actorUserId !== undefined ? entry.actorUserId : (actor?.userId ?? null),
     actorRole: actor?.role ?? null,
     action: entry.action,
@@ -35,6 +37,8 @@ export async function recordAudit(
     resourceId: entry.resourceId ?? null,
     outcome: entry.outcome,
     requestId: ctx.requestId,
+    clientAddress: ctx.client?.address ?? null,
+    userAgent: ctx.client?.userAgent ?? null,
     detail: entry.detail ?? null,
   });
 }
