@@ -1,3 +1,4 @@
+import type { Database } from '@throughline/db';
 import {
   dispatchOutbox,
   purgeExpiredSessions,
@@ -5,7 +6,11 @@ import {
   sealAuditEvents,
 } from '@throughline/domain';
 import type { FastifyBaseLogger } from 'fastify';
+import { checkpointWriter } from './audit-checkpoints';
 import type { Mailer } from './mail/transport';
+
+/** How often the sealer publishes a signed checkpoint of the chain heads (when they moved). */
+const CHECKPOINT_EVERY_MS = 15 * 60 * 1000;
 
 type Loop = { stop: () => Promise<void> };
 
@@ -35,6 +40,10 @@ function every(
 
 export type BackgroundOptions = {
   services: Services;
+  /** The sealer's own connection (seal columns and chain head only). */
+  sealerDb: Database;
+  /** Where signed audit checkpoints are written (`<data dir>/audit-checkpoints`). */
+  dataDir: string;
   mailer: Mailer;
   from: string;
   log: FastifyBaseLogger;
@@ -46,8 +55,20 @@ export type BackgroundOptions = {
  */
 export function startBackground(options: BackgroundOptions): Loop {
   const { services, mailer, log } = options;
+  const checkpoint = checkpointWriter({
+    db: options.sealerDb,
+    dataDir: options.dataDir,
+    masterKey: services.keyring.masterKey,
+    now: services.now,
+    everyMs: CHECKPOINT_EVERY_MS,
+  });
   const loops = [
-    every(2000, 'audit sealer', log, () => sealAuditEvents(services.db)),
+    every(2000, 'audit sealer', log, async () => {
+      await sealAuditEvents(options.sealerDb);
+      const written = await checkpoint();
+      // Also in the log, which usually leaves the machine: one more copy outside the database.
+      if (written) log.info({ checkpoint: written.line, file: written.file }, 'audit checkpoint');
+    }),
     every(1000, 'outbox dispatcher', log, () =>
       dispatchOutbox(services.db, { transport: mailer.transport, from: options.from }),
     ),

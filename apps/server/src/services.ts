@@ -1,4 +1,12 @@
-import { type Database, type DatabaseHandle, migrateDatabase, openDatabase } from '@throughline/db';
+import {
+  APP_ROLE,
+  type Database,
+  type DatabaseHandle,
+  migrateDatabase,
+  openDatabase,
+  type RoleSetup,
+  SEALER_ROLE,
+} from '@throughline/db';
 import { Keyring, loadMasterKey, type Services } from '@throughline/domain';
 import type { Config } from './config';
 
@@ -6,9 +14,21 @@ export function createServices(db: Database, masterKey: Buffer, publicUrl: strin
   return { db, keyring: new Keyring(masterKey), publicUrl, now: () => new Date() };
 }
 
-export type Runtime = { handle: DatabaseHandle; services: Services };
+export type Runtime = {
+  handle: DatabaseHandle;
+  /** Requests and commands: as the app role, which may only insert into the audit tables. */
+  services: Services;
+  /** The audit sealer's connection: as the sealer role (seal columns and chain head only). */
+  sealerDb: Database;
+  roles: RoleSetup;
+  dataDir: string;
+};
 
-/** Opens the database (embedded or DATABASE_URL), applies migrations and loads the master key. */
+/**
+ * Opens the database (embedded or DATABASE_URL), applies migrations, loads the master key, and
+ * connects as the restricted roles. When they could not be set up (the user may not create roles)
+ * it still starts, on the connecting user's own rights, and warns.
+ */
 export async function openRuntime(
   config: Config,
   log: (line: string) => void = () => {},
@@ -19,11 +39,26 @@ export async function openRuntime(
     dataDir: config.dataDir,
     log,
   });
+  let roles: RoleSetup;
   try {
-    await migrateDatabase(handle.db);
+    roles = await migrateDatabase(handle.db);
   } catch (error) {
     await handle.close();
     throw error;
   }
-  return { handle, services: createServices(handle.db, masterKey, config.publicUrl) };
+  if (!roles.ok) {
+    process.stderr.write(
+      `warning: the audit log is not protected by database roles: ${roles.reason}. ` +
+        'Requests can then change audit events as far as the database user can; see docs/security.md.\n',
+    );
+  }
+  const app = roles.ok ? handle.connectAs(APP_ROLE).db : handle.db;
+  const sealerDb = roles.ok ? handle.connectAs(SEALER_ROLE, 2).db : handle.db;
+  return {
+    handle,
+    services: createServices(app, masterKey, config.publicUrl),
+    sealerDb,
+    roles,
+    dataDir: config.dataDir,
+  };
 }

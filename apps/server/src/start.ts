@@ -1,3 +1,4 @@
+import { ensureDatabaseRoles } from '@throughline/db';
 import { buildApp } from './app';
 import { startBackground } from './background';
 import type { Config } from './config';
@@ -46,9 +47,14 @@ export async function start(config: Config): Promise<void> {
     webDir: config.webDir,
   });
   // The job queue (reminders) shares the app's pool; its tables live in the pgboss schema.
+  // pg-boss runs on the owner's connection (it creates its own tables); requests send jobs as the
+  // app role, which is granted the job tables once pg-boss has made them.
   const jobs = await startJobs(runtime.services, runtime.handle.pool, app.log);
+  if (runtime.roles.ok) await ensureDatabaseRoles(runtime.handle.db);
   const background = startBackground({
     services: runtime.services,
+    sealerDb: runtime.sealerDb,
+    dataDir: runtime.dataDir,
     mailer,
     from: config.mailFrom,
     log: app.log,

@@ -1,6 +1,6 @@
 import { AppError, type Services } from '@throughline/domain';
 import { loadConfig } from '../config';
-import { openRuntime } from '../services';
+import { openRuntime, type Runtime } from '../services';
 
 /** Prints a message a person can act on (never a stack for expected errors) and exits non-zero. */
 export function fail(error: unknown): never {
@@ -14,10 +14,12 @@ export function fail(error: unknown): never {
  * Runs a command against the same database the server uses: DATABASE_URL, the embedded cluster a
  * running server already started, or an embedded cluster started (and stopped) just for this.
  */
-export async function withRuntime(work: (services: Services) => Promise<void>): Promise<void> {
+export async function withRuntime(
+  work: (services: Services, runtime: Runtime) => Promise<void>,
+): Promise<void> {
   const runtime = await openRuntime(loadConfig());
   try {
-    await work(runtime.services);
+    await work(runtime.services, runtime);
   } finally {
     await runtime.handle.close();
   }

@@ -1,4 +1,18 @@
+export {
+  type ChainPoint,
+  type Checkpoint,
+  CheckpointError,
+  readCheckpoint,
+  signCheckpoint,
+  takeCheckpoint,
+} from './checkpoint';
+export { AUDIT_EVENT_VERSION } from './hash';
 export { type AuditedRead, readAudited } from './read-audited';
 export { type AuditEntry, recordAudit } from './record';
 export { sealAuditEvents } from './seal';
-export { type ChainReport, verifyAuditChain, verifyPracticeAuditChain } from './verify';
+export {
+  type ChainReport,
+  type KeptHead,
+  verifyAuditChain,
+  verifyPracticeAuditChain,
+} from './verify';

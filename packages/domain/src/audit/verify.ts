@@ -24,7 +24,14 @@ const PAGE = 2000;
  * its own hash; a deleted one leaves a gap in `seq`; a reordered one breaks the link to its
  * predecessor; a removed tail no longer reaches the recorded chain head.
  */
-export async function verifyAuditChain(db: Database, practiceId: string): Promise<ChainReport> {
+export type KeptHead = { seq: bigint; hash: string; takenAt: string };
+
+export async function verifyAuditChain(
+  db: Database,
+  practiceId: string,
+  /** The head recorded in a checkpoint kept outside the database (see checkpoint.ts). */
+  kept?: KeptHead,
+): Promise<ChainReport> {
   const [pending] = await db
     .select({ n: count(), oldest: min(auditEvents.occurredAt) })
     .from(auditEvents)
@@ -76,6 +83,13 @@ export async function verifyAuditChain(db: Database, practiceId: string): Promis
       if (chainHash(prevHash, { ...row, seq }) !== row.hash) {
         return report(checked, row.id, 'its content no longer matches its hash (edited)');
       }
+      if (kept && seq === kept.seq && row.hash !== kept.hash) {
+        return report(
+          checked,
+          row.id,
+          `event ${seq} is not the one the checkpoint of ${kept.takenAt} recorded: the chain was rewritten below the checkpoint (events removed and others sealed in their place)`,
+        );
+      }
       prevHash = row.hash;
       expectedSeq += 1n;
       lastSeq = seq;
@@ -93,6 +107,13 @@ export async function verifyAuditChain(db: Database, practiceId: string): Promis
       checked,
       null,
       `the chain ends at event ${lastSeq} but its recorded head is ${headSeq} (newest events removed)`,
+    );
+  }
+  if (kept && lastSeq < kept.seq) {
+    return report(
+      checked,
+      null,
+      `the chain ends at event ${lastSeq} but the checkpoint of ${kept.takenAt} recorded event ${kept.seq}: the newest events were removed and the chain head rewound`,
     );
   }
   return report(checked, null, null);
