@@ -241,6 +241,48 @@ describe('throughline CLI against DATABASE_URL', () => {
     },
     3 * CLI_TIMEOUT,
   );
+
+  it(
+    'prints a signed checkpoint; verify --checkpoint finds a rewound tail and refuses a forged checkpoint',
+    async () => {
+      const made = await run('audit', 'checkpoint');
+      expect(made.code, made.stderr).toBe(0);
+      const line = made.stdout.trim();
+      expect(line).toMatch(/^tlcp1\.[\w-]+\.[\w-]+$/);
+      const kept = path.join(dataDir, 'audit-checkpoints', 'latest.txt');
+      expect(statSync(kept).mode & 0o777).toBe(0o600);
+
+      const tampered = await run(
+        'audit',
+        'verify',
+        '--checkpoint',
+        `${line.slice(0, -2)}${line.endsWith('AA') ? 'BB' : 'AA'}`,
+      );
+      expect(tampered.code).toBe(1);
+      expect(tampered.stderr).toMatch(/checkpoint signature does not match/);
+
+      // As a database superuser: delete the newest event and rewind the head to the one before.
+      await database.pool.query(
+        `DELETE FROM audit_events WHERE practice_id = $1
+           AND seq = (SELECT last_seq FROM audit_chain_heads WHERE practice_id = $1)`,
+        [practiceId],
+      );
+      await database.pool.query(
+        `UPDATE audit_chain_heads h SET last_seq = e.seq, last_hash = e.hash
+         FROM (SELECT seq, hash FROM audit_events WHERE practice_id = $1 ORDER BY seq DESC LIMIT 1) e
+         WHERE h.practice_id = $1`,
+        [practiceId],
+      );
+      const alone = await run('audit', 'verify');
+      expect(alone.code, alone.stderr).toBe(0);
+      const against = await run('audit', 'verify', '--checkpoint', kept);
+      expect(against.code).toBe(1);
+      expect(against.stdout).toMatch(
+        new RegExp(`practice ${practiceId}: BROKEN at chain head: .*newest events were removed`),
+      );
+    },
+    4 * CLI_TIMEOUT,
+  );
 });
 
 describe('throughline CLI with the embedded PostgreSQL', () => {
