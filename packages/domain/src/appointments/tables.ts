@@ -66,6 +66,7 @@ export const appointments = pgTable(
     modality: text('modality', { enum: ['in-person', 'video', 'phone'] })
       .notNull()
       .default('in-person'),
+    /** Encrypted: an address can identify the client (a home visit). */
     location: text('location'),
     cancelledBy: text('cancelled_by', { enum: ['client', 'therapist'] }),
     cancelledAt: timestamp('cancelled_at', { withTimezone: true }),

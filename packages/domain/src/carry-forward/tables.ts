@@ -49,6 +49,7 @@ export const attachments = pgTable(
     id: uuid('id').notNull().defaultRandom(),
     episodeId: uuid('episode_id').notNull(),
     uploadedBy: uuid('uploaded_by').notNull(),
+    /** Encrypted: a file's name can say what it holds ("letter to my father.m4a"). */
     fileName: text('file_name').notNull(),
     mediaType: text('media_type').notNull(),
     sizeBytes: integer('size_bytes').notNull(),

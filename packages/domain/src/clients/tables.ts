@@ -1,6 +1,5 @@
 import {
   boolean,
-  date,
   foreignKey,
   index,
   pgTable,
@@ -26,9 +25,11 @@ export const clients = pgTable(
     therapistId: uuid('therapist_id').notNull(),
     preferredName: text('preferred_name'),
     pronouns: text('pronouns'),
-    dateOfBirth: date('date_of_birth'),
+    /** Encrypted, YYYY-MM-DD (no query needs it; see crypto/column-labels). */
+    dateOfBirth: text('date_of_birth'),
     /** Where the client lives: sessions are shown to them in this zone. */
     timeZone: text('time_zone').notNull().default('UTC'),
+    /** Encrypted, like the emergency contact's three parts. */
     phone: text('phone'),
     emergencyContactName: text('emergency_contact_name'),
     emergencyContactPhone: text('emergency_contact_phone'),

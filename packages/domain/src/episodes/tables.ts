@@ -35,7 +35,7 @@ export const episodes = pgTable(
     clientId: uuid('client_id').notNull(),
     therapistId: uuid('therapist_id').notNull(),
     phase: episodePhaseEnum('phase').notNull().default('intake'),
-    /** A short non-clinical label, e.g. "Music therapy, 2026". */
+    /** Encrypted: a short label, e.g. "Music therapy, 2026" (a therapist may write more). */
     title: text('title').notNull(),
     previousEpisodeId: uuid('previous_episode_id'),
     openedAt: timestamp('opened_at', { withTimezone: true }).notNull().defaultNow(),
@@ -75,6 +75,7 @@ export const episodePhaseChanges = pgTable(
     toPhase: episodePhaseEnum('to_phase').notNull(),
     changedBy: uuid('changed_by').notNull(),
     changedAt: timestamp('changed_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Encrypted: free text, often clinical ("referred by their GP after…"). */
     reason: text('reason').notNull(),
   },
   (t) => [

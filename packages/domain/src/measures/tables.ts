@@ -154,8 +154,11 @@ export const alerts = pgTable(
     severity: text('severity', { enum: ['urgent', 'warning'] }).notNull(),
     rule: text('rule').notNull(),
     ruleVersion: text('rule_version').notNull(),
-    /** The numbers the rule saw (scores, thresholds, session number): no free text. */
-    inputs: jsonb('inputs').$type<Record<string, unknown>>().notNull(),
+    /**
+     * Encrypted JSON of what the rule saw (scores, thresholds, session number; for a risk item
+     * also the item's text and the client's answer).
+     */
+    inputs: text('inputs').notNull(),
     source: text('source').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     acknowledgedAt: timestamp('acknowledged_at', { withTimezone: true }),
