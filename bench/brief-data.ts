@@ -1,7 +1,8 @@
 // Bulk data for the brief benchmark: a practice of 1,000 clients, one with five years of sessions.
 import { randomUUID } from 'node:crypto';
 import { scoreAnswers } from '@throughline/clinical';
-import type { Services } from '@throughline/domain';
+
+import { alertInputsPurpose, episodeTitlePurpose, type Services } from '@throughline/domain';
 import {
   alerts,
   appointments,
@@ -107,7 +108,7 @@ export async function seedLongClient(
     clientId,
     therapistId,
     phase: 'active',
-    title: 'Music therapy',
+    title: await keyring.encrypt(db, practiceId, 'Music therapy', episodeTitlePurpose(episodeId)),
     openedAt: new Date(first - WEEK),
   });
   const sessions = Array.from({ length: YEARS * 52 }, (_, i) => ({
@@ -246,8 +247,16 @@ async function seedLongClientMeasures(
   );
   await inChunks(rows, (chunk) => services.db.insert(responses).values(chunk));
   const last = rows.at(-1);
+  const alertRows = await Promise.all(
+    (['not-on-track', 'alliance-drop'] as const).map(async (kind) => {
+      const id = randomUUID();
+      const inputs = JSON.stringify({ sessionNumber: sessions.length });
+      return { id, inputs: await seal(inputs, alertInputsPurpose(id)), kind };
+    }),
+  );
   await services.db.insert(alerts).values(
-    (['not-on-track', 'alliance-drop'] as const).map((kind) => ({
+    alertRows.map(({ id, inputs, kind }) => ({
+      id,
       practiceId,
       episodeId,
       responseId: last?.id ?? null,
@@ -255,7 +264,7 @@ async function seedLongClientMeasures(
       severity: 'warning' as const,
       rule: `${kind} (bench)`,
       ruleVersion: '1',
-      inputs: { sessionNumber: sessions.length },
+      inputs,
       source: 'CLINICAL.md §4',
     })),
   );

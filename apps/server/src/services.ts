@@ -7,7 +7,7 @@ import {
   type RoleSetup,
   SEALER_ROLE,
 } from '@throughline/db';
-import { Keyring, loadMasterKey, type Services } from '@throughline/domain';
+import { encryptLegacyPlaintext, Keyring, loadMasterKey, type Services } from '@throughline/domain';
 import type { Config } from './config';
 
 export function createServices(db: Database, masterKey: Buffer, publicUrl: string): Services {
@@ -25,7 +25,8 @@ export type Runtime = {
 };
 
 /**
- * Opens the database (embedded or DATABASE_URL), applies migrations, loads the master key, and
+ * Opens the database (embedded or DATABASE_URL), applies migrations, encrypts any plaintext an
+ * earlier version left in columns that are now encrypted (issue 7), loads the master key, and
  * connects as the restricted roles. When they could not be set up (the user may not create roles)
  * it still starts, on the connecting user's own rights, and warns.
  */
@@ -42,6 +43,10 @@ export async function openRuntime(
   let roles: RoleSetup;
   try {
     roles = await migrateDatabase(handle.db);
+    // After the migrations (the columns must be text) and before anything reads them.
+    const sealed = await encryptLegacyPlaintext(handle.db, new Keyring(masterKey));
+    for (const [column, count] of Object.entries(sealed))
+      log(`encrypted ${count} plaintext value(s) left by an earlier version in ${column}`);
   } catch (error) {
     await handle.close();
     throw error;

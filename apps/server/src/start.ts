@@ -36,7 +36,7 @@ function printDemoLogins(url: string): void {
 /** `npm start` / `throughline start`: database, migrations, demo seed, HTTP server, background loops. */
 export async function start(config: Config): Promise<void> {
   say('Throughline is starting…');
-  const runtime = await openRuntime(config);
+  const runtime = await openRuntime(config, (line) => say(`  ${line}`));
   say(`  database: ${runtime.handle.describe}`);
   if (config.demo && !(await hasAnyPractice(runtime.services))) await seedDemo(runtime.services);
   const mailer = await createMailer(config.smtpUrl);

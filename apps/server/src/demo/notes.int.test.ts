@@ -1,7 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { listHomework, listNotes, listThreads } from '@throughline/domain';
 import { episodes } from '@throughline/domain/schema';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { actingAs } from '../operator';
+import { sealedTitle } from '../testing/episodes';
 import { createHarness, type Harness } from '../testing/harness';
 import { seedDemoNotes } from './notes';
 
@@ -13,13 +15,15 @@ afterAll(async () => h?.close());
 
 it('seeds signed music-therapy notes with an open thread and homework', async () => {
   const { therapist, client } = h.cast;
+  const id = randomUUID();
   const [episode] = await h.services.db
     .insert(episodes)
     .values({
+      id,
       practiceId: therapist.practiceId,
       clientId: client.clientId ?? '',
       therapistId: therapist.userId,
-      title: 'Music therapy',
+      title: await sealedTitle(h.services, therapist.practiceId, id, 'Music therapy'),
       phase: 'active',
     })
     .returning();

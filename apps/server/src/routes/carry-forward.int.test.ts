@@ -1,6 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import { episodes } from '@throughline/domain/schema';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sealedTitle } from '../testing/episodes';
 import { type Caller, createHarness, type Harness, signInAs } from '../testing/harness';
 import { multipartFile, SAMPLE_MP3 } from '../testing/multipart';
 
@@ -32,13 +34,15 @@ function upload(caller: Caller, file: ReturnType<typeof multipartFile>, episode 
 beforeAll(async () => {
   h = await createHarness();
   const { cast } = h;
+  const id = randomUUID();
   const [episode] = await h.services.db
     .insert(episodes)
     .values({
+      id,
       practiceId: cast.therapist.practiceId,
       clientId: cast.client.clientId ?? '',
       therapistId: cast.therapist.userId,
-      title: 'Music therapy, 2026',
+      title: await sealedTitle(h.services, cast.therapist.practiceId, id, 'Music therapy, 2026'),
       phase: 'active',
     })
     .returning();

@@ -3,7 +3,7 @@ import { alerts, appointments, auditEvents, episodes, responses } from '@through
 import { eq, sql } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openEpisodeFor } from '../testing/episodes';
+import { openEpisodeFor, sealedTitle } from '../testing/episodes';
 import { type Caller, createHarness, type Harness, signInAs } from '../testing/harness';
 
 let h: Harness;
@@ -24,7 +24,7 @@ async function episodeWith(attended: number): Promise<string> {
     id,
     clientId: cast.client.clientId ?? '',
     therapistId: cast.therapist.userId,
-    title: 'Closed course',
+    title: await sealedTitle(services, cast.therapist.practiceId, id, 'Closed course'),
     phase: 'closed',
   });
   for (let i = 0; i < attended; i++) {

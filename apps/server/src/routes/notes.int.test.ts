@@ -1,6 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import { appointments, episodes } from '@throughline/domain/schema';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sealedTitle } from '../testing/episodes';
 import { type Caller, createHarness, type Harness, signInAs } from '../testing/harness';
 
 let h: Harness;
@@ -36,23 +38,27 @@ const musicNote = {
 beforeAll(async () => {
   h = await createHarness();
   const { cast, services } = h;
+  const firstId = randomUUID();
+  const otherId = randomUUID();
   const [episode] = await services.db
     .insert(episodes)
     .values({
+      id: firstId,
       practiceId: cast.therapist.practiceId,
       clientId: cast.client.clientId ?? '',
       therapistId: cast.therapist.userId,
-      title: 'Music therapy, 2026',
+      title: await sealedTitle(services, cast.therapist.practiceId, firstId, 'Music therapy, 2026'),
       phase: 'active',
     })
     .returning();
   const [other] = await services.db
     .insert(episodes)
     .values({
+      id: otherId,
       practiceId: cast.otherTherapist.practiceId,
       clientId: cast.otherClient.clientId ?? '',
       therapistId: cast.otherTherapist.userId,
-      title: 'Other',
+      title: await sealedTitle(services, cast.otherTherapist.practiceId, otherId, 'Other'),
       phase: 'active',
     })
     .returning();

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { currentTotp, inviteClient } from '@throughline/domain';
+import { currentTotp, episodeTitlePurpose, inviteClient } from '@throughline/domain';
 import { episodes } from '@throughline/domain/schema';
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
@@ -20,7 +20,12 @@ export async function insertEpisode(
     practiceId: input.therapist.practiceId,
     clientId: input.clientId,
     therapistId: input.therapist.userId,
-    title: input.title ?? 'Music therapy',
+    title: await h.services.keyring.encrypt(
+      h.services.db,
+      input.therapist.practiceId,
+      input.title ?? 'Music therapy',
+      episodeTitlePurpose(id),
+    ),
     phase: input.phase ?? 'active',
     ...(input.phase === 'closed' ? { closedAt: new Date() } : {}),
   });

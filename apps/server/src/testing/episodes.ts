@@ -3,6 +3,7 @@ import {
   AppError,
   createEpisode,
   type EpisodeView,
+  episodeTitlePurpose,
   inviteClient,
   listEpisodes,
   type Services,
@@ -47,4 +48,14 @@ export async function freshClient(
     invite: false,
   });
   return created.id;
+}
+
+/** An episode title sealed as the episodes module stores it, for rows a test inserts directly. */
+export function sealedTitle(
+  services: Services,
+  practiceId: string,
+  episodeId: string,
+  title: string,
+): Promise<string> {
+  return services.keyring.encrypt(services.db, practiceId, title, episodeTitlePurpose(episodeId));
 }

@@ -1,5 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { Services } from '@throughline/domain';
+import {
+  appointmentLocationPurpose,
+  episodeTitlePurpose,
+  phaseReasonPurpose,
+  type Services,
+} from '@throughline/domain';
 import {
   appointments,
   attachments,
@@ -33,9 +38,9 @@ export function fixtures(services: Services, therapist: Person) {
         id,
         clientId: client.clientId ?? '',
         therapistId: therapist.userId,
-        title: 'Music therapy',
         phase: 'active',
         ...values,
+        title: await seal(values.title ?? 'Music therapy', episodeTitlePurpose(id)),
       });
       return id;
     },
@@ -54,7 +59,7 @@ export function fixtures(services: Services, therapist: Person) {
         toPhase,
         changedBy: therapist.userId,
         changedAt,
-        reason: 'Agreed together.',
+        reason: await seal('Agreed together.', phaseReasonPurpose(id)),
       });
       return id;
     },
@@ -74,6 +79,9 @@ export function fixtures(services: Services, therapist: Person) {
         endsAt: new Date(startsAt.getTime() + 50 * 60_000),
         status,
         ...values,
+        location: values.location
+          ? await seal(values.location, appointmentLocationPurpose(id))
+          : null,
       });
       return id;
     },
@@ -150,7 +158,7 @@ export function fixtures(services: Services, therapist: Person) {
         id,
         episodeId,
         uploadedBy: therapist.userId,
-        fileName,
+        fileName: await seal(fileName, `attachment.file-name:${id}`),
         mediaType: 'audio/mpeg',
         sizeBytes: 3,
         content: await seal('abc', `attachment.content:${id}`),

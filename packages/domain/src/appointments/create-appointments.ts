@@ -13,7 +13,7 @@ import {
 import { listByIds, practiceTimeZone } from './repository';
 import { assertDuration, assertNoConflicts, insertAppointments } from './scheduling';
 import { appointmentSeries } from './tables';
-import { type AppointmentView, type SeriesView, toAppointmentView, toSeriesView } from './views';
+import { type AppointmentView, openAppointments, type SeriesView, toSeriesView } from './views';
 
 export type CreateAppointmentsInput = {
   episodeId: string;
@@ -127,7 +127,7 @@ export async function createAppointments(
       const rows = await listByIds(tx, actor, ids);
       const value: CreatedAppointments = {
         series: series ? toSeriesView(series) : null,
-        appointments: rows.map((r) => toAppointmentView(actor, r)),
+        appointments: await openAppointments(tx, ctx.services.keyring, actor, rows),
       };
       if (input.recurrence && expansion.capped) {
         value.capped = true;

@@ -31,3 +31,4 @@ export {
   updateAppointment,
 } from './update-appointment';
 export type { AppointmentView, SeriesView } from './views';
+export { appointmentLocationPurpose } from './views';

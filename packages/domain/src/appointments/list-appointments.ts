@@ -5,7 +5,7 @@ import { findVisibleEpisode } from '../episodes/access';
 import { inTransaction } from '../shared/transaction';
 import { audited } from './audited';
 import { findById, listByEpisode, listVisible } from './repository';
-import { type AppointmentView, toAppointmentView } from './views';
+import { type AppointmentView, openAppointments } from './views';
 
 /** An episode's sessions (therapist or client of the episode), oldest first. */
 export async function listEpisodeAppointments(
@@ -25,7 +25,7 @@ export async function listEpisodeAppointments(
       if (!(await findVisibleEpisode(tx, actor, input.episodeId))) return { denied: true };
       const rows = await listByEpisode(tx, actor, input.episodeId, input);
       return {
-        value: rows.map((r) => toAppointmentView(actor, r)),
+        value: await openAppointments(tx, ctx.services.keyring, actor, rows),
         detail: { count: rows.length },
       };
     },
@@ -45,7 +45,9 @@ export async function getAppointment(ctx: AccessContext, id: string): Promise<Ap
     },
     async (tx) => {
       const row = await findById(tx, actor, id);
-      return row ? { value: toAppointmentView(actor, row) } : { denied: true };
+      if (!row) return { denied: true };
+      const [view] = await openAppointments(tx, ctx.services.keyring, actor, [row]);
+      return view ? { value: view } : { denied: true };
     },
   );
 }
@@ -69,6 +71,6 @@ export async function listPortalAppointments(
       outcome: 'success',
       detail: { count: rows.length, portal: true },
     });
-    return rows.map((r) => toAppointmentView(actor, r));
+    return openAppointments(tx, ctx.services.keyring, actor, rows);
   });
 }

@@ -13,7 +13,7 @@ import {
 } from './repository';
 import { assertDuration, assertNoConflicts, insertAppointments } from './scheduling';
 import { appointmentSeries, appointments } from './tables';
-import { type SeriesView, therapistZone, toSeriesView } from './views';
+import { openLocation, type SeriesView, therapistZone, toSeriesView } from './views';
 
 type Moved = { ids: string[]; series: SeriesView | null; capped: boolean };
 
@@ -145,7 +145,7 @@ export async function reschedule(
       episodeId: row.episodeId,
       seriesId: next.id,
       modality: row.modality,
-      location: row.location,
+      location: await openLocation(tx, ctx.services.keyring, row),
     },
     rest,
   );

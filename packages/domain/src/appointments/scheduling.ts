@@ -7,6 +7,7 @@ import { toLocal } from './recurrence';
 import { scheduleReminder } from './reminders';
 import { findConflicts, lockTherapistCalendar } from './repository';
 import { appointments } from './tables';
+import { appointmentLocationPurpose } from './views';
 
 export const MIN_DURATION = 15;
 export const MAX_DURATION = 240;
@@ -78,7 +79,13 @@ export async function insertAppointments(
       id,
       startsAt: interval.startsAt,
     });
-    values.push({ ...base, id, ...interval, reminderJobId });
+    const location = await ctx.services.keyring.encryptOptional(
+      tx,
+      base.practiceId,
+      base.location,
+      appointmentLocationPurpose(id),
+    );
+    values.push({ ...base, id, location, ...interval, reminderJobId });
   }
   if (values.length > 0) await tx.insert(appointments).values(values);
   return values.map((v) => v.id);

@@ -10,7 +10,7 @@ import { type AppointmentRow, findById, listByIds, listScheduledInSeriesFrom } f
 import { reschedule } from './reschedule-appointment';
 import { LATE_CANCELLATION_MS } from './scheduling';
 import { appointmentSeries, appointments } from './tables';
-import { type AppointmentView, type SeriesView, therapistZone, toAppointmentView } from './views';
+import { type AppointmentView, openAppointments, type SeriesView, therapistZone } from './views';
 
 export type Scope = 'this' | 'following';
 
@@ -156,7 +156,7 @@ export async function updateAppointment(
         ids = await recordOutcome(tx, ctx, row, input.status);
       }
       const rows = await listByIds(tx, actor, ids);
-      const views = rows.map((r) => toAppointmentView(actor, r));
+      const views = await openAppointments(tx, ctx.services.keyring, actor, rows);
       const appointment = views.find((v) => v.id === id) ?? views[0];
       if (!appointment) throw new Error('updated appointment not visible');
       const value: UpdatedAppointment = { appointment, appointments: views, series };

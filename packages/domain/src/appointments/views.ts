@@ -1,4 +1,6 @@
 import type { SignedIn } from '../access/actor';
+import type { Keyring } from '../crypto/keyring';
+import type { Executor } from '../shared/transaction';
 import { toLocal } from './recurrence';
 import type { AppointmentRow, SeriesRecord } from './repository';
 
@@ -41,7 +43,39 @@ export function zoneFor(actor: SignedIn, row: AppointmentRow): string {
   return actor.role === 'client' ? row.clientTimeZone : therapistZone(row);
 }
 
-export function toAppointmentView(actor: SignedIn, row: AppointmentRow): AppointmentView {
+/** An address can identify the client (a home visit), so the location is stored encrypted. */
+export const appointmentLocationPurpose = (id: string): string => `appointment.location:${id}`;
+
+export function openLocation(
+  db: Executor,
+  keyring: Keyring,
+  row: { practiceId: string; id: string; location: string | null },
+): Promise<string | null> {
+  return keyring.decryptOptional(
+    db,
+    row.practiceId,
+    row.location,
+    appointmentLocationPurpose(row.id),
+  );
+}
+
+/** The caller's views of sessions, their locations opened. */
+export function openAppointments(
+  db: Executor,
+  keyring: Keyring,
+  actor: SignedIn,
+  rows: readonly AppointmentRow[],
+): Promise<AppointmentView[]> {
+  return Promise.all(
+    rows.map(async (row) => ({
+      ...toAppointmentView(actor, row),
+      location: await openLocation(db, keyring, row),
+    })),
+  );
+}
+
+/** The row's fields; `location` is still sealed (use `openAppointments`). */
+function toAppointmentView(actor: SignedIn, row: AppointmentRow): AppointmentView {
   const timeZone = zoneFor(actor, row);
   return {
     id: row.id,

@@ -1,6 +1,7 @@
 import type { AccessContext } from '../access/actor';
 import { signedIn } from '../access/policy';
 import { recordAudit } from '../audit/record';
+import { openEpisodeTitle } from '../episodes/views';
 import { notFound } from '../shared/errors';
 import { localIso } from '../shared/local-time';
 import { inTransaction } from '../shared/transaction';
@@ -115,7 +116,11 @@ export async function readBrief(
     episode: {
       id: scope.id,
       phase: scope.phase,
-      title: scope.title,
+      title: await openEpisodeTitle(ctx.services.db, ctx.services.keyring, {
+        practiceId: actor.practiceId,
+        id: scope.id,
+        title: scope.title,
+      }),
       openedAt: scope.opened_at,
       previousEpisodeId: scope.previous_episode_id,
     },

@@ -2,7 +2,7 @@ import type { AccessContext } from '../access/actor';
 import { loadGoals, loadToDiscuss } from '../goals/brief-sections';
 import { byInstrument, summarise } from '../measures/list-scores';
 import { listAlertsByEpisode, listFirstAndLatest } from '../measures/repository';
-import { type AlertView, toAlertView } from '../measures/views';
+import { type AlertView, openAlerts } from '../measures/views';
 import type { Executor } from '../shared/transaction';
 import { type Milestone, milestones } from './milestones';
 import { findLatestNotes, listHomeworkSince, listOpenThreads } from './repository';
@@ -179,9 +179,9 @@ const measures = section('measures', async (_ctx, scope): Promise<BriefMeasure[]
 });
 
 /** Open alerts of the episode, urgent first, each with its rule and explanation. */
-const alertsSection = section('alerts', async (_ctx, scope): Promise<AlertView[] | null> => {
+const alertsSection = section('alerts', async (ctx, scope): Promise<AlertView[] | null> => {
   const rows = await listAlertsByEpisode(scope.db, scope.practiceId, scope.episodeId, 'open');
-  return rows.length > 0 ? rows.map(toAlertView) : null;
+  return rows.length > 0 ? openAlerts(scope.db, ctx.services.keyring, rows) : null;
 });
 
 /** Every section of the brief, in display order. Append new providers here. */

@@ -2,7 +2,7 @@ import type { AccessContext } from '../access/actor';
 import { signedIn } from '../access/policy';
 import { readAudited } from '../audit/read-audited';
 import { findVisibleAttachment } from './repository';
-import { attachmentPurpose } from './views';
+import { attachmentFileNamePurpose, attachmentPurpose } from './views';
 
 export type AttachmentFile = { fileName: string; mediaType: string; content: Buffer };
 
@@ -14,7 +14,12 @@ export async function readAttachment(ctx: AccessContext, id: string): Promise<At
     { action: 'attachment.read', resourceType: 'attachment', resourceId: id, what: 'attachment' },
     (tx) => findVisibleAttachment(tx, actor, id),
     async (tx, row) => ({
-      fileName: row.fileName,
+      fileName: await ctx.services.keyring.decrypt(
+        tx,
+        row.practiceId,
+        row.fileName,
+        attachmentFileNamePurpose(row.id),
+      ),
       mediaType: row.mediaType,
       content: await ctx.services.keyring.decryptBytes(
         tx,

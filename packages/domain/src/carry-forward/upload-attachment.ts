@@ -13,7 +13,7 @@ import {
 } from './media-types';
 import type { AttachmentInfo } from './repository';
 import { attachments } from './tables';
-import { attachmentPurpose } from './views';
+import { attachmentFileNamePurpose, attachmentPurpose } from './views';
 
 export function fileTooLarge(): AppError {
   return new AppError(
@@ -60,7 +60,12 @@ export async function uploadAttachment(
       id,
       episodeId: input.episodeId,
       uploadedBy: actor.userId,
-      fileName,
+      fileName: await ctx.services.keyring.encrypt(
+        tx,
+        actor.practiceId,
+        fileName,
+        attachmentFileNamePurpose(id),
+      ),
       mediaType,
       sizeBytes: input.bytes.length,
       content: await ctx.services.keyring.encryptBytes(

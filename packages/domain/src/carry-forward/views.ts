@@ -6,6 +6,25 @@ export const threadTitlePurpose = (id: string): string => `thread.title:${id}`;
 export const homeworkPurpose = (id: string, field: 'title' | 'instructions' | 'comment'): string =>
   `homework.${field}:${id}`;
 export const attachmentPurpose = (id: string): string => `attachment.content:${id}`;
+/** A file's name can say what it holds ("letter to my father.m4a"), so it is sealed too. */
+export const attachmentFileNamePurpose = (id: string): string => `attachment.file-name:${id}`;
+
+/** An attachment's metadata with its file name opened. */
+export async function openAttachmentInfo(
+  tx: Executor,
+  ctx: AccessContext,
+  practiceId: string,
+  info: AttachmentInfo | null,
+): Promise<AttachmentInfo | null> {
+  if (!info) return null;
+  const fileName = await ctx.services.keyring.decrypt(
+    tx,
+    practiceId,
+    info.fileName,
+    attachmentFileNamePurpose(info.id),
+  );
+  return { ...info, fileName };
+}
 
 export type ThreadView = {
   id: string;
@@ -71,7 +90,7 @@ export async function toHomeworkView(
     instructions: await open(row.instructions, 'instructions'),
     link: row.link,
     attachmentId: row.attachmentId,
-    attachment: row.attachment,
+    attachment: await openAttachmentInfo(tx, ctx, row.practiceId, row.attachment),
     dueOn: row.dueOn,
     status: row.status,
     completedAt: row.completedAt,

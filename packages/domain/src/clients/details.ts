@@ -1,5 +1,7 @@
+import type { Keyring } from '../crypto/keyring';
 import { isTimeZone } from '../identity/practices';
 import { AppError, type FieldIssue } from '../shared/errors';
+import type { Executor } from '../shared/transaction';
 import type { clients } from './tables';
 
 /** Who to call in an emergency. All three parts are kept together or not at all. */
@@ -107,4 +109,67 @@ export function detailColumns(details: ClientDetails): ClientColumns {
   return Object.fromEntries(
     Object.entries(columns).filter(([, value]) => value !== undefined),
   ) as ClientColumns;
+}
+
+/**
+ * The client's contact and identity details that are stored encrypted (issue 7): none is queried
+ * or sorted by the database, so none needs a plaintext copy.
+ */
+export const SEALED_CLIENT_FIELDS = [
+  'phone',
+  'dateOfBirth',
+  'emergencyContactName',
+  'emergencyContactPhone',
+  'emergencyContactRelationship',
+] as const;
+export type SealedClientField = (typeof SEALED_CLIENT_FIELDS)[number];
+
+const FIELD_PURPOSE: Record<SealedClientField, string> = {
+  phone: 'phone',
+  dateOfBirth: 'date-of-birth',
+  emergencyContactName: 'emergency-contact-name',
+  emergencyContactPhone: 'emergency-contact-phone',
+  emergencyContactRelationship: 'emergency-contact-relationship',
+};
+
+export const clientFieldPurpose = (clientId: string, field: SealedClientField): string =>
+  `client.${FIELD_PURPOSE[field]}:${clientId}`;
+
+/** `columns` with every sealed field that is set encrypted for the client's row. */
+export async function sealClientColumns(
+  db: Executor,
+  keyring: Keyring,
+  practiceId: string,
+  clientId: string,
+  columns: ClientColumns,
+): Promise<ClientColumns> {
+  const sealed: ClientColumns = { ...columns };
+  for (const field of SEALED_CLIENT_FIELDS) {
+    const value = columns[field];
+    if (typeof value === 'string') {
+      sealed[field] = await keyring.encrypt(
+        db,
+        practiceId,
+        value,
+        clientFieldPurpose(clientId, field),
+      );
+    }
+  }
+  return sealed;
+}
+
+/** The same row with its sealed fields opened. */
+export async function openClientFields<
+  T extends { practiceId: string; id: string } & Record<SealedClientField, string | null>,
+>(db: Executor, keyring: Keyring, row: T): Promise<T> {
+  const opened: T = { ...row };
+  for (const field of SEALED_CLIENT_FIELDS) {
+    opened[field] = (await keyring.decryptOptional(
+      db,
+      row.practiceId,
+      row[field],
+      clientFieldPurpose(row.id, field),
+    )) as T[SealedClientField];
+  }
+  return opened;
 }

@@ -2,7 +2,7 @@ import type { AccessContext } from '../access/actor';
 import { signedIn } from '../access/policy';
 import { readAudited } from '../audit/read-audited';
 import { findById } from './repository';
-import { type ClientView, toClientView } from './views';
+import { type ClientView, openClient } from './views';
 
 /** One client record. Not visible → 404, and the attempt is audited as denied. */
 export async function getClient(ctx: AccessContext, clientId: string): Promise<ClientView> {
@@ -11,6 +11,6 @@ export async function getClient(ctx: AccessContext, clientId: string): Promise<C
     ctx,
     { action: 'client.read', resourceType: 'client', resourceId: clientId, what: 'client' },
     (tx) => findById(tx, actor, clientId),
-    (_tx, row) => toClientView(row),
+    (tx, row) => openClient(tx, ctx.services.keyring, row),
   );
 }

@@ -12,10 +12,11 @@ import {
   checkClientDetails,
   DEFAULT_SAFE_CONTACT,
   detailColumns,
+  sealClientColumns,
 } from './details';
 import { findById } from './repository';
 import { clients } from './tables';
-import { type ClientView, toClientView } from './views';
+import { type ClientView, openClient } from './views';
 
 export type NewClient = ClientDetails & {
   displayName: string;
@@ -51,8 +52,9 @@ export async function inviteClient(ctx: AccessContext, input: NewClient): Promis
       role: 'client',
     });
     const id = randomUUID();
+    const details = detailColumns({ ...input, safeContact });
     await tx.insert(clients).values({
-      ...detailColumns({ ...input, safeContact }),
+      ...(await sealClientColumns(tx, ctx.services.keyring, actor.practiceId, id, details)),
       id,
       practiceId: actor.practiceId,
       userId: user.id,
@@ -79,6 +81,9 @@ export async function inviteClient(ctx: AccessContext, input: NewClient): Promis
     });
     const row = await findById(tx, actor, id);
     if (!row) throw new Error('new client not visible to its therapist');
-    return { ...toClientView(row), invitationSent: sendInvitation };
+    return {
+      ...(await openClient(tx, ctx.services.keyring, row)),
+      invitationSent: sendInvitation,
+    };
   });
 }

@@ -4,7 +4,7 @@ import { recordAudit } from '../audit/record';
 import { AppError } from '../shared/errors';
 import { inTransaction } from '../shared/transaction';
 import { type Cursor, listVisible } from './repository';
-import { type ClientView, toClientView } from './views';
+import { type ClientView, openClient } from './views';
 
 export type ClientPage = { items: ClientView[]; nextCursor: string | null };
 
@@ -45,7 +45,10 @@ export async function listClients(
     });
     return found;
   });
-  const items = rows.slice(0, input.limit).map(toClientView);
+  const { db, keyring } = ctx.services;
+  const items = await Promise.all(
+    rows.slice(0, input.limit).map((row) => openClient(db, keyring, row)),
+  );
   const last = items.at(-1);
   return { items, nextCursor: rows.length > input.limit && last ? encodeCursor(last) : null };
 }

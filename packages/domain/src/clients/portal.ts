@@ -2,6 +2,7 @@ import type { AccessContext } from '../access/actor';
 import { signedIn } from '../access/policy';
 import { recordAudit } from '../audit/record';
 import { RECENT_DONE_DAYS } from '../carry-forward/list-portal-homework';
+import { attachmentFileNamePurpose } from '../carry-forward/views';
 import { listPortalGoals } from '../goals/portal-plan';
 import type { ClientGoalView } from '../goals/views';
 import { findPracticeById } from '../identity/repository';
@@ -87,7 +88,13 @@ export async function readPortalHome(ctx: AccessContext): Promise<PortalHome> {
           link: h.link,
           attachment:
             h.attachment_id && h.attachment_file_name
-              ? { id: h.attachment_id, fileName: h.attachment_file_name }
+              ? {
+                  id: h.attachment_id,
+                  fileName: await open(
+                    h.attachment_file_name,
+                    attachmentFileNamePurpose(h.attachment_id),
+                  ),
+                }
               : null,
           clientComment: h.client_comment
             ? await open(h.client_comment, `homework.comment:${h.id}`)

@@ -5,9 +5,14 @@ import { recordAudit } from '../audit/record';
 import { users } from '../identity/tables';
 import { AppError, notFound } from '../shared/errors';
 import { inTransaction } from '../shared/transaction';
-import { type ClientDetails, checkClientDetails, detailColumns } from './details';
+import {
+  type ClientDetails,
+  checkClientDetails,
+  detailColumns,
+  sealClientColumns,
+} from './details';
 import { findById, updateById } from './repository';
-import { type ClientView, toClientView } from './views';
+import { type ClientView, openClient } from './views';
 
 /**
  * The client's therapist corrects or completes their details. The e-mail address is the portal
@@ -25,8 +30,10 @@ export async function updateClient(
   if (fields.length === 0) {
     throw new AppError('VALIDATION_FAILED', 'Send at least one field to change.');
   }
+  const { keyring } = ctx.services;
   const row = await inTransaction(ctx.services.db, async (tx) => {
-    const updated = await updateById(tx, actor, clientId, columns);
+    const sealed = await sealClientColumns(tx, keyring, actor.practiceId, clientId, columns);
+    const updated = await updateById(tx, actor, clientId, sealed);
     await recordAudit(tx, ctx, {
       action: 'client.update',
       resourceType: 'client',
@@ -47,5 +54,5 @@ export async function updateClient(
     return found;
   });
   if (!row) throw notFound('client');
-  return toClientView(row);
+  return openClient(ctx.services.db, keyring, row);
 }

@@ -1,4 +1,6 @@
-import type { EmergencyContact, SafeContact } from './details';
+import type { Keyring } from '../crypto/keyring';
+import type { Executor } from '../shared/transaction';
+import { type EmergencyContact, openClientFields, type SafeContact } from './details';
 import type { ClientRow } from './repository';
 
 export type ClientView = {
@@ -19,7 +21,17 @@ export type ClientView = {
   createdAt: Date;
 };
 
-export function toClientView(row: ClientRow): ClientView {
+/** The caller's view of a client, its sealed details opened. */
+export async function openClient(
+  db: Executor,
+  keyring: Keyring,
+  row: ClientRow,
+): Promise<ClientView> {
+  return toClientView(await openClientFields(db, keyring, row));
+}
+
+/** Expects a row whose sealed fields are already opened. */
+function toClientView(row: ClientRow): ClientView {
   const hasEmergencyContact =
     row.emergencyContactName !== null ||
     row.emergencyContactPhone !== null ||

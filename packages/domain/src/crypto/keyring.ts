@@ -24,6 +24,7 @@ export class Keyring {
   readonly #masterKey: Buffer;
   readonly #dataKeys = new Map<string, Buffer>();
   readonly #psychotherapyKeys = new Map<string, Buffer>();
+  readonly #loading = new Map<string, Promise<Buffer>>();
 
   constructor(masterKey: Buffer) {
     this.#masterKey = masterKey;
@@ -33,9 +34,21 @@ export class Keyring {
     return this.#masterKey;
   }
 
-  async dataKey(db: Executor, practiceId: string): Promise<Buffer> {
+  dataKey(db: Executor, practiceId: string): Promise<Buffer> {
     const cached = this.#dataKeys.get(practiceId);
-    if (cached) return cached;
+    if (cached) return Promise.resolve(cached);
+    // Rows opened in parallel (Promise.all over a list) share one lookup: one query on the
+    // transaction's connection, never several at once.
+    const pending = this.#loading.get(practiceId);
+    if (pending) return pending;
+    const loading = this.#loadDataKey(db, practiceId).finally(() =>
+      this.#loading.delete(practiceId),
+    );
+    this.#loading.set(practiceId, loading);
+    return loading;
+  }
+
+  async #loadDataKey(db: Executor, practiceId: string): Promise<Buffer> {
     const [row] = await db
       .select({ wrapped: practices.wrappedDataKey })
       .from(practices)
@@ -109,5 +122,27 @@ export class Keyring {
     keyClass: KeyClass = 'record',
   ): Promise<string> {
     return open(await this.#key(db, practiceId, keyClass), sealed, `${practiceId}:${purpose}`);
+  }
+
+  /** `encrypt` for a nullable column: null and undefined pass through unchanged. */
+  async encryptOptional<T extends string | null | undefined>(
+    db: Executor,
+    practiceId: string,
+    plaintext: T,
+    purpose: string,
+  ): Promise<T extends string ? string : T> {
+    type Out = T extends string ? string : T;
+    if (typeof plaintext !== 'string') return plaintext as Out;
+    return (await this.encrypt(db, practiceId, plaintext, purpose)) as Out;
+  }
+
+  /** `decrypt` for a nullable column. */
+  async decryptOptional(
+    db: Executor,
+    practiceId: string,
+    sealed: string | null,
+    purpose: string,
+  ): Promise<string | null> {
+    return sealed === null ? null : this.decrypt(db, practiceId, sealed, purpose);
   }
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { AccessContext } from '../access/actor';
 import { signedIn } from '../access/policy';
 import { recordAudit } from '../audit/record';
@@ -7,7 +8,7 @@ import { readDetail } from './get-episode';
 import { type Phase, phaseChangeRefusal } from './phases';
 import { findById, updatePhase } from './repository';
 import { episodePhaseChanges } from './tables';
-import type { EpisodeDetail } from './views';
+import { type EpisodeDetail, phaseReasonPurpose } from './views';
 
 /**
  * Moves an episode to its next phase, recording who, when and why. Only the moves in `phases.ts`
@@ -42,14 +43,21 @@ export async function changeEpisodePhase(
         'The episode changed phase while you were changing it. Reload it and try again.',
       );
     }
+    const changeId = randomUUID();
     await tx.insert(episodePhaseChanges).values({
       practiceId: actor.practiceId,
+      id: changeId,
       episodeId,
       fromPhase: row.phase,
       toPhase: input.to,
       changedBy: actor.userId,
       changedAt: now,
-      reason: input.reason,
+      reason: await ctx.services.keyring.encrypt(
+        tx,
+        actor.practiceId,
+        input.reason,
+        phaseReasonPurpose(changeId),
+      ),
     });
     await recordAudit(tx, ctx, {
       action: 'episode.phase.change',
@@ -60,7 +68,7 @@ export async function changeEpisodePhase(
     });
     const updated = await findById(tx, actor, episodeId);
     if (!updated) throw new Error('episode vanished during its phase change');
-    return readDetail(tx, updated, false);
+    return readDetail(tx, ctx.services.keyring, updated, false);
   });
   if (!detail) throw notFound('episode');
   return detail;

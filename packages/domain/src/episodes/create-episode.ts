@@ -7,7 +7,7 @@ import { AppError, notFound } from '../shared/errors';
 import { inTransaction } from '../shared/transaction';
 import { findById, findLatestClosed, findOpen } from './repository';
 import { episodePhaseChanges, episodes } from './tables';
-import { type EpisodeView, toEpisodeView } from './views';
+import { type EpisodeView, episodeTitlePurpose, openEpisode, phaseReasonPurpose } from './views';
 
 export type NewEpisode = {
   clientId: string;
@@ -42,6 +42,7 @@ function isOpenEpisodeViolation(error: unknown): boolean {
 export async function createEpisode(ctx: AccessContext, input: NewEpisode): Promise<EpisodeView> {
   const actor = signedIn(ctx);
   const now = ctx.services.now();
+  const { keyring } = ctx.services;
   const result = await inTransaction(ctx.services.db, async (tx) => {
     const client = await findClient(tx, actor, input.clientId);
     if (!client) {
@@ -64,7 +65,7 @@ export async function createEpisode(ctx: AccessContext, input: NewEpisode): Prom
         clientId: client.id,
         therapistId: actor.userId,
         phase: 'intake',
-        title: input.title,
+        title: await keyring.encrypt(tx, actor.practiceId, input.title, episodeTitlePurpose(id)),
         previousEpisodeId: previous?.id ?? null,
         openedAt: now,
       })
@@ -72,14 +73,21 @@ export async function createEpisode(ctx: AccessContext, input: NewEpisode): Prom
         // A concurrent request opened one between the check above and this insert.
         throw isOpenEpisodeViolation(error) ? alreadyOpen() : error;
       });
+    const changeId = randomUUID();
     await tx.insert(episodePhaseChanges).values({
       practiceId: actor.practiceId,
+      id: changeId,
       episodeId: id,
       fromPhase: null,
       toPhase: 'intake',
       changedBy: actor.userId,
       changedAt: now,
-      reason: input.reason,
+      reason: await keyring.encrypt(
+        tx,
+        actor.practiceId,
+        input.reason,
+        phaseReasonPurpose(changeId),
+      ),
     });
     await recordAudit(tx, ctx, {
       action: 'episode.create',
@@ -93,5 +101,5 @@ export async function createEpisode(ctx: AccessContext, input: NewEpisode): Prom
     return row;
   });
   if (!result) throw notFound('client');
-  return toEpisodeView(result);
+  return openEpisode(ctx.services.db, keyring, result);
 }

@@ -1,6 +1,7 @@
 import type { AccessContext } from '../access/actor';
 import { signedIn } from '../access/policy';
 import { readAudited } from '../audit/read-audited';
+import type { Keyring } from '../crypto/keyring';
 import type { Executor } from '../shared/transaction';
 import { nextPhases } from './phases';
 import {
@@ -10,11 +11,12 @@ import {
   listPhaseChanges,
   listPreviousIds,
 } from './repository';
-import { type EpisodeDetail, toEpisodeView, toPhaseChangeView } from './views';
+import { type EpisodeDetail, openEpisode, openPhaseChange } from './views';
 
 /** Reads the detail of an episode already found visible to `actor`. */
 export async function readDetail(
   tx: Executor,
+  keyring: Keyring,
   row: EpisodeListRow,
   asClient: boolean,
 ): Promise<EpisodeDetail> {
@@ -25,10 +27,10 @@ export async function readDetail(
   ]);
   if (!client) throw new Error('episode without its client');
   return {
-    ...toEpisodeView(row),
+    ...(await openEpisode(tx, keyring, row)),
     client,
     // The reasons for phase changes are the therapist's clinical reasoning, not client-facing.
-    phaseHistory: changes.map((c) => toPhaseChangeView(c, !asClient)),
+    phaseHistory: await Promise.all(changes.map((c) => openPhaseChange(tx, keyring, c, !asClient))),
     previousEpisodeIds,
     nextPhases: asClient ? [] : [...nextPhases(row.phase)],
   };
@@ -44,6 +46,6 @@ export async function getEpisode(ctx: AccessContext, episodeId: string): Promise
     ctx,
     { action: 'episode.read', resourceType: 'episode', resourceId: episodeId, what: 'episode' },
     (tx) => findById(tx, actor, episodeId),
-    (tx, row) => readDetail(tx, row, actor.role === 'client'),
+    (tx, row) => readDetail(tx, ctx.services.keyring, row, actor.role === 'client'),
   );
 }

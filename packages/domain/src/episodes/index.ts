@@ -10,3 +10,4 @@ export { getEpisode } from './get-episode';
 export { type EpisodePage, listEpisodes } from './list-episodes';
 export { canChangePhase, nextPhases, PHASES, type Phase, phaseChangeRefusal } from './phases';
 export type { EpisodeDetail, EpisodeView, PhaseChangeView } from './views';
+export { episodeTitlePurpose, phaseReasonPurpose } from './views';

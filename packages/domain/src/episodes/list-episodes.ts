@@ -5,7 +5,7 @@ import { AppError } from '../shared/errors';
 import { inTransaction } from '../shared/transaction';
 import type { Phase } from './phases';
 import { type Cursor, listVisible } from './repository';
-import { type EpisodeView, toEpisodeView } from './views';
+import { type EpisodeView, openEpisode } from './views';
 
 export type EpisodePage = { items: EpisodeView[]; nextCursor: string | null };
 
@@ -56,7 +56,10 @@ export async function listEpisodes(
     });
     return found;
   });
-  const items = rows.slice(0, input.limit).map(toEpisodeView);
+  const { db, keyring } = ctx.services;
+  const items = await Promise.all(
+    rows.slice(0, input.limit).map((row) => openEpisode(db, keyring, row)),
+  );
   const last = items.at(-1);
   return { items, nextCursor: rows.length > input.limit && last ? encodeCursor(last) : null };
 }

@@ -140,6 +140,8 @@ export async function updatePhase(
 }
 
 export type PhaseChangeRow = {
+  practiceId: string;
+  id: string;
   from: Phase | null;
   to: Phase;
   changedBy: string;
@@ -155,6 +157,8 @@ export async function listPhaseChanges(
 ): Promise<PhaseChangeRow[]> {
   return db
     .select({
+      practiceId: episodePhaseChanges.practiceId,
+      id: episodePhaseChanges.id,
       from: episodePhaseChanges.fromPhase,
       to: episodePhaseChanges.toPhase,
       changedBy: episodePhaseChanges.changedBy,

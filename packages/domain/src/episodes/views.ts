@@ -1,3 +1,5 @@
+import type { Keyring } from '../crypto/keyring';
+import type { Executor } from '../shared/transaction';
 import type { Phase } from './phases';
 import type { ClientSummary, EpisodeListRow, PhaseChangeRow } from './repository';
 
@@ -31,7 +33,28 @@ export type EpisodeDetail = EpisodeView & {
   nextPhases: Phase[];
 };
 
-export function toEpisodeView(row: EpisodeListRow): EpisodeView {
+export const episodeTitlePurpose = (id: string): string => `episode.title:${id}`;
+export const phaseReasonPurpose = (id: string): string => `episode-phase-change.reason:${id}`;
+
+/** The title as the therapist wrote it (stored encrypted: it may say more than a label). */
+export function openEpisodeTitle(
+  db: Executor,
+  keyring: Keyring,
+  row: { practiceId: string; id: string; title: string },
+): Promise<string> {
+  return keyring.decrypt(db, row.practiceId, row.title, episodeTitlePurpose(row.id));
+}
+
+export async function openEpisode(
+  db: Executor,
+  keyring: Keyring,
+  row: EpisodeListRow,
+): Promise<EpisodeView> {
+  return { ...toEpisodeView(row), title: await openEpisodeTitle(db, keyring, row) };
+}
+
+/** The row's fields; `title` is still sealed (use `openEpisode`). */
+function toEpisodeView(row: EpisodeListRow): EpisodeView {
   return {
     id: row.id,
     clientId: row.clientId,
@@ -45,12 +68,22 @@ export function toEpisodeView(row: EpisodeListRow): EpisodeView {
   };
 }
 
-export function toPhaseChangeView(row: PhaseChangeRow, withReason: boolean): PhaseChangeView {
+/** `withReason`: the reason is opened only for a reader who may see it (never the client). */
+export async function openPhaseChange(
+  db: Executor,
+  keyring: Keyring,
+  row: PhaseChangeRow,
+  withReason: boolean,
+): Promise<PhaseChangeView> {
   return {
     from: row.from,
     to: row.to,
     changedBy: { id: row.changedBy, displayName: row.changedByName },
     changedAt: row.changedAt,
-    ...(withReason ? { reason: row.reason } : {}),
+    ...(withReason
+      ? {
+          reason: await keyring.decrypt(db, row.practiceId, row.reason, phaseReasonPurpose(row.id)),
+        }
+      : {}),
   };
 }

@@ -6,7 +6,7 @@ import { AppError, notFound } from '../shared/errors';
 import { inTransaction } from '../shared/transaction';
 import { findAlertOfTherapist } from './repository';
 import { alerts } from './tables';
-import { type AlertView, acknowledgementPurpose, toAlertView } from './views';
+import { type AlertView, acknowledgementPurpose, openAlert } from './views';
 
 /**
  * The therapist of the episode acknowledges an alert, with an optional note (encrypted). An alert
@@ -59,7 +59,7 @@ export async function acknowledgeAlert(
       outcome: 'success',
       detail: { withNote: note !== null },
     });
-    return { ...toAlertView(row), note };
+    return { ...(await openAlert(tx, ctx.services.keyring, row)), note };
   });
   if (failure || !view) throw failure ?? notFound('alert');
   return view;

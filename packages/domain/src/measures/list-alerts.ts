@@ -5,7 +5,7 @@ import { findVisibleEpisode } from '../episodes/access';
 import { notFound } from '../shared/errors';
 import { inTransaction } from '../shared/transaction';
 import { listAlertsByEpisode, listOpenAlertsOfTherapist } from './repository';
-import { type AlertView, toAlertView } from './views';
+import { type AlertView, openAlert, openAlerts } from './views';
 
 /** An episode's alerts (open, or all), urgent first then newest. Therapist of the episode only. */
 export async function listEpisodeAlerts(
@@ -30,7 +30,7 @@ export async function listEpisodeAlerts(
     return found;
   });
   if (!rows) throw notFound('episode');
-  return rows.map(toAlertView);
+  return openAlerts(ctx.services.db, ctx.services.keyring, rows);
 }
 
 export type CaseloadAlertView = AlertView & { clientId: string; displayName: string };
@@ -48,9 +48,12 @@ export async function listCaseloadAlerts(ctx: AccessContext): Promise<CaseloadAl
     });
     return found;
   });
-  return rows.map((r) => ({
-    ...toAlertView(r.alert),
-    clientId: r.clientId,
-    displayName: r.displayName,
-  }));
+  const { db, keyring } = ctx.services;
+  return Promise.all(
+    rows.map(async (r) => ({
+      ...(await openAlert(db, keyring, r.alert)),
+      clientId: r.clientId,
+      displayName: r.displayName,
+    })),
+  );
 }

@@ -22,6 +22,7 @@ import {
   answersPurpose,
   RESULT_VERSION,
   type ResponseView,
+  sealAlertInputs,
   toAlertView,
   toResponseView,
 } from './views';
@@ -180,9 +181,11 @@ export async function recordResponse(
         (f.kind === 'reliable-deterioration' || f.kind === 'not-on-track') &&
         (await hasOpenAlert(tx, practiceId, input.episodeId, f.kind, result.instrument));
       if (repeats) continue;
+      const alertId = randomUUID();
       const [alert] = await tx
         .insert(alerts)
         .values({
+          id: alertId,
           practiceId,
           episodeId: input.episodeId,
           responseId: id,
@@ -190,12 +193,18 @@ export async function recordResponse(
           severity: f.severity,
           rule: f.alert.rule,
           ruleVersion: f.alert.version,
-          inputs: f.alert.inputs,
+          inputs: await sealAlertInputs(
+            tx,
+            ctx.services.keyring,
+            practiceId,
+            alertId,
+            f.alert.inputs,
+          ),
           source: f.alert.source,
           createdAt: now,
         })
         .returning();
-      if (alert) raised.push(toAlertView(alert));
+      if (alert) raised.push(toAlertView(alert, f.alert.inputs));
     }
     if (input.taskId)
       await tx

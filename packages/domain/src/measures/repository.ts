@@ -130,7 +130,9 @@ export async function hasOpenAlert(
         eq(alerts.episodeId, episodeId),
         eq(alerts.kind, kind),
         isNull(alerts.acknowledgedAt),
-        sql`${alerts.inputs}->>'instrument' = ${instrument}`,
+        // The instrument is the alert's response's (inputs are encrypted, so not queryable).
+        sql`EXISTS (SELECT 1 FROM ${responses} r WHERE r.practice_id = ${alerts.practiceId}
+          AND r.id = ${alerts.responseId} AND r.instrument = ${instrument})`,
       ),
     )
     .limit(1);

@@ -1,4 +1,6 @@
 import { findInstrument } from '@throughline/clinical';
+import type { Keyring } from '../crypto/keyring';
+import type { Executor } from '../shared/transaction';
 import type { alerts, responses } from './tables';
 
 export type ResponseRow = typeof responses.$inferSelect;
@@ -44,6 +46,19 @@ export const RESULT_VERSION = 1;
 
 export const answersPurpose = (responseId: string): string => `response.answers:${responseId}`;
 export const acknowledgementPurpose = (alertId: string): string => `alert.note:${alertId}`;
+/** A risk item's inputs hold the item's text and the client's answer: sealed like the answers. */
+export const alertInputsPurpose = (alertId: string): string => `alert.inputs:${alertId}`;
+
+/** Seals an alert's inputs for the `inputs` column. */
+export function sealAlertInputs(
+  db: Executor,
+  keyring: Keyring,
+  practiceId: string,
+  alertId: string,
+  inputs: Record<string, unknown>,
+): Promise<string> {
+  return keyring.encrypt(db, practiceId, JSON.stringify(inputs), alertInputsPurpose(alertId));
+}
 
 export function sessionNumberOf(row: ResponseRow): number {
   const n = row.result.sessionNumber;
@@ -93,7 +108,24 @@ export function explainAlert(rule: string, i: Record<string, unknown>): string {
   }
 }
 
-export function toAlertView(row: AlertRow): AlertView {
+/** The API's view of a stored alert, its inputs opened with the practice key. */
+export async function openAlert(db: Executor, keyring: Keyring, row: AlertRow): Promise<AlertView> {
+  const inputs: Record<string, unknown> = JSON.parse(
+    await keyring.decrypt(db, row.practiceId, row.inputs, alertInputsPurpose(row.id)),
+  );
+  return toAlertView(row, inputs);
+}
+
+/** Every alert of a list, in order. */
+export function openAlerts(
+  db: Executor,
+  keyring: Keyring,
+  rows: readonly AlertRow[],
+): Promise<AlertView[]> {
+  return Promise.all(rows.map((row) => openAlert(db, keyring, row)));
+}
+
+export function toAlertView(row: AlertRow, inputs: Record<string, unknown>): AlertView {
   return {
     id: row.id,
     episodeId: row.episodeId,
@@ -102,9 +134,9 @@ export function toAlertView(row: AlertRow): AlertView {
     severity: row.severity,
     rule: row.rule,
     ruleVersion: row.ruleVersion,
-    inputs: row.inputs,
+    inputs,
     source: row.source,
-    explanation: explainAlert(row.rule, row.inputs),
+    explanation: explainAlert(row.rule, inputs),
     createdAt: row.createdAt,
     acknowledgedAt: row.acknowledgedAt,
   };

@@ -1,6 +1,7 @@
 import type { AccessContext } from '../access/actor';
 import { signedIn } from '../access/policy';
 import { recordAudit } from '../audit/record';
+import { episodeTitlePurpose } from '../episodes/views';
 import { AppError, notFound } from '../shared/errors';
 import { inTransaction } from '../shared/transaction';
 import {
@@ -73,8 +74,10 @@ async function titleOf(
   open: (sealed: string, purpose: string) => Promise<string>,
 ): Promise<string> {
   switch (row.type) {
-    case 'episode':
-      return `${row.kind === 'returned' ? 'Returned: new episode' : 'Episode opened'}: ${row.detail ?? ''}`;
+    case 'episode': {
+      const title = row.sealed ? await open(row.sealed, episodeTitlePurpose(row.id)) : '';
+      return `${row.kind === 'returned' ? 'Returned: new episode' : 'Episode opened'}: ${title}`;
+    }
     case 'phase-change': {
       const [from, to] = (row.detail ?? '>').split('>');
       return from ? `Phase: ${from} → ${to}` : `Phase: ${to}`;

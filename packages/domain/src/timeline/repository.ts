@@ -31,7 +31,7 @@ export type EventRow = {
   /** What happened, by kind of record (a status, a template, "from>to"): never clinical text. */
   kind: string;
   detail: string | null;
-  /** Encrypted client-facing homework title, decrypted by the caller. */
+  /** Encrypted homework or episode title, decrypted by the caller. */
   sealed: string | null;
 };
 
@@ -57,7 +57,7 @@ function branches(type: TimelineType, now: string): SQL[] {
       return [
         sql`SELECT 'episode', ep.opened_at, ep.id, ep.id, 0,
           CASE WHEN ep.previous_episode_id IS NULL THEN 'opened' ELSE 'returned' END,
-          ep.title, NULL::text FROM ep`,
+          NULL::text, ep.title FROM ep`,
       ];
     case 'phase-change':
       return [

@@ -1,0 +1,206 @@
+/**
+ * Every text and JSON column of the schema, labelled (issue 7 item 7): `encrypted` with the
+ * practice data key (crypto/field-encryption, AES-256-GCM, associated data = practice + field +
+ * row), or `plaintext` with the reason it must or may stay readable by the database.
+ *
+ * A new text, varchar or json/jsonb column needs an entry here before the test
+ * `column-labels.test.ts` passes; docs/security.md "Encryption at rest" is checked against it.
+ * Keys are the SQL names (table → column), as they appear in a dump or a backup.
+ */
+export type ColumnLabel = {
+  label: 'encrypted' | 'plaintext';
+  /** Why: what the value is, and (for plaintext) why the database must read it. */
+  reason: string;
+};
+
+const encrypted = (reason: string): ColumnLabel => ({ label: 'encrypted', reason });
+const plaintext = (reason: string): ColumnLabel => ({ label: 'plaintext', reason });
+
+const CODE = 'enum-like code from a fixed list';
+const RULE = 'name and version of a published rule (CLINICAL.md), no client data';
+const INSTRUMENT = 'instrument key (e.g. phq-9): filters and joins by instrument';
+
+export const COLUMN_LABELS: Record<string, Record<string, ColumnLabel>> = {
+  practices: {
+    name: plaintext('the practice name, shown on sign-in and in e-mails; not about a client'),
+    time_zone: plaintext('IANA zone name, used in scheduling queries'),
+    wrapped_data_key: plaintext(
+      'already sealed by the master key (the key itself is never stored)',
+    ),
+    wrapped_psychotherapy_key: plaintext('already sealed by the master key'),
+  },
+  users: {
+    email: plaintext(
+      'the e-mail used for sign-in: looked up by a unique index before any key is known',
+    ),
+    display_name: plaintext(
+      'the name shown to colleagues and in lists; sorted and joined in queries',
+    ),
+    password_hash: plaintext('argon2id hash, not reversible'),
+    totp_secret: encrypted('two-factor secret'),
+  },
+  sessions: {
+    token_hash: plaintext('SHA-256 of the session cookie: looked up on every request'),
+    csrf_token_hash: plaintext('SHA-256 of the CSRF token'),
+    pending_totp_secret: encrypted('two-factor secret being enrolled'),
+    user_agent: plaintext('browser identification, shown in the session list; no clinical content'),
+  },
+  api_tokens: {
+    name: plaintext('the token owner\'s label for it (e.g. "calendar script"); no client data'),
+    token_hash: plaintext('SHA-256 of the token: looked up on every request'),
+  },
+  invitations: {
+    token_hash: plaintext('SHA-256 of the invitation token: looked up when it is accepted'),
+  },
+  calendar_feeds: {
+    token_hash: plaintext('SHA-256 of the feed token: looked up on every feed request'),
+  },
+  audit_events: {
+    actor_role: plaintext(CODE),
+    action: plaintext('event code (e.g. note.read): filtered in audit queries'),
+    resource_type: plaintext(CODE),
+    resource_id: plaintext('a record id (UUID), no content'),
+    outcome: plaintext(CODE),
+    request_id: plaintext('request correlation id'),
+    detail: plaintext('non-clinical context only (counts, reason codes); hashed into the chain'),
+    prev_hash: plaintext('hash of the previous event (audit chain)'),
+    hash: plaintext('hash of this event (audit chain)'),
+  },
+  audit_chain_heads: {
+    last_hash: plaintext('hash at the end of the sealed audit chain'),
+  },
+  clients: {
+    display_name: plaintext(
+      "the client's name: sorted in the caseload and shown in every list; the portal login carries it too",
+    ),
+    email: plaintext(
+      'the e-mail of the portal sign-in and of delivery (users.email holds the same)',
+    ),
+    preferred_name: plaintext('sorted in the caseload (coalesce with the display name)'),
+    pronouns: plaintext('shown with the name wherever it appears; not queried (candidate to seal)'),
+    date_of_birth: encrypted(
+      'date of birth; no query needs it (a future retention rule can read it per client)',
+    ),
+    time_zone: plaintext('IANA zone name, used to show sessions in the client’s time'),
+    phone: encrypted("client's phone number"),
+    emergency_contact_name: encrypted('emergency contact'),
+    emergency_contact_phone: encrypted('emergency contact'),
+    emergency_contact_relationship: encrypted('emergency contact'),
+  },
+  episodes: {
+    title: encrypted('episode title: free text a therapist may fill with clinical detail'),
+  },
+  episode_phase_changes: {
+    reason: encrypted("reason for a phase change: the therapist's clinical reasoning"),
+  },
+  appointment_series: {
+    rrule: plaintext('recurrence rule (RFC 5545): expanded by the scheduler'),
+    start_local: plaintext('local start date-time of the series, needed to expand it'),
+    time_zone: plaintext('IANA zone name of the series'),
+  },
+  appointments: {
+    modality: plaintext(CODE),
+    location: encrypted('an address can identify the client (home visits)'),
+    cancelled_by: plaintext(CODE),
+    reminder_job_id: plaintext('id of the queued reminder job'),
+  },
+  notes: {
+    status: plaintext(CODE),
+    body: encrypted('session note'),
+  },
+  note_addenda: {
+    body: encrypted('addendum to a signed note'),
+  },
+  psychotherapy_notes: {
+    body: encrypted('psychotherapy note, with the separate psychotherapy key (HIPAA 164.501)'),
+  },
+  threads: {
+    title: encrypted('theme followed across sessions'),
+  },
+  attachments: {
+    file_name: encrypted('a file name can say what the file holds'),
+    media_type: plaintext('MIME type from an allow-list, sent as Content-Type'),
+    content: encrypted('the uploaded file'),
+  },
+  homework: {
+    title: encrypted('homework set for the client'),
+    instructions: encrypted('homework set for the client'),
+    link: plaintext('a link the therapist adds to homework; not queried (candidate to seal)'),
+    status: plaintext(CODE),
+    client_comment: encrypted("the client's comment on their homework"),
+  },
+  measurement_plans: {
+    instrument: plaintext(INSTRUMENT),
+    schedule: plaintext(CODE),
+  },
+  measure_tasks: {
+    instrument: plaintext(INSTRUMENT),
+    status: plaintext(CODE),
+    partial_answers: encrypted('answers saved so far'),
+  },
+  responses: {
+    instrument: plaintext(INSTRUMENT),
+    instrument_version: plaintext('instrument version'),
+    answers: encrypted("the client's answers, item by item"),
+    band: plaintext('severity band of the total: scores are needed for charts, outcome and alerts'),
+    flags: plaintext('rule flags (e.g. risk-item): read by alert and outcome queries'),
+    subscales: plaintext('subscale scores, needed for charts and outcome'),
+    result: plaintext('the scoring result without the item scores (which would reveal answers)'),
+  },
+  alerts: {
+    kind: plaintext(CODE),
+    severity: plaintext(CODE),
+    rule: plaintext(RULE),
+    rule_version: plaintext(RULE),
+    inputs: encrypted(
+      "what the rule saw; for a risk item, the item's text and the client's answer",
+    ),
+    source: plaintext('citation of the published rule'),
+    acknowledgement_note: encrypted("the therapist's note on acknowledging"),
+  },
+  progress_shares: {
+    instrument: plaintext(INSTRUMENT),
+  },
+  goals: {
+    client_words: encrypted('goal in the client’s words'),
+    therapist_words: encrypted('goal in the therapist’s words'),
+    objectives: encrypted('objectives of the goal'),
+    gas_levels: encrypted('GAS level descriptions'),
+    status: plaintext(CODE),
+  },
+  treatment_plans: {
+    snapshot: encrypted('the shared plan as the client saw it'),
+  },
+  goal_reviews: {
+    rule: plaintext(RULE),
+    rule_version: plaintext(RULE),
+    note: encrypted('review note'),
+  },
+  goal_client_ratings: {
+    comment: encrypted("the client's comment on their progress"),
+  },
+  discussion_items: {
+    text: encrypted('what to discuss next session'),
+    source_kind: plaintext(CODE),
+  },
+  outbox_messages: {
+    to_address: plaintext('recipient address, needed to deliver the e-mail'),
+    subject: plaintext('subject line; safe-contact rules keep it neutral'),
+    text_body: plaintext(
+      'mail body until delivery; what it may hold is governed by the outbox item of issue 7',
+    ),
+    status: plaintext(CODE),
+    last_error: plaintext('SMTP error text of the last delivery attempt'),
+  },
+};
+
+/** The labelled columns of one kind, as `table.column`, sorted. */
+export function labelledColumns(label: ColumnLabel['label']): string[] {
+  return Object.entries(COLUMN_LABELS)
+    .flatMap(([table, columns]) =>
+      Object.entries(columns)
+        .filter(([, l]) => l.label === label)
+        .map(([column]) => `${table}.${column}`),
+    )
+    .sort();
+}
