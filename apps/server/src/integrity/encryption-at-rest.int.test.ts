@@ -1,9 +1,27 @@
 import { randomBytes } from 'node:crypto';
-// The harness builds the cast through the real use-cases (staff created with TOTP secrets).
-import { Keyring } from '@throughline/domain';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHarness, type Harness } from '../testing/harness';
+import { createTestDatabase, type TestDatabase } from '@throughline/db/testing';
+import {
+  changeEpisodePhase,
+  createAppointments,
+  createEpisode,
+  getClient,
+  getEpisode,
+  inviteClient,
+  Keyring,
+  listEpisodeAlerts,
+  listEpisodeAppointments,
+  readAttachment,
+  recordResponse,
+  uploadAttachment,
+} from '@throughline/domain';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { DEMO_CLIENTS, seedDemo } from '../demo/seed';
+import { actingAs } from '../operator';
+import { scanEncryptedColumns } from '../testing/encrypted-columns';
+import { createHarness, createServicesForTest, type Harness } from '../testing/harness';
+import { SAMPLE_MP3 } from '../testing/multipart';
 
+// The harness builds the cast through the real use-cases (staff created with TOTP secrets).
 let h: Harness;
 beforeAll(async () => {
   h = await createHarness();
@@ -124,5 +142,153 @@ describe('encryption at rest', () => {
     for (const person of Object.values(h.cast)) {
       if (person.totpSecret) expect(text).not.toContain(person.totpSecret);
     }
+  });
+});
+
+// Issue 7 item 7: the columns that were plaintext before it.
+const NEWLY_ENCRYPTED = [
+  'alerts.inputs',
+  'appointments.location',
+  'attachments.file_name',
+  'clients.date_of_birth',
+  'clients.emergency_contact_name',
+  'clients.emergency_contact_phone',
+  'clients.emergency_contact_relationship',
+  'clients.phone',
+  'episode_phase_changes.reason',
+  'episodes.title',
+];
+
+const RISK_ITEM_TEXT = 'Thoughts that you would be better off dead';
+
+describe('columns labelled encrypted, written through the use-cases', () => {
+  it('hold only sealed values, none with the marked plaintext, and read back through the views', async () => {
+    const { therapist } = h.cast;
+    const ctx = actingAs(h.services, {
+      id: therapist.userId,
+      practiceId: therapist.practiceId,
+      role: 'therapist',
+    });
+    const client = await inviteClient(ctx, {
+      displayName: 'Marked Client',
+      email: 'marked-client@example.test',
+      invite: false,
+      dateOfBirth: '1987-06-05',
+      phone: 'MARK-PHONE-7700',
+      emergencyContact: {
+        name: 'MARK-EC-NAME',
+        phone: 'MARK-EC-PHONE',
+        relationship: 'MARK-EC-RELATIONSHIP',
+      },
+    });
+    const episode = await createEpisode(ctx, {
+      clientId: client.id,
+      title: 'MARK-EPISODE-TITLE',
+      reason: 'MARK-INTAKE-REASON',
+    });
+    await changeEpisodePhase(ctx, episode.id, { to: 'active', reason: 'MARK-ACTIVE-REASON' });
+    await createAppointments(ctx, {
+      episodeId: episode.id,
+      start: '2031-03-03T10:00',
+      timeZone: 'Europe/London',
+      durationMinutes: 50,
+      location: 'MARK-LOCATION 12 Home Street',
+    });
+    const attachment = await uploadAttachment(ctx, {
+      episodeId: episode.id,
+      fileName: 'MARK-FILE letter to my father.mp3',
+      declaredType: 'audio/mpeg',
+      bytes: SAMPLE_MP3,
+    });
+    const recorded = await recordResponse(ctx, {
+      episodeId: episode.id,
+      instrument: 'phq-9',
+      answers: [1, 1, 1, 1, 1, 1, 1, 1, 2],
+    });
+    expect(recorded.alerts.map((a) => a.kind)).toContain('risk-item');
+
+    const markers = [
+      'MARK-',
+      '1987-06-05',
+      RISK_ITEM_TEXT,
+      '"answer"',
+      'Home Street',
+      'letter to my father',
+    ];
+    const scan = await scanEncryptedColumns(h.database.pool, markers);
+    expect(scan.problems).toEqual([]);
+    for (const column of NEWLY_ENCRYPTED)
+      expect(scan.counts.get(column), column).toBeGreaterThan(0);
+    // Nor anywhere else in those rows (a copy in another column would be a leak too).
+    for (const table of [
+      'clients',
+      'episodes',
+      'episode_phase_changes',
+      'appointments',
+      'attachments',
+      'alerts',
+    ]) {
+      const dump = await h.database.pool.query<{ t: string }>(
+        `SELECT coalesce(string_agg(x::text, E'\\n'), '') AS t FROM "${table}" x`,
+      );
+      for (const marker of markers)
+        expect(dump.rows[0]?.t, `${table} ${marker}`).not.toContain(marker);
+    }
+
+    // Every view still reads the values as written.
+    expect(await getClient(ctx, client.id)).toMatchObject({
+      dateOfBirth: '1987-06-05',
+      phone: 'MARK-PHONE-7700',
+      emergencyContact: {
+        name: 'MARK-EC-NAME',
+        phone: 'MARK-EC-PHONE',
+        relationship: 'MARK-EC-RELATIONSHIP',
+      },
+    });
+    const detail = await getEpisode(ctx, episode.id);
+    expect(detail.title).toBe('MARK-EPISODE-TITLE');
+    expect(detail.phaseHistory.map((p) => p.reason)).toEqual(
+      expect.arrayContaining(['MARK-INTAKE-REASON', 'MARK-ACTIVE-REASON']),
+    );
+    const sessions = await listEpisodeAppointments(ctx, { episodeId: episode.id });
+    expect(sessions.map((s) => s.location)).toEqual(['MARK-LOCATION 12 Home Street']);
+    expect((await readAttachment(ctx, attachment.id)).fileName).toBe(
+      'MARK-FILE letter to my father.mp3',
+    );
+    const [alert] = await listEpisodeAlerts(ctx, episode.id);
+    expect(alert?.inputs).toMatchObject({ instrument: 'phq-9', item: 9, answer: 2 });
+    expect(String(alert?.inputs.text)).toContain(RISK_ITEM_TEXT);
+    expect(alert?.explanation).toContain('item 9 was answered 2');
+  });
+});
+
+describe('columns labelled encrypted, after the demo seed', () => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await createTestDatabase(inject('database'));
+    await seedDemo(await createServicesForTest(database));
+  });
+  afterAll(async () => database?.drop());
+
+  it('hold only sealed values, none with the demo plaintext', async () => {
+    const demoValues = DEMO_CLIENTS.flatMap((c) => [
+      c.details.phone,
+      c.details.dateOfBirth,
+      c.details.emergencyContact?.name,
+      c.details.emergencyContact?.phone,
+    ]).filter((v): v is string => typeof v === 'string' && v.length > 0);
+    expect(demoValues.length).toBeGreaterThan(3);
+    const markers = [
+      ...demoValues,
+      'Self-referred',
+      'Planned ending',
+      'Music room',
+      'Room 2',
+      RISK_ITEM_TEXT,
+    ];
+    const scan = await scanEncryptedColumns(database.pool, markers);
+    expect(scan.problems).toEqual([]);
+    for (const column of NEWLY_ENCRYPTED.filter((c) => c !== 'attachments.file_name'))
+      expect(scan.counts.get(column), column).toBeGreaterThan(0);
   });
 });
