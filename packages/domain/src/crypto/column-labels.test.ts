@@ -1,7 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { getTableConfig, PgTable } from 'drizzle-orm/pg-core';
 import { describe, expect, it } from 'vitest';
 import * as schema from '../schema';
-import { COLUMN_LABELS, labelledColumns } from './column-labels';
+import { COLUMN_LABELS, labelledColumns, withColumnTable } from './column-labels';
 
 const REGISTRY = 'packages/domain/src/crypto/column-labels.ts';
 
@@ -38,7 +39,7 @@ describe('column labels (every text and JSON column is encrypted, or plaintext f
         (c) =>
           `${c.table}.${c.column} (${c.sqlType}, table ${c.exportName}) has no label: add ` +
           `COLUMN_LABELS['${c.table}']['${c.column}'] in ${REGISTRY} — encrypted('…'), or ` +
-          `plaintext('why the database must read it'), and list it in docs/security.md`,
+          `plaintext('why the database must read it'), then run npm run docs:columns`,
       );
     expect(missing, missing.join('\n')).toEqual([]);
   });
@@ -81,5 +82,14 @@ describe('column labels (every text and JSON column is encrypted, or plaintext f
         'clients.emergency_contact_relationship',
       ]),
     );
+  });
+
+  it('is what docs/security.md lists, column by column', () => {
+    const doc = readFileSync(new URL('../../../../docs/security.md', import.meta.url), 'utf8');
+    const stale = doc !== withColumnTable(doc);
+    expect(
+      stale,
+      'docs/security.md "Encryption at rest" differs from the registry: run npm run docs:columns',
+    ).toBe(false);
   });
 });

@@ -43,7 +43,9 @@ export const COLUMN_LABELS: Record<string, Record<string, ColumnLabel>> = {
     token_hash: plaintext('SHA-256 of the session cookie: looked up on every request'),
     csrf_token_hash: plaintext('SHA-256 of the CSRF token'),
     pending_totp_secret: encrypted('two-factor secret being enrolled'),
-    user_agent: plaintext('browser identification, shown in the session list; no clinical content'),
+    user_agent: plaintext(
+      'browser identification of a session (first 200 characters); no clinical content',
+    ),
   },
   api_tokens: {
     name: plaintext('the token owner\'s label for it (e.g. "calendar script"); no client data'),
@@ -203,4 +205,26 @@ export function labelledColumns(label: ColumnLabel['label']): string[] {
         .map(([column]) => `${table}.${column}`),
     )
     .sort();
+}
+
+export const COLUMN_TABLE_START = '<!-- column-labels:start (generated: npm run docs:columns) -->';
+export const COLUMN_TABLE_END = '<!-- column-labels:end -->';
+
+/** The Markdown table of every label, as docs/security.md shows it. */
+export function renderColumnTable(): string {
+  const rows = Object.entries(COLUMN_LABELS).flatMap(([table, columns]) =>
+    Object.entries(columns).map(
+      ([column, l]) =>
+        `| \`${table}.${column}\` | ${l.label} | ${l.reason.replace(/\|/g, '\\|')} |`,
+    ),
+  );
+  return ['| column | stored | why |', '|---|---|---|', ...rows].join('\n');
+}
+
+/** `doc` with the text between the markers replaced by the current table. */
+export function withColumnTable(doc: string): string {
+  const start = doc.indexOf(COLUMN_TABLE_START);
+  const end = doc.indexOf(COLUMN_TABLE_END);
+  if (start < 0 || end < start) throw new Error('docs/security.md has no column-labels markers.');
+  return `${doc.slice(0, start + COLUMN_TABLE_START.length)}\n${renderColumnTable()}\n${doc.slice(end)}`;
 }
