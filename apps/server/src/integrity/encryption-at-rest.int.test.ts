@@ -4,14 +4,17 @@ import {
   changeEpisodePhase,
   createAppointments,
   createEpisode,
+  createNote,
   getClient,
   getEpisode,
   inviteClient,
   Keyring,
   listEpisodeAlerts,
   listEpisodeAppointments,
+  listHomework,
   readAttachment,
   recordResponse,
+  signNote,
   uploadAttachment,
 } from '@throughline/domain';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -157,6 +160,8 @@ const NEWLY_ENCRYPTED = [
   'clients.phone',
   'episode_phase_changes.reason',
   'episodes.title',
+  'clients.pronouns',
+  'homework.link',
 ];
 
 const RISK_ITEM_TEXT = 'Thoughts that you would be better off dead';
@@ -174,6 +179,7 @@ describe('columns labelled encrypted, written through the use-cases', () => {
       email: 'marked-client@example.test',
       invite: false,
       dateOfBirth: '1987-06-05',
+      pronouns: 'MARK-PRONOUNS',
       phone: 'MARK-PHONE-7700',
       emergencyContact: {
         name: 'MARK-EC-NAME',
@@ -200,6 +206,25 @@ describe('columns labelled encrypted, written through the use-cases', () => {
       declaredType: 'audio/mpeg',
       bytes: SAMPLE_MP3,
     });
+    const note = await createNote(ctx, {
+      episodeId: episode.id,
+      template: 'soap',
+      body: {
+        subjective: 'S',
+        objective: 'O',
+        assessment: 'A',
+        plan: 'P',
+        planForNext: 'N',
+        homework: [
+          {
+            title: 'Playlist',
+            instructions: 'Listen before bed.',
+            link: 'https://example.test/MARK-LINK-coping-with-grief',
+          },
+        ],
+      },
+    });
+    await signNote(ctx, note.id, { version: note.version });
     const recorded = await recordResponse(ctx, {
       episodeId: episode.id,
       instrument: 'phq-9',
@@ -221,6 +246,7 @@ describe('columns labelled encrypted, written through the use-cases', () => {
       expect(scan.counts.get(column), column).toBeGreaterThan(0);
     // Nor anywhere else in those rows (a copy in another column would be a leak too).
     for (const table of [
+      'homework',
       'clients',
       'episodes',
       'episode_phase_changes',
@@ -238,6 +264,7 @@ describe('columns labelled encrypted, written through the use-cases', () => {
     // Every view still reads the values as written.
     expect(await getClient(ctx, client.id)).toMatchObject({
       dateOfBirth: '1987-06-05',
+      pronouns: 'MARK-PRONOUNS',
       phone: 'MARK-PHONE-7700',
       emergencyContact: {
         name: 'MARK-EC-NAME',
@@ -255,6 +282,8 @@ describe('columns labelled encrypted, written through the use-cases', () => {
     expect((await readAttachment(ctx, attachment.id)).fileName).toBe(
       'MARK-FILE letter to my father.mp3',
     );
+    const [set] = await listHomework(ctx, episode.id);
+    expect(set?.link).toBe('https://example.test/MARK-LINK-coping-with-grief');
     const [alert] = await listEpisodeAlerts(ctx, episode.id);
     expect(alert?.inputs).toMatchObject({ instrument: 'phq-9', item: 9, answer: 2 });
     expect(String(alert?.inputs.text)).toContain(RISK_ITEM_TEXT);
@@ -288,7 +317,9 @@ describe('columns labelled encrypted, after the demo seed', () => {
     ];
     const scan = await scanEncryptedColumns(database.pool, markers);
     expect(scan.problems).toEqual([]);
-    for (const column of NEWLY_ENCRYPTED.filter((c) => c !== 'attachments.file_name'))
+    // The demo uploads no file and sets no homework link.
+    const unused = ['attachments.file_name', 'homework.link'];
+    for (const column of NEWLY_ENCRYPTED.filter((c) => !unused.includes(c)))
       expect(scan.counts.get(column), column).toBeGreaterThan(0);
   });
 });

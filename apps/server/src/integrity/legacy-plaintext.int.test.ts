@@ -3,6 +3,7 @@ import {
   changeEpisodePhase,
   createAppointments,
   createEpisode,
+  createNote,
   encryptLegacyPlaintext,
   getClient,
   getEpisode,
@@ -10,8 +11,10 @@ import {
   Keyring,
   listEpisodeAlerts,
   listEpisodeAppointments,
+  listHomework,
   readAttachment,
   recordResponse,
+  signNote,
   uploadAttachment,
 } from '@throughline/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -43,6 +46,7 @@ const OLD = {
   reason: 'OLD-REASON referred by their GP',
   location: 'OLD-LOCATION 4 Garden Row',
   fileName: 'OLD-FILE lyrics.mp3',
+  link: 'https://example.test/OLD-LINK',
   inputs: { instrument: 'phq-9', item: 9, text: 'OLD-ITEM-TEXT', answer: 3 },
 };
 
@@ -50,7 +54,8 @@ async function writeLegacyPlaintext(): Promise<void> {
   const q = (text: string, values: unknown[]) => h.database.pool.query(text, values);
   await q(
     `UPDATE clients SET phone = $2, date_of_birth = $3, emergency_contact_name = $4,
-       emergency_contact_phone = $5, emergency_contact_relationship = $6 WHERE id = $1`,
+       emergency_contact_phone = $5, emergency_contact_relationship = $6, pronouns = 'OLD-PRONOUNS'
+     WHERE id = $1`,
     [
       ids.client,
       OLD.phone,
@@ -61,6 +66,7 @@ async function writeLegacyPlaintext(): Promise<void> {
     ],
   );
   await q('UPDATE episodes SET title = $2 WHERE id = $1', [ids.episode, OLD.title]);
+  await q('UPDATE homework SET link = $2 WHERE episode_id = $1', [ids.episode, OLD.link]);
   await q('UPDATE episode_phase_changes SET reason = $2 WHERE episode_id = $1', [
     ids.episode,
     OLD.reason,
@@ -84,6 +90,7 @@ async function rawValues(): Promise<string> {
        (SELECT string_agg(x::text, '|' ORDER BY id) FROM episode_phase_changes x WHERE episode_id = $2),
        (SELECT string_agg(x::text, '|' ORDER BY id) FROM appointments x WHERE episode_id = $2),
        (SELECT string_agg(x::text, '|' ORDER BY id) FROM attachments x WHERE episode_id = $2),
+       (SELECT string_agg(x::text, '|' ORDER BY id) FROM homework x WHERE episode_id = $2),
        (SELECT string_agg(x::text, '|' ORDER BY id) FROM alerts x WHERE episode_id = $2)) AS t`,
     [ids.client, ids.episode],
   );
@@ -115,6 +122,19 @@ beforeAll(async () => {
     declaredType: 'audio/mpeg',
     bytes: SAMPLE_MP3,
   });
+  const note = await createNote(ctx(), {
+    episodeId: episode.id,
+    template: 'soap',
+    body: {
+      subjective: 'S',
+      objective: 'O',
+      assessment: 'A',
+      plan: 'P',
+      planForNext: 'N',
+      homework: [{ title: 'h', instructions: 'i', link: 'https://example.test/new' }],
+    },
+  });
+  await signNote(ctx(), note.id, { version: note.version });
   await recordResponse(ctx(), {
     episodeId: episode.id,
     instrument: 'phq-9',
@@ -132,6 +152,7 @@ describe('encrypting plaintext left by earlier versions', () => {
     const counts = await encryptLegacyPlaintext(h.services.db, h.services.keyring);
     expect(counts).toMatchObject({
       'clients.phone': 1,
+      'clients.pronouns': 1,
       'clients.date_of_birth': 1,
       'clients.emergency_contact_name': 1,
       'clients.emergency_contact_phone': 1,
@@ -140,6 +161,7 @@ describe('encrypting plaintext left by earlier versions', () => {
       'episode_phase_changes.reason': 2,
       'appointments.location': 1,
       'attachments.file_name': 1,
+      'homework.link': 1,
       'alerts.inputs': 1,
     });
     const scan = await scanEncryptedColumns(h.database.pool, ['OLD-', OLD.dateOfBirth]);
@@ -154,6 +176,7 @@ describe('encrypting plaintext left by earlier versions', () => {
     });
     expect(await getClient(as, ids.client)).toMatchObject({
       phone: OLD.phone,
+      pronouns: 'OLD-PRONOUNS',
       dateOfBirth: OLD.dateOfBirth,
       emergencyContact: OLD.contact,
     });
@@ -163,6 +186,8 @@ describe('encrypting plaintext left by earlier versions', () => {
     const [session] = await listEpisodeAppointments(as, { episodeId: ids.episode });
     expect(session?.location).toBe(OLD.location);
     expect((await readAttachment(as, ids.attachment)).fileName).toBe(OLD.fileName);
+    const [set] = await listHomework(as, ids.episode);
+    expect(set?.link).toBe(OLD.link);
     const [alert] = await listEpisodeAlerts(as, ids.episode);
     expect(alert?.inputs).toEqual(OLD.inputs);
   });

@@ -195,7 +195,7 @@ export function fixtures(services: Services, therapist: Person) {
         status: input.status ?? 'assigned',
         dueOn: input.dueOn ?? null,
         completedAt: input.completedAt ?? null,
-        link: input.link ?? null,
+        link: input.link ? await seal(input.link, `homework.link:${id}`) : null,
         attachmentId: input.attachmentId ?? null,
         createdBy: therapist.userId,
         ...(input.createdAt ? { createdAt: input.createdAt } : {}),

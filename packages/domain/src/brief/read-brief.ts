@@ -1,6 +1,7 @@
 import type { AccessContext } from '../access/actor';
 import { signedIn } from '../access/policy';
 import { recordAudit } from '../audit/record';
+import { clientFieldPurpose } from '../clients/details';
 import { openEpisodeTitle } from '../episodes/views';
 import { notFound } from '../shared/errors';
 import { localIso } from '../shared/local-time';
@@ -128,7 +129,12 @@ export async function readBrief(
       id: scope.client_id,
       displayName: scope.display_name,
       preferredName: scope.preferred_name,
-      pronouns: scope.pronouns,
+      pronouns: await ctx.services.keyring.decryptOptional(
+        ctx.services.db,
+        actor.practiceId,
+        scope.pronouns,
+        clientFieldPurpose(scope.client_id, 'pronouns'),
+      ),
       timeZone: scope.client_time_zone,
     },
     appointment:

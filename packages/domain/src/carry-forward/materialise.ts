@@ -82,7 +82,12 @@ export async function materialiseCarryForward(
               h.instructions,
               homeworkPurpose(id, 'instructions'),
             ),
-            link: h.link ?? null,
+            link: await keyring.encryptOptional(
+              tx,
+              practiceId,
+              h.link ?? null,
+              homeworkPurpose(id, 'link'),
+            ),
             attachmentId: h.attachmentId ?? null,
             dueOn: h.dueOn ?? null,
             createdAt: now,

@@ -3,8 +3,10 @@ import type { Executor } from '../shared/transaction';
 import type { AttachmentInfo, HomeworkWithAttachment, ThreadRow } from './repository';
 
 export const threadTitlePurpose = (id: string): string => `thread.title:${id}`;
-export const homeworkPurpose = (id: string, field: 'title' | 'instructions' | 'comment'): string =>
-  `homework.${field}:${id}`;
+export const homeworkPurpose = (
+  id: string,
+  field: 'title' | 'instructions' | 'comment' | 'link',
+): string => `homework.${field}:${id}`;
 export const attachmentPurpose = (id: string): string => `attachment.content:${id}`;
 /** A file's name can say what it holds ("letter to my father.m4a"), so it is sealed too. */
 export const attachmentFileNamePurpose = (id: string): string => `attachment.file-name:${id}`;
@@ -80,7 +82,7 @@ export async function toHomeworkView(
   ctx: AccessContext,
   row: HomeworkWithAttachment,
 ): Promise<HomeworkView> {
-  const open = (value: string, field: 'title' | 'instructions' | 'comment') =>
+  const open = (value: string, field: 'title' | 'instructions' | 'comment' | 'link') =>
     ctx.services.keyring.decrypt(tx, row.practiceId, value, homeworkPurpose(row.id, field));
   return {
     id: row.id,
@@ -88,7 +90,7 @@ export async function toHomeworkView(
     noteId: row.noteId,
     title: await open(row.title, 'title'),
     instructions: await open(row.instructions, 'instructions'),
-    link: row.link,
+    link: row.link === null ? null : await open(row.link, 'link'),
     attachmentId: row.attachmentId,
     attachment: await openAttachmentInfo(tx, ctx, row.practiceId, row.attachment),
     dueOn: row.dueOn,

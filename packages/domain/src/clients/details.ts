@@ -113,9 +113,10 @@ export function detailColumns(details: ClientDetails): ClientColumns {
 
 /**
  * The client's contact and identity details that are stored encrypted (issue 7): none is queried
- * or sorted by the database, so none needs a plaintext copy.
+ * or sorted by the database, so none needs a plaintext copy. Pronouns can disclose gender identity.
  */
 export const SEALED_CLIENT_FIELDS = [
+  'pronouns',
   'phone',
   'dateOfBirth',
   'emergencyContactName',
@@ -125,6 +126,7 @@ export const SEALED_CLIENT_FIELDS = [
 export type SealedClientField = (typeof SEALED_CLIENT_FIELDS)[number];
 
 const FIELD_PURPOSE: Record<SealedClientField, string> = {
+  pronouns: 'pronouns',
   phone: 'phone',
   dateOfBirth: 'date-of-birth',
   emergencyContactName: 'emergency-contact-name',

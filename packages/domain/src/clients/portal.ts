@@ -85,7 +85,7 @@ export async function readPortalHome(ctx: AccessContext): Promise<PortalHome> {
           instructions: await open(h.instructions, `homework.instructions:${h.id}`),
           dueOn: h.due_on,
           status: h.status,
-          link: h.link,
+          link: h.link === null ? null : await open(h.link, `homework.link:${h.id}`),
           attachment:
             h.attachment_id && h.attachment_file_name
               ? {

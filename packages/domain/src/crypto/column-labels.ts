@@ -79,7 +79,7 @@ export const COLUMN_LABELS: Record<string, Record<string, ColumnLabel>> = {
       'the e-mail of the portal sign-in and of delivery (users.email holds the same)',
     ),
     preferred_name: plaintext('sorted in the caseload (coalesce with the display name)'),
-    pronouns: plaintext('shown with the name wherever it appears; not queried (candidate to seal)'),
+    pronouns: encrypted('pronouns can disclose gender identity; no query needs them'),
     date_of_birth: encrypted(
       'date of birth; no query needs it (a future retention rule can read it per client)',
     ),
@@ -127,7 +127,7 @@ export const COLUMN_LABELS: Record<string, Record<string, ColumnLabel>> = {
   homework: {
     title: encrypted('homework set for the client'),
     instructions: encrypted('homework set for the client'),
-    link: plaintext('a link the therapist adds to homework; not queried (candidate to seal)'),
+    link: encrypted('a link can say what the homework is about; no query needs it'),
     status: plaintext(CODE),
     client_comment: encrypted("the client's comment on their homework"),
   },

@@ -1,7 +1,7 @@
 import type { Database } from '@throughline/db';
 import { sql } from 'drizzle-orm';
 import { appointmentLocationPurpose } from '../appointments/views';
-import { attachmentFileNamePurpose } from '../carry-forward/views';
+import { attachmentFileNamePurpose, homeworkPurpose } from '../carry-forward/views';
 import { clientFieldPurpose } from '../clients/details';
 import { episodeTitlePurpose, phaseReasonPurpose } from '../episodes/views';
 import { alertInputsPurpose } from '../measures/views';
@@ -23,7 +23,9 @@ export const LEGACY_PLAINTEXT_COLUMNS: readonly {
   { table: 'episode_phase_changes', column: 'reason', purpose: phaseReasonPurpose },
   { table: 'appointments', column: 'location', purpose: appointmentLocationPurpose },
   { table: 'attachments', column: 'file_name', purpose: attachmentFileNamePurpose },
+  { table: 'clients', column: 'pronouns', purpose: (id) => clientFieldPurpose(id, 'pronouns') },
   { table: 'clients', column: 'phone', purpose: (id) => clientFieldPurpose(id, 'phone') },
+  { table: 'homework', column: 'link', purpose: (id) => homeworkPurpose(id, 'link') },
   {
     table: 'clients',
     column: 'date_of_birth',

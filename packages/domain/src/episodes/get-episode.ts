@@ -1,6 +1,7 @@
 import type { AccessContext } from '../access/actor';
 import { signedIn } from '../access/policy';
 import { readAudited } from '../audit/read-audited';
+import { clientFieldPurpose } from '../clients/details';
 import type { Keyring } from '../crypto/keyring';
 import type { Executor } from '../shared/transaction';
 import { nextPhases } from './phases';
@@ -28,7 +29,15 @@ export async function readDetail(
   if (!client) throw new Error('episode without its client');
   return {
     ...(await openEpisode(tx, keyring, row)),
-    client,
+    client: {
+      ...client,
+      pronouns: await keyring.decryptOptional(
+        tx,
+        row.practiceId,
+        client.pronouns,
+        clientFieldPurpose(client.id, 'pronouns'),
+      ),
+    },
     // The reasons for phase changes are the therapist's clinical reasoning, not client-facing.
     phaseHistory: await Promise.all(changes.map((c) => openPhaseChange(tx, keyring, c, !asClient))),
     previousEpisodeIds,
