@@ -64,6 +64,10 @@ export const COLUMN_LABELS: Record<string, Record<string, ColumnLabel>> = {
     resource_id: plaintext('a record id (UUID), no content'),
     outcome: plaintext(CODE),
     request_id: plaintext('request correlation id'),
+    client_address: plaintext(
+      'IP address of the request: hashed into the audit chain, which must verify without keys',
+    ),
+    user_agent: plaintext('browser identification of the request: hashed into the audit chain'),
     detail: plaintext('non-clinical context only (counts, reason codes); hashed into the chain'),
     prev_hash: plaintext('hash of the previous event (audit chain)'),
     hash: plaintext('hash of this event (audit chain)'),
