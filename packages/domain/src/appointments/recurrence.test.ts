@@ -1,7 +1,10 @@
+import rrulePkg from 'rrule';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../shared/errors';
 import { expandSeries, parseRule, ruleFromHere, toLocal, wallClockToInstant } from './recurrence';
+import { boundedOccurrences, MAX_EXAMINED_DAYS, SERIES_HORIZON_YEARS } from './recurrence-bounds';
 
+const { RRule } = rrulePkg;
 const iso = (d: Date): string => d.toISOString();
 
 function refused(fn: () => unknown): AppError {
@@ -157,6 +160,93 @@ describe('parseRule', () => {
         timeZone: 'UTC',
       }),
     );
+  });
+});
+
+describe('rules that never match (issue 7, item 4)', () => {
+  const from2026 = { startLocal: '2026-01-01T10:00', timeZone: 'Europe/London' };
+
+  it('refuses February 30 before expanding, naming the parts that cannot meet', () => {
+    const error = refused(() => parseRule('FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30;COUNT=1'));
+    expect(error.message).toBe(
+      'February never has a 30th day (BYMONTH=2 with BYMONTHDAY=30), so this rule produces no sessions.',
+    );
+    expect(error.issues?.[0]?.path).toBe('recurrence.rrule');
+    expect(refused(() => parseRule('FREQ=YEARLY;BYMONTH=4,6;BYMONTHDAY=31,-31')).message).toMatch(
+      /^None of the months in BYMONTH has any of the days in BYMONTHDAY/,
+    );
+    expect(refused(() => parseRule('FREQ=MONTHLY;BYMONTH=2;BYMONTHDAY=-30')).message).toMatch(
+      /^February never has a 30th-from-last day/,
+    );
+    // February 29 exists in leap years: not refused by the static check.
+    expect(parseRule('FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=29;COUNT=2').rule).toContain(
+      'BYMONTHDAY=29',
+    );
+  });
+
+  it('stops examining days at the bound for a rule no static check catches', () => {
+    // January 32nd of the year does not exist in February: BYYEARDAY=1 never falls in BYMONTH=2.
+    const rrule = new RRule({
+      ...RRule.parseString('FREQ=DAILY;BYYEARDAY=1;BYMONTH=2;COUNT=1'),
+      dtstart: new Date(Date.UTC(2026, 0, 1, 10)),
+    });
+    const result = boundedOccurrences(rrule.origOptions, () => true);
+    expect(result).toMatchObject({ dates: [], exhausted: true });
+    expect(result.examined).toBe(MAX_EXAMINED_DAYS + 1);
+    // Unbounded, rrule would examine every day to the year 9999 (about 2.9 million).
+  });
+
+  it('counts each examined day once, so the bound is in calendar days', () => {
+    const weekly = boundedOccurrences(
+      { ...RRule.parseString('FREQ=WEEKLY;COUNT=3'), dtstart: new Date(Date.UTC(2026, 0, 1)) },
+      () => true,
+    );
+    expect(weekly).toMatchObject({ exhausted: false });
+    expect(weekly.dates).toHaveLength(3);
+    expect(weekly.examined).toBeLessThanOrEqual(21);
+    const yearly = boundedOccurrences(
+      { ...RRule.parseString('FREQ=YEARLY;COUNT=2'), dtstart: new Date(Date.UTC(2026, 0, 1)) },
+      () => true,
+    );
+    expect(yearly.examined).toBe(365 * 2);
+  });
+
+  it('answers a never-matching rule with a refusal that names its BY parts', () => {
+    const error = refused(() =>
+      expandSeries({ rule: 'FREQ=DAILY;BYYEARDAY=1;BYMONTH=2;COUNT=1', ...from2026 }),
+    );
+    expect(error.message).toBe(
+      `The rule produces no sessions in the ${SERIES_HORIZON_YEARS} years from its start; check that BYYEARDAY, BYMONTH can all be met.`,
+    );
+    const weekly = refused(() =>
+      expandSeries({ rule: 'FREQ=WEEKLY;BYSETPOS=20;COUNT=1', ...from2026 }),
+    );
+    expect(weekly.message).toMatch(/no sessions .* check that BYSETPOS can all be met/);
+  });
+
+  it(`refuses a series running past ${SERIES_HORIZON_YEARS} years and more than 260 sessions`, () => {
+    expect(
+      refused(() => expandSeries({ rule: 'FREQ=YEARLY;COUNT=12', ...from2026 })).message,
+    ).toMatch(/run past 10 years/);
+    expect(
+      refused(() => expandSeries({ rule: 'FREQ=MONTHLY;UNTIL=20991231', ...from2026 })).message,
+    ).toMatch(/run past 10 years/);
+    expect(
+      refused(() => expandSeries({ rule: 'FREQ=DAILY;COUNT=9999', ...from2026 })).message,
+    ).toMatch(/at most 260 sessions/);
+    // Sparse but within the horizon: two leap days from 2026 are 2028 and 2032.
+    const leap = expandSeries({ rule: 'FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=29;COUNT=2', ...from2026 });
+    expect(leap.starts.map((s) => toLocal(s, 'Europe/London'))).toEqual([
+      '2028-02-29T10:00',
+      '2032-02-29T10:00',
+    ]);
+  });
+
+  it('keeps an open-ended rule that never matches bounded too', () => {
+    expect(
+      refused(() => expandSeries({ rule: 'FREQ=MONTHLY;BYMONTH=3;BYYEARDAY=1', ...from2026 }))
+        .message,
+    ).toMatch(/no sessions in the year from its start/);
   });
 });
 

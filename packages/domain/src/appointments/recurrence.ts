@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import rrulePkg from 'rrule';
 import { AppError } from '../shared/errors';
+import { boundedOccurrences, impossibleMonthDays, SERIES_HORIZON_YEARS } from './recurrence-bounds';
 
 const { RRule } = rrulePkg;
 
@@ -69,6 +70,11 @@ export function parseRule(text: string): ParsedRule {
   }
   if (!parts.FREQ) throw invalid('The rule needs a FREQ, e.g. FREQ=WEEKLY.');
   if (parts.COUNT && parts.UNTIL) throw invalid('Give COUNT or UNTIL, not both (RFC 5545).');
+  if (Number(parts.COUNT) > MAX_OCCURRENCES) {
+    throw invalid(`A series has at most ${MAX_OCCURRENCES} sessions; lower COUNT.`);
+  }
+  const impossible = impossibleMonthDays(parts);
+  if (impossible) throw invalid(impossible);
   const rule = Object.entries(parts)
     .map(([k, v]) => `${k}=${v}`)
     .join(';');
@@ -99,6 +105,12 @@ export function assertTimeZone(timeZone: string, path = 'timeZone'): void {
       { path, message: 'Use an IANA zone such as Europe/London.' },
     ]);
   }
+}
+
+/** The BY… parts present, for a message about a rule whose parts never meet. */
+function byParts(parts: Record<string, string>): string {
+  const present = Object.keys(parts).filter((k) => k.startsWith('BY'));
+  return present.length > 0 ? present.join(', ') : 'its parts';
 }
 
 type Wall = { year: number; month: number; day: number; hour: number; minute: number };
@@ -162,30 +174,42 @@ export function expandSeries(input: {
     );
   }
   const openEnded = !parts.COUNT && !parts.UNTIL;
-  const rrule = new RRule({ ...options, dtstart: floatingStart });
   const limit = openEnded ? OPEN_ENDED_LIMIT : MAX_OCCURRENCES;
-  const horizon = openEnded
-    ? new Date(Date.UTC(start.year + 1, start.month - 1, start.day, start.hour, start.minute))
-    : undefined;
+  const years = openEnded ? 1 : SERIES_HORIZON_YEARS;
+  const horizon = new Date(
+    Date.UTC(start.year + years, start.month - 1, start.day, start.hour, start.minute),
+  );
   let capped = false;
-  const floating = rrule.all((date, i) => {
-    if (horizon && date >= horizon) {
-      capped = true;
-      return false;
-    }
-    if (i >= limit) {
-      capped = true;
-      return false;
-    }
-    return true;
-  });
+  let beyondHorizon = false;
+  const { dates: floating, exhausted } = boundedOccurrences(
+    { ...options, dtstart: floatingStart },
+    (date, i) => {
+      if (date >= horizon) beyondHorizon = true;
+      if (beyondHorizon || i >= limit) {
+        capped = true;
+        return false;
+      }
+      return true;
+    },
+  );
+  if (floating.length === 0) {
+    throw invalid(
+      exhausted || beyondHorizon
+        ? `The rule produces no sessions in the ${years === 1 ? 'year' : `${years} years`} from its start; check that ${byParts(parts)} can all be met.`
+        : 'The rule produces no sessions from that start.',
+    );
+  }
+  if (!openEnded && (beyondHorizon || exhausted)) {
+    throw invalid(
+      `The rule's sessions run past ${SERIES_HORIZON_YEARS} years from the first; shorten it with COUNT or UNTIL.`,
+    );
+  }
   if (!openEnded && capped) {
     throw invalid(
       `The rule produces more than ${MAX_OCCURRENCES} sessions; shorten it with COUNT or UNTIL.`,
     );
   }
   if (openEnded) capped = true;
-  if (floating.length === 0) throw invalid('The rule produces no sessions from that start.');
   const starts = floating.map((f) =>
     wallClockToInstant(
       {
