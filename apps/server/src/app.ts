@@ -12,6 +12,8 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { registerAccess } from './plugins/access';
+import { registerNoStore } from './plugins/caching';
+import { registerInputGuard } from './plugins/input-guard';
 import { loggerOptions } from './plugins/logging';
 import { registerProblemHandlers } from './plugins/problems';
 import { registerWeb } from './plugins/web';
@@ -70,6 +72,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerProblemHandlers(app);
+  registerNoStore(app);
+  registerInputGuard(app);
 
   // Docs and static assets are open to anyone; every other route declares its own policy.
   app.addHook('onRoute', (route) => {

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from './app';
@@ -108,6 +109,80 @@ describe('request validation', () => {
   });
 });
 
+// Issue 7, item 10: these reached PostgreSQL and answered 500.
+describe('malformed input that used to reach the database', () => {
+  const cursorOf = (text: string): string => Buffer.from(text).toString('base64url');
+  const at = '2026-03-01T12:00:00.000Z';
+
+  it('answers a cursor whose id part is not a UUID with 400 on every paged list', async () => {
+    const clientId = h.cast.client.clientId ?? '';
+    for (const bad of [
+      cursorOf(`${at}|not-a-uuid`),
+      cursorOf(`${at}|------------------------------------`),
+      cursorOf(`${at}|${clientId}|x|y`),
+      cursorOf(`+275760-09-13T00:00:00.000Z|${clientId}`),
+    ]) {
+      for (const url of [
+        `/api/v1/clients?cursor=${bad}`,
+        `/api/v1/episodes?cursor=${bad}`,
+        `/api/v1/clients/${clientId}/timeline?cursor=${bad}`,
+      ]) {
+        const body = problem(await therapist.request({ method: 'GET', url }), 400);
+        expect(body.errors?.[0]?.path, url).toBe('cursor');
+      }
+    }
+  });
+
+  it('answers a cursor with characters no cursor has with 400 naming the parameter', async () => {
+    const response = await therapist.request({
+      method: 'GET',
+      url: '/api/v1/clients?cursor=a%20b',
+    });
+    expect(problem(response, 400).errors?.[0]?.path).toBe('querystring.cursor');
+  });
+
+  it('answers a NUL byte in a text field, a query or a nested field with 400 naming it', async () => {
+    const created = await therapist.request({
+      method: 'POST',
+      url: '/api/v1/clients',
+      payload: { displayName: 'Ada\u0000Lovelace', email: 'nul-name@test.example' },
+    });
+    const body = problem(created, 400);
+    expect(body.code).toBe('VALIDATION_FAILED');
+    expect(body.errors).toEqual([
+      { path: 'body.displayName', message: 'must not contain the NUL character (U+0000).' },
+    ]);
+    const query = await therapist.request({ method: 'GET', url: '/api/v1/episodes?phase=%00' });
+    expect(problem(query, 400).errors?.[0]?.path).toBe('querystring.phase');
+    const nested = await admin.request({
+      method: 'PATCH',
+      url: '/api/v1/practice',
+      payload: { name: ['x'], timeZone: { 'a\u0000': 1 } },
+    });
+    expect(problem(nested, 400).errors?.[0]?.path).toBe('body.timeZone');
+    const count = await h.database.pool.query(
+      "SELECT count(*)::int AS n FROM clients WHERE display_name LIKE 'Ada%'",
+    );
+    expect(count.rows[0].n).toBe(0);
+  });
+
+  it('answers a value PostgreSQL refuses (SQLSTATE class 22) with 400, showing nothing internal', async () => {
+    const app = await buildApp({ services: h.services });
+    app.get('/api/v1/cast', { config: { policy: 'health.read' } }, async (request) => {
+      await request.ctx.services.db.execute(sql`SELECT ${'twelve'}::int AS n`);
+      return {};
+    });
+    try {
+      const body = problem(await app.inject({ method: 'GET', url: '/api/v1/cast' }), 400);
+      expect(body.code).toBe('VALIDATION_FAILED');
+      expect(body.detail).toMatch(/cannot be stored/);
+      expect(JSON.stringify(body)).not.toMatch(/twelve|integer|22P02|select/i);
+    } finally {
+      await app.close();
+    }
+  });
+});
+
 describe('routing', () => {
   it('answers an unknown route with 404 problem+json', async () => {
     const body = problem(
@@ -150,6 +225,33 @@ describe('internal errors', () => {
     for (const response of seen) {
       expect(response.body).not.toMatch(/\bat .+:\d+:\d+|node_modules|\.ts:\d+|"stack"/);
     }
+  });
+});
+
+// Issue 7, item 12.
+describe('caching', () => {
+  it('marks every non-public API answer no-store, errors included', async () => {
+    const clientId = h.cast.client.clientId ?? '';
+    const answers = [
+      await therapist.request({ method: 'GET', url: '/api/v1/clients' }),
+      await therapist.request({ method: 'GET', url: `/api/v1/clients/${clientId}` }),
+      await therapist.request({ method: 'GET', url: '/api/v1/me' }),
+      await therapist.request({ method: 'GET', url: '/api/v1/clients/not-a-uuid' }),
+      await admin.request({ method: 'GET', url: `/api/v1/clients/${clientId}` }),
+      await anonymous(h.app).request({ method: 'GET', url: '/api/v1/clients' }),
+      await anonymous(h.app).request({ method: 'GET', url: '/api/v1/nope' }),
+      await signIn({ email: 'nobody@test.example', password: 'wrong password!' }),
+      await anonymous(h.app).request({ method: 'GET', url: '/api/health' }),
+    ];
+    expect(answers.map((r) => r.statusCode)).toEqual([200, 200, 200, 400, 404, 401, 404, 401, 200]);
+    for (const response of answers) {
+      expect(response.headers['cache-control'], response.body).toBe('no-store');
+    }
+  });
+
+  it('leaves the public API documentation cacheable', async () => {
+    const doc = await anonymous(h.app).request({ method: 'GET', url: '/api/openapi.json' });
+    expect(doc.headers['cache-control'] ?? '').not.toContain('no-store');
   });
 });
 

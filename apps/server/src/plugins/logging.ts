@@ -1,8 +1,10 @@
 import type { FastifyServerOptions } from 'fastify';
+import { redactUrl, serializeError } from './log-serializers';
 
 /**
  * Logs never hold secrets or clinical content: credentials, cookies and free-text fields are
- * redacted, and tokens in URLs (invitation links) are masked.
+ * redacted, tokens in URLs (invitation links, calendar feeds) are masked, query strings dropped,
+ * and database errors lose their statement parameters (see log-serializers.ts).
  */
 export function loggerOptions(
   level: string,
@@ -25,6 +27,9 @@ export function loggerOptions(
         '*.body',
         '*.note',
         '*.answers',
+        '*.params',
+        '*.query',
+        '*.detail',
       ],
       censor: '[redacted]',
     },
@@ -32,8 +37,9 @@ export function loggerOptions(
       req: (req: { method: string; url: string; id: string }) => ({
         id: req.id,
         method: req.method,
-        url: req.url.replace(/(\/invitations\/)[^/?]+/, '$1[redacted]').replace(/\?.*$/, ''),
+        url: redactUrl(req.url),
       }),
+      err: (error: unknown) => serializeError(error),
     },
   };
 }

@@ -98,6 +98,19 @@ function fromFastifyError(error: FastifyError): { status: number; detail: string
   }
 }
 
+/** The SQLSTATE of a PostgreSQL error anywhere in the cause chain (drizzle wraps pg's error). */
+function sqlState(error: unknown): string | undefined {
+  let current: unknown = error;
+  for (let depth = 0; current instanceof Error && depth < 5; depth += 1) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) && 'severity' in current) {
+      return code;
+    }
+    current = current.cause;
+  }
+  return undefined;
+}
+
 export function registerProblemHandlers(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
     if (error instanceof AppError) {
@@ -122,6 +135,18 @@ export function registerProblemHandlers(app: FastifyInstance): void {
     }
     const known = fromFastifyError(error);
     if (known) return sendProblem(reply, known.status, known.detail);
+    // Safety net: PostgreSQL class 22 (data exception: 22P02 invalid text representation, 22021
+    // character not in repertoire, 22003 numeric out of range, …) means a value from the request
+    // got past validation. It is the caller's input, so 400; logged (without values) to be fixed.
+    if (sqlState(error)?.startsWith('22')) {
+      request.log.warn({ err: error }, 'request value refused by the database');
+      return sendProblem(
+        reply,
+        400,
+        'A value in the request cannot be stored: it has a character, number or date outside what is accepted. Check the fields and try again.',
+        { code: 'VALIDATION_FAILED' },
+      );
+    }
     // Unexpected: log it (without bodies) and show nothing internal.
     request.log.error({ err: error }, 'unhandled error');
     return sendProblem(

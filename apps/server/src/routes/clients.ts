@@ -9,7 +9,7 @@ import {
 } from '@throughline/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { displayName, email, errors, problemSchema, uuidParam } from './schemas';
+import { cursorParam, displayName, email, errors, problemSchema, uuidParam } from './schemas';
 
 const shortText = z.string().trim().min(1).max(200);
 const pronouns = z.string().trim().min(1).max(60);
@@ -76,7 +76,7 @@ export const clientRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'The clients the caller may see (a therapist: their caseload), newest first',
         querystring: z.strictObject({
           limit: z.coerce.number().int().min(1).max(200).default(50),
-          cursor: z.string().max(200).optional(),
+          cursor: cursorParam.optional(),
         }),
         response: {
           200: z.object({ items: z.array(client), nextCursor: z.string().nullable() }),

@@ -7,7 +7,7 @@ import {
 } from '@throughline/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { errors, problemSchema, uuidParam } from './schemas';
+import { cursorParam, errors, problemSchema, uuidParam } from './schemas';
 
 const phase = z.enum(PHASES);
 const reason = z.string().trim().min(1).max(2000);
@@ -56,7 +56,7 @@ export const episodeRoutes: FastifyPluginAsyncZod = async (app) => {
           clientId: z.uuid().optional(),
           phase: phase.optional(),
           limit: z.coerce.number().int().min(1).max(200).default(50),
-          cursor: z.string().max(200).optional(),
+          cursor: cursorParam.optional(),
         }),
         response: {
           200: z.object({ items: z.array(episode), nextCursor: z.string().nullable() }),

@@ -21,6 +21,12 @@ export const displayName = z.string().trim().min(1).max(200);
 export const uuidParam = z.strictObject({ id: z.uuid() });
 export const otpCode = z.string().regex(/^\d{6}$/, 'Enter the 6-digit code.');
 
+/** A list's `cursor`: the `nextCursor` of the previous page, passed back unchanged. */
+export const cursorParam = z
+  .string()
+  .max(200)
+  .regex(/^[A-Za-z0-9_-]*$/, 'Use the nextCursor value of the previous page, unchanged.');
+
 export const roleSchema = z.enum(['practice_admin', 'therapist', 'supervisor', 'client']);
 
 /** Common error responses, so the OpenAPI document lists them for every route. */

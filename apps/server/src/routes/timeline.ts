@@ -1,7 +1,7 @@
 import { readTimeline, TIMELINE_TYPES } from '@throughline/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { errors, uuidParam } from './schemas';
+import { cursorParam, errors, uuidParam } from './schemas';
 
 const type = z.enum(TIMELINE_TYPES);
 
@@ -23,7 +23,7 @@ export const timelineRoutes: FastifyPluginAsyncZod = async (app) => {
             .optional()
             .describe(`Comma-separated: ${TIMELINE_TYPES.join(', ')} (default: all)`),
           limit: z.coerce.number().int().min(1).max(200).default(50),
-          cursor: z.string().max(200).optional(),
+          cursor: cursorParam.optional(),
         }),
         response: {
           200: z.object({

@@ -1,31 +1,15 @@
 import type { AccessContext } from '../access/actor';
 import { signedIn } from '../access/policy';
 import { recordAudit } from '../audit/record';
-import { AppError } from '../shared/errors';
+import { decodeKeyset, encodeKeyset } from '../shared/cursor';
 import { inTransaction } from '../shared/transaction';
 import { type Cursor, listVisible } from './repository';
 import { type ClientView, openClient } from './views';
 
 export type ClientPage = { items: ClientView[]; nextCursor: string | null };
 
-function decodeCursor(cursor: string | undefined): Cursor | undefined {
-  if (!cursor) return undefined;
-  try {
-    const [time, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-    const createdAt = new Date(time ?? '');
-    if (!id || Number.isNaN(createdAt.getTime())) throw new Error('bad cursor');
-    return { createdAt, id };
-  } catch {
-    throw new AppError(
-      'VALIDATION_FAILED',
-      'The cursor is not one this API returned; start again without it.',
-      [{ path: 'cursor', message: 'Unknown cursor.' }],
-    );
-  }
-}
-
 function encodeCursor(view: ClientView): string {
-  return Buffer.from(`${view.createdAt.toISOString()}|${view.id}`).toString('base64url');
+  return encodeKeyset({ at: view.createdAt, id: view.id });
 }
 
 /** The caller's caseload (or what they may see of it), newest first. */
@@ -34,7 +18,8 @@ export async function listClients(
   input: { limit: number; cursor?: string | undefined },
 ): Promise<ClientPage> {
   const actor = signedIn(ctx);
-  const after = decodeCursor(input.cursor);
+  const position = decodeKeyset(input.cursor);
+  const after: Cursor | undefined = position && { createdAt: position.at, id: position.id };
   const rows = await inTransaction(ctx.services.db, async (tx) => {
     const found = await listVisible(tx, actor, input.limit + 1, after);
     await recordAudit(tx, ctx, {

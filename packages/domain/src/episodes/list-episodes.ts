@@ -1,7 +1,7 @@
 import type { AccessContext } from '../access/actor';
 import { signedIn } from '../access/policy';
 import { recordAudit } from '../audit/record';
-import { AppError } from '../shared/errors';
+import { decodeKeyset, encodeKeyset } from '../shared/cursor';
 import { inTransaction } from '../shared/transaction';
 import type { Phase } from './phases';
 import { type Cursor, listVisible } from './repository';
@@ -9,22 +9,8 @@ import { type EpisodeView, openEpisode } from './views';
 
 export type EpisodePage = { items: EpisodeView[]; nextCursor: string | null };
 
-function decodeCursor(cursor: string | undefined): Cursor | undefined {
-  if (!cursor) return undefined;
-  const [time, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-  const openedAt = new Date(time ?? '');
-  if (!id || !/^[0-9a-f-]{36}$/i.test(id) || Number.isNaN(openedAt.getTime())) {
-    throw new AppError(
-      'VALIDATION_FAILED',
-      'The cursor is not one this API returned; start again without it.',
-      [{ path: 'cursor', message: 'Unknown cursor.' }],
-    );
-  }
-  return { openedAt, id };
-}
-
 function encodeCursor(view: EpisodeView): string {
-  return Buffer.from(`${view.openedAt.toISOString()}|${view.id}`).toString('base64url');
+  return encodeKeyset({ at: view.openedAt, id: view.id });
 }
 
 /** The episodes the caller may see (a therapist: their own; a client: theirs), newest first. */
@@ -38,7 +24,8 @@ export async function listEpisodes(
   },
 ): Promise<EpisodePage> {
   const actor = signedIn(ctx);
-  const after = decodeCursor(input.cursor);
+  const position = decodeKeyset(input.cursor);
+  const after: Cursor | undefined = position && { openedAt: position.at, id: position.id };
   const rows = await inTransaction(ctx.services.db, async (tx) => {
     const found = await listVisible(
       tx,

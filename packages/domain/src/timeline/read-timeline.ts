@@ -2,7 +2,8 @@ import type { AccessContext } from '../access/actor';
 import { signedIn } from '../access/policy';
 import { recordAudit } from '../audit/record';
 import { episodeTitlePurpose } from '../episodes/views';
-import { AppError, notFound } from '../shared/errors';
+import { decodeKeyset, encodeKeyset } from '../shared/cursor';
+import { notFound } from '../shared/errors';
 import { inTransaction } from '../shared/transaction';
 import {
   canSeeClient,
@@ -31,27 +32,8 @@ const TEMPLATE_NAMES: Record<string, string> = {
   'music-therapy': 'Music therapy',
 };
 
-function decodeCursor(cursor: string | undefined): TimelineCursor | undefined {
-  if (!cursor) return undefined;
-  const [time, id, seq] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-  const at = new Date(time ?? '');
-  if (
-    !id ||
-    !/^[0-9a-f-]{36}$/i.test(id) ||
-    Number.isNaN(at.getTime()) ||
-    !/^\d$/.test(seq ?? '')
-  ) {
-    throw new AppError(
-      'VALIDATION_FAILED',
-      'The cursor is not one this API returned; start again without it.',
-      [{ path: 'cursor', message: 'Unknown cursor.' }],
-    );
-  }
-  return { at, id, seq: Number(seq) };
-}
-
 const encodeCursor = (row: EventRow): string =>
-  Buffer.from(`${row.at.toISOString()}|${row.id}|${row.seq}`).toString('base64url');
+  encodeKeyset({ at: row.at, id: row.id, seq: row.seq });
 
 function appointmentTitle(status: string, detail: string | null): string {
   switch (status) {
@@ -110,7 +92,12 @@ export async function readTimeline(
   },
 ): Promise<TimelinePage> {
   const actor = signedIn(ctx);
-  const after = decodeCursor(input.cursor);
+  const position = decodeKeyset(input.cursor, { seq: true });
+  const after: TimelineCursor | undefined = position && {
+    at: position.at,
+    id: position.id,
+    seq: position.seq ?? 0,
+  };
   const types = input.types && input.types.length > 0 ? input.types : TIMELINE_TYPES;
   const { db, keyring } = ctx.services;
   const result = await inTransaction(db, async (tx) => {
