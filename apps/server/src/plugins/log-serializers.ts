@@ -55,9 +55,15 @@ const isPostgresError = (error: AnyError): boolean =>
 
 /** `insert into "clients"`, without columns or values: enough to find the failing statement. */
 function statementKind(query: string): string | undefined {
-  const match = /^\s*(select|insert into|update|delete from|with)\b(?:[^"]*?"(\w+)")?/i.exec(query);
-  if (!match) return undefined;
-  return match[2] ? `${match[1]?.toLowerCase()} "${match[2]}"` : match[1]?.toLowerCase();
+  const verb = /^\s*(select|insert into|update|delete from|with)\b/i
+    .exec(query)?.[1]
+    ?.toLowerCase();
+  if (!verb) return undefined;
+  const table =
+    verb === 'select' || verb === 'with'
+      ? /\bfrom\s+"?(\w+)"?/i.exec(query)?.[1]
+      : /^\s*\w+(?:\s+\w+)?\s+"?(\w+)"?/i.exec(query)?.[1];
+  return table ? `${verb} "${table}"` : verb;
 }
 
 /** PostgreSQL quotes the offending value at the end of some messages (`…: "value"`). */
