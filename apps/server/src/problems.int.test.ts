@@ -88,6 +88,12 @@ describe('request validation', () => {
     expect(still.json().timeZone).toBe('Europe/London');
   });
 
+  it('answers an empty PATCH /api/v1/practice with the settings unchanged (found by the fuzz test)', async () => {
+    const response = await admin.request({ method: 'PATCH', url: '/api/v1/practice', payload: {} });
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toMatchObject({ name: 'First Practice', timeZone: 'Europe/London' });
+  });
+
   it('answers limit=0 and limit=abc with 400 naming the query parameter', async () => {
     for (const limit of ['0', 'abc', '201']) {
       const response = await therapist.request({

@@ -74,6 +74,8 @@ export async function updatePractice(
 ): Promise<PracticeView> {
   const actor = signedIn(ctx);
   if (changes.timeZone !== undefined) checkTimeZone(changes.timeZone);
+  // Nothing to change (`{}`) is a no-op that shows the settings; an empty UPDATE is not SQL.
+  if (changes.name === undefined && changes.timeZone === undefined) return getPractice(ctx);
   return inTransaction(ctx.services.db, async (tx) => {
     const [row] = await tx
       .update(practices)
