@@ -73,8 +73,8 @@ export type BoundedResult = {
 
 /**
  * Runs rrule with a bound on the days it examines and on wall time. rrule reads
- * `options.bynmonthday` exactly once per candidate day (in its day filter), so a read-counting
- * view of the options counts the work and stops it by throwing out of the loop. A test pins this
+ * `options.bynmonthday` exactly once per candidate day (in its day filter), so a counting getter
+ * on a copy of the options counts the work and stops it by throwing out of the loop. A test pins this
  * (recurrence.test.ts), so an rrule upgrade that changes it fails loudly instead of unbounding.
  */
 export function boundedOccurrences(
@@ -86,16 +86,18 @@ export function boundedOccurrences(
   const parsed = rule.options;
   const started = performance.now();
   let examined = 0;
-  const counting = new Proxy(parsed, {
-    get(target, key, receiver) {
-      if (key === 'bynmonthday') {
-        examined += 1;
-        if (examined > maxDays) throw new BoundReached();
-        if (examined % 256 === 0 && performance.now() - started > MAX_EXPANSION_MS) {
-          throw new BoundReached();
-        }
+  // A copy whose `bynmonthday` is a counting getter; every other option stays a plain property.
+  const counting = { ...parsed };
+  const bynmonthday = parsed.bynmonthday;
+  Object.defineProperty(counting, 'bynmonthday', {
+    enumerable: true,
+    get() {
+      examined += 1;
+      if (examined > maxDays) throw new BoundReached();
+      if (examined % 256 === 0 && performance.now() - started > MAX_EXPANSION_MS) {
+        throw new BoundReached();
       }
-      return Reflect.get(target, key, receiver);
+      return bynmonthday;
     },
   });
   // `options` is read by rrule's iterator each time it runs; swap in the counting view for it.
