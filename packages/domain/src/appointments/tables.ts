@@ -68,6 +68,13 @@ export const appointments = pgTable(
       .default('in-person'),
     /** Encrypted: an address can identify the client (a home visit). */
     location: text('location'),
+    /**
+     * An assessment session does not count towards "finished treatment" (two attended treatment
+     * sessions, CLINICAL.md §3); unmarked sessions are treatment sessions.
+     */
+    kind: text('kind', { enum: ['treatment', 'assessment'] })
+      .notNull()
+      .default('treatment'),
     cancelledBy: text('cancelled_by', { enum: ['client', 'therapist'] }),
     cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
     /** Cancelled less than the practice's notice period (24 h) before the start. */

@@ -4,6 +4,7 @@ import {
   foreignKey,
   index,
   integer,
+  jsonb,
   pgEnum,
   pgTable,
   primaryKey,
@@ -24,6 +25,11 @@ export const practices = pgTable('practices', {
   wrappedDataKey: text('wrapped_data_key').notNull(),
   /** A second data key, only for psychotherapy notes (HIPAA 164.501 keeps them apart). */
   wrappedPsychotherapyKey: text('wrapped_psychotherapy_key'),
+  /**
+   * Measurement settings (versioned JSON, see measures/practice-settings.ts): enabled instruments
+   * and the PCL-5 reliable-change value. Null means the shipped defaults.
+   */
+  measureSettings: jsonb('measure_settings').$type<Record<string, unknown>>(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 

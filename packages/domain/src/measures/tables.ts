@@ -62,6 +62,11 @@ export const measureTasks = pgTable(
       .default('open'),
     /** Encrypted JSON array of answers so far (null = none). */
     partialAnswers: text('partial_answers'),
+    /**
+     * The urgent alert raised when saved partial answers had a positive risk item, so repeated
+     * saves raise it once and the final submission reuses it (CLINICAL.md §1, §4).
+     */
+    riskAlertId: uuid('risk_alert_id'),
     responseId: uuid('response_id'),
     notifiedAt: timestamp('notified_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
