@@ -5,6 +5,7 @@ export * from './alerts';
 export * from './change';
 export * from './fhir';
 export * from './gas';
+export * from './guards';
 export {
   answerRange,
   findInstrument,

@@ -1,4 +1,5 @@
 import { classifyChange, isCase } from '../change';
+import { checkCount } from '../guards/checks';
 import { getInstrument } from '../instruments';
 import { ALERT_RULES_VERSION, type Alert } from './types';
 
@@ -7,7 +8,7 @@ export function reliableDeteriorationAlert(
   key: string,
   first: number,
   current: number,
-  options: { cutoff?: number } = {},
+  options: { cutoff?: number; reliableChange?: number } = {},
 ): Alert | null {
   const pair = classifyChange(key, first, current, options);
   if (pair.category !== 'deteriorated') return null;
@@ -21,7 +22,7 @@ export function reliableDeteriorationAlert(
       change: pair.change,
       reliableChange: pair.reliableChangeValue,
     },
-    source: `Worsened by at least the reliable-change value since the first score (Jacobson & Truax 1991; ${getInstrument(key).reliableChange?.source})`,
+    source: `Worsened by at least the reliable-change value since the first score (${pair.rule})`,
   };
 }
 
@@ -31,6 +32,8 @@ export type NotOnTrackInput = {
   first: number;
   current: number;
   cutoff?: number;
+  /** A practice's reliable-change value, where the instrument lets one be chosen (PCL-5). */
+  reliableChange?: number;
 };
 
 /**
@@ -40,10 +43,14 @@ export type NotOnTrackInput = {
  * The stricter session-8 rule is reported when both fire. Beware judging too early.
  */
 export function notOnTrackAlert(key: string, input: NotOnTrackInput): Alert | null {
+  checkCount('session', input.session);
   if (input.session < 4) return null;
   const definition = getInstrument(key);
   if (!definition.caseness || !definition.reliableChange) return null;
-  const pair = classifyChange(key, input.first, input.current, { cutoff: input.cutoff });
+  const pair = classifyChange(key, input.first, input.current, {
+    ...(input.cutoff === undefined ? {} : { cutoff: input.cutoff }),
+    ...(input.reliableChange === undefined ? {} : { reliableChange: input.reliableChange }),
+  });
   const improvement =
     definition.direction === 'higher-is-better' ? pair.changeOnScale : -pair.changeOnScale;
   if (!isCase(definition, input.current, input.cutoff)) return null;

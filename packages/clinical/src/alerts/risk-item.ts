@@ -1,5 +1,6 @@
 import { getInstrument } from '../instruments';
 import type { ScoreResult } from '../scoring';
+import { riskItemsOf } from '../scoring/risk';
 import { ALERT_RULES_VERSION, type Alert } from './types';
 
 /**
@@ -9,16 +10,34 @@ import { ALERT_RULES_VERSION, type Alert } from './types';
  */
 export function riskItemAlert(result: ScoreResult): Alert | null {
   if (!result.flags.includes('risk-item')) return null;
-  const definition = getInstrument(result.instrument);
-  const flag = definition.flags.find((f) => f.key === 'risk-item');
-  if (flag?.kind !== 'item-above') return null;
-  const item = definition.items[flag.item - 1]!;
   // Risk items are never reverse-scored, so the item score is the answer given.
-  const answer = result.itemScores[flag.item - 1];
+  return riskItemAlertFromAnswers(result.instrument, result.itemScores, 'complete');
+}
+
+/**
+ * The same alert from raw answers that may be incomplete or invalid (a partial save, a form with
+ * a gap): a risk item is never lost to validation (CLINICAL.md §1). `form` is recorded in the
+ * inputs so the therapist knows the rest of the form was not scored.
+ */
+export function riskItemAlertFromAnswers(
+  key: string,
+  answers: readonly unknown[],
+  form: 'complete' | 'incomplete',
+): Alert | null {
+  const [finding] = riskItemsOf(key, answers);
+  if (!finding) return null;
+  const definition = getInstrument(key);
+  const item = definition.items[finding.item - 1]!;
   return {
     rule: 'risk-item',
     version: ALERT_RULES_VERSION,
-    inputs: { instrument: result.instrument, item: flag.item, text: item.text, answer },
-    source: `${definition.title} item ${flag.item} > 0 (CLINICAL.md §4; ${definition.attribution})`,
+    inputs: {
+      instrument: key,
+      item: finding.item,
+      text: item.text,
+      answer: finding.answer,
+      ...(form === 'incomplete' ? { form } : {}),
+    },
+    source: `${definition.title} item ${finding.item} > 0 (CLINICAL.md §4; ${definition.attribution})`,
   };
 }

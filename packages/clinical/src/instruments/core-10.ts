@@ -47,7 +47,7 @@ export const CORE_10: InstrumentDefinition = {
     { label: 'severe', min: 25, max: 40 },
   ],
   // Item 6 is the risk item ("I made plans to end my life").
-  flags: [{ key: 'risk-item', kind: 'item-above', item: 6, above: 0 }],
+  flags: [{ key: 'risk-item', kind: 'item-above', item: 6, above: 0, risk: true }],
   cutoff: { default: 11, source: 'Barkham et al. 2013 (CLINICAL.md §2)' },
   caseness: { on: 'total', atLeast: 11, source: 'Barkham et al. 2013 (CLINICAL.md §2)' },
   reliableChange: { value: 6, on: 'total', source: 'Barkham et al. 2013, 90% (CLINICAL.md §2)' },

@@ -66,6 +66,12 @@ export const PCL_5: InstrumentDefinition = {
     value: 10,
     on: 'total',
     source: 'National Center for PTSD guidance: 5–10 reliable, 10–20 clinically meaningful',
+    // The guidance gives a range, not one value: a practice chooses within it (CLINICAL.md §2).
+    configurable: {
+      min: 5,
+      max: 10,
+      source: 'practice setting within the National Center for PTSD range of 5–10 points',
+    },
   },
   direction: 'lower-is-better',
   license: 'Public domain (US National Center for PTSD).',

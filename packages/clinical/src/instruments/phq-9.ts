@@ -33,7 +33,7 @@ export const PHQ_9: InstrumentDefinition = {
     { label: 'severe', min: 20, max: 27 },
   ],
   // Any positive item 9 needs assessment by someone competent to assess suicide risk (§4).
-  flags: [{ key: 'risk-item', kind: 'item-above', item: 9, above: 0 }],
+  flags: [{ key: 'risk-item', kind: 'item-above', item: 9, above: 0, risk: true }],
   cutoff: { default: 10, source: 'NHS Talking Therapies caseness (CLINICAL.md §2)' },
   caseness: { on: 'total', atLeast: 10, source: 'NHS Talking Therapies (CLINICAL.md §2–3)' },
   reliableChange: { value: 6, on: 'total', source: 'NHS Talking Therapies (CLINICAL.md §2)' },

@@ -36,8 +36,19 @@ export type Band = {
 };
 
 export type Flag =
-  /** Raised when one item's answer is above `above`, whatever the total. */
-  | { key: string; kind: 'item-above'; item: number; above: number }
+  /**
+   * Raised when one item's answer is above `above`, whatever the total. `risk: true` marks a risk
+   * item: it is raised from the raw answers even when the form is incomplete or invalid (§1).
+   */
+  | { key: string; kind: 'item-above'; item: number; above: number; risk?: true }
+  /** Raised when the total is below `below` or any item is answered `itemAtMost` or lower. */
+  | {
+      key: string;
+      kind: 'total-below-or-item-at-most';
+      below: number;
+      itemAtMost: number;
+      source: string;
+    }
   /** Raised when a subscale total is at least `atLeast`. */
   | { key: string; kind: 'subscale-at-least'; subscale: string; atLeast: number }
   /** Raised when, in every named subscale, at least `count` items are rated ≥ `rating`. */
@@ -68,6 +79,8 @@ export type ReliableChange = {
   value: number;
   on: ScoreName;
   source: string;
+  /** Inclusive range a practice may choose from, where the published guidance gives one (PCL-5). */
+  configurable?: { min: number; max: number; source: string };
 };
 
 export type InstrumentDefinition = {

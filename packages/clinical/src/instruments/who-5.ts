@@ -4,7 +4,7 @@ import type { InstrumentDefinition } from './types';
 export const WHO_5: InstrumentDefinition = {
   key: 'who-5',
   title: 'WHO-5 Well-Being Index',
-  version: '1.0.0',
+  version: '1.1.0',
   validated: true,
   instructions:
     'Please indicate for each of the five statements which is closest to how you have been feeling over the last two weeks.',
@@ -33,7 +33,18 @@ export const WHO_5: InstrumentDefinition = {
     { label: 'poor-wellbeing', on: 'total', max: 12 },
     { label: 'adequate' },
   ],
-  flags: [],
+  // WHO guidance: a raw score below 13 or any item answered 0 or 1 is an indication for testing
+  // for depression (WHO-5 scoring notes; Topp et al. 2015). 1.1.0 added this flag.
+  flags: [
+    {
+      key: 'follow-up',
+      kind: 'total-below-or-item-at-most',
+      below: 13,
+      itemAtMost: 1,
+      source:
+        'WHO-5 scoring guidance (WHO 1998; Topp et al. 2015): raw score below 13 or any item answered 0 or 1 — assess for depression',
+    },
+  ],
   cutoff: { default: 13, source: 'Topp et al. 2015: raw < 13 is poor wellbeing (CLINICAL.md §2)' },
   caseness: { on: 'total', below: 13, source: 'Topp et al. 2015 (CLINICAL.md §2)' },
   reliableChange: { value: 10, on: 'percentage', source: 'Topp et al. 2015 (CLINICAL.md §2)' },

@@ -1,3 +1,5 @@
+import { checkCount, checkTotal } from '../guards/checks';
+import { ClinicalInputError } from '../guards/errors';
 import { getInstrument } from '../instruments';
 
 /**
@@ -10,7 +12,13 @@ export const OUTCOME_VERSION = '1';
 export type PairedScores = { depression: number; anxiety: number };
 
 export type OutcomeInput = {
+  /** Attended sessions not marked as an assessment (CLINICAL.md §3). */
   attendedTreatmentSessions: number;
+  /**
+   * Whether the episode has ended. An open episode's outcome is computed the same way and marked
+   * provisional (§3); reports of finished treatment use ended episodes only. Default: not ended.
+   */
+  ended?: boolean;
   first: PairedScores | null;
   last: PairedScores | null;
 };
@@ -29,12 +37,15 @@ export type NotEligible = {
   eligible: false;
   status: 'not-eligible';
   reason: string;
+  provisional: boolean;
   rule: string;
   version: string;
 };
 
 export type EpisodeOutcome = {
   eligible: true;
+  /** True while the episode has not ended: the figures may still change. */
+  provisional: boolean;
   caseness: { start: boolean; end: boolean };
   /** Null when the episode was not a case at the start (excluded, not a failure). */
   recovered: boolean | null;
@@ -45,7 +56,7 @@ export type EpisodeOutcome = {
   version: string;
 };
 
-type Measure = { caseAt: number; rc: number };
+type Measure = { key: string; caseAt: number; rc: number };
 
 function measure(key: string): Measure {
   const d = getInstrument(key);
@@ -53,31 +64,50 @@ function measure(key: string): Measure {
     throw new Error(`${d.title} cannot be paired: it needs a numeric "at least" caseness.`);
   if (d.reliableChange?.on !== 'total')
     throw new Error(`${d.title} cannot be paired: it needs a reliable-change value in points.`);
-  return { caseAt: d.caseness.atLeast, rc: d.reliableChange.value };
+  return { key, caseAt: d.caseness.atLeast, rc: d.reliableChange.value };
+}
+
+/** Refuses NaN, strings, fractions and totals the instrument cannot produce (issue 7, item 17). */
+function checkScores(
+  field: 'first' | 'last',
+  scores: PairedScores | null,
+  dep: Measure,
+  anx: Measure,
+): void {
+  if (scores === null) return;
+  if (typeof scores !== 'object')
+    throw new ClinicalInputError(field, `${field} must be a pair of scores or null.`);
+  checkTotal(getInstrument(dep.key), `${field}.depression`, scores.depression);
+  checkTotal(getInstrument(anx.key), `${field}.anxiety`, scores.anxiety);
 }
 
 export function episodeOutcome(
   input: OutcomeInput,
   options: OutcomeOptions = {},
 ): EpisodeOutcome | NotEligible {
+  const pairing = options.pairing ?? { depression: 'phq-9', anxiety: 'gad-7' };
+  const dep = measure(pairing.depression);
+  const anx = measure(pairing.anxiety);
+  // Guards first: an impossible input is refused, never turned into a plausible outcome.
+  const sessions = checkCount('attendedTreatmentSessions', input.attendedTreatmentSessions);
+  checkScores('first', input.first, dep, anx);
+  checkScores('last', input.last, dep, anx);
+  if (input.ended !== undefined && typeof input.ended !== 'boolean')
+    throw new ClinicalInputError('ended', 'ended must be true or false.');
+  const provisional = input.ended !== true;
   const notEligible = (reason: string): NotEligible => ({
     eligible: false,
     status: 'not-eligible',
     reason,
+    provisional,
     rule: OUTCOME_RULE,
     version: OUTCOME_VERSION,
   });
   // "Finished treatment" needs at least two attended treatment sessions (§3).
-  if (input.attendedTreatmentSessions < 2)
-    return notEligible(
-      `Fewer than two attended treatment sessions (${input.attendedTreatmentSessions}).`,
-    );
+  if (sessions < 2) return notEligible(`Fewer than two attended treatment sessions (${sessions}).`);
   if (!input.first || !input.last)
     return notEligible('No paired scores at the start and the end of the episode.');
 
-  const pairing = options.pairing ?? { depression: 'phq-9', anxiety: 'gad-7' };
-  const dep = measure(pairing.depression);
-  const anx = measure(pairing.anxiety);
   const { first, last } = input;
   // Caseness: PHQ-9 ≥ 10 or GAD-7 ≥ 8 (§3).
   const isCase = (s: PairedScores): boolean =>
@@ -98,6 +128,7 @@ export function episodeOutcome(
   const recovered = start ? !end : null;
   return {
     eligible: true,
+    provisional,
     caseness: { start, end },
     recovered,
     reliableImprovement,

@@ -224,6 +224,8 @@ describe('scoreAnswers outcomes', () => {
       ok: false,
       reason: 'invalid-answers',
       issues: [{ item: 7, message: 'must be 0–3' }],
+      flags: [],
+      risks: [],
     });
   });
 });

@@ -1,5 +1,6 @@
 import { findInstrument } from '../instruments';
 import type { Band, Flag, InstrumentDefinition, ScoreName } from '../instruments/types';
+import { type RiskFinding, riskItemsAnswered } from './risk';
 import { type AnswerIssue, validateAnswers } from './validate';
 
 export type ScoreOptions = {
@@ -28,7 +29,17 @@ export type ScoreResult = {
 export type ScoreOutcome =
   | { ok: true; result: ScoreResult }
   | { ok: false; reason: 'unknown-instrument'; issues: [] }
-  | { ok: false; reason: 'invalid-answers'; issues: AnswerIssue[] }
+  /**
+   * `flags` names the risk flags the raw answers raise even though the form does not score: a
+   * risk item is never lost to validation (CLINICAL.md §1).
+   */
+  | {
+      ok: false;
+      reason: 'invalid-answers';
+      issues: AnswerIssue[];
+      flags: string[];
+      risks: RiskFinding[];
+    }
   | { ok: false; reason: 'invalid-options'; issues: []; message: string };
 
 /** Scores a completed form, or says exactly which answers are wrong. Never prorates. */
@@ -40,7 +51,16 @@ export function scoreAnswers(
   const definition = findInstrument(key);
   if (!definition) return { ok: false, reason: 'unknown-instrument', issues: [] };
   const issues = validateAnswers(definition, answers);
-  if (issues.length > 0) return { ok: false, reason: 'invalid-answers', issues };
+  if (issues.length > 0) {
+    const risks = riskItemsAnswered(definition, answers);
+    return {
+      ok: false,
+      reason: 'invalid-answers',
+      issues,
+      flags: [...new Set(risks.map((r) => r.flag))],
+      risks,
+    };
+  }
   const cutoff = resolveCutoff(definition, options.cutoff);
   if (typeof cutoff === 'string')
     return { ok: false, reason: 'invalid-options', issues: [], message: cutoff };
@@ -126,6 +146,11 @@ function flagRaised(
     case 'item-above':
       // The answer as given: a risk item is never reverse-scored.
       return answers[flag.item - 1]! > flag.above;
+    case 'total-below-or-item-at-most':
+      return (
+        itemScores.reduce((sum, v) => sum + v, 0) < flag.below ||
+        answers.some((a) => a <= flag.itemAtMost)
+      );
     case 'subscale-at-least':
       return (subscales[flag.subscale] ?? 0) >= flag.atLeast;
     case 'items-endorsed':

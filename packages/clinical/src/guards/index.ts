@@ -1,0 +1,2 @@
+export { checkCount, checkPositive, checkTotal, totalRange } from './checks';
+export { ClinicalInputError } from './errors';
