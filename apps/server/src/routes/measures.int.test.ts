@@ -117,7 +117,7 @@ describe('POST /api/v1/episodes/:id/responses', () => {
     expect(row?.answers).not.toContain('[1,1,1');
     expect(row?.answers.length).toBeGreaterThan(20);
     expect(row?.result).not.toHaveProperty('itemScores');
-    expect(row?.result).toMatchObject({ resultVersion: 1, version: '1.0.0', total: 7 });
+    expect(row?.result).toMatchObject({ resultVersion: 1, version: '1.1.0', total: 7 });
     const audit = await h.services.db
       .select()
       .from(auditEvents)

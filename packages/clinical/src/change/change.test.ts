@@ -98,7 +98,7 @@ describe('per-pair categories', () => {
   it('records the rule and version', () => {
     expect(classifyChange('phq-9', 15, 9)).toMatchObject({
       instrument: 'phq-9',
-      version: '1.0.0',
+      version: '1.1.0',
       reliableChangeValue: 6,
       rule: expect.stringMatching(/Jacobson & Truax 1991.*≥ 6.*NHS Talking Therapies/),
     });

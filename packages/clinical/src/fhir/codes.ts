@@ -10,12 +10,20 @@ export const OBSERVATION_CATEGORY = 'http://terminology.hl7.org/CodeSystem/obser
  */
 export const ORDINAL_VALUE = 'http://hl7.org/fhir/StructureDefinition/ordinalValue';
 
-/** Project code systems, used only where CLINICAL.md §5 gives no standard code. */
-export const questionnaireUrl = (key: string): string => `urn:throughline:questionnaire:${key}`;
-export const answerSystem = (key: string): string => `urn:throughline:answer:${key}`;
-export const scoreSystem = (key: string): string => `urn:throughline:score:${key}`;
-export const itemSystem = (key: string): string => `urn:throughline:item:${key}`;
-export const bandSystem = (key: string): string => `urn:throughline:band:${key}`;
+/**
+ * The stable canonical base of the project's FHIR definitions (docs/fhir.md). A canonical URL
+ * names a definition, not the server it is read from: every installation publishes the same
+ * Questionnaire under the same URL, so answers from two practices compare. It is an absolute
+ * `https` URL as FHIR asks of canonicals, on a reserved `.example` host until the project has a
+ * domain of its own; changing it would be a new canonical and needs a new definition version.
+ */
+export const CANONICAL_BASE = 'https://throughline.example/fhir';
+export const questionnaireUrl = (key: string): string => `${CANONICAL_BASE}/Questionnaire/${key}`;
+/** Project code systems, used only where CLINICAL.md §5 and LOINC give no standard code. */
+export const answerSystem = (key: string): string => `${CANONICAL_BASE}/CodeSystem/${key}-answer`;
+export const scoreSystem = (key: string): string => `${CANONICAL_BASE}/CodeSystem/${key}-score`;
+export const itemSystem = (key: string): string => `${CANONICAL_BASE}/CodeSystem/${key}-item`;
+export const bandSystem = (key: string): string => `${CANONICAL_BASE}/CodeSystem/${key}-band`;
 
 /** Canonical reference to one version of an instrument's Questionnaire. */
 export function questionnaireCanonical(definition: InstrumentDefinition): string {

@@ -1,6 +1,7 @@
 import type { CodeableConcept, Coding, Observation, Reference } from '@medplum/fhirtypes';
+import { ClinicalInputError } from '../guards/errors';
 import type { InstrumentDefinition } from '../instruments/types';
-import type { ScoreResult } from '../scoring';
+import { type ScoreResult, scoreAnswers } from '../scoring';
 import { answeredItems } from './answers';
 import { answerCoding, bandSystem, itemCoding, OBSERVATION_CATEGORY, scoreSystem } from './codes';
 
@@ -44,6 +45,7 @@ export function toObservations(input: ObservationsInput): ScoreObservations {
     throw new Error(
       `Score is for ${score.instrument} ${score.version}, not ${definition.key} ${definition.version}.`,
     );
+  checkScoreMatchesAnswers(definition, answers, score);
   const common = commonFields(input);
 
   const subscales: Observation[] = Object.entries(score.subscales).map(([name, value]) => ({
@@ -108,6 +110,40 @@ export function toObservations(input: ObservationsInput): ScoreObservations {
     hasMember: members.map((m): Reference<Observation> => ({ reference: `Observation/${m.id}` })),
   };
   return { total, members };
+}
+
+/**
+ * The exported score must be the one the answers give: a total, band, flag or subscale that does
+ * not match them would travel to another system as a clinical fact (issue 7, item 20).
+ */
+function checkScoreMatchesAnswers(
+  definition: InstrumentDefinition,
+  answers: readonly number[],
+  score: ScoreResult,
+): void {
+  const recomputed = scoreAnswers(
+    definition.key,
+    answers,
+    score.cutoff === undefined || definition.cutoff?.configurable === undefined
+      ? {}
+      : { cutoff: score.cutoff },
+  );
+  if (!recomputed.ok) return; // answeredItems names the invalid answers
+  const want = recomputed.result;
+  const mismatch = (
+    [
+      ['total', score.total, want.total],
+      ['band', score.band, want.band],
+      ['percentage', score.percentage, want.percentage],
+      ['flags', score.flags.join(','), want.flags.join(',')],
+      ['subscales', JSON.stringify(score.subscales), JSON.stringify(want.subscales)],
+    ] as const
+  ).find(([, given, expected]) => given !== expected);
+  if (mismatch)
+    throw new ClinicalInputError(
+      `score.${mismatch[0]}`,
+      `The ${definition.key} score's ${mismatch[0]} (${String(mismatch[1])}) does not match the answers, which give ${String(mismatch[2])}.`,
+    );
 }
 
 function commonFields(

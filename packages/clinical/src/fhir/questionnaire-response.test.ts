@@ -10,7 +10,7 @@ describe('toQuestionnaireResponse', () => {
     expect(response).toMatchObject({
       resourceType: 'QuestionnaireResponse',
       id: RESPONSE_ID,
-      questionnaire: 'urn:throughline:questionnaire:phq-9|1.0.0',
+      questionnaire: 'https://throughline.example/fhir/Questionnaire/phq-9|1.1.0',
       status: 'completed',
       subject: { reference: PATIENT },
       author: { reference: AUTHOR },
@@ -35,7 +35,10 @@ describe('toQuestionnaireResponse', () => {
     const who5 = mapAll('who-5', [5, 4, 3, 2, 0]).response;
     expect(who5.item!.map((i) => i.answer![0]!.valueCoding)).toEqual(
       [5, 4, 3, 2, 0].map((v) =>
-        expect.objectContaining({ system: 'urn:throughline:answer:who-5', code: String(v) }),
+        expect.objectContaining({
+          system: 'https://throughline.example/fhir/CodeSystem/who-5-answer',
+          code: String(v),
+        }),
       ),
     );
     const pcl5 = mapAll('pcl-5', Array(20).fill(4)).response;

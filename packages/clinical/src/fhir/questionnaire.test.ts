@@ -10,8 +10,8 @@ describe('toQuestionnaire', () => {
     const q = toQuestionnaire(getInstrument('phq-9'));
     expect(q).toMatchObject({
       resourceType: 'Questionnaire',
-      url: 'urn:throughline:questionnaire:phq-9',
-      version: '1.0.0',
+      url: 'https://throughline.example/fhir/Questionnaire/phq-9',
+      version: '1.1.0',
       status: 'active',
       title: 'Patient Health Questionnaire (PHQ-9)',
       code: [{ system: LOINC, code: '44249-1' }],
@@ -31,9 +31,32 @@ describe('toQuestionnaire', () => {
     }
   });
 
-  it('GAD-7: panel LOINC 69737-5 and the same LOINC answer codes', () => {
+  it('canonical URLs are absolute https URLs, never urn: strings', () => {
+    for (const d of INSTRUMENTS) {
+      const q = toQuestionnaire(d);
+      expect(q.url).toBe(`https://throughline.example/fhir/Questionnaire/${d.key}`);
+      expect(JSON.stringify(q)).not.toContain('urn:');
+    }
+  });
+
+  it('PHQ-4: panel LOINC 69724-3', () => {
+    expect(toQuestionnaire(getInstrument('phq-4')).code).toEqual([
+      expect.objectContaining({ system: LOINC, code: '69724-3' }),
+    ]);
+  });
+
+  it('GAD-7: panel LOINC 69737-5, LOINC item codes and the same LOINC answer codes', () => {
     const q = toQuestionnaire(getInstrument('gad-7'));
     expect(q.code).toEqual([expect.objectContaining({ system: LOINC, code: '69737-5' })]);
+    expect(q.item!.filter((i) => i.type === 'choice').map((i) => i.code?.[0]?.code)).toEqual([
+      '69725-0',
+      '68509-9',
+      '69733-4',
+      '69734-2',
+      '69735-9',
+      '69689-8',
+      '69736-7',
+    ]);
     const first = q.item!.find((i) => i.linkId === '1')!;
     expect(first.answerOption!.map((o) => o.valueCoding!.code)).toEqual(FREQUENCY_CODES);
   });
@@ -45,7 +68,7 @@ describe('toQuestionnaire', () => {
     expect(first.answerOption!.map((o) => o.valueCoding)).toEqual(
       [5, 4, 3, 2, 1, 0].map((v) =>
         expect.objectContaining({
-          system: 'urn:throughline:answer:who-5',
+          system: 'https://throughline.example/fhir/CodeSystem/who-5-answer',
           code: String(v),
           extension: [{ url: ORDINAL_VALUE, valueDecimal: v }],
         }),
@@ -67,7 +90,7 @@ describe('toQuestionnaire', () => {
       '4',
     ]);
     expect(questions[0]!.answerOption![0]!.valueCoding!.system).toBe(
-      'urn:throughline:answer:pcl-5',
+      'https://throughline.example/fhir/CodeSystem/pcl-5-answer',
     );
   });
 

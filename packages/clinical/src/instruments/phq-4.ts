@@ -5,7 +5,7 @@ import type { InstrumentDefinition } from './types';
 export const PHQ_4: InstrumentDefinition = {
   key: 'phq-4',
   title: 'Patient Health Questionnaire-4 (PHQ-4)',
-  version: '1.0.0',
+  version: '1.1.0',
   validated: true,
   instructions: PHQ_INSTRUCTIONS,
   options: PHQ_FREQUENCY,
@@ -35,5 +35,6 @@ export const PHQ_4: InstrumentDefinition = {
   attribution:
     'Kroenke K, Spitzer RL, Williams JBW, Löwe B. An ultra-brief screening scale for anxiety and depression: the PHQ-4. Psychosomatics 2009;50(6):613–621.',
   // PHQ-2 total LOINC 55758-7 (CLINICAL.md §5).
-  codes: [{ system: 'http://loinc.org', subscales: { 'phq-2': '55758-7' } }],
+  // Panel 69724-3 (Patient health questionnaire 4 item); PHQ-2 total 55758-7 (CLINICAL.md §5).
+  codes: [{ system: 'http://loinc.org', panel: '69724-3', subscales: { 'phq-2': '55758-7' } }],
 };

@@ -12,14 +12,28 @@ const items = numbered([
   'Moving or speaking so slowly that other people could have noticed? Or the opposite — being so fidgety or restless that you have been moving around a lot more than usual',
   'Thoughts that you would be better off dead or of hurting yourself in some way',
 ]);
-// Item 9 has its own LOINC code (CLINICAL.md §5).
-items[8] = { ...items[8]!, loinc: '44260-8' };
+// LOINC codes of the items' questions (LOINC panel 44249-1; item 9 44260-8 is in CLINICAL.md §5).
+// Checked against the LOINC panel as used in the HL7 SDC and Argonaut questionnaires.
+const ITEM_LOINC = [
+  '44250-9',
+  '44255-8',
+  '44259-0',
+  '44254-1',
+  '44251-7',
+  '44258-2',
+  '44252-5',
+  '44253-3',
+  '44260-8',
+];
+items.forEach((item, i) => {
+  items[i] = { ...item, loinc: ITEM_LOINC[i]! };
+});
 
 /** PHQ-9 — Kroenke, Spitzer & Williams 2001 (CLINICAL.md §1). */
 export const PHQ_9: InstrumentDefinition = {
   key: 'phq-9',
   title: 'Patient Health Questionnaire (PHQ-9)',
-  version: '1.0.0',
+  version: '1.1.0',
   validated: true,
   instructions: PHQ_INSTRUCTIONS,
   options: PHQ_FREQUENCY,

@@ -21,3 +21,9 @@ export const PFIZER_LICENSE =
 export function numbered(texts: readonly string[]): Item[] {
   return texts.map((text, i) => ({ number: i + 1, text }));
 }
+
+/** Gives items 1…n the LOINC codes of their questions, in order. */
+export function withLoinc(items: readonly Item[], codes: readonly string[]): Item[] {
+  if (codes.length !== items.length) throw new Error('One LOINC code per item.');
+  return items.map((item, i) => ({ ...item, loinc: codes[i]! }));
+}

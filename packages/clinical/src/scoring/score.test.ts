@@ -112,7 +112,7 @@ describe('bands at every boundary (CLINICAL.md §1, inclusive)', () => {
 describe('PHQ-9', () => {
   it('raises risk-item when item 9 > 0, whatever the total', () => {
     const r = scored('phq-9', [0, 0, 0, 0, 0, 0, 0, 0, 1]);
-    expect(r).toMatchObject({ instrument: 'phq-9', version: '1.0.0', total: 1, band: 'minimal' });
+    expect(r).toMatchObject({ instrument: 'phq-9', version: '1.1.0', total: 1, band: 'minimal' });
     expect(r.flags).toEqual(['risk-item']);
     expect(r.rule).toMatch(/Kroenke, Spitzer & Williams 2001/);
   });
