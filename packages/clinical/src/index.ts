@@ -11,6 +11,7 @@ export {
   findInstrument,
   getInstrument,
   INSTRUMENTS,
+  PCL_5,
 } from './instruments';
 export type * from './instruments/types';
 export * from './outcome';

@@ -152,6 +152,15 @@ const ROWS: Row[] = [
     body: () => ({ timeZone: 'Europe/Dublin' }),
     expect: statuses(401, 403, 403, 403, 403, 403, 200, 200),
   },
+  {
+    route: 'GET /api/v1/practice/measure-settings',
+    expect: statuses(401, 403, 403, 200, 200, 200, 200, 200),
+  },
+  {
+    route: 'PATCH /api/v1/practice/measure-settings',
+    body: () => ({ pcl5ReliableChange: 10 }),
+    expect: statuses(401, 403, 403, 403, 403, 403, 200, 200),
+  },
   { route: 'GET /api/v1/admin/outbox', expect: statuses(401, 403, 403, 403, 403, 403, 200, 200) },
   {
     route: 'GET /api/v1/admin/audit/verify',

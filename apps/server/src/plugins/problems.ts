@@ -1,3 +1,4 @@
+import { ClinicalInputError } from '@throughline/clinical';
 import { AppError, type ErrorCode } from '@throughline/domain';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
@@ -57,6 +58,9 @@ export type Problem = {
   code?: string;
   errors?: { path: string; message: string }[];
   requestId?: string;
+  /** A refused questionnaire whose risk item was answered above 0 (CLINICAL.md §1). */
+  flags?: string[];
+  crisisResources?: unknown;
 };
 
 export function sendProblem(
@@ -116,8 +120,16 @@ export function registerProblemHandlers(app: FastifyInstance): void {
     if (error instanceof AppError) {
       const status = STATUS[error.code];
       return sendProblem(reply, status, error.message, {
+        ...error.extra,
         code: error.code,
         ...(error.issues ? { errors: error.issues } : {}),
+      });
+    }
+    // An impossible input to a clinical rule (NaN, a fractional session count…): the caller's.
+    if (error instanceof ClinicalInputError) {
+      return sendProblem(reply, 400, error.message, {
+        code: 'VALIDATION_FAILED',
+        errors: [{ path: error.field, message: error.message }],
       });
     }
     if (hasZodFastifySchemaValidationErrors(error)) {

@@ -1,9 +1,11 @@
 import {
+  getMeasureSettings,
   getPractice,
   inviteStaff,
   isTimeZone,
   listOutbox,
   listUsers,
+  updateMeasureSettings,
   updatePractice,
   verifyPracticeAuditChain,
 } from '@throughline/domain';
@@ -21,6 +23,16 @@ const user = z.object({
   createdAt: z.date(),
 });
 const practice = z.object({ id: z.uuid(), name: z.string(), timeZone: z.string() });
+
+const measureSettings = z.object({
+  version: z.number().int(),
+  enabledInstruments: z.array(z.string()),
+  pcl5ReliableChange: z.number().int(),
+  pcl5ReliableChangeRange: z.object({ min: z.number().int(), max: z.number().int() }),
+  instruments: z.array(
+    z.object({ key: z.string(), title: z.string(), enabled: z.boolean(), license: z.string() }),
+  ),
+});
 const timeZone = z
   .string()
   .max(64)
@@ -86,6 +98,38 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => updatePractice(request.ctx, request.body),
+  );
+
+  app.get(
+    '/api/v1/practice/measure-settings',
+    {
+      config: { policy: 'measure-settings.read' },
+      schema: {
+        tags: ['admin'],
+        summary: 'Measurement settings: instruments switched on, PCL-5 reliable-change value',
+        response: { 200: measureSettings, ...errors },
+      },
+    },
+    async (request) => getMeasureSettings(request.ctx),
+  );
+
+  app.patch(
+    '/api/v1/practice/measure-settings',
+    {
+      config: { policy: 'measure-settings.update' },
+      schema: {
+        tags: ['admin'],
+        summary: 'Switch instruments on or off and choose the PCL-5 reliable-change value (5–10)',
+        description:
+          'A switched-off instrument cannot be planned or scored for the practice (409); responses already recorded stay readable. See docs/measures.md for the licences that may require switching one off.',
+        body: z.strictObject({
+          enabledInstruments: z.array(z.string().max(64)).max(50).optional(),
+          pcl5ReliableChange: z.number().int().optional().describe('5–10 points, default 10'),
+        }),
+        response: { 200: measureSettings, ...errors },
+      },
+    },
+    async (request) => updateMeasureSettings(request.ctx, request.body),
   );
 
   app.get(

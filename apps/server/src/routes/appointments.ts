@@ -15,6 +15,9 @@ const localDateTime = z
 const modality = z.enum(['in-person', 'video', 'phone']);
 const duration = z.number().int().min(15).max(240);
 const scope = z.enum(['this', 'following']);
+const kind = z
+  .enum(['treatment', 'assessment'])
+  .describe('An assessment session does not count towards finished treatment (outcome)');
 
 const appointment = z.object({
   id: z.uuid(),
@@ -31,6 +34,7 @@ const appointment = z.object({
   status: z.enum(['scheduled', 'attended', 'cancelled', 'no-show']),
   modality,
   location: z.string().nullable(),
+  kind,
   cancelledBy: z.enum(['client', 'therapist']).nullable(),
   cancelledAt: z.date().nullable(),
   lateCancellation: z.boolean().nullable(),
@@ -68,6 +72,7 @@ export const appointmentRoutes: FastifyPluginAsyncZod = async (app) => {
           durationMinutes: duration.optional().describe('15–240, default 50'),
           modality: modality.default('in-person'),
           location: z.string().trim().max(200).nullable().optional(),
+          kind: kind.default('treatment'),
           recurrence: z.strictObject({ rrule: z.string().max(500) }).optional(),
         }),
         response: {
@@ -146,6 +151,7 @@ export const appointmentRoutes: FastifyPluginAsyncZod = async (app) => {
             scope: scope.optional(),
           }),
           z.strictObject({ start: localDateTime, durationMinutes: duration.optional(), scope }),
+          z.strictObject({ kind }),
         ]),
         response: {
           200: z.object({

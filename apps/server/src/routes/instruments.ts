@@ -1,10 +1,12 @@
-import { scoreAnswers } from '@throughline/clinical';
-import { AppError } from '@throughline/domain';
+import { scoreInstrument } from '@throughline/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { errors } from './schemas';
+import { errors, problemSchema } from './schemas';
 
-/** Stateless scoring (CLINICAL.md §6): nothing is stored; any signed-in clinician may call it. */
+/**
+ * Stateless scoring (CLINICAL.md §6): nothing is stored; any signed-in clinician may call it, for
+ * the instruments their practice has switched on.
+ */
 export const instrumentRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/v1/instruments/:key/score',
@@ -28,26 +30,17 @@ export const instrumentRoutes: FastifyPluginAsyncZod = async (app) => {
             percentage: z.number().optional(),
           }),
           ...errors,
+          409: problemSchema.describe('The instrument is switched off for this practice'),
         },
       },
     },
     async (request) => {
-      const outcome = scoreAnswers(request.params.key, request.body.answers);
-      if (outcome.ok) {
-        const { instrument, total, band, flags, subscales, percentage } = outcome.result;
-        return { instrument, total, band, flags, subscales, percentage };
-      }
-      if (outcome.reason === 'unknown-instrument')
-        throw new AppError('NOT_FOUND', `No instrument "${request.params.key}" is available.`);
-      const issues = outcome.issues.map((i) => ({
-        path: `answers[${i.item - 1}]`,
-        message: `Item ${i.item} ${i.message}.`,
-      }));
-      throw new AppError(
-        'VALIDATION_FAILED',
-        issues[0]?.message ?? 'The answers are not valid.',
-        issues,
+      const { instrument, total, band, flags, subscales, percentage } = await scoreInstrument(
+        request.ctx,
+        request.params.key,
+        request.body.answers,
       );
+      return { instrument, total, band, flags, subscales, percentage };
     },
   );
 };

@@ -138,7 +138,15 @@ export const measureTaskRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Save your answers so far (null for items not yet answered)',
         params: uuidParam,
         body: z.strictObject({ answers }),
-        response: { 200: portalTask, ...errors, 409: problemSchema },
+        response: {
+          200: portalTask.extend({
+            crisisResources: crisisResources
+              .nullable()
+              .describe('Shown at once when a risk item is answered above 0'),
+          }),
+          ...errors,
+          409: problemSchema,
+        },
       },
     },
     async (request) => saveMeasureTaskProgress(request.ctx, request.params.id, request.body),

@@ -11,7 +11,7 @@ import {
 } from '@throughline/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { errors, problemSchema, uuidParam } from './schemas';
+import { crisisResourcesSchema, errors, problemSchema, uuidParam } from './schemas';
 
 export const response = z.object({
   id: z.uuid(),
@@ -48,15 +48,7 @@ export const alert = z.object({
   acknowledgedAt: z.date().nullable(),
 });
 
-export const crisisResources = z.object({
-  version: z.string(),
-  title: z.string(),
-  message: z.string(),
-  lines: z.array(
-    z.object({ country: z.string(), name: z.string(), contact: z.string(), note: z.string() }),
-  ),
-  practice: z.string(),
-});
+export const crisisResources = crisisResourcesSchema;
 
 const category = z.enum(['recovered', 'improved', 'no-reliable-change', 'deteriorated']);
 
@@ -94,6 +86,11 @@ const scores = z.object({
 
 const outcome = z.object({
   eligible: z.boolean(),
+  provisional: z
+    .boolean()
+    .describe(
+      'True while the episode has not ended (not yet in aftercare or closed); reports of finished treatment use ended episodes only',
+    ),
   reason: z.string().optional().describe('Why the episode is excluded (not-eligible)'),
   caseness: z.object({ start: z.boolean(), end: z.boolean() }),
   recovered: z.boolean().nullable().describe('Null when not a case at the start'),
@@ -107,9 +104,18 @@ const outcome = z.object({
       last: z.number(),
       change: z.number(),
       category: category.nullable(),
+      reliableChange: z
+        .number()
+        .nullable()
+        .describe('The reliable-change value used (PCL-5: the practice setting, 5–10)'),
+      rule: z.string().nullable().describe('How the category was decided, with its source'),
     }),
   ),
-  attendedSessions: z.number().int(),
+  attendedSessions: z.number().int().describe('Every attended session, assessments included'),
+  attendedTreatmentSessions: z
+    .number()
+    .int()
+    .describe('Attended sessions not marked as an assessment: what finished treatment counts'),
   rule: z.string(),
   version: z.string(),
 });

@@ -1,6 +1,17 @@
 import { z } from 'zod';
 
 /** Shared request/response pieces. Requests are strict: unknown fields are refused. */
+/** What a client sees at once after a risk item (CLINICAL.md §4). */
+export const crisisResourcesSchema = z.object({
+  version: z.string(),
+  title: z.string(),
+  message: z.string(),
+  lines: z.array(
+    z.object({ country: z.string(), name: z.string(), contact: z.string(), note: z.string() }),
+  ),
+  practice: z.string(),
+});
+
 export const problemSchema = z
   .object({
     type: z.string(),
@@ -10,6 +21,15 @@ export const problemSchema = z
     code: z.string().optional(),
     errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
     requestId: z.string().optional(),
+    flags: z
+      .array(z.string())
+      .optional()
+      .describe(
+        'A refused questionnaire: the risk flags its answers raise anyway (a risk item is never lost to validation)',
+      ),
+    crisisResources: crisisResourcesSchema
+      .optional()
+      .describe('Shown to the person at once when a risk item was answered above 0'),
   })
   .describe('RFC 9457 problem details (application/problem+json)');
 

@@ -106,6 +106,10 @@ export const POLICY = {
   'user.create': { who: ['practice_admin'] },
   'practice.read': { who: ['practice_admin'] },
   'practice.update': { who: ['practice_admin'] },
+  // Which instruments the practice uses and its PCL-5 reliable-change value (issue 7, 19 and 21):
+  // clinicians read them to plan and score; only an administrator changes them.
+  'measure-settings.read': { who: ['therapist', 'supervisor', 'practice_admin'] },
+  'measure-settings.update': { who: ['practice_admin'] },
   'outbox.read': { who: ['practice_admin'] },
   'audit.verify': { who: ['practice_admin'] },
 } as const satisfies Record<string, Rule>;

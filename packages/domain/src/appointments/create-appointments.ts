@@ -13,7 +13,13 @@ import {
 import { listByIds, practiceTimeZone } from './repository';
 import { assertDuration, assertNoConflicts, insertAppointments } from './scheduling';
 import { appointmentSeries } from './tables';
-import { type AppointmentView, openAppointments, type SeriesView, toSeriesView } from './views';
+import {
+  type AppointmentView,
+  openAppointments,
+  type SeriesView,
+  type SessionKind,
+  toSeriesView,
+} from './views';
 
 export type CreateAppointmentsInput = {
   episodeId: string;
@@ -25,6 +31,8 @@ export type CreateAppointmentsInput = {
   durationMinutes?: number | undefined;
   modality?: 'in-person' | 'video' | 'phone' | undefined;
   location?: string | null | undefined;
+  /** `assessment` for an assessment session; default `treatment` (CLINICAL.md §3). */
+  kind?: SessionKind | undefined;
   recurrence?: { rrule: string } | undefined;
 };
 
@@ -121,6 +129,7 @@ export async function createAppointments(
           seriesId: series?.id ?? null,
           modality: input.modality ?? 'in-person',
           location: input.location ?? null,
+          kind: input.kind ?? 'treatment',
         },
         intervals,
       );

@@ -146,6 +146,7 @@ export async function reschedule(
       seriesId: next.id,
       modality: row.modality,
       location: await openLocation(tx, ctx.services.keyring, row),
+      kind: row.kind,
     },
     rest,
   );

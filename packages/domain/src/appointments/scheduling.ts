@@ -7,7 +7,7 @@ import { toLocal } from './recurrence';
 import { scheduleReminder } from './reminders';
 import { findConflicts, lockTherapistCalendar } from './repository';
 import { appointments } from './tables';
-import { appointmentLocationPurpose } from './views';
+import { appointmentLocationPurpose, type SessionKind } from './views';
 
 export const MIN_DURATION = 15;
 export const MAX_DURATION = 240;
@@ -62,6 +62,8 @@ export async function insertAppointments(
     seriesId: string | null;
     modality: 'in-person' | 'video' | 'phone';
     location: string | null;
+    /** Assessment sessions do not count towards finished treatment (CLINICAL.md §3). */
+    kind?: SessionKind | undefined;
   },
   intervals: { startsAt: Date; endsAt: Date }[],
 ): Promise<string[]> {

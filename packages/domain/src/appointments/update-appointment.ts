@@ -10,7 +10,13 @@ import { type AppointmentRow, findById, listByIds, listScheduledInSeriesFrom } f
 import { reschedule } from './reschedule-appointment';
 import { LATE_CANCELLATION_MS } from './scheduling';
 import { appointmentSeries, appointments } from './tables';
-import { type AppointmentView, openAppointments, type SeriesView, therapistZone } from './views';
+import {
+  type AppointmentView,
+  openAppointments,
+  type SeriesView,
+  type SessionKind,
+  therapistZone,
+} from './views';
 
 export type Scope = 'this' | 'following';
 
@@ -21,7 +27,9 @@ export type UpdateAppointmentInput =
       cancelledBy?: 'client' | 'therapist' | undefined;
       scope?: Scope | undefined;
     }
-  | { start: string; durationMinutes?: number | undefined; scope: Scope };
+  | { start: string; durationMinutes?: number | undefined; scope: Scope }
+  /** Mark the session as an assessment or a treatment session (CLINICAL.md §3). */
+  | { kind: SessionKind };
 
 export type UpdatedAppointment = {
   appointment: AppointmentView;
@@ -115,6 +123,15 @@ async function cancel(
   return targets.map((t) => t.id);
 }
 
+/** Marks a session as an assessment or a treatment session, whatever its status. */
+async function setKind(tx: Executor, row: AppointmentRow, kind: SessionKind): Promise<string[]> {
+  await tx
+    .update(appointments)
+    .set({ kind })
+    .where(and(eq(appointments.practiceId, row.practiceId), eq(appointments.id, row.id)));
+  return [row.id];
+}
+
 /**
  * Records what happened to a session (attended, no-show), cancels it (this one or all
  * following), or moves it (this one, or this and all following as a new series). A client may
@@ -127,7 +144,13 @@ export async function updateAppointment(
 ): Promise<UpdatedAppointment> {
   const actor = signedIn(ctx);
   const action =
-    'start' in input ? 'reschedule' : input.status === 'cancelled' ? 'cancel' : input.status;
+    'kind' in input
+      ? 'kind'
+      : 'start' in input
+        ? 'reschedule'
+        : input.status === 'cancelled'
+          ? 'cancel'
+          : input.status;
   return audited<UpdatedAppointment>(
     ctx,
     {
@@ -148,7 +171,9 @@ export async function updateAppointment(
       let ids: string[];
       let series: SeriesView | null = null;
       let capped = false;
-      if ('start' in input) {
+      if ('kind' in input) {
+        ids = await setKind(tx, row, input.kind);
+      } else if ('start' in input) {
         ({ ids, series, capped } = await reschedule(tx, ctx, row, input));
       } else if (input.status === 'cancelled') {
         ids = await cancel(tx, ctx, row, input);

@@ -4,6 +4,9 @@ import type { Executor } from '../shared/transaction';
 import { toLocal } from './recurrence';
 import type { AppointmentRow, SeriesRecord } from './repository';
 
+/** Treatment (the default) or assessment: only treatment sessions count for outcome (§3). */
+export type SessionKind = 'treatment' | 'assessment';
+
 export type AppointmentView = {
   id: string;
   episodeId: string;
@@ -19,6 +22,8 @@ export type AppointmentView = {
   status: 'scheduled' | 'attended' | 'cancelled' | 'no-show';
   modality: 'in-person' | 'video' | 'phone';
   location: string | null;
+  /** An assessment session does not count towards finished treatment (CLINICAL.md §3). */
+  kind: SessionKind;
   cancelledBy: 'client' | 'therapist' | null;
   cancelledAt: Date | null;
   lateCancellation: boolean | null;
@@ -90,6 +95,7 @@ function toAppointmentView(actor: SignedIn, row: AppointmentRow): AppointmentVie
     status: row.status,
     modality: row.modality,
     location: row.location,
+    kind: row.kind,
     cancelledBy: row.cancelledBy,
     cancelledAt: row.cancelledAt,
     lateCancellation: row.lateCancellation,

@@ -1,6 +1,7 @@
 import type { AccessContext } from '../access/actor';
 import { loadGoals, loadToDiscuss } from '../goals/brief-sections';
 import { byInstrument, summarise } from '../measures/list-scores';
+import { readMeasureSettings } from '../measures/practice-settings';
 import { listAlertsByEpisode, listFirstAndLatest } from '../measures/repository';
 import { type AlertView, openAlerts } from '../measures/views';
 import type { Executor } from '../shared/transaction';
@@ -159,9 +160,10 @@ const measures = section('measures', async (_ctx, scope): Promise<BriefMeasure[]
     scope.episodeId,
     scope.reference,
   );
+  const settings = await readMeasureSettings(scope.db, scope.practiceId);
   const found: BriefMeasure[] = [];
   for (const [key, series] of byInstrument(rows)) {
-    const s = summarise(key, series);
+    const s = summarise(key, series, settings);
     const last = series.at(-1);
     if (!s || !last) continue;
     found.push({

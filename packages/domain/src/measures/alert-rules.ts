@@ -7,6 +7,7 @@ import {
   riskItemAlert,
   type ScoreResult,
 } from '@throughline/clinical';
+import { changeOptions, defaultMeasureSettings, type MeasureSettings } from './practice-settings';
 import type { AlertKind } from './views';
 
 export type FiredAlert = { kind: AlertKind; severity: 'urgent' | 'warning'; alert: Alert };
@@ -22,7 +23,11 @@ export type History = {
  * item (urgent), reliable deterioration from the first score, not on track (change measures) and
  * alliance drop (session feedback against the client's running mean).
  */
-export function evaluateAlerts(result: ScoreResult, history: History): FiredAlert[] {
+export function evaluateAlerts(
+  result: ScoreResult,
+  history: History,
+  settings: MeasureSettings = defaultMeasureSettings(),
+): FiredAlert[] {
   const fired: FiredAlert[] = [];
   const risk = riskItemAlert(result);
   if (risk) fired.push({ kind: 'risk-item', severity: 'urgent', alert: risk });
@@ -35,8 +40,11 @@ export function evaluateAlerts(result: ScoreResult, history: History): FiredAler
   }
   // The change rules need a reliable-change value and a cut-off (not PHQ-4, not K10 by default).
   if (first === undefined || !definition.reliableChange || !definition.caseness) return fired;
+  // The practice's choices where a rule lets it choose (PCL-5 reliable change, 5–10).
+  const options = changeOptions(settings, result.instrument);
   const deterioration = reliableDeteriorationAlert(result.instrument, first, result.total, {
-    cutoff: result.cutoff,
+    ...(result.cutoff === undefined ? {} : { cutoff: result.cutoff }),
+    ...options,
   });
   if (deterioration)
     fired.push({ kind: 'reliable-deterioration', severity: 'warning', alert: deterioration });
@@ -45,6 +53,7 @@ export function evaluateAlerts(result: ScoreResult, history: History): FiredAler
     first,
     current: result.total,
     ...(result.cutoff === undefined ? {} : { cutoff: result.cutoff }),
+    ...options,
   });
   if (offTrack) fired.push({ kind: 'not-on-track', severity: 'warning', alert: offTrack });
   return fired;

@@ -7,6 +7,7 @@ import { dueInstruments } from './due';
 import { planOrDefaults } from './get-measurement-plan';
 import { emailMeasureInvitation } from './invitations';
 import { toPlanItem } from './plan-views';
+import { readMeasureSettings } from './practice-settings';
 import {
   countAttendedBefore,
   endingSince,
@@ -41,8 +42,10 @@ export async function createDueTasks(
   const plan = await planOrDefaults(tx, episode, episode.therapistId);
   const sessionNumber =
     (await countAttendedBefore(tx, practiceId, episode.id, appointment.startsAt)) + 1;
+  // A plan item of an instrument the practice has since switched off sends nothing.
+  const { enabledInstruments } = await readMeasureSettings(tx, practiceId);
   const due = dueInstruments({
-    plan: plan.map(toPlanItem),
+    plan: plan.map(toPlanItem).filter((item) => enabledInstruments.includes(item.instrument)),
     sessionNumber,
     at: appointment.startsAt,
     phase: episode.phase,

@@ -8,6 +8,7 @@ import { type Executor, inTransaction } from '../shared/transaction';
 import { DEFAULT_MEASUREMENT_PLAN } from './plan-defaults';
 import { type MeasurementPlanView, type PlanRow, toPlanItem } from './plan-views';
 import { insertDefaultsIfNone, listPlanByEpisode } from './plans-repository';
+import { readMeasureSettings } from './practice-settings';
 
 /**
  * The measurement plan of an episode (its therapist only). An episode without one gets the
@@ -52,10 +53,12 @@ export async function planOrDefaults(
 ): Promise<PlanRow[]> {
   const rows = await listPlanByEpisode(tx, episode.practiceId, episode.id);
   if (rows.length > 0) return rows;
+  // Instruments the practice switched off are not planned (issue 7, item 21).
+  const { enabledInstruments } = await readMeasureSettings(tx, episode.practiceId);
   await insertDefaultsIfNone(
     tx,
     { practiceId: episode.practiceId, episodeId: episode.id, createdBy },
-    DEFAULT_MEASUREMENT_PLAN,
+    DEFAULT_MEASUREMENT_PLAN.filter((item) => enabledInstruments.includes(item.instrument)),
   );
   return listPlanByEpisode(tx, episode.practiceId, episode.id);
 }

@@ -17,8 +17,14 @@ export {
 export { type CaseloadAlertView, listCaseloadAlerts, listEpisodeAlerts } from './list-alerts';
 export { listPortalMeasureTasks } from './list-portal-measure-tasks';
 export { type InstrumentScores, listScores, type ScorePoint } from './list-scores';
+export {
+  getMeasureSettings,
+  type MeasureSettingsView,
+  updateMeasureSettings,
+} from './measure-settings';
 export { DEFAULT_MEASUREMENT_PLAN, type PlanItem } from './plan-defaults';
 export type { MeasurementPlanView } from './plan-views';
+export { MEASURE_SETTINGS_VERSION, type MeasureSettings } from './practice-settings';
 export {
   type PortalProgressItem,
   type ProgressSharing,
@@ -32,7 +38,8 @@ export {
   type RecordResponseInput,
   recordResponse,
 } from './record-response';
-export { saveMeasureTaskProgress } from './save-measure-task-progress';
+export { type SavedProgress, saveMeasureTaskProgress } from './save-measure-task-progress';
+export { scoreInstrument } from './score-instrument';
 export { submitMeasureTask } from './submit-measure-task';
 export type { MeasureTaskSummary, PortalMeasureTask } from './task-views';
 export { type UpdateMeasurementPlanInput, updateMeasurementPlan } from './update-measurement-plan';

@@ -3,6 +3,7 @@ import {
   classifyChange,
   getInstrument,
   type InstrumentDefinition,
+  type PairChange,
 } from '@throughline/clinical';
 import type { AccessContext } from '../access/actor';
 import { signedIn } from '../access/policy';
@@ -10,6 +11,12 @@ import { recordAudit } from '../audit/record';
 import { findVisibleEpisode } from '../episodes/access';
 import { notFound } from '../shared/errors';
 import { inTransaction } from '../shared/transaction';
+import {
+  changeOptions,
+  defaultMeasureSettings,
+  type MeasureSettings,
+  readMeasureSettings,
+} from './practice-settings';
 import { listByEpisode } from './repository';
 import { type ResponseRow, sessionNumberOf } from './views';
 
@@ -51,14 +58,36 @@ function cutoffOf(d: InstrumentDefinition): InstrumentScores['cutoff'] {
   return value === null ? null : { value: value / multiplier, case: 'at-least' };
 }
 
-/** Category of a pair, when the instrument has a reliable-change value and a cut-off. */
-export function categoryOf(key: string, first: number, last: number): ChangeCategory | null {
+/**
+ * The change between two scores, when the instrument has a reliable-change value and a cut-off;
+ * the practice's settings choose the value where a rule lets them (PCL-5, 5–10).
+ */
+export function pairOf(
+  key: string,
+  first: number,
+  last: number,
+  settings: MeasureSettings = defaultMeasureSettings(),
+): PairChange | null {
   const d = getInstrument(key);
   if (!d.reliableChange || !d.caseness) return null;
-  return classifyChange(key, first, last).category;
+  return classifyChange(key, first, last, changeOptions(settings, key));
 }
 
-export function summarise(instrument: string, rows: ResponseRow[]): InstrumentScores | null {
+/** Category of a pair, when the instrument has a reliable-change value and a cut-off. */
+export function categoryOf(
+  key: string,
+  first: number,
+  last: number,
+  settings?: MeasureSettings,
+): ChangeCategory | null {
+  return pairOf(key, first, last, settings)?.category ?? null;
+}
+
+export function summarise(
+  instrument: string,
+  rows: ResponseRow[],
+  settings?: MeasureSettings,
+): InstrumentScores | null {
   const firstRow = rows[0];
   const lastRow = rows.at(-1);
   if (!firstRow || !lastRow) return null;
@@ -92,7 +121,8 @@ export function summarise(instrument: string, rows: ResponseRow[]): InstrumentSc
     last: lastRow.total,
     changeSinceFirst: lastRow.total - firstRow.total,
     changeSinceLast: before ? lastRow.total - before.total : null,
-    category: rows.length > 1 ? categoryOf(instrument, firstRow.total, lastRow.total) : null,
+    category:
+      rows.length > 1 ? categoryOf(instrument, firstRow.total, lastRow.total, settings) : null,
   };
 }
 
@@ -126,9 +156,10 @@ export async function listScores(
     return rows;
   });
   if (!found) throw notFound('episode');
+  const settings = await readMeasureSettings(ctx.services.db, actor.practiceId);
   const instruments: InstrumentScores[] = [];
   for (const [key, rows] of byInstrument(found)) {
-    const summary = summarise(key, rows);
+    const summary = summarise(key, rows, settings);
     if (summary) instruments.push(summary);
   }
   return { instruments };

@@ -9,13 +9,19 @@ import type { AccessContext } from '../access/actor';
 import { signedIn } from '../access/policy';
 import { readAudited } from '../audit/read-audited';
 import { findVisibleEpisode } from '../episodes/access';
-import { byInstrument, categoryOf } from './list-scores';
+import { byInstrument, pairOf } from './list-scores';
+import { readMeasureSettings } from './practice-settings';
 import { countAttended, listByEpisode } from './repository';
 import { type ResponseRow, sessionNumberOf } from './views';
 
 /** The episode outcome of CLINICAL.md §3, in the shape of issue 4's contract. */
 export type OutcomeView = {
   eligible: boolean;
+  /**
+   * True while the episode has not ended (phase other than aftercare or closed): the figures may
+   * still change, and reports of finished treatment leave the episode out (CLINICAL.md §3).
+   */
+  provisional: boolean;
   reason?: string;
   caseness: { start: boolean; end: boolean };
   recovered: boolean | null;
@@ -28,13 +34,23 @@ export type OutcomeView = {
     last: number;
     change: number;
     category: ChangeCategory | null;
+    /** The reliable-change value used (PCL-5: the practice's choice, 5–10), when one applies. */
+    reliableChange: number | null;
+    /** How the category was decided, with its source. */
+    rule: string | null;
   }[];
+  /** Every attended session, assessments included. */
   attendedSessions: number;
+  /** Attended sessions not marked as an assessment: what "finished treatment" counts (§3). */
+  attendedTreatmentSessions: number;
   rule: string;
   version: string;
 };
 
 const PAIR = { depression: 'phq-9', anxiety: 'gad-7' } as const;
+
+/** Phases in which an episode has ended (see episodes/phases.ts: aftercare follows the ending). */
+const ENDED_PHASES: readonly string[] = ['aftercare', 'closed'];
 
 /**
  * Paired time points: a PHQ-9 and a GAD-7 belonging to the same session (the latest of each when
@@ -78,22 +94,36 @@ export async function readOutcome(ctx: AccessContext, episodeId: string): Promis
     async (tx, { episode }) => {
       const rows = await listByEpisode(tx, episode.practiceId, episodeId);
       const attended = await countAttended(tx, episode.practiceId, episodeId);
+      const treatment = await countAttended(tx, episode.practiceId, episodeId, undefined, {
+        treatmentOnly: true,
+      });
+      const settings = await readMeasureSettings(tx, episode.practiceId);
       const { first, last } = pairedScores(rows);
-      const outcome = episodeOutcome({ attendedTreatmentSessions: attended, first, last });
+      const outcome = episodeOutcome({
+        attendedTreatmentSessions: treatment,
+        ended: ENDED_PHASES.includes(episode.phase),
+        first,
+        last,
+      });
       const instruments = [...byInstrument(rows)].map(([instrument, series]) => {
         const a = series[0]?.total ?? 0;
         const b = series.at(-1)?.total ?? 0;
+        const pair = series.length > 1 ? pairOf(instrument, a, b, settings) : null;
         return {
           instrument,
           first: a,
           last: b,
           change: b - a,
-          category: series.length > 1 ? categoryOf(instrument, a, b) : null,
+          category: pair?.category ?? null,
+          reliableChange: pair?.reliableChangeValue ?? null,
+          rule: pair?.rule ?? null,
         };
       });
       const common = {
+        provisional: outcome.provisional,
         instruments,
         attendedSessions: attended,
+        attendedTreatmentSessions: treatment,
         rule: outcome.rule,
         version: outcome.version,
       };

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { type ScoreResult, scoreAnswers } from '@throughline/clinical';
+import { type ScoreOutcome, type ScoreResult, scoreAnswers } from '@throughline/clinical';
 import { and, eq } from 'drizzle-orm';
 import type { AccessContext } from '../access/actor';
 import { signedIn } from '../access/policy';
@@ -9,6 +9,7 @@ import { AppError, notFound } from '../shared/errors';
 import { inTransaction } from '../shared/transaction';
 import { evaluateAlerts } from './alert-rules';
 import { CRISIS_RESOURCES, type CrisisResources } from './crisis-resources';
+import { disabledError, readMeasureSettings } from './practice-settings';
 import {
   countAttended,
   findAppointment,
@@ -16,6 +17,7 @@ import {
   hasOpenAlert,
   listByEpisode,
 } from './repository';
+import { raiseRiskOnIncompleteForm, riskFlags, withRisk } from './risk-alerts';
 import { alerts, measureTasks, responses } from './tables';
 import {
   type AlertView,
@@ -49,20 +51,35 @@ export type RecordedResponse = {
 /** A few minutes of clock skew between a phone and the server are not "in the future". */
 const FUTURE_SKEW_MS = 5 * 60_000;
 
-function score(input: RecordResponseInput): ScoreResult {
+/**
+ * Scores strictly. A form that does not score is refused at once — unless a risk item on it was
+ * answered above 0: then the refusal waits until the urgent alert is raised (CLINICAL.md §1).
+ */
+function score(
+  input: RecordResponseInput,
+): { result: ScoreResult; refusal?: never } | { result?: never; refusal: AppError } {
   const outcome = scoreAnswers(input.instrument, input.answers);
-  if (outcome.ok) return outcome.result;
+  if (outcome.ok) return { result: outcome.result };
+  const refusal = refusalOf(input, outcome);
+  if (outcome.reason === 'invalid-answers' && outcome.flags.length > 0) return { refusal };
+  throw refusal;
+}
+
+function refusalOf(
+  input: RecordResponseInput,
+  outcome: Exclude<ScoreOutcome, { ok: true }>,
+): AppError {
   if (outcome.reason === 'unknown-instrument')
-    throw new AppError('VALIDATION_FAILED', `No instrument "${input.instrument}" is available.`, [
+    return new AppError('VALIDATION_FAILED', `No instrument "${input.instrument}" is available.`, [
       { path: 'instrument', message: `No instrument "${input.instrument}" is available.` },
     ]);
   if (outcome.reason === 'invalid-options')
-    throw new AppError('VALIDATION_FAILED', outcome.message);
+    return new AppError('VALIDATION_FAILED', outcome.message);
   const issues = outcome.issues.map((i) => ({
     path: `answers[${i.item - 1}]`,
     message: `Item ${i.item} ${i.message}.`,
   }));
-  throw new AppError(
+  return new AppError(
     'VALIDATION_FAILED',
     issues[0]?.message ?? 'The answers are not valid.',
     issues,
@@ -80,8 +97,9 @@ export async function recordResponse(
   input: RecordResponseInput,
 ): Promise<RecordedResponse> {
   const actor = signedIn(ctx);
-  // Validation is pure and says nothing about the episode, so it runs first: nothing is written.
-  const result = score(input);
+  // Validation is pure and says nothing about the episode, so it runs first: nothing is written
+  // (but for a positive risk item, which raises its alert before the refusal, below).
+  const { result, refusal } = score(input);
   const now = ctx.services.now();
   const completedAt = input.completedAt ?? now;
   if (completedAt.getTime() > now.getTime() + FUTURE_SKEW_MS)
@@ -111,8 +129,10 @@ export async function recordResponse(
       ]);
       return undefined;
     }
+    const task = input.taskId
+      ? await findTask(tx, practiceId, input.episodeId, input.taskId)
+      : undefined;
     if (input.taskId) {
-      const task = await findTask(tx, practiceId, input.episodeId, input.taskId);
       if (!task) {
         failure = notFound('questionnaire task');
         return undefined;
@@ -127,6 +147,37 @@ export async function recordResponse(
         return undefined;
       }
     }
+    // A switched-off instrument is not scored (its licence may not allow this practice to use it).
+    const settings = await readMeasureSettings(tx, practiceId);
+    const disabled = settings.enabledInstruments.includes(input.instrument)
+      ? undefined
+      : disabledError(input.instrument);
+    const refused = refusal ?? disabled;
+    if (refused || !result) {
+      // A risk item answered above 0 is never lost: the urgent alert is raised (once per task)
+      // and the refusal names the flag and carries crisis resources (CLINICAL.md §1, §4).
+      const flags = riskFlags(input.instrument, input.answers);
+      if (flags.length > 0)
+        await raiseRiskOnIncompleteForm(tx, ctx, {
+          practiceId,
+          episodeId: input.episodeId,
+          instrument: input.instrument,
+          answers: input.answers,
+          taskId: input.taskId,
+        });
+      await recordAudit(tx, ctx, {
+        action: 'response.create',
+        resourceType: 'episode',
+        resourceId: input.episodeId,
+        outcome: 'failure',
+        detail: {
+          reason: refusal ? 'invalid-answers' : 'instrument-disabled',
+          risk: flags.length > 0,
+        },
+      });
+      failure = withRisk(refused ?? disabledError(input.instrument), flags, true);
+      return undefined;
+    }
     // The session this response belongs to: sessions attended up to its completion, plus the
     // session it was completed for when that is still to come (a form filled in beforehand).
     const attended = await countAttended(tx, practiceId, input.episodeId, completedAt);
@@ -134,7 +185,7 @@ export async function recordResponse(
     const history = (await listByEpisode(tx, practiceId, input.episodeId, input.instrument))
       .filter((r) => r.completedAt <= completedAt)
       .map((r) => r.total);
-    const fired = evaluateAlerts(result, { previous: history, sessionNumber });
+    const fired = evaluateAlerts(result, { previous: history, sessionNumber }, settings);
 
     const id = randomUUID();
     const { itemScores: _answers, ...stored } = result; // item scores would reveal the answers
@@ -176,6 +227,14 @@ export async function recordResponse(
 
     const raised: AlertView[] = [];
     for (const f of fired) {
+      // The risk alert already raised from this task's partial answers is linked, not repeated.
+      if (f.kind === 'risk-item' && task?.riskAlertId) {
+        await tx
+          .update(alerts)
+          .set({ responseId: id })
+          .where(and(eq(alerts.practiceId, practiceId), eq(alerts.id, task.riskAlertId)));
+        continue;
+      }
       // State rules (deterioration, not on track) raise once until the therapist acknowledges.
       const repeats =
         (f.kind === 'reliable-deterioration' || f.kind === 'not-on-track') &&

@@ -54,12 +54,16 @@ export async function listFirstAndLatest(
     .orderBy(asc(responses.completedAt), asc(responses.createdAt));
 }
 
-/** Attended sessions of an episode (up to a moment, when given). */
+/**
+ * Attended sessions of an episode (up to a moment, when given). `treatmentOnly` leaves out
+ * sessions marked as an assessment, as "finished treatment" counts (CLINICAL.md §3).
+ */
 export async function countAttended(
   db: Executor,
   practiceId: string,
   episodeId: string,
   upTo?: Date,
+  options: { treatmentOnly?: boolean } = {},
 ): Promise<number> {
   const where = [
     eq(appointments.practiceId, practiceId),
@@ -67,6 +71,7 @@ export async function countAttended(
     eq(appointments.status, 'attended'),
   ];
   if (upTo) where.push(lte(appointments.startsAt, upTo));
+  if (options.treatmentOnly) where.push(eq(appointments.kind, 'treatment'));
   const [row] = await db
     .select({ n: count() })
     .from(appointments)

@@ -5,12 +5,19 @@ import { signedIn } from '../access/policy';
 import { recordAudit } from '../audit/record';
 import { AppError, type FieldIssue, notFound } from '../shared/errors';
 import { inTransaction } from '../shared/transaction';
+import { CRISIS_RESOURCES, type CrisisResources } from './crisis-resources';
+import { raiseRiskOnIncompleteForm, riskFlags, withRisk } from './risk-alerts';
 import { measureTasks } from './tables';
 import { type PortalMeasureTask, sealPartialAnswers, toPortalTask } from './task-views';
 import { findClientTask, type TaskRow } from './tasks-repository';
 
+export type SavedProgress = PortalMeasureTask & {
+  /** Shown at once when a risk item is answered above 0 (CLINICAL.md §4); null otherwise. */
+  crisisResources: CrisisResources | null;
+};
+
 /** Partial answers: one entry per item, each empty (null) or a value the item accepts. */
-function checkPartial(row: TaskRow, answers: readonly (number | null)[]): void {
+function partialRefusal(row: TaskRow, answers: readonly (number | null)[]): AppError | undefined {
   const definition = getInstrument(row.instrument);
   const { min, max } = answerRange(definition);
   const issues: FieldIssue[] = [];
@@ -25,21 +32,25 @@ function checkPartial(row: TaskRow, answers: readonly (number | null)[]): void {
       issues.push({ path: `answers[${i}]`, message: `Item ${i + 1} must be ${min}–${max}.` });
     }
   });
-  if (issues.length > 0) {
-    throw new AppError(
-      'VALIDATION_FAILED',
-      issues[0]?.message ?? 'The answers are not valid.',
-      issues,
-    );
-  }
+  if (issues.length === 0) return undefined;
+  return new AppError(
+    'VALIDATION_FAILED',
+    issues[0]?.message ?? 'The answers are not valid.',
+    issues,
+  );
 }
 
-/** The client saves their progress on an open questionnaire (encrypted), to finish it later. */
+/**
+ * The client saves their progress on an open questionnaire (encrypted), to finish it later. A risk
+ * item already answered above 0 raises the urgent alert now — once per task however often the
+ * client saves — and the answer carries crisis resources (CLINICAL.md §1, §4), even when the
+ * saved answers are refused.
+ */
 export async function saveMeasureTaskProgress(
   ctx: AccessContext,
   taskId: string,
   input: { answers: (number | null)[] },
-): Promise<PortalMeasureTask> {
+): Promise<SavedProgress> {
   const actor = signedIn(ctx);
   let failure: AppError | undefined;
   const view = await inTransaction(ctx.services.db, async (tx) => {
@@ -57,7 +68,21 @@ export async function saveMeasureTaskProgress(
         : notFound('questionnaire');
       return undefined;
     }
-    checkPartial(row, input.answers);
+    const flags = riskFlags(row.instrument, input.answers);
+    if (flags.length > 0)
+      await raiseRiskOnIncompleteForm(tx, ctx, {
+        practiceId: row.practiceId,
+        episodeId: row.episodeId,
+        instrument: row.instrument,
+        answers: input.answers,
+        taskId: row.id,
+      });
+    const refusal = partialRefusal(row, input.answers);
+    if (refusal) {
+      // The alert above commits; the refused answers are not saved.
+      failure = withRisk(refusal, flags, true);
+      return undefined;
+    }
     const [updated] = await tx
       .update(measureTasks)
       .set({ partialAnswers: await sealPartialAnswers(tx, ctx, row, input.answers) })
@@ -81,9 +106,15 @@ export async function saveMeasureTaskProgress(
       resourceType: 'measure-task',
       resourceId: row.id,
       outcome: 'success',
-      detail: { answered: input.answers.filter((a) => a !== null).length },
+      detail: {
+        answered: input.answers.filter((a) => a !== null).length,
+        risk: flags.length > 0,
+      },
     });
-    return toPortalTask(tx, ctx, updated);
+    return {
+      ...(await toPortalTask(tx, ctx, updated)),
+      crisisResources: flags.length > 0 ? CRISIS_RESOURCES : null,
+    };
   });
   if (failure || !view) throw failure ?? notFound('questionnaire');
   return view;

@@ -11,6 +11,7 @@ import { toPlanView } from './get-measurement-plan';
 import type { PlanItem } from './plan-defaults';
 import type { MeasurementPlanView } from './plan-views';
 import { listPlanByEpisode, upsertPlanItems } from './plans-repository';
+import { disabledError, readMeasureSettings } from './practice-settings';
 import { measurementPlans } from './tables';
 
 export const MAX_EVERY_N = 52;
@@ -79,6 +80,7 @@ export async function updateMeasurementPlan(
 ): Promise<MeasurementPlanView> {
   const actor = signedIn(ctx);
   const items = validate(input);
+  let failure: AppError | undefined;
   const view = await inTransaction(ctx.services.db, async (tx) => {
     const access = await findVisibleEpisode(tx, actor, episodeId);
     if (access?.as !== 'therapist') {
@@ -92,6 +94,14 @@ export async function updateMeasurementPlan(
       return undefined;
     }
     const { practiceId } = access.episode;
+    // An instrument the practice switched off cannot be planned (issue 7, item 21); an inactive
+    // item may stay, so an older plan can still be saved.
+    const settings = await readMeasureSettings(tx, practiceId);
+    const off = items.find((i) => i.active && !settings.enabledInstruments.includes(i.instrument));
+    if (off) {
+      failure = disabledError(off.instrument);
+      return undefined;
+    }
     const keep = items.map((i) => i.instrument);
     await tx
       .delete(measurementPlans)
@@ -112,6 +122,6 @@ export async function updateMeasurementPlan(
     });
     return toPlanView(episodeId, await listPlanByEpisode(tx, practiceId, episodeId));
   });
-  if (!view) throw notFound('episode');
+  if (failure || !view) throw failure ?? notFound('episode');
   return view;
 }

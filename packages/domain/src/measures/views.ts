@@ -88,17 +88,23 @@ const signed = (n: unknown): string => (typeof n === 'number' && n > 0 ? `+${n}`
 const round = (n: unknown): string =>
   typeof n === 'number' ? String(Math.round(n * 10) / 10) : String(n);
 
+/** PCL-5's reliable-change value is the practice's choice within the published 5–10 (§2). */
+const rcNote = (i: Record<string, unknown>): string =>
+  i.instrument === 'pcl-5'
+    ? " (the practice's setting; National Center for PTSD guidance gives 5–10 points)"
+    : '';
+
 /** The plain sentence shown with an alert ("why am I seeing this?", CLINICAL.md). */
 export function explainAlert(rule: string, i: Record<string, unknown>): string {
   switch (rule) {
     case 'risk-item':
-      return `${title(i.instrument)} item ${i.item} was answered ${i.answer} (above 0): a positive risk item needs assessment by someone competent to assess suicide risk.`;
+      return `${title(i.instrument)} item ${i.item} was answered ${i.answer} (above 0)${i.form === 'incomplete' ? ' on a form that was not complete or not valid, so it was not scored' : ''}: a positive risk item needs assessment by someone competent to assess suicide risk.`;
     case 'reliable-deterioration':
-      return `${title(i.instrument)} rose from ${i.first} at the first score to ${i.current} (${signed(i.change)}), a worsening of at least the reliable-change value of ${i.reliableChange}.`;
+      return `${title(i.instrument)} rose from ${i.first} at the first score to ${i.current} (${signed(i.change)}), a worsening of at least the reliable-change value of ${i.reliableChange}${rcNote(i)}.`;
     case 'not-on-track-session-4':
-      return `At session ${i.session}, ${title(i.instrument)} is ${i.current} (first ${i.first}): an improvement of ${i.improvement}, less than the reliable-change value of ${i.reliableChange}, and still above the clinical cut-off.`;
+      return `At session ${i.session}, ${title(i.instrument)} is ${i.current} (first ${i.first}): an improvement of ${i.improvement}, less than the reliable-change value of ${i.reliableChange}${rcNote(i)}, and still above the clinical cut-off.`;
     case 'not-on-track-session-8':
-      return `At session ${i.session}, ${title(i.instrument)} is ${i.current} (first ${i.first}): still above the clinical cut-off and an improvement of ${i.improvement}, under half the reliable-change value of ${i.reliableChange}.`;
+      return `At session ${i.session}, ${title(i.instrument)} is ${i.current} (first ${i.first}): still above the clinical cut-off and an improvement of ${i.improvement}, under half the reliable-change value of ${i.reliableChange}${rcNote(i)}.`;
     case 'alliance-drop':
       return i.reason === 'below-running-mean'
         ? `Session feedback was ${i.current}/40, at least 20% below the client's running mean of ${round(i.runningMean)}.`

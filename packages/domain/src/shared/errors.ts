@@ -37,12 +37,23 @@ export type FieldIssue = { path: string; message: string };
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly issues: FieldIssue[] | undefined;
+  /**
+   * Extra members of the problem body, declared in the route's problem schema (e.g. the risk
+   * `flags` and `crisisResources` of a refused questionnaire, CLINICAL.md §1).
+   */
+  readonly extra: Record<string, unknown> | undefined;
 
-  constructor(code: ErrorCode, message: string, issues?: FieldIssue[]) {
+  constructor(
+    code: ErrorCode,
+    message: string,
+    issues?: FieldIssue[],
+    extra?: Record<string, unknown>,
+  ) {
     super(message);
     this.name = 'AppError';
     this.code = code;
     this.issues = issues;
+    this.extra = extra;
   }
 }
 
