@@ -55,8 +55,10 @@ describe('POST /api/v1/instruments/:key/score (CLINICAL.md §6)', () => {
     expect(response.headers['content-type']).toContain('application/problem+json');
     expect(response.json()).toMatchObject({
       code: 'VALIDATION_FAILED',
-      detail: 'Item 9 must be 0–3.',
+      detail: expect.stringMatching(/^Item 9 must be 0–3\./),
       errors: [{ path: 'answers[8]', message: 'Item 9 must be 0–3.' }],
+      // Out of range, but not "not at all": the safe reading keeps the risk flag (CLINICAL.md §1).
+      flags: ['risk-item'],
     });
   });
 
