@@ -97,6 +97,7 @@ export type TimelineItem = {
 
 export type AppointmentStatus = 'scheduled' | 'attended' | 'cancelled' | 'no-show';
 export type Modality = 'in-person' | 'video' | 'phone';
+export type SessionKind = 'treatment' | 'assessment';
 
 export type Appointment = {
   id: string;
@@ -110,6 +111,8 @@ export type Appointment = {
   status: AppointmentStatus;
   modality: Modality;
   location?: string | null;
+  /** An assessment session does not count towards finished treatment (outcome). */
+  kind?: SessionKind;
   seriesId: string | null;
   cancelledBy?: 'client' | 'therapist' | null;
   lateCancellation?: boolean | null;
@@ -121,6 +124,7 @@ export type AppointmentInput = {
   durationMinutes: number;
   modality: Modality;
   location?: string;
+  kind?: SessionKind;
   recurrence?: { rrule: string };
 };
 
@@ -135,7 +139,8 @@ export type AppointmentsCreated = {
 export type AppointmentChange =
   | { status: 'attended' | 'no-show' }
   | { status: 'cancelled'; cancelledBy?: 'client' | 'therapist'; scope?: 'this' | 'following' }
-  | { start: string; durationMinutes?: number; scope: 'this' | 'following' };
+  | { start: string; durationMinutes?: number; scope: 'this' | 'following' }
+  | { kind: SessionKind };
 
 export type PortalSession = {
   id: string;

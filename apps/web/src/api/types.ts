@@ -76,6 +76,15 @@ export type User = {
 
 export type Practice = { id: string; name: string; timeZone: string };
 
+/** Which instruments the practice uses, and its PCL-5 reliable-change value. */
+export type MeasureSettings = {
+  version: number;
+  enabledInstruments: string[];
+  pcl5ReliableChange: number;
+  pcl5ReliableChangeRange: { min: number; max: number };
+  instruments: { key: string; title: string; enabled: boolean; license: string }[];
+};
+
 export type OutboxEmail = {
   id: string;
   to: string;

@@ -1,5 +1,12 @@
 import { api } from '../../api/client';
-import type { AuditVerification, OutboxEmail, Practice, StaffRole, User } from '../../api/types';
+import type {
+  AuditVerification,
+  MeasureSettings,
+  OutboxEmail,
+  Practice,
+  StaffRole,
+  User,
+} from '../../api/types';
 
 export const usersKey = ['admin', 'users'] as const;
 export const practiceKey = ['practice'] as const;
@@ -22,6 +29,19 @@ export function getPractice(): Promise<Practice> {
 
 export function updatePractice(input: { name?: string; timeZone?: string }): Promise<Practice> {
   return api<Practice>('/practice', { method: 'PATCH', body: input });
+}
+
+export const measureSettingsKey = ['practice', 'measure-settings'] as const;
+
+export function getMeasureSettings(): Promise<MeasureSettings> {
+  return api<MeasureSettings>('/practice/measure-settings');
+}
+
+export function updateMeasureSettings(input: {
+  enabledInstruments?: string[];
+  pcl5ReliableChange?: number;
+}): Promise<MeasureSettings> {
+  return api<MeasureSettings>('/practice/measure-settings', { method: 'PATCH', body: input });
 }
 
 export function listOutbox(): Promise<{ items: OutboxEmail[] }> {

@@ -5,8 +5,16 @@ import type { ReactElement } from 'react';
 import { Link } from 'react-router';
 import { ErrorAlert } from '../../app/error-alert';
 import { usePageTitle } from '../../app/page-title';
-import { getPractice, listUsers, practiceKey, usersKey } from './admin-api';
+import {
+  getMeasureSettings,
+  getPractice,
+  listUsers,
+  measureSettingsKey,
+  practiceKey,
+  usersKey,
+} from './admin-api';
 import { InviteStaffModal } from './invite-staff-modal';
+import { MeasureSettingsForm } from './measure-settings-form';
 import { PracticeSettingsForm } from './practice-settings-form';
 import { UsersTable } from './users-table';
 
@@ -15,6 +23,7 @@ export function AdminPage(): ReactElement {
   const [inviting, invite] = useDisclosure(false);
   const users = useQuery({ queryKey: usersKey, queryFn: listUsers });
   const practice = useQuery({ queryKey: practiceKey, queryFn: getPractice });
+  const measures = useQuery({ queryKey: measureSettingsKey, queryFn: getMeasureSettings });
 
   return (
     <Stack maw={1100} gap="xl">
@@ -41,6 +50,15 @@ export function AdminPage(): ReactElement {
         {practice.isPending && <Loader aria-label="Loading practice settings" />}
         <ErrorAlert error={practice.error} title="Could not load practice settings" />
         {practice.data && <PracticeSettingsForm key={practice.data.id} practice={practice.data} />}
+      </Stack>
+
+      <Stack component="section" aria-labelledby="measures-heading">
+        <Title order={2} size="h3" id="measures-heading">
+          Questionnaires
+        </Title>
+        {measures.isPending && <Loader aria-label="Loading questionnaire settings" />}
+        <ErrorAlert error={measures.error} title="Could not load questionnaire settings" />
+        {measures.data && <MeasureSettingsForm settings={measures.data} />}
       </Stack>
 
       <Stack component="section" aria-labelledby="tools-heading">

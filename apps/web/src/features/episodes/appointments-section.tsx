@@ -1,4 +1,15 @@
-import { Badge, Button, Group, Loader, Menu, Paper, Stack, Text, Title } from '@mantine/core';
+import {
+  Badge,
+  Button,
+  Checkbox,
+  Group,
+  Loader,
+  Menu,
+  Paper,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { type ReactElement, useState } from 'react';
 import type { Appointment } from '../../api/care-types';
@@ -77,6 +88,20 @@ function AppointmentItem(props: {
           )}
         </Group>
       </Group>
+      {a.status !== 'cancelled' && (
+        <Checkbox
+          size="xs"
+          label="Assessment session (not counted as treatment in the outcome)"
+          checked={a.kind === 'assessment'}
+          disabled={change.isPending}
+          onChange={(event) =>
+            change.mutate({
+              id: a.id,
+              change: { kind: event.currentTarget.checked ? 'assessment' : 'treatment' },
+            })
+          }
+        />
+      )}
       <ErrorAlert error={change.error} title="Could not record that" />
     </Stack>
   );

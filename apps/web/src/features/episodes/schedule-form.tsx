@@ -1,4 +1,13 @@
-import { Button, Group, NumberInput, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import {
+  Button,
+  Checkbox,
+  Group,
+  NumberInput,
+  Select,
+  SimpleGrid,
+  Stack,
+  TextInput,
+} from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -21,6 +30,7 @@ const initialValues = {
   durationMinutes: 50 as number | string,
   modality: 'in-person',
   location: '',
+  assessment: false,
   repeat: 'none' as Repeat,
   count: 10 as number | string,
   rrule: '',
@@ -60,6 +70,7 @@ export function ScheduleForm(props: { episodeId: string; onDone: () => void }): 
         durationMinutes: Number(values.durationMinutes),
         modality: values.modality as Modality,
         location: values.location.trim() || undefined,
+        kind: values.assessment ? 'assessment' : 'treatment',
         recurrence: recurrence(values),
       }),
     onSuccess: (result) => {
@@ -115,6 +126,11 @@ export function ScheduleForm(props: { episodeId: string; onDone: () => void }): 
             {...form.getInputProps('repeat')}
           />
         </SimpleGrid>
+        <Checkbox
+          label="Assessment session"
+          description="Assessment sessions do not count as treatment sessions in the episode outcome."
+          {...form.getInputProps('assessment', { type: 'checkbox' })}
+        />
         {(repeat === 'weekly' || repeat === 'fortnightly') && (
           <NumberInput
             label="Number of sessions"
