@@ -108,6 +108,8 @@ export type InstrumentScores = {
 
 export type Outcome = {
   eligible: boolean;
+  /** True while the episode has not ended: the figures may still change. */
+  provisional?: boolean;
   reason?: string;
   caseness: { start: boolean; end: boolean };
   recovered: boolean | null;
@@ -120,8 +122,12 @@ export type Outcome = {
     last: number;
     change: number;
     category: ChangeCategory | null;
+    /** The reliable-change value used (PCL-5: the practice's setting). */
+    reliableChange?: number | null;
+    rule?: string | null;
   }[];
   attendedSessions: number;
+  attendedTreatmentSessions?: number;
   rule: string;
   version: string;
 };

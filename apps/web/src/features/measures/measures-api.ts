@@ -1,5 +1,6 @@
 import { api } from '../../api/client';
 import type {
+  CrisisResources,
   InstrumentScores,
   MeasureTask,
   Outcome,
@@ -26,7 +27,11 @@ export async function listMeasureTasks(): Promise<MeasureTask[]> {
   return itemsOf(await api<Items<MeasureTask> | MeasureTask[]>('/portal/measure-tasks'));
 }
 
-export function saveTaskProgress(id: string, answers: (number | null)[]): Promise<unknown> {
+/** Saves partial answers; `crisisResources` comes back when a risk item is answered above 0. */
+export function saveTaskProgress(
+  id: string,
+  answers: (number | null)[],
+): Promise<{ crisisResources?: CrisisResources | null }> {
   return api(`/portal/measure-tasks/${enc(id)}/progress`, { method: 'PUT', body: { answers } });
 }
 

@@ -69,7 +69,28 @@ export function OutcomeSummary({ outcome }: { outcome: Outcome }): ReactElement 
         <Badge variant="outline" color={outcome.eligible ? 'teal' : 'gray'} c="dark.7" tt="none">
           {outcome.eligible ? 'Eligible' : 'Not eligible'}
         </Badge>
+        {outcome.provisional && (
+          <Badge variant="outline" color="gray" c="dark.7" tt="none">
+            Provisional
+          </Badge>
+        )}
       </Group>
+      {outcome.provisional && (
+        <Text size="sm">
+          Provisional: the episode has not ended, so these figures may still change. Reports of
+          finished treatment count ended episodes only.
+        </Text>
+      )}
+      {outcome.attendedTreatmentSessions !== undefined && (
+        <Text size="sm">
+          {outcome.attendedTreatmentSessions} attended treatment{' '}
+          {outcome.attendedTreatmentSessions === 1 ? 'session' : 'sessions'}
+          {outcome.attendedSessions > outcome.attendedTreatmentSessions
+            ? ` (assessment sessions not counted: ${outcome.attendedSessions - outcome.attendedTreatmentSessions})`
+            : ''}
+          .
+        </Text>
+      )}
       {!outcome.eligible && (
         <Stack gap={2}>
           <Text size="sm">
@@ -119,7 +140,12 @@ export function OutcomeSummary({ outcome }: { outcome: Outcome }): ReactElement 
                   <Table.Td>
                     {i.change === null ? '—' : i.change > 0 ? `+${i.change}` : i.change}
                   </Table.Td>
-                  <Table.Td>{bandText(i.category)}</Table.Td>
+                  <Table.Td>
+                    {bandText(i.category)}
+                    {i.category && i.reliableChange != null
+                      ? ` (reliable change ${i.reliableChange} points${i.instrument === 'pcl-5' ? ", the practice's setting" : ''})`
+                      : ''}
+                  </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>

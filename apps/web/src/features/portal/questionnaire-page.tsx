@@ -2,7 +2,7 @@ import { Anchor, Button, Loader, Paper, Progress, Stack, Text, Title } from '@ma
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, type ReactElement, useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import type { MeasureTask, Submitted } from '../../api/measure-types';
+import type { CrisisResources, MeasureTask, Submitted } from '../../api/measure-types';
 import { ErrorAlert } from '../../app/error-alert';
 import { formatDate } from '../../app/format';
 import { usePageTitle } from '../../app/page-title';
@@ -59,7 +59,14 @@ function TaskForm({ task }: { task: MeasureTask }): ReactElement {
     task.items.map((_, i) => task.answers?.[i] ?? null),
   );
   const [showMissing, setShowMissing] = useState(false);
-  const saver = useDebouncedSave((value: (number | null)[]) => saveTaskProgress(task.id, value));
+  // A risk item answered above 0 shows crisis resources at once, before the form is submitted
+  // (CLINICAL.md §4); the save answers with them.
+  const [crisis, setCrisis] = useState<CrisisResources | null>(null);
+  const saver = useDebouncedSave((value: (number | null)[]) =>
+    saveTaskProgress(task.id, value).then((saved) => {
+      if (saved.crisisResources) setCrisis(saved.crisisResources);
+    }),
+  );
   const submit = useMutation({
     mutationFn: () => submitTask(task.id, answers as number[]),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: measureTasksKey }),
@@ -117,6 +124,7 @@ function TaskForm({ task }: { task: MeasureTask }): ReactElement {
         <Text size="sm" role="status">
           {saveText[saver.state]}
         </Text>
+        {crisis && <CrisisResourcesPanel value={crisis} />}
         <ErrorAlert error={submit.error} title="Could not send your answers" />
         <Button type="submit" size="md" loading={submit.isPending} fullWidth>
           Submit
