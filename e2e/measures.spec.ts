@@ -2,7 +2,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, screenshot } from './support/browser';
 import { type RunningServer, startServer } from './support/server';
-import { expectAccessible, MAYA, openPage, SAM, shown, signIn } from './support/session';
+import { ADMIN, expectAccessible, MAYA, openPage, SAM, shown, signIn } from './support/session';
 
 /**
  * Issue 4's journey: the client completes a PHQ-9 with item 9 above 0 on a phone and at once sees
@@ -82,5 +82,30 @@ describe('measurement-based care in a browser', () => {
     await expectAccessible(therapist);
     await screenshot(therapist, '32-progress-chart');
     await chart.screenshot({ path: 'e2e/screenshots/33-phq9-chart.png' });
+  });
+
+  it('the practice administrator switches a questionnaire off and sets the PCL-5 reliable change, on a phone', async () => {
+    const admin = await openPage(browser, server.url, { width: 390, height: 844 });
+    await signIn(admin, ADMIN.email, ADMIN.totp);
+    const section = await shown(admin.getByRole('region', { name: 'Questionnaires' }));
+    // Each questionnaire shows its licence, so the administrator knows what a switch means.
+    await shown(section.getByText(/CORE System Trust/).first());
+    const core = section.getByRole('switch', { name: /CORE-10/ });
+    expect(await core.isChecked()).toBe(true);
+    await core.uncheck({ force: true });
+    await section.getByRole('combobox', { name: /PCL-5 reliable change/ }).selectOption('7');
+    await section.getByRole('button', { name: 'Save questionnaire settings' }).click();
+    await shown(admin.getByText('Questionnaire settings saved.'));
+    expect(
+      await admin.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth),
+    ).toBe(true);
+    await expectAccessible(admin);
+    await admin.reload();
+    const reloaded = await shown(admin.getByRole('region', { name: 'Questionnaires' }));
+    await shown(reloaded.getByRole('switch', { name: /CORE-10/ }));
+    expect(await reloaded.getByRole('switch', { name: /CORE-10/ }).isChecked()).toBe(false);
+    expect(
+      await reloaded.getByRole('combobox', { name: /PCL-5 reliable change/ }).inputValue(),
+    ).toBe('7');
   });
 });

@@ -3,12 +3,13 @@ import type { ReactElement } from 'react';
 import type { User } from '../../api/types';
 import { formatDate } from '../../app/format';
 import { roleLabels } from '../../app/roles';
+import { ScrollRegion } from '../../app/scroll-region';
 import { StatusBadge } from '../../app/status-badge';
 
 export function UsersTable({ users }: { users: User[] }): ReactElement {
   return (
-    <Table.ScrollContainer minWidth={640}>
-      <Table striped verticalSpacing="sm">
+    <ScrollRegion label="Users (scrolls sideways)">
+      <Table striped verticalSpacing="sm" style={{ minWidth: 640 }}>
         <Table.Caption>People with an account in this practice</Table.Caption>
         <Table.Thead>
           <Table.Tr>
@@ -47,6 +48,6 @@ export function UsersTable({ users }: { users: User[] }): ReactElement {
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </ScrollRegion>
   );
 }
