@@ -369,6 +369,10 @@ describe('19 and 21: practice measurement settings', () => {
     expect(risky.statusCode).toBe(409);
     expect(risky.json().flags).toEqual(['risk-item']);
 
+    const task = await openTask(ep, 'core-10');
+    const portal = await client.request({ method: 'GET', url: '/api/v1/portal/measure-tasks' });
+    expect(portal.json().items.map((t: { id: string }) => t.id)).not.toContain(task);
+
     const scores = await therapist.request({ method: 'GET', url: `/api/v1/episodes/${ep}/scores` });
     expect(scores.statusCode).toBe(200);
     expect(scores.json().instruments.map((i: { instrument: string }) => i.instrument)).toContain(

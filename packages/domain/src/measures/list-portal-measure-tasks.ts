@@ -2,6 +2,7 @@ import type { AccessContext } from '../access/actor';
 import { signedIn } from '../access/policy';
 import { recordAudit } from '../audit/record';
 import { inTransaction } from '../shared/transaction';
+import { readMeasureSettings } from './practice-settings';
 import { type PortalMeasureTask, toPortalTask } from './task-views';
 import { listOpenClientTasks } from './tasks-repository';
 
@@ -9,7 +10,12 @@ import { listOpenClientTasks } from './tasks-repository';
 export async function listPortalMeasureTasks(ctx: AccessContext): Promise<PortalMeasureTask[]> {
   const actor = signedIn(ctx);
   return inTransaction(ctx.services.db, async (tx) => {
-    const rows = await listOpenClientTasks(tx, actor);
+    // A questionnaire the practice has switched off since the task was sent cannot be scored, so
+    // the client is not asked to fill it in (issue 7, item 21).
+    const { enabledInstruments } = await readMeasureSettings(tx, actor.practiceId);
+    const rows = (await listOpenClientTasks(tx, actor)).filter((row) =>
+      enabledInstruments.includes(row.instrument),
+    );
     await recordAudit(tx, ctx, {
       action: 'measure-task.list',
       resourceType: 'portal',
