@@ -28,6 +28,9 @@ export const COLUMN_LABELS: Record<string, Record<string, ColumnLabel>> = {
       'already sealed by the master key (the key itself is never stored)',
     ),
     wrapped_psychotherapy_key: plaintext('already sealed by the master key'),
+    measure_settings: plaintext(
+      'practice configuration (instruments switched on, PCL-5 reliable-change value): no client data',
+    ),
   },
   users: {
     email: plaintext(
@@ -106,6 +109,7 @@ export const COLUMN_LABELS: Record<string, Record<string, ColumnLabel>> = {
   },
   appointments: {
     modality: plaintext(CODE),
+    kind: plaintext(`${CODE} (treatment or assessment): outcome counts treatment sessions in SQL`),
     location: encrypted('an address can identify the client (home visits)'),
     cancelled_by: plaintext(CODE),
     reminder_job_id: plaintext('id of the queued reminder job'),
