@@ -118,7 +118,11 @@ export const invitations = pgTable(
     practiceId: uuid('practice_id').notNull(),
     id: uuid('id').notNull().defaultRandom(),
     userId: uuid('user_id').notNull(),
-    tokenHash: text('token_hash').notNull(),
+    /**
+     * SHA-256 of the link last sent; null until the dispatcher sends one. The link itself is built
+     * only at send time and never stored; each send replaces the hash, so only the newest works.
+     */
+    tokenHash: text('token_hash'),
     invitedBy: uuid('invited_by'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
@@ -127,6 +131,29 @@ export const invitations = pgTable(
   (t) => [
     primaryKey({ columns: [t.practiceId, t.id] }),
     uniqueIndex('invitations_hash_key').on(t.tokenHash),
+    foreignKey({ columns: [t.practiceId, t.userId], foreignColumns: [users.practiceId, users.id] }),
+  ],
+);
+
+/**
+ * A password reset asked for by e-mail. Like an invitation, the link is minted by the dispatcher
+ * at send time and only its hash is kept; it works once and for an hour after it was sent.
+ */
+export const passwordResets = pgTable(
+  'password_resets',
+  {
+    practiceId: uuid('practice_id').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    userId: uuid('user_id').notNull(),
+    tokenHash: text('token_hash'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.practiceId, t.id] }),
+    uniqueIndex('password_resets_hash_key').on(t.tokenHash),
+    index('password_resets_user_idx').on(t.practiceId, t.userId, t.createdAt),
     foreignKey({ columns: [t.practiceId, t.userId], foreignColumns: [users.practiceId, users.id] }),
   ],
 );

@@ -1,9 +1,34 @@
-import { index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { practices } from '../identity/tables';
+import { sql } from 'drizzle-orm';
+import {
+  foreignKey,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { invitations, passwordResets, practices } from '../identity/tables';
+
+export const OUTBOX_KINDS = [
+  'invitation',
+  'password-reset',
+  'security-notice',
+  'reminder',
+  'questionnaire',
+  'other',
+] as const;
+export type OutboxKind = (typeof OUTBOX_KINDS)[number];
 
 /**
  * Transactional outbox: written in the same transaction as the event that causes the e-mail,
- * delivered afterwards by the dispatcher. With no SMTP server configured the outbox is the sink.
+ * delivered afterwards by the dispatcher.
+ *
+ * No credential is ever stored here (issue 7 item 1): an invitation or password-reset row holds
+ * only a reference to its invitation or reset, and the dispatcher mints the link and renders the
+ * text at send time. Other kinds hold their rendered subject and text only until they are sent
+ * or given up; then both are cleared, so delivered mail leaves recipient, kind and times only.
  */
 export const outboxMessages = pgTable(
   'outbox_messages',
@@ -12,10 +37,15 @@ export const outboxMessages = pgTable(
       .notNull()
       .references(() => practices.id),
     id: uuid('id').notNull().defaultRandom(),
+    kind: text('kind', { enum: OUTBOX_KINDS }).notNull().default('other'),
     toAddress: text('to_address').notNull(),
-    subject: text('subject').notNull(),
-    textBody: text('text_body').notNull(),
-    status: text('status', { enum: ['pending', 'sent', 'failed'] })
+    /** Null for link kinds (rendered at send time) and after delivery. */
+    subject: text('subject'),
+    textBody: text('text_body'),
+    invitationId: uuid('invitation_id'),
+    passwordResetId: uuid('password_reset_id'),
+    /** `cancelled`: a link whose purpose ended before it was sent (used, expired, deactivated). */
+    status: text('status', { enum: ['pending', 'sent', 'failed', 'cancelled'] })
       .notNull()
       .default('pending'),
     attempts: integer('attempts').notNull().default(0),
@@ -27,7 +57,13 @@ export const outboxMessages = pgTable(
   (t) => [
     primaryKey({ columns: [t.practiceId, t.id] }),
     index('outbox_pending_idx').on(t.nextAttemptAt).where(sql`status = 'pending'`),
+    foreignKey({
+      columns: [t.practiceId, t.invitationId],
+      foreignColumns: [invitations.practiceId, invitations.id],
+    }),
+    foreignKey({
+      columns: [t.practiceId, t.passwordResetId],
+      foreignColumns: [passwordResets.practiceId, passwordResets.id],
+    }),
   ],
 );
-
-import { sql } from 'drizzle-orm';
