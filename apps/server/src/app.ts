@@ -17,6 +17,7 @@ import { registerInputGuard } from './plugins/input-guard';
 import { loggerOptions } from './plugins/logging';
 import { registerProblemHandlers } from './plugins/problems';
 import { registerWeb } from './plugins/web';
+import { accountRoutes } from './routes/account';
 import { adminRoutes } from './routes/admin';
 import { appointmentRoutes } from './routes/appointments';
 import { authRoutes } from './routes/auth';
@@ -137,6 +138,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   for (const routes of [
     healthRoutes,
     authRoutes,
+    accountRoutes,
     meRoutes,
     invitationRoutes,
     clientRoutes,

@@ -3,6 +3,7 @@ import {
   dispatchOutbox,
   purgeExpiredSessions,
   type Services,
+  scrubFinishedMail,
   sealAuditEvents,
 } from '@throughline/domain';
 import type { FastifyBaseLogger } from 'fastify';
@@ -62,6 +63,10 @@ export function startBackground(options: BackgroundOptions): Loop {
     now: services.now,
     everyMs: CHECKPOINT_EVERY_MS,
   });
+  // Mail delivered before links were minted at send time kept its text; clear it once.
+  scrubFinishedMail(services.db).catch((error: unknown) =>
+    log.error({ err: error }, 'mail scrub failed'),
+  );
   const loops = [
     every(2000, 'audit sealer', log, async () => {
       await sealAuditEvents(options.sealerDb);
@@ -70,7 +75,7 @@ export function startBackground(options: BackgroundOptions): Loop {
       if (written) log.info({ checkpoint: written.line, file: written.file }, 'audit checkpoint');
     }),
     every(1000, 'outbox dispatcher', log, () =>
-      dispatchOutbox(services.db, { transport: mailer.transport, from: options.from }),
+      dispatchOutbox(services, { transport: mailer.transport, from: options.from }),
     ),
     every(10 * 60 * 1000, 'session purge', log, () =>
       purgeExpiredSessions(services.db, services.now()),

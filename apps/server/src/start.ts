@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { ensureDatabaseRoles } from '@throughline/db';
 import { buildApp } from './app';
 import { startBackground } from './background';
@@ -39,7 +40,7 @@ export async function start(config: Config): Promise<void> {
   const runtime = await openRuntime(config, (line) => say(`  ${line}`));
   say(`  database: ${runtime.handle.describe}`);
   if (config.demo && !(await hasAnyPractice(runtime.services))) await seedDemo(runtime.services);
-  const mailer = await createMailer(config.smtpUrl);
+  const mailer = await createMailer(config.smtpUrl, path.join(config.dataDir, 'mail'));
   say(`  e-mail:   ${mailer.describe}`);
   const app = await buildApp({
     services: runtime.services,

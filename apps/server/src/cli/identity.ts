@@ -2,6 +2,7 @@ import {
   createPractice,
   createUserWithPassword,
   issueApiTokenForEmail,
+  issueInvitationLink,
   ROLES,
   type Role,
 } from '@throughline/domain';
@@ -74,6 +75,20 @@ export function registerIdentityCommands(program: Command): void {
           expiresInDays: options.days,
         });
         process.stdout.write(`${issued.token}\n`);
+      }),
+    );
+
+  const invitation = program.command('invitation').description('Invitations');
+  invitation
+    .command('link')
+    .description(
+      'Mint a fresh link for an open invitation and print it once; earlier links stop working',
+    )
+    .requiredOption('--email <email>', "the invited person's e-mail address")
+    .action((options: { email: string }) =>
+      withRuntime(async (services) => {
+        const token = await issueInvitationLink(services, options.email);
+        process.stdout.write(`${services.publicUrl.replace(/\/$/, '')}/invitations/${token}\n`);
       }),
     );
 }

@@ -11,6 +11,9 @@ describe('redactUrl', () => {
       '/api/v1/invitations/[redacted]/accept',
     );
     expect(redactUrl('/reset/tl_Q2hhbmdlTWVQbGVhc2VUaGlzSXNBVG9rZW4')).toBe('/reset/[redacted]');
+    expect(redactUrl('/reset-password/abcdefghijklmnopqrstuvwxyzabcdefghijklmnopq')).toBe(
+      '/reset-password/[redacted]',
+    );
     expect(redactUrl(`/api/v1/episodes/${id}/psychotherapy-notes`)).toBe(
       `/api/v1/episodes/${id}/psychotherapy-notes`,
     );

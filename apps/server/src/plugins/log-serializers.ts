@@ -6,8 +6,11 @@
  */
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-/** Segments after these are secrets whatever they look like (invitation links, calendar feeds). */
-const SECRET_AFTER = new Set(['invitations', 'calendar']);
+/**
+ * Segments after these are secrets whatever they look like (invitation and password-reset links,
+ * calendar feeds).
+ */
+const SECRET_AFTER = new Set(['invitations', 'reset-password', 'calendar']);
 /** A bearer-like segment elsewhere (a future reset link, say): 20+ base64url characters. */
 const TOKEN_SEGMENT = /^([A-Za-z0-9_-]{20,})(\.[a-z]{2,4})?$/;
 

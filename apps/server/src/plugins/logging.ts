@@ -3,7 +3,7 @@ import { redactUrl, serializeError } from './log-serializers';
 
 /**
  * Logs never hold secrets or clinical content: credentials, cookies and free-text fields are
- * redacted, tokens in URLs (invitation links, calendar feeds) are masked, query strings dropped,
+ * redacted, tokens in URLs (invitation and password-reset links, calendar feeds) are masked, query strings dropped,
  * and database errors lose their statement parameters (see log-serializers.ts).
  */
 export function loggerOptions(

@@ -1,24 +1,27 @@
 import {
+  deactivateUser,
   getMeasureSettings,
   getPractice,
   inviteStaff,
   isTimeZone,
   listOutbox,
   listUsers,
+  OUTBOX_KINDS,
+  reactivateUser,
   updateMeasureSettings,
   updatePractice,
   verifyPracticeAuditChain,
 } from '@throughline/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { displayName, email, errors, problemSchema, roleSchema } from './schemas';
+import { displayName, email, errors, problemSchema, roleSchema, uuidParam } from './schemas';
 
 const user = z.object({
   id: z.uuid(),
   email: z.string(),
   displayName: z.string(),
   role: roleSchema,
-  status: z.enum(['invited', 'active', 'locked']),
+  status: z.enum(['invited', 'active', 'locked', 'deactivated']),
   twoFactorEnabled: z.boolean(),
   createdAt: z.date(),
 });
@@ -68,6 +71,38 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => reply.code(201).send(await inviteStaff(request.ctx, request.body)),
+  );
+
+  app.post(
+    '/api/v1/admin/users/:id/deactivate',
+    {
+      config: { policy: 'user.deactivate' },
+      schema: {
+        tags: ['admin'],
+        summary: 'Deactivate an account: sign-in refused, sessions and API tokens ended at once',
+        description:
+          'Reversible with reactivate. The last active administrator cannot deactivate themself (409).',
+        params: uuidParam,
+        body: z.strictObject({}).optional(),
+        response: { 200: user, ...errors, 409: problemSchema },
+      },
+    },
+    async (request) => deactivateUser(request.ctx, request.params.id),
+  );
+
+  app.post(
+    '/api/v1/admin/users/:id/reactivate',
+    {
+      config: { policy: 'user.reactivate' },
+      schema: {
+        tags: ['admin'],
+        summary: 'Let a deactivated account sign in again (its old sessions and tokens stay ended)',
+        params: uuidParam,
+        body: z.strictObject({}).optional(),
+        response: { 200: user, ...errors },
+      },
+    },
+    async (request) => reactivateUser(request.ctx, request.params.id),
   );
 
   app.get(
@@ -138,7 +173,9 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { policy: 'outbox.read' },
       schema: {
         tags: ['admin'],
-        summary: 'E-mails the practice has sent or queued (the local sink when no SMTP is set)',
+        summary: 'E-mails the practice has sent or queued: recipient, kind and delivery only',
+        description:
+          'Never the subject or text: invitation and reset links are minted when the e-mail is sent and are not stored anywhere. Each read is audited.',
         querystring: z.strictObject({ limit: z.coerce.number().int().min(1).max(200).default(50) }),
         response: {
           200: z.object({
@@ -146,9 +183,9 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
               z.object({
                 id: z.uuid(),
                 to: z.string(),
-                subject: z.string(),
-                text: z.string(),
-                status: z.enum(['pending', 'sent', 'failed']),
+                kind: z.enum(OUTBOX_KINDS),
+                status: z.enum(['pending', 'sent', 'failed', 'cancelled']),
+                attempts: z.number().int(),
                 createdAt: z.date(),
                 sentAt: z.date().nullable(),
                 lastError: z.string().nullable(),

@@ -8,22 +8,26 @@ import {
   type Harness,
   signInAs,
 } from '../testing/harness';
+import { type Mailbox, openMailbox } from '../testing/mailbox';
 
 let h: Harness;
 let therapist: Caller;
-let admin: Caller;
+let mailbox: Mailbox;
 const DAY = 24 * 60 * 60 * 1000;
 const realNow = (): Date => new Date();
 
 beforeAll(async () => {
   h = await createHarness();
   therapist = await signInAs(h.app, h.cast.therapist);
-  admin = await signInAs(h.app, h.cast.admin);
+  mailbox = await openMailbox(h.services);
 });
 afterEach(() => {
   h.services.now = realNow;
 });
-afterAll(async () => h?.close());
+afterAll(async () => {
+  await mailbox?.close();
+  await h?.close();
+});
 
 /** Moves the server's clock; only anonymous and bearer calls are made while it is moved. */
 const moveClock = (ms: number): void => {
@@ -45,13 +49,10 @@ async function inviteClient(email: string): Promise<string> {
   });
   expect(created.statusCode).toBe(201);
   expect(created.json()).toMatchObject({ email, status: 'invited' });
-  const outbox = await admin.request({ method: 'GET', url: '/api/v1/admin/outbox?limit=200' });
-  expect(outbox.statusCode).toBe(200);
-  const mail = outbox.json().items.find((m: { to: string }) => m.to === email);
-  expect(mail?.subject).toBe('Your invitation from First Practice');
-  const link = mail?.text.match(/http:\/\/localhost:3000\/invitations\/([\w-]+)/);
-  expect(link).toBeTruthy();
-  return link[1];
+  await mailbox.deliver();
+  const [mail] = mailbox.to(email);
+  expect(mail?.raw).toMatch(/^Subject: Your invitation from First Practice/m);
+  return mailbox.linkFor(email, 'invitations');
 }
 
 const read = (token: string) =>

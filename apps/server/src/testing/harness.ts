@@ -7,7 +7,7 @@ import {
   currentTotp,
   inviteClient,
   issueApiTokenForEmail,
-  listOutbox,
+  issueInvitationLink,
   newTotpSecret,
   type Role,
   type Services,
@@ -66,22 +66,6 @@ export async function createServicesForTest(database: TestDatabase): Promise<Ser
   return createServices(database.db, randomBytes(32), 'http://localhost:3000');
 }
 
-async function invitationToken(
-  services: Services,
-  practiceId: string,
-  email: string,
-): Promise<string> {
-  const ctx = actingAs(services, {
-    id: '00000000-0000-0000-0000-000000000000',
-    practiceId,
-    role: 'practice_admin',
-  });
-  const mail = (await listOutbox(ctx, 200)).find((m) => m.to === email);
-  const token = mail?.text.match(/\/invitations\/([\w-]+)/)?.[1];
-  if (!token) throw new Error(`no invitation e-mail for ${email}`);
-  return token;
-}
-
 /** Creates the cast through the real use-cases (clients accept their e-mailed invitations). */
 export async function seedCast(services: Services): Promise<Cast> {
   const op = operatorContext(services);
@@ -118,7 +102,7 @@ export async function seedCast(services: Services): Promise<Cast> {
         email,
       },
     );
-    await acceptInvitation(op, await invitationToken(services, of.practiceId, email), PASSWORD);
+    await acceptInvitation(op, await issueInvitationLink(services, email), PASSWORD);
     return { key, email, role: 'client', userId: '', practiceId: of.practiceId, clientId: view.id };
   };
   const c1 = await client('client', therapist);

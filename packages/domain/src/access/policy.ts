@@ -26,6 +26,11 @@ export const POLICY = {
   'auth.sign-out': { who: 'signed-in', stages: CEREMONY },
   'auth.two-factor.verify': { who: 'signed-in', stages: ['two-factor'] },
   'auth.two-factor.enrol': { who: 'signed-in', stages: ['enrol-two-factor', 'complete'] },
+  // Account lifecycle (issue 7 item 13). A reset is asked for and used without signing in.
+  'auth.password-reset.request': { who: 'anyone' },
+  'auth.password-reset.complete': { who: 'anyone' },
+  'auth.password.change': { who: 'signed-in' },
+  'auth.sign-out-everywhere': { who: 'signed-in' },
   'invitation.read': { who: 'anyone' },
   'invitation.accept': { who: 'anyone' },
   'me.read': { who: 'signed-in' },
@@ -104,6 +109,8 @@ export const POLICY = {
   'token.revoke': { who: 'signed-in', hidesExistence: true },
   'user.list': { who: ['practice_admin'] },
   'user.create': { who: ['practice_admin'] },
+  'user.deactivate': { who: ['practice_admin'] },
+  'user.reactivate': { who: ['practice_admin'] },
   'practice.read': { who: ['practice_admin'] },
   'practice.update': { who: ['practice_admin'] },
   // Which instruments the practice uses and its PCL-5 reliable-change value (issue 7, 19 and 21):

@@ -90,6 +90,7 @@ export async function sendAppointmentReminder(
       ? `Your next session is on ${when} (${row.timeZone}).\n\nSee it in your portal: ${portal}\n`
       : `${NEUTRAL_REMINDER}\n\n${portal}\n`;
     await enqueueEmail(tx, {
+      kind: 'reminder',
       practiceId: job.practiceId,
       to: row.email,
       subject: row.details ? `Session reminder: ${when}` : 'A reminder from your portal',

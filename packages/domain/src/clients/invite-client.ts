@@ -4,7 +4,7 @@ import { signedIn } from '../access/policy';
 import { recordAudit } from '../audit/record';
 import { createInvitation } from '../identity/invitations';
 import { findPracticeById } from '../identity/repository';
-import { insertUser } from '../identity/users';
+import { auditRefusedCreate, insertUser } from '../identity/users';
 import { AppError } from '../shared/errors';
 import { inTransaction } from '../shared/transaction';
 import {
@@ -68,8 +68,6 @@ export async function inviteClient(ctx: AccessContext, input: NewClient): Promis
         practiceId: actor.practiceId,
         userId: user.id,
         email: user.email,
-        role: 'client',
-        practiceName: practice.name,
       });
     }
     await recordAudit(tx, ctx, {
@@ -85,5 +83,8 @@ export async function inviteClient(ctx: AccessContext, input: NewClient): Promis
       ...(await openClient(tx, ctx.services.keyring, row)),
       invitationSent: sendInvitation,
     };
+  }).catch(async (error: unknown) => {
+    await auditRefusedCreate(ctx, error, 'client.create');
+    throw error;
   });
 }

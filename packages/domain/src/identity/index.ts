@@ -6,12 +6,17 @@ export {
   listApiTokens,
   revokeApiToken,
 } from './api-tokens';
+export { deactivateUser, reactivateUser } from './deactivation';
 export {
   acceptInvitation,
   createInvitation,
   type InvitationView,
+  issueInvitationLink,
   readInvitation,
 } from './invitations';
+export { INVITATION_TTL_MS, PASSWORD_RESET_TTL_MS } from './mail-links';
+export { changePassword } from './password-change';
+export { MAX_RESETS_PER_HOUR, requestPasswordReset, resetPassword } from './password-reset';
 export { MIN_PASSWORD_LENGTH } from './passwords';
 export {
   createPractice,
@@ -32,6 +37,7 @@ export {
   SESSION_IDLE_MS,
 } from './sessions';
 export { LOCKOUT_MS, MAX_FAILED_SIGN_INS, MAX_FAILED_TOTP_CODES, signIn } from './sign-in';
+export { type EndedAccess, signOutEverywhere } from './sign-out-everywhere';
 export { currentTotp, newTotpSecret } from './totp';
 export { verifyTwoFactor } from './two-factor';
 export {
@@ -41,6 +47,7 @@ export {
 } from './two-factor-change';
 export {
   createUserWithPassword,
+  EMAIL_UNAVAILABLE,
   insertUser,
   inviteStaff,
   listUsers,

@@ -1,14 +1,13 @@
-import { and, eq, isNull } from 'drizzle-orm';
-import type { AccessContext, Role } from '../access/actor';
+import { and, desc, eq, isNull, sql } from 'drizzle-orm';
+import type { AccessContext, Role, Services } from '../access/actor';
 import { recordAudit } from '../audit/record';
-import { enqueueEmail } from '../notifications/enqueue';
+import { enqueueLinkEmail } from '../notifications/enqueue';
 import { AppError } from '../shared/errors';
-import { hashToken, randomToken } from '../shared/secrets';
+import { hashToken } from '../shared/secrets';
 import { type Executor, inTransaction } from '../shared/transaction';
+import { INVITATION_TTL_MS, prepareInvitationMail } from './mail-links';
 import { checkPasswordRules, hashPassword } from './passwords';
 import { invitations, practices, users } from './tables';
-
-export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
 const INVALID =
   'This invitation link is not valid any more: it was already used or has expired. Ask whoever invited you to send a new one.';
@@ -17,42 +16,64 @@ type Invitee = {
   practiceId: string;
   userId: string;
   email: string;
-  role: Role;
-  practiceName: string;
 };
 
 /**
- * Creates a single-use invitation and queues its e-mail in the caller's transaction. The e-mail
- * says nothing clinical: only that a portal account is waiting (safe-contact by default).
+ * Creates a single-use invitation and queues its e-mail in the caller's transaction. No link
+ * exists yet: the dispatcher mints it when it sends the e-mail (`mail-links.ts`), so nobody can
+ * read it from the outbox, the database or a backup. The e-mail says nothing clinical.
  */
 export async function createInvitation(
   tx: Executor,
   ctx: AccessContext,
   invitee: Invitee,
 ): Promise<void> {
-  const token = randomToken();
   const now = ctx.services.now();
-  await tx.insert(invitations).values({
-    practiceId: invitee.practiceId,
-    userId: invitee.userId,
-    tokenHash: hashToken(token),
-    invitedBy: ctx.actor.kind === 'user' ? ctx.actor.userId : null,
-    expiresAt: new Date(now.getTime() + INVITATION_TTL_MS),
-  });
-  const link = `${ctx.services.publicUrl.replace(/\/$/, '')}/invitations/${token}`;
-  const what = invitee.role === 'client' ? 'a secure portal account' : 'an account';
-  await enqueueEmail(tx, {
+  const [row] = await tx
+    .insert(invitations)
+    .values({
+      practiceId: invitee.practiceId,
+      userId: invitee.userId,
+      tokenHash: null,
+      invitedBy: ctx.actor.kind === 'user' ? ctx.actor.userId : null,
+      expiresAt: new Date(now.getTime() + INVITATION_TTL_MS),
+    })
+    .returning({ id: invitations.id });
+  if (!row) throw new Error('invitation insert returned nothing');
+  await enqueueLinkEmail(tx, {
     practiceId: invitee.practiceId,
     to: invitee.email,
-    subject: `Your invitation from ${invitee.practiceName}`,
-    text: [
-      `${invitee.practiceName} has set up ${what} for you in Throughline.`,
-      '',
-      `Choose your password here (the link works once and expires in 7 days):`,
-      link,
-      '',
-      'If you did not expect this e-mail, you can ignore it.',
-    ].join('\n'),
+    kind: 'invitation',
+    invitationId: row.id,
+  });
+}
+
+/**
+ * Operator path (demo seed, tests, `throughline invitation link`): mints a fresh link for the open
+ * invitation of the account with this e-mail, replacing any link sent before, and returns its
+ * token. Whoever runs it holds the server; it is not reachable over HTTP.
+ */
+export async function issueInvitationLink(services: Services, email: string): Promise<string> {
+  return inTransaction(services.db, async (tx) => {
+    const [open] = await tx
+      .select({ practiceId: invitations.practiceId, id: invitations.id })
+      .from(invitations)
+      .innerJoin(
+        users,
+        and(eq(users.practiceId, invitations.practiceId), eq(users.id, invitations.userId)),
+      )
+      .where(and(sql`lower(${users.email}) = lower(${email})`, isNull(invitations.acceptedAt)))
+      .orderBy(desc(invitations.createdAt))
+      .limit(1);
+    const mail =
+      open &&
+      (await prepareInvitationMail(tx, services, {
+        practiceId: open.practiceId,
+        invitationId: open.id,
+      }));
+    if (!mail?.token) throw new AppError('NOT_FOUND', `No open invitation for ${email} was found.`);
+    await mail.afterSend();
+    return mail.token;
   });
 }
 
@@ -66,7 +87,8 @@ async function findOpenInvitation(db: Executor, token: string, now: Date) {
     )
     .innerJoin(practices, eq(practices.id, invitations.practiceId))
     .where(and(eq(invitations.tokenHash, hashToken(token)), isNull(invitations.acceptedAt)));
-  if (!row || row.invitation.expiresAt <= now) throw new AppError('INVITATION_INVALID', INVALID);
+  if (!row || row.invitation.expiresAt <= now || row.user.disabledAt)
+    throw new AppError('INVITATION_INVALID', INVALID);
   return row;
 }
 

@@ -5,12 +5,43 @@ import { enqueueEmail } from '../notifications/enqueue';
 import type { Executor } from '../shared/transaction';
 import { findPracticeById, type UserRow } from './repository';
 
-export type SecurityChange = 'two-factor-changed' | 'two-factor-enabled';
+export type SecurityChange =
+  | 'two-factor-changed'
+  | 'two-factor-enabled'
+  | 'password-changed'
+  | 'password-reset';
 
 const WHAT: Record<SecurityChange, string> = {
   'two-factor-changed': 'The authenticator app used to sign in to your account was changed',
   'two-factor-enabled': 'Two-factor sign-in was turned on for your account',
+  'password-changed': 'The password of your account was changed and its other sign-ins ended',
+  'password-reset':
+    'The password of your account was reset from an e-mailed link and every sign-in ended',
 };
+
+const IF_NOT_YOU: Record<SecurityChange, string> = {
+  'two-factor-changed':
+    'If you did not, sign in and set up two-factor again straight away, and tell whoever gave you your account.',
+  'two-factor-enabled':
+    'If you did not, sign in and set up two-factor again straight away, and tell whoever gave you your account.',
+  'password-changed':
+    'If you did not, reset your password from the sign-in page straight away, and tell whoever gave you your account.',
+  'password-reset':
+    'If you did not, reset your password from the sign-in page straight away, and tell whoever gave you your account.',
+};
+
+/**
+ * Whether this account may be sent e-mail it did not ask for in person. Staff: yes. A client: only
+ * if their safe-contact preference allows e-mail (ETHICS.md) — someone else may read their inbox.
+ */
+export async function mayEmailUser(db: Executor, user: UserRow): Promise<boolean> {
+  if (user.role !== 'client') return true;
+  const [row] = await db
+    .select({ mayEmail: clients.mayEmail })
+    .from(clients)
+    .where(and(eq(clients.practiceId, user.practiceId), eq(clients.userId, user.id)));
+  return row?.mayEmail ?? false;
+}
 
 /**
  * Tells the person that how they sign in has changed, so that a change they did not make is
@@ -44,6 +75,7 @@ export async function queueSecurityNotice(
   const when = DateTime.fromJSDate(at, { zone }).toFormat("cccc d LLLL yyyy 'at' HH:mm");
   const what = details ? `${WHAT[change]} on ${when} (${zone}).` : `${WHAT[change]}.`;
   await enqueueEmail(tx, {
+    kind: 'security-notice',
     practiceId: user.practiceId,
     to: user.email,
     subject: 'A change to how you sign in',
@@ -51,7 +83,7 @@ export async function queueSecurityNotice(
       what,
       '',
       'If you made this change, there is nothing more to do.',
-      'If you did not, sign in and set up two-factor again straight away, and tell whoever gave you your account.',
+      IF_NOT_YOU[change],
     ].join('\n'),
   });
   return 'sent';

@@ -20,17 +20,19 @@ export type UserView = {
   email: string;
   displayName: string;
   role: Role;
-  status: 'invited' | 'active' | 'locked';
+  status: 'invited' | 'active' | 'locked' | 'deactivated';
   twoFactorEnabled: boolean;
   createdAt: Date;
 };
 
 export function toUserView(row: UserRow, now: Date): UserView {
-  const status = !row.passwordHash
-    ? 'invited'
-    : row.lockedUntil && row.lockedUntil > now
-      ? 'locked'
-      : 'active';
+  const status = row.disabledAt
+    ? 'deactivated'
+    : !row.passwordHash
+      ? 'invited'
+      : row.lockedUntil && row.lockedUntil > now
+        ? 'locked'
+        : 'active';
   return {
     id: row.id,
     email: row.email,
@@ -62,16 +64,43 @@ function isUniqueViolation(error: unknown, constraint: string): boolean {
   return false;
 }
 
+/**
+ * The one answer for an e-mail address that cannot be used. Sign-in finds the account by e-mail
+ * alone, so an address belongs to one account on the server; the answer must not tell a practice
+ * that someone elsewhere has it (issue 7 item 11). It is the same whether the address is taken in
+ * this practice or another, and names neither the address nor a practice.
+ */
+export const EMAIL_UNAVAILABLE =
+  'This e-mail address cannot be used for a new account. Ask the person for another address they read, or check whether they are already on your list.';
+
+function emailUnavailable(): AppError {
+  return new AppError('CONFLICT', EMAIL_UNAVAILABLE, [
+    { path: 'email', message: 'Cannot be used; ask for another address.' },
+  ]);
+}
+
+/** Records a refused create in its own transaction (the refused one rolled back). */
+export async function auditRefusedCreate(
+  ctx: AccessContext,
+  error: unknown,
+  action: string,
+): Promise<void> {
+  if (!(error instanceof AppError) || error.message !== EMAIL_UNAVAILABLE) return;
+  await recordAudit(ctx.services.db, ctx, {
+    action,
+    resourceType: action.split('.')[0] ?? 'user',
+    outcome: 'failure',
+    detail: { reason: 'email-unavailable' },
+  });
+}
+
 /** Inserts a user, refusing an e-mail address already in use (in any practice). */
 export async function insertUser(
   tx: Executor,
   ctx: AccessContext,
   input: NewUser,
 ): Promise<UserRow> {
-  const taken = () =>
-    new AppError('CONFLICT', `An account with the e-mail address ${input.email} already exists.`, [
-      { path: 'email', message: 'Already in use.' },
-    ]);
+  const taken = emailUnavailable;
   if (await findUserByEmail(tx, input.email)) throw taken();
   const id = randomUUID();
   const totpSecret = input.totpSecret
@@ -139,17 +168,28 @@ export async function inviteStaff(
       practiceId: actor.practiceId,
       userId: user.id,
       email: user.email,
-      role: user.role,
-      practiceName: practice.name,
     });
     return user;
+  }).catch(async (error: unknown) => {
+    await auditRefusedCreate(ctx, error, 'user.create');
+    throw error;
   });
   return toUserView(row, ctx.services.now());
 }
 
+/** The practice's users, for its administrators. The read is audited (issue 7 item 1). */
 export async function listUsers(ctx: AccessContext): Promise<UserView[]> {
   const actor = signedIn(ctx);
-  const rows = await listUsersByPractice(ctx.services.db, actor.practiceId);
+  const rows = await inTransaction(ctx.services.db, async (tx) => {
+    const found = await listUsersByPractice(tx, actor.practiceId);
+    await recordAudit(tx, ctx, {
+      action: 'user.list',
+      resourceType: 'user',
+      outcome: 'success',
+      detail: { count: found.length },
+    });
+    return found;
+  });
   const now = ctx.services.now();
   return rows.map((r) => toUserView(r, now));
 }

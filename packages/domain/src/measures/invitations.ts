@@ -57,6 +57,7 @@ export async function emailMeasureInvitation(
   const portal = `${services.publicUrl}/portal`;
   if (!client.details) {
     await enqueueEmail(tx, {
+      kind: 'questionnaire',
       practiceId: input.practiceId,
       to: client.email,
       subject: 'Something new in your portal',
@@ -69,6 +70,7 @@ export async function emailMeasureInvitation(
   );
   const what = input.count === 1 ? 'a short questionnaire' : `${input.count} short questionnaires`;
   await enqueueEmail(tx, {
+    kind: 'questionnaire',
     practiceId: input.practiceId,
     to: client.email,
     subject: 'Before your next session',

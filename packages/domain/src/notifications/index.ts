@@ -1,3 +1,9 @@
-export { type DispatchOptions, dispatchOutbox } from './dispatcher';
-export { enqueueEmail, type OutgoingEmail } from './enqueue';
+export { type DispatchOptions, dispatchOutbox, scrubFinishedMail } from './dispatcher';
+export {
+  enqueueEmail,
+  enqueueLinkEmail,
+  type OutgoingEmail,
+  type OutgoingLinkEmail,
+} from './enqueue';
 export { listOutbox, type OutboxItem } from './list-outbox';
+export { OUTBOX_KINDS, type OutboxKind } from './tables';

@@ -1,36 +1,51 @@
 import { desc, eq } from 'drizzle-orm';
 import type { AccessContext } from '../access/actor';
 import { signedIn } from '../access/policy';
-import { outboxMessages } from './tables';
+import { recordAudit } from '../audit/record';
+import { inTransaction } from '../shared/transaction';
+import { type OutboxKind, outboxMessages } from './tables';
 
+/**
+ * What an administrator may see of an e-mail: to whom, what kind, and whether it went out. Never
+ * its subject or text: an invitation or reset link read here would let the reader take over the
+ * recipient's account (issue 7 item 1).
+ */
 export type OutboxItem = {
   id: string;
   to: string;
-  subject: string;
-  text: string;
-  status: 'pending' | 'sent' | 'failed';
+  kind: OutboxKind;
+  status: 'pending' | 'sent' | 'failed' | 'cancelled';
+  attempts: number;
   createdAt: Date;
   sentAt: Date | null;
   lastError: string | null;
 };
 
-/** The practice's e-mails, newest first: the local sink when no SMTP server is configured. */
+/** The practice's e-mails, newest first. The read is audited. */
 export async function listOutbox(ctx: AccessContext, limit: number): Promise<OutboxItem[]> {
   const actor = signedIn(ctx);
-  const rows = await ctx.services.db
-    .select()
-    .from(outboxMessages)
-    .where(eq(outboxMessages.practiceId, actor.practiceId))
-    .orderBy(desc(outboxMessages.createdAt))
-    .limit(limit);
-  return rows.map((r) => ({
-    id: r.id,
-    to: r.toAddress,
-    subject: r.subject,
-    text: r.textBody,
-    status: r.status,
-    createdAt: r.createdAt,
-    sentAt: r.sentAt,
-    lastError: r.lastError,
-  }));
+  return inTransaction(ctx.services.db, async (tx) => {
+    const rows = await tx
+      .select({
+        id: outboxMessages.id,
+        to: outboxMessages.toAddress,
+        kind: outboxMessages.kind,
+        status: outboxMessages.status,
+        attempts: outboxMessages.attempts,
+        createdAt: outboxMessages.createdAt,
+        sentAt: outboxMessages.sentAt,
+        lastError: outboxMessages.lastError,
+      })
+      .from(outboxMessages)
+      .where(eq(outboxMessages.practiceId, actor.practiceId))
+      .orderBy(desc(outboxMessages.createdAt))
+      .limit(limit);
+    await recordAudit(tx, ctx, {
+      action: 'outbox.read',
+      resourceType: 'outbox',
+      outcome: 'success',
+      detail: { count: rows.length },
+    });
+    return rows;
+  });
 }
