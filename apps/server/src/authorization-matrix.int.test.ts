@@ -105,6 +105,10 @@ describe('authorization matrix', () => {
           }
           row.after?.(who, response);
         }
+        if (row.endsSessions) {
+          for (const who of ACTORS)
+            if (who !== 'anonymous') callers[who] = await signIn(h.cast[who]);
+        }
         expect(actual).toEqual(row.expect);
         expect(notProblems).toEqual([]);
       });

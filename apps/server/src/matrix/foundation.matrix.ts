@@ -26,6 +26,7 @@ const ownTokenIds = {} as Record<Signed, string>;
 const acceptTokens = {} as Record<ActorKey, string>;
 const pendingSecrets = {} as Partial<Record<ActorKey, string>>;
 let readableInvitation = '';
+let deactivationTarget = '';
 let therapistTokenId = '';
 const unique = (who: ActorKey): string => `${who.toLowerCase()}-${randomUUID()}@matrix.example`;
 
@@ -66,6 +67,15 @@ export const matrix: ModuleMatrix = {
     readableInvitation = await invitationFor(h.services, h.cast.admin, 'readable@matrix.example');
     for (const who of ACTORS)
       acceptTokens[who] = await invitationFor(h.services, h.cast.admin, unique(who));
+    const target = await inviteStaff(
+      actingAs(h.services, {
+        id: h.cast.admin.userId,
+        practiceId: h.cast.admin.practiceId,
+        role: 'practice_admin',
+      }),
+      { email: 'deactivate-me@matrix.example', displayName: 'Leaving', role: 'therapist' },
+    );
+    deactivationTarget = target.id;
   },
   rows: () => ROWS,
 };
@@ -139,6 +149,36 @@ const ROWS: Row[] = [
   },
   { route: 'GET /api/v1/admin/users', expect: statuses(401, 403, 403, 403, 403, 403, 200, 200) },
   {
+    route: 'POST /api/v1/admin/users/:id/deactivate',
+    note: 'a therapist of the first practice',
+    url: () => `/api/v1/admin/users/${deactivationTarget}/deactivate`,
+    expect: statuses(401, 403, 403, 403, 403, 403, 200, 404),
+  },
+  {
+    route: 'POST /api/v1/admin/users/:id/reactivate',
+    note: 'a therapist of the first practice',
+    url: () => `/api/v1/admin/users/${deactivationTarget}/reactivate`,
+    expect: statuses(401, 403, 403, 403, 403, 403, 200, 404),
+  },
+  {
+    route: 'POST /api/v1/auth/password-reset',
+    note: 'the same answer for every address',
+    body: (who) => ({ email: who === 'anonymous' ? 'nobody@matrix.example' : own(who).email }),
+    expect: statuses(202, 202, 202, 202, 202, 202, 202, 202),
+  },
+  {
+    route: 'POST /api/v1/auth/password-reset/complete',
+    note: 'a token that was never sent (the journey is in account-lifecycle.int.test.ts)',
+    body: () => ({ token: 'x'.repeat(43), password: 'a long enough pass phrase' }),
+    expect: statuses(404, 404, 404, 404, 404, 404, 404, 404),
+  },
+  {
+    route: 'POST /api/v1/me/password',
+    note: 'with a wrong current password, so nobody is changed',
+    body: () => ({ currentPassword: 'not the password', newPassword: 'a long enough pass phrase' }),
+    expect: statuses(401, 400, 400, 400, 400, 400, 400, 400),
+  },
+  {
     route: 'POST /api/v1/admin/users',
     body: (who) => ({ email: unique(who), displayName: 'New colleague', role: 'supervisor' }),
     expect: statuses(401, 403, 403, 403, 403, 403, 201, 201),
@@ -162,6 +202,11 @@ const ROWS: Row[] = [
   {
     route: 'GET /api/v1/admin/audit/verify',
     expect: statuses(401, 403, 403, 403, 403, 403, 200, 200),
+  },
+  {
+    route: 'POST /api/v1/auth/sign-out-everywhere',
+    endsSessions: true,
+    expect: statuses(401, 200, 200, 200, 200, 200, 200, 200),
   },
   {
     route: 'POST /api/v1/auth/two-factor/enrolment',

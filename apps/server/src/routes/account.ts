@@ -79,7 +79,6 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['auth'],
         summary: 'End every session of yours, this one included, and revoke your API tokens',
-        body: z.strictObject({}).optional(),
         response: {
           200: z.object({ sessionsEnded: z.number().int(), tokensRevoked: z.number().int() }),
           ...errors,

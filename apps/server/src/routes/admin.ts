@@ -83,7 +83,6 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
         description:
           'Reversible with reactivate. The last active administrator cannot deactivate themself (409).',
         params: uuidParam,
-        body: z.strictObject({}).optional(),
         response: { 200: user, ...errors, 409: problemSchema },
       },
     },
@@ -98,7 +97,6 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['admin'],
         summary: 'Let a deactivated account sign in again (its old sessions and tokens stay ended)',
         params: uuidParam,
-        body: z.strictObject({}).optional(),
         response: { 200: user, ...errors },
       },
     },

@@ -36,6 +36,8 @@ export type MatrixRow = {
   /** Actors asked last (the owner of a record, so the others meet it still in place). */
   last?: ActorKey;
   expect: Record<ActorKey, number>;
+  /** The row ends the callers' sessions: everyone signs in again after it. */
+  endsSessions?: boolean;
   after?: (who: ActorKey, response: LightMyRequestResponse) => void;
 };
 
