@@ -69,7 +69,7 @@ export type User = {
   email: string;
   displayName: string;
   role: Role;
-  status: 'invited' | 'active' | 'locked';
+  status: 'invited' | 'active' | 'locked' | 'deactivated';
   twoFactorEnabled: boolean;
   createdAt: string;
 };
@@ -85,12 +85,21 @@ export type MeasureSettings = {
   instruments: { key: string; title: string; enabled: boolean; license: string }[];
 };
 
+export type OutboxKind =
+  | 'invitation'
+  | 'password-reset'
+  | 'security-notice'
+  | 'reminder'
+  | 'questionnaire'
+  | 'other';
+
+/** Recipient, kind and delivery only: the server never shows what an e-mail said. */
 export type OutboxEmail = {
   id: string;
   to: string;
-  subject: string;
-  text: string;
-  status: 'pending' | 'sent' | 'failed';
+  kind: OutboxKind;
+  status: 'pending' | 'sent' | 'failed' | 'cancelled';
+  attempts: number;
   createdAt: string;
   sentAt: string | null;
   lastError: string | null;

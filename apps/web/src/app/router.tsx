@@ -2,7 +2,9 @@ import type { ReactElement } from 'react';
 import { createBrowserRouter } from 'react-router';
 import { AuditPage } from '../features/admin/audit-page';
 import { OutboxPage } from '../features/admin/outbox-page';
+import { ForgotPasswordPage } from '../features/auth/forgot-password-page';
 import { InvitationPage } from '../features/auth/invitation-page';
+import { ResetPasswordPage } from '../features/auth/reset-password-page';
 import { SignInPage } from '../features/auth/sign-in-page';
 import { BriefPage } from '../features/brief/brief-page';
 import { ClientPage } from '../features/clients/client-page';
@@ -26,6 +28,8 @@ export function createAppRouter(): AppRouter {
   return createBrowserRouter([
     { path: '/sign-in', element: <SignInPage /> },
     { path: '/invitations/:token', element: <InvitationPage /> },
+    { path: '/forgot-password', element: <ForgotPasswordPage /> },
+    { path: '/reset-password/:token', element: <ResetPasswordPage /> },
     {
       element: <SignedInLayout />,
       children: [

@@ -8,6 +8,8 @@ const colors: Record<string, string> = {
   pending: 'blue',
   sent: 'teal',
   failed: 'red',
+  cancelled: 'gray',
+  deactivated: 'gray',
 };
 
 const labels: Record<string, string> = {
@@ -17,6 +19,8 @@ const labels: Record<string, string> = {
   pending: 'Pending',
   sent: 'Sent',
   failed: 'Failed',
+  cancelled: 'Not sent',
+  deactivated: 'Deactivated',
 };
 
 export function StatusBadge({ status }: { status: string }): ReactElement {

@@ -23,6 +23,14 @@ export function inviteStaff(input: {
   return api<User>('/admin/users', { method: 'POST', body: input });
 }
 
+export function deactivateUser(id: string): Promise<User> {
+  return api<User>(`/admin/users/${encodeURIComponent(id)}/deactivate`, { method: 'POST' });
+}
+
+export function reactivateUser(id: string): Promise<User> {
+  return api<User>(`/admin/users/${encodeURIComponent(id)}/reactivate`, { method: 'POST' });
+}
+
 export function getPractice(): Promise<Practice> {
   return api<Practice>('/practice');
 }

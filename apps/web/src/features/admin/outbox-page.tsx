@@ -1,21 +1,30 @@
-import { Anchor, Box, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import type { ReactElement } from 'react';
 import { Link } from 'react-router';
-import type { OutboxEmail } from '../../api/types';
+import type { OutboxEmail, OutboxKind } from '../../api/types';
 import { ErrorAlert } from '../../app/error-alert';
 import { formatDateTime } from '../../app/format';
 import { usePageTitle } from '../../app/page-title';
 import { StatusBadge } from '../../app/status-badge';
 import { listOutbox } from './admin-api';
-import { LinkifiedText } from './linkified-text';
+
+const kindLabels: Record<OutboxKind, string> = {
+  invitation: 'Invitation',
+  'password-reset': 'Password reset link',
+  'security-notice': 'Account change notice',
+  reminder: 'Session reminder',
+  questionnaire: 'Questionnaire invitation',
+  other: 'Other',
+};
 
 function OutboxItem({ email }: { email: OutboxEmail }): ReactElement {
+  const label = kindLabels[email.kind];
   return (
-    <Paper withBorder p="md" component="article" aria-label={email.subject}>
+    <Paper withBorder p="md" component="article" aria-label={`${label} to ${email.to}`}>
       <Group justify="space-between" align="flex-start" wrap="wrap" gap="xs">
         <Stack gap={2}>
-          <Text fw={600}>{email.subject}</Text>
+          <Text fw={600}>{label}</Text>
           <Text size="sm" style={{ wordBreak: 'break-all' }}>
             To {email.to}
           </Text>
@@ -23,30 +32,18 @@ function OutboxItem({ email }: { email: OutboxEmail }): ReactElement {
         <Group gap="xs">
           <StatusBadge status={email.status} />
           <Text size="sm" c="dimmed">
-            {formatDateTime(email.createdAt)}
+            {email.sentAt
+              ? `Sent ${formatDateTime(email.sentAt)}`
+              : `Queued ${formatDateTime(email.createdAt)}`}
           </Text>
         </Group>
       </Group>
       {email.lastError && (
         <Text size="sm" c="red.9" mt="xs">
-          Last error: {email.lastError}
+          Last error ({email.attempts} {email.attempts === 1 ? 'attempt' : 'attempts'}):{' '}
+          {email.lastError}
         </Text>
       )}
-      <Box component="details" mt="sm">
-        <Box component="summary" style={{ cursor: 'pointer' }} fz="sm" fw={500}>
-          Show message
-        </Box>
-        <Box
-          component="pre"
-          mt="xs"
-          p="sm"
-          bg="gray.0"
-          fz="sm"
-          style={{ whiteSpace: 'pre-wrap', fontFamily: 'inherit', borderRadius: 8 }}
-        >
-          <LinkifiedText text={email.text} />
-        </Box>
-      </Box>
     </Paper>
   );
 }
@@ -65,8 +62,10 @@ export function OutboxPage(): ReactElement {
       </Anchor>
       <Title order={1}>Outbox</Title>
       <Text>
-        The e-mails Throughline has sent or will send, newest first. Without an outgoing mail
-        server, this is where you find invitation links to pass on.
+        The e-mails Throughline has sent or will send, newest first: to whom, what kind, and whether
+        they went out. What an e-mail says is never shown here, because invitation and password
+        reset links would let whoever reads them into someone else's account. Each visit to this
+        page is recorded in the audit log.
       </Text>
       {outbox.isPending && <Loader aria-label="Loading e-mails" />}
       <ErrorAlert error={outbox.error} title="Could not load the outbox" />

@@ -1,15 +1,18 @@
-import { Badge, Table, Text } from '@mantine/core';
-import type { ReactElement } from 'react';
+import { Badge, Button, Table, Text } from '@mantine/core';
+import { type ReactElement, useState } from 'react';
 import type { User } from '../../api/types';
 import { formatDate } from '../../app/format';
 import { roleLabels } from '../../app/roles';
 import { ScrollRegion } from '../../app/scroll-region';
 import { StatusBadge } from '../../app/status-badge';
+import { AccountAccessModal } from './account-access-modal';
 
 export function UsersTable({ users }: { users: User[] }): ReactElement {
+  const [changing, setChanging] = useState<User | null>(null);
   return (
     <ScrollRegion label="Users (scrolls sideways)">
-      <Table striped verticalSpacing="sm" style={{ minWidth: 640 }}>
+      <AccountAccessModal user={changing} onClose={() => setChanging(null)} />
+      <Table striped verticalSpacing="sm" style={{ minWidth: 760 }}>
         <Table.Caption>People with an account in this practice</Table.Caption>
         <Table.Thead>
           <Table.Tr>
@@ -19,6 +22,7 @@ export function UsersTable({ users }: { users: User[] }): ReactElement {
             <Table.Th scope="col">Status</Table.Th>
             <Table.Th scope="col">Two-factor</Table.Th>
             <Table.Th scope="col">Added</Table.Th>
+            <Table.Th scope="col">Access</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -44,6 +48,16 @@ export function UsersTable({ users }: { users: User[] }): ReactElement {
                 </Badge>
               </Table.Td>
               <Table.Td>{formatDate(user.createdAt)}</Table.Td>
+              <Table.Td>
+                <Button
+                  size="xs"
+                  variant="default"
+                  aria-label={`${user.status === 'deactivated' ? 'Reactivate' : 'Deactivate'} ${user.displayName}`}
+                  onClick={() => setChanging(user)}
+                >
+                  {user.status === 'deactivated' ? 'Reactivate' : 'Deactivate'}
+                </Button>
+              </Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>

@@ -40,3 +40,11 @@ export function acceptInvitation(token: string, password: string): Promise<void>
     body: { password },
   });
 }
+
+export function requestPasswordReset(email: string): Promise<{ accepted: true }> {
+  return api('/auth/password-reset', { method: 'POST', body: { email } });
+}
+
+export function completePasswordReset(token: string, password: string): Promise<void> {
+  return api<void>('/auth/password-reset/complete', { method: 'POST', body: { token, password } });
+}

@@ -1,7 +1,8 @@
-import { Button, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { Anchor, Button, PasswordInput, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation } from '@tanstack/react-query';
 import type { ReactElement } from 'react';
+import { Link } from 'react-router';
 import type { NextStep } from '../../api/types';
 import { ErrorAlert } from '../../app/error-alert';
 import { signIn } from './auth-api';
@@ -47,6 +48,9 @@ export function CredentialsForm({ onNext }: Props): ReactElement {
         <Button type="submit" loading={mutation.isPending} fullWidth>
           Sign in
         </Button>
+        <Anchor component={Link} to="/forgot-password" size="sm">
+          Forgot password?
+        </Anchor>
       </Stack>
     </form>
   );

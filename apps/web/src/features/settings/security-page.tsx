@@ -3,6 +3,8 @@ import type { ReactElement } from 'react';
 import { usePageTitle } from '../../app/page-title';
 import { useSignedInUser } from '../auth/use-me';
 import { CalendarFeedSection } from './calendar-feed-section';
+import { PasswordSection } from './password-section';
+import { SignOutEverywhereSection } from './sign-out-everywhere-section';
 import { TokensSection } from './tokens-section';
 import { TwoFactorSection } from './two-factor-section';
 
@@ -12,9 +14,11 @@ export function SecurityPage(): ReactElement {
   return (
     <Stack maw={900} gap="xl">
       <Title order={1}>Security</Title>
+      <PasswordSection />
       <TwoFactorSection />
       {(role === 'therapist' || role === 'client') && <CalendarFeedSection />}
       <TokensSection />
+      <SignOutEverywhereSection />
     </Stack>
   );
 }

@@ -14,3 +14,14 @@ export function createToken(input: { name: string; expiresInDays: number }): Pro
 export function revokeToken(id: string): Promise<void> {
   return api<void>(`/tokens/${encodeURIComponent(id)}`, { method: 'DELETE' });
 }
+
+export function changePassword(input: {
+  currentPassword: string;
+  newPassword: string;
+}): Promise<{ sessionsEnded: number }> {
+  return api('/me/password', { method: 'POST', body: input });
+}
+
+export function signOutEverywhere(): Promise<{ sessionsEnded: number; tokensRevoked: number }> {
+  return api('/auth/sign-out-everywhere', { method: 'POST' });
+}
