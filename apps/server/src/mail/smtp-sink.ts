@@ -21,9 +21,13 @@ export type SinkOptions = {
   dir?: string;
 };
 
+let filed = 0;
+
 function writeMailFile(dir: string, message: SunkMessage, keep: number): void {
   const stamp = message.receivedAt.toISOString().replace(/[:.]/g, '-');
-  const name = `${stamp}-${Math.random().toString(36).slice(2, 8)}.eml`;
+  // The counter keeps names in arrival order within one millisecond; names sort by time.
+  filed += 1;
+  const name = `${stamp}-${String(filed).padStart(8, '0')}.eml`;
   writeFileSync(path.join(dir, name), message.raw, { mode: 0o600 });
   const files = readdirSync(dir)
     .filter((f) => f.endsWith('.eml'))
