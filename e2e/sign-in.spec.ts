@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bodyOf, type SmtpSink, startSmtpSink } from '../apps/server/src/mail/smtp-sink';
 import { launchBrowser, screenshot } from './support/browser';
 import { type RunningServer, startServer } from './support/server';
 import {
@@ -18,16 +19,37 @@ import {
 
 let server: RunningServer;
 let browser: Browser;
+/** The mail server the app sends to: the recipients' inboxes, where one-time links live. */
+let mail: SmtpSink;
 
 beforeAll(async () => {
-  server = await startServer();
+  mail = await startSmtpSink();
+  server = await startServer({ env: { SMTP_URL: `smtp://127.0.0.1:${mail.port}` } });
   browser = await launchBrowser();
 }, 180_000);
 
 afterAll(async () => {
   await browser?.close();
   await server?.stop();
+  await mail?.close();
 }, 60_000);
+
+/** The newest link of this kind e-mailed to the address; waits for the dispatcher to send it. */
+async function linkIn(inbox: string, path: 'invitations' | 'reset-password'): Promise<string> {
+  const deadline = Date.now() + WAIT;
+  const pattern = new RegExp(`https?://[^\\s]+/${path}/[\\w-]+`);
+  while (Date.now() < deadline) {
+    const messages = mail.messages.filter((m) => m.to.includes(inbox));
+    const link = messages
+      .map((m) => bodyOf(m.raw).match(pattern)?.[0])
+      .filter((l): l is string => Boolean(l))
+      .at(-1);
+    if (link) return link;
+    // The dispatcher runs every second; poll the inbox until the e-mail arrives.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`no ${path} link reached ${inbox}`);
+}
 
 const newPage = (viewport?: { width: number; height: number }): Promise<Page> =>
   openPage(browser, server.url, viewport);
@@ -87,26 +109,27 @@ describe('signing in to Throughline in a browser', () => {
     await screenshot(page, '06-portal-phone-menu');
   });
 
-  it('an invited client accepts the e-mailed invitation from the outbox and signs in', async () => {
+  it('an invited client accepts the e-mailed invitation and signs in; the outbox never shows the link', async () => {
+    const href = await linkIn(PRIYA.email, 'invitations');
+    expect(href.startsWith(`${server.url}/invitations/`)).toBe(true);
+
     const admin = await newPage();
     await signIn(admin, ADMIN.email, ADMIN.totp);
     await shown(admin.getByRole('heading', { level: 1, name: 'Practice administration' }));
     await admin.getByRole('link', { name: 'Outbox' }).first().click();
     await shown(admin.getByRole('heading', { level: 1, name: 'Outbox' }));
-
-    const mail = admin.getByRole('article').filter({ hasText: `To ${PRIYA.email}` });
-    await shown(mail);
-    expect(await mail.count()).toBe(1);
-    await mail.getByText('Show message').click();
-    const link = await shown(mail.getByRole('link', { name: /\/invitations\// }));
-    const href = await link.getAttribute('href');
-    expect(href?.startsWith(`${server.url}/invitations/`)).toBe(true);
+    const item = admin.getByRole('article').filter({ hasText: `To ${PRIYA.email}` });
+    await shown(item);
+    expect(await item.count()).toBe(1);
+    await shown(item.getByText('Invitation'));
+    expect(await admin.getByRole('link', { name: /\/invitations\// }).count()).toBe(0);
+    expect(await admin.content()).not.toContain(href.split('/invitations/')[1]);
     await expectAccessible(admin);
     await screenshot(admin, '07-outbox');
 
     // Priya opens the link from her e-mail in her own browser.
     const priya = await newPage();
-    await priya.goto(href!);
+    await priya.goto(href);
     await shown(priya.getByRole('heading', { name: 'Accept your invitation' }));
     await shown(priya.getByText(PRIYA.email));
     await expectAccessible(priya);
@@ -127,7 +150,7 @@ describe('signing in to Throughline in a browser', () => {
 
     // The link works once: the used invitation now refuses.
     const again = await newPage();
-    await again.goto(href!);
+    await again.goto(href);
     await shown(again.getByText('This invitation cannot be used'));
   });
 
@@ -155,5 +178,45 @@ describe('signing in to Throughline in a browser', () => {
     expect(await sam.getByText(/^active$/i).isVisible()).toBe(true);
     await expectAccessible(page);
     await screenshot(page, '12-caseload-invited');
+  });
+
+  it('a client who forgot their password resets it from the e-mailed link, on a phone', async () => {
+    const page = await newPage({ width: 390, height: 844 });
+    await page.goto('/sign-in');
+    await page.getByRole('link', { name: 'Forgot password?' }).click();
+    await shown(page.getByRole('heading', { name: 'Forgot your password?' }));
+    await page.getByLabel('Email').fill(SAM.email);
+    await page.getByRole('button', { name: 'Send reset link' }).click();
+    await shown(page.getByText('Check your e-mail'));
+    await expectAccessible(page);
+    await screenshot(page, '13-forgot-password');
+
+    const link = await linkIn(SAM.email, 'reset-password');
+    expect(link.startsWith(`${server.url}/reset-password/`)).toBe(true);
+    await page.goto(link);
+    await shown(page.getByRole('heading', { name: 'Choose a new password' }));
+    const fits = await page.evaluate(
+      () => document.documentElement.scrollWidth <= window.innerWidth,
+    );
+    expect(fits, 'the reset page scrolls sideways at 390 px').toBe(true);
+    await expectAccessible(page);
+    await screenshot(page, '14-reset-password');
+    const password = 'a new lantern by the door';
+    await page.getByLabel('New password', { exact: true }).fill(password);
+    await page.getByLabel('Confirm new password', { exact: true }).fill(password);
+    await page.getByRole('button', { name: 'Set new password' }).click();
+    await shown(page.getByText('Your new password is set'));
+
+    await page.getByRole('link', { name: 'Go to sign in' }).click();
+    await fillCredentials(page, SAM.email, password);
+    await shown(page.getByRole('heading', { level: 1, name: `Welcome, ${SAM.name}` }));
+
+    // The link worked once.
+    const again = await newPage();
+    await again.goto(link);
+    await again.getByLabel('New password', { exact: true }).fill('yet another long phrase');
+    await again.getByLabel('Confirm new password', { exact: true }).fill('yet another long phrase');
+    await again.getByRole('button', { name: 'Set new password' }).click();
+    await shown(again.getByText('Could not set your password'));
   });
 });

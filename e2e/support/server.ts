@@ -74,7 +74,9 @@ async function waitForHealth(
  * Starts `node apps/server/bin/throughline.mjs start` on a free port with its own data folder.
  * First start initialises PostgreSQL, migrates and seeds the demo, which takes a while.
  */
-export async function startServer(options: { timeoutMs?: number } = {}): Promise<RunningServer> {
+export async function startServer(
+  options: { timeoutMs?: number; env?: Record<string, string> } = {},
+): Promise<RunningServer> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'throughline-e2e-'));
   // mkdtemp makes 0700; as root, PostgreSQL runs as the "postgres" user, which must pass through.
   chmodSync(dataDir, 0o711);
@@ -91,6 +93,7 @@ export async function startServer(options: { timeoutMs?: number } = {}): Promise
   // A CI machine's DATABASE_URL must not redirect the e2e run away from its own embedded cluster.
   delete env.DATABASE_URL;
   delete env.SMTP_URL;
+  Object.assign(env, options.env);
 
   let log = '';
   const child = spawn(process.execPath, [bin, 'start'], {
