@@ -39,9 +39,11 @@ describe('authorize: anonymous callers', () => {
     }
   });
 
-  it('open actions are only the public pages, the sign-in and invitation steps and calendar feeds (the token is the credential)', () => {
+  it('open actions are only the public pages, the sign-in, invitation and password-reset steps and calendar feeds (the token is the credential)', () => {
     const open = ACTIONS.filter((a) => POLICY[a].who === 'anyone').sort();
     expect(open).toEqual([
+      'auth.password-reset.complete',
+      'auth.password-reset.request',
       'auth.sign-in',
       'calendar.feed.read',
       'docs.read',
@@ -91,6 +93,8 @@ describe('authorize: roles', () => {
     expect(decide(user({ role: 'supervisor' }), 'client.create')).toBe('FORBIDDEN');
     expect(decide(user({ role: 'therapist' }), 'audit.verify')).toBe('FORBIDDEN');
     expect(decide(user({ role: 'therapist' }), 'outbox.read')).toBe('FORBIDDEN');
+    expect(decide(user({ role: 'therapist' }), 'user.deactivate')).toBe('FORBIDDEN');
+    expect(decide(user({ role: 'practice_admin' }), 'user.deactivate')).toBe('ALLOWED');
   });
 
   it('follows the role lists of the policy for every role and action', () => {

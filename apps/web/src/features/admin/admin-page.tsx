@@ -71,7 +71,8 @@ export function AdminPage(): ReactElement {
               Outbox
             </Anchor>
             <Text size="sm" mt={4}>
-              Read the e-mails Throughline sends, such as invitation links.
+              See whom Throughline e-mailed, what kind of e-mail, and whether it went out. What the
+              e-mails say is never shown.
             </Text>
           </Card>
           <Card withBorder miw={260}>
