@@ -219,4 +219,56 @@ describe('signing in to Throughline in a browser', () => {
     await again.getByRole('button', { name: 'Set new password' }).click();
     await shown(again.getByText('Could not set your password'));
   });
+
+  it('a client changes their password and signs out everywhere from the security page, on a phone', async () => {
+    const current = 'a new lantern by the door'; // set by the reset journey above
+    const page = await newPage({ width: 390, height: 844 });
+    await page.goto('/sign-in');
+    await fillCredentials(page, SAM.email, current);
+    await shown(page.getByRole('heading', { level: 1, name: `Welcome, ${SAM.name}` }));
+    await page.goto('/settings/security');
+    await shown(page.getByRole('heading', { level: 1, name: 'Security' }));
+    const changed = 'the garden gate is green';
+    await page.getByLabel('Current password', { exact: true }).fill(current);
+    await page.getByLabel('New password', { exact: true }).fill(changed);
+    await page.getByLabel('Confirm new password', { exact: true }).fill(changed);
+    await page.getByRole('button', { name: 'Change password' }).click();
+    await shown(page.getByText('Password changed'));
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth),
+      'the security page scrolls sideways at 390 px',
+    ).toBe(true);
+    await expectAccessible(page);
+    await screenshot(page, '15-security-phone');
+
+    await page.getByRole('button', { name: 'Sign out everywhere…' }).click();
+    await page.getByRole('button', { name: 'Yes, sign out everywhere' }).click();
+    await shown(page.getByRole('heading', { name: 'Sign in' }));
+    await fillCredentials(page, SAM.email, changed);
+    await shown(page.getByRole('heading', { level: 1, name: `Welcome, ${SAM.name}` }));
+  });
+
+  it('an administrator deactivates and reactivates an account from the users list', async () => {
+    const admin = await newPage({ width: 390, height: 844 });
+    await signIn(admin, ADMIN.email, ADMIN.totp);
+    await shown(admin.getByRole('heading', { level: 1, name: 'Practice administration' }));
+    await admin.getByRole('button', { name: `Deactivate ${PRIYA.name}` }).click();
+    const dialog = await shown(admin.getByRole('dialog', { name: `Deactivate ${PRIYA.name}?` }));
+    await expectAccessible(admin);
+    await screenshot(admin, '16-deactivate');
+    await dialog.getByRole('button', { name: 'Deactivate' }).click();
+    await shown(admin.getByText('Account deactivated'));
+    const row = admin.getByRole('row').filter({ hasText: PRIYA.name });
+    await shown(row.getByText('Deactivated'));
+    expect(
+      await admin.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth),
+      'the administration page scrolls sideways at 390 px',
+    ).toBe(true);
+
+    await admin.getByRole('button', { name: `Reactivate ${PRIYA.name}` }).click();
+    const back = await shown(admin.getByRole('dialog', { name: `Reactivate ${PRIYA.name}?` }));
+    await back.getByRole('button', { name: 'Reactivate' }).click();
+    await shown(admin.getByText('Account reactivated'));
+    await shown(row.getByText('Active'));
+  });
 });

@@ -19,7 +19,7 @@ const labels: Record<string, string> = {
   pending: 'Pending',
   sent: 'Sent',
   failed: 'Failed',
-  cancelled: 'Not sent',
+  cancelled: 'Not needed',
   deactivated: 'Deactivated',
 };
 
