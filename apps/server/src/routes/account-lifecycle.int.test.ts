@@ -216,7 +216,7 @@ describe('password change', () => {
     expect((await signIn(email)).statusCode).toBe(401);
     expect((await signIn(email, NEW_PASSWORD)).statusCode).toBe(200);
     await mailbox.deliver();
-    expect(mailbox.to(email).at(-1)?.raw).toMatch(/^Subject: Your account was changed$/m);
+    expect(mailbox.to(email).at(-1)?.raw).toMatch(/^Subject: A change to how you sign in$/m);
   });
 });
 

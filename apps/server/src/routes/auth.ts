@@ -21,18 +21,6 @@ const stageToNext = {
 } as const;
 
 /**
- * An anonymous caller gets the same answer for a locked account as for a wrong password, so the
- * sign-in form does not reveal which accounts exist or are locked (issue 7 item 11). The lock is
- * still enforced and audited; the account's owner learns of it from the practice.
- */
-function hideLockout(error: unknown): never {
-  if (error instanceof AppError && error.code === 'ACCOUNT_LOCKED') {
-    throw new AppError('INVALID_CREDENTIALS', 'The e-mail address or password is not right.');
-  }
-  throw error;
-}
-
-/**
  * Brute-force guard per client address; the per-account lockout is the durable one. The limit
  * itself is the app's `authRateLimit` (10 a minute unless a test raises it).
  */
@@ -68,7 +56,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       const issued = await signIn(request.ctx, {
         ...request.body,
         userAgent: request.headers['user-agent'],
-      }).catch(hideLockout);
+      });
       setCookies(reply, issued.sessionToken, issued.csrfToken);
       return { next: stageToNext[issued.stage] };
     },

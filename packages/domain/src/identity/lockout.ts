@@ -78,8 +78,9 @@ export async function releaseAttempts(
 }
 
 /**
- * The one answer to a guess refused because its step is locked. Kept in one place so that what a
- * locked account tells an anonymous caller (issue 7 item 11) is decided here.
+ * The answer to a guess refused because its step is locked, for a caller who has already proved
+ * who they are (the code step, re-authentication). An anonymous password sign-in is not told of
+ * the lock at all (issue 7 item 11, `sign-in.ts`).
  */
 export function lockedError(secret: Secret, lockedUntil: Date, now: Date): AppError {
   const minutes = Math.max(1, Math.ceil((lockedUntil.getTime() - now.getTime()) / 60_000));

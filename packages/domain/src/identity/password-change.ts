@@ -4,14 +4,17 @@ import { signedIn } from '../access/policy';
 import { recordAudit } from '../audit/record';
 import { AppError } from '../shared/errors';
 import { inTransaction } from '../shared/transaction';
-import { checkPasswordRules, hashPassword, verifyPassword } from './passwords';
+import { releaseAttempts } from './lockout';
+import { checkPasswordRules, hashPassword } from './passwords';
+import { reauthenticate } from './reauthenticate';
 import { findUserById } from './repository';
 import { queueSecurityNotice } from './security-notice';
 import { sessions, users } from './tables';
 
 /**
  * The signed-in user changes their password. The current password is required (a session left
- * open is not enough); every other session of the user ends, this one stays. API tokens are kept.
+ * open is not enough), and wrong ones count towards the account's lockout like sign-in guesses
+ * (`reauthenticate`). Every other session of the user ends, this one stays; API tokens are kept.
  */
 export async function changePassword(
   ctx: AccessContext,
@@ -22,20 +25,20 @@ export async function changePassword(
   checkPasswordRules(input.newPassword);
   const user = await findUserById(db, actor.practiceId, actor.userId);
   if (!user) throw new AppError('UNAUTHENTICATED', 'Sign in to continue.');
-  if (!user.passwordHash || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
-    await recordAudit(db, ctx, {
-      action: 'auth.password-change',
-      resourceType: 'user',
-      resourceId: user.id,
-      outcome: 'failure',
-      detail: { reason: 'wrong-password' },
-    });
-    throw new AppError('VALIDATION_FAILED', 'Your current password is not right.', [
-      { path: 'currentPassword', message: 'Not right.' },
-    ]);
+  try {
+    await reauthenticate(ctx, user, { password: input.currentPassword }, 'change your password');
+  } catch (error) {
+    // The form's field is `currentPassword`; say so, so the message sits next to it.
+    if (error instanceof AppError && error.code === 'VALIDATION_FAILED') {
+      throw new AppError('VALIDATION_FAILED', 'Your current password is not right.', [
+        { path: 'currentPassword', message: 'Not right.' },
+      ]);
+    }
+    throw error;
   }
   const passwordHash = await hashPassword(input.newPassword);
   return inTransaction(db, async (tx) => {
+    await releaseAttempts(tx, user, 'password');
     await tx
       .update(users)
       .set({ passwordHash })

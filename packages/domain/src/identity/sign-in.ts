@@ -3,7 +3,7 @@ import { recordAudit } from '../audit/record';
 import { AppError } from '../shared/errors';
 import { inTransaction } from '../shared/transaction';
 import { guessPassword } from './guesses';
-import { lockedError, releaseAttempts } from './lockout';
+import { releaseAttempts } from './lockout';
 import { spendDecoyVerification } from './passwords';
 import { findUserByEmail } from './repository';
 import { type IssuedSession, issueSession } from './sessions';
@@ -34,7 +34,11 @@ export async function signIn(ctx: AccessContext, input: SignInInput): Promise<Is
   const guess = await guessPassword(db, user, input.password, now);
   if (guess.outcome === 'locked') {
     await recordAudit(db, ctx, { ...audit, outcome: 'denied', detail: { reason: 'locked' } });
-    throw lockedError('password', guess.lockedUntil, now);
+    // An anonymous caller learns nothing of the lock (issue 7 item 11): the same answer, after the
+    // same decoy verification, as for a wrong password or an unknown address. The lock is audited;
+    // a signed-in person re-authenticating is told of it (`lockedError`).
+    await spendDecoyVerification(input.password);
+    throw new AppError('INVALID_CREDENTIALS', WRONG);
   }
   if (guess.outcome === 'wrong') {
     await recordAudit(db, ctx, {
