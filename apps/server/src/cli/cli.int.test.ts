@@ -4,11 +4,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createTestDatabase, type TestDatabase } from '@throughline/db/testing';
-import { createPractice, loadMasterKey, verifyAuditChain } from '@throughline/domain';
+import { createPractice, inviteStaff, loadMasterKey, verifyAuditChain } from '@throughline/domain';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { buildApp } from '../app';
-import { operatorContext } from '../operator';
+import { actingAs, operatorContext } from '../operator';
 import { createServices } from '../services';
 
 const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
@@ -167,6 +167,45 @@ describe('throughline CLI against DATABASE_URL', () => {
       }
     },
     CLI_TIMEOUT,
+  );
+
+  it(
+    'prints a fresh invitation link once; only the newest link works',
+    async () => {
+      const services = createServices(database.db, loadMasterKey({ dataDir }), 'http://x');
+      const invitee = 'cli.invitee@test.example';
+      await inviteStaff(
+        actingAs(services, {
+          id: '00000000-0000-4000-8000-000000000001',
+          practiceId,
+          role: 'practice_admin',
+        }),
+        { email: invitee, displayName: 'Invitee', role: 'supervisor' },
+      );
+      const first = await run('invitation', 'link', '--email', invitee);
+      expect(first.code, first.stderr).toBe(0);
+      expect(first.stdout).toMatch(/^http:\/\/localhost:\d+\/invitations\/[\w-]{43}\n$/);
+      const second = await run('invitation', 'link', '--email', invitee);
+      expect(second.code, second.stderr).toBe(0);
+      const token = (r: { stdout: string }): string => r.stdout.trim().split('/').at(-1) ?? '';
+      const app: FastifyInstance = await buildApp({ services, logLevel: 'silent' });
+      try {
+        const accept = (t: string) =>
+          app.inject({
+            method: 'POST',
+            url: `/api/v1/invitations/${t}/accept`,
+            payload: { password: 'a long enough password' },
+          });
+        expect((await accept(token(first))).statusCode).toBe(404);
+        expect((await accept(token(second))).statusCode).toBe(204);
+      } finally {
+        await app.close();
+      }
+      const none = await run('invitation', 'link', '--email', invitee);
+      expect(none.code).not.toBe(0);
+      expect(none.stdout).toBe('');
+    },
+    3 * CLI_TIMEOUT,
   );
 
   it(
