@@ -55,7 +55,14 @@ export const COLUMN_LABELS: Record<string, Record<string, ColumnLabel>> = {
     token_hash: plaintext('SHA-256 of the token: looked up on every request'),
   },
   invitations: {
-    token_hash: plaintext('SHA-256 of the invitation token: looked up when it is accepted'),
+    token_hash: plaintext(
+      'SHA-256 of the link last sent (null until sent): looked up when it is accepted',
+    ),
+  },
+  password_resets: {
+    token_hash: plaintext(
+      'SHA-256 of the reset link last sent (null until sent): looked up when it is used',
+    ),
   },
   calendar_feeds: {
     token_hash: plaintext('SHA-256 of the feed token: looked up on every feed request'),
@@ -195,9 +202,12 @@ export const COLUMN_LABELS: Record<string, Record<string, ColumnLabel>> = {
   },
   outbox_messages: {
     to_address: plaintext('recipient address, needed to deliver the e-mail'),
-    subject: plaintext('subject line; safe-contact rules keep it neutral'),
+    kind: plaintext(CODE),
+    subject: plaintext(
+      'subject of a mail without credentials, kept only until it is sent or given up; null for link mail (rendered at send time)',
+    ),
     text_body: plaintext(
-      'mail body until delivery; what it may hold is governed by the outbox item of issue 7',
+      'text of a mail without credentials (reminder, notice), kept only until it is sent or given up; never a link',
     ),
     status: plaintext(CODE),
     last_error: plaintext('SMTP error text of the last delivery attempt'),
