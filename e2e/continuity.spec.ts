@@ -1,9 +1,10 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type SmtpSink, startSmtpSink } from '../apps/server/src/mail/smtp-sink';
 import { launchBrowser, screenshot } from './support/browser';
+import { linkIn } from './support/inbox';
 import { type RunningServer, startServer } from './support/server';
 import {
-  ADMIN,
   expectAccessible,
   fillCredentials,
   MAYA,
@@ -26,11 +27,14 @@ const COMMENT = 'Calmer at night, fell asleep before midnight twice.';
 
 let server: RunningServer;
 let browser: Browser;
+/** The mail server the app sends to: Robin's inbox, where the invitation link arrives. */
+let mail: SmtpSink;
 let therapist: Page;
 let episodeUrl = '';
 
 beforeAll(async () => {
-  server = await startServer();
+  mail = await startSmtpSink();
+  server = await startServer({ env: { SMTP_URL: `smtp://127.0.0.1:${mail.port}` } });
   browser = await launchBrowser();
   therapist = await openPage(browser, server.url);
 }, 180_000);
@@ -38,6 +42,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.stop();
+  await mail?.close();
 }, 60_000);
 
 /** A date `days` from today as YYYY-MM-DD (the practice zone is Europe/London, near UTC). */
@@ -137,23 +142,10 @@ describe('continuity from one session to the next', () => {
   });
 
   it('the client accepts the invitation, sees the next session and the homework, and marks it done', async () => {
-    const admin = await openPage(browser, server.url);
-    await signIn(admin, ADMIN.email, ADMIN.totp);
-    await admin.getByRole('link', { name: 'Outbox' }).first().click();
-    // Robin has two e-mails by now: the invitation, and a reminder for tomorrow's session.
-    const mail = await shown(
-      admin
-        .getByRole('article')
-        .filter({ hasText: `To ${ROBIN.email}` })
-        .filter({ hasText: 'Your invitation' }),
-    );
-    await mail.getByText('Show message').click();
-    const href = await (
-      await shown(mail.getByRole('link', { name: /\/invitations\// }))
-    ).getAttribute('href');
+    const href = await linkIn(mail, ROBIN.email, 'invitations');
 
     const client = await openPage(browser, server.url, { width: 390, height: 844 });
-    await client.goto(href ?? '');
+    await client.goto(href);
     const password = 'drums at dusk, slowly';
     await client.getByLabel('Password', { exact: true }).fill(password);
     await client.getByLabel('Confirm password', { exact: true }).fill(password);

@@ -1,7 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bodyOf, type SmtpSink, startSmtpSink } from '../apps/server/src/mail/smtp-sink';
+import { type SmtpSink, startSmtpSink } from '../apps/server/src/mail/smtp-sink';
 import { launchBrowser, screenshot } from './support/browser';
+import { linkIn } from './support/inbox';
 import { type RunningServer, startServer } from './support/server';
 import {
   ADMIN,
@@ -33,23 +34,6 @@ afterAll(async () => {
   await server?.stop();
   await mail?.close();
 }, 60_000);
-
-/** The newest link of this kind e-mailed to the address; waits for the dispatcher to send it. */
-async function linkIn(inbox: string, path: 'invitations' | 'reset-password'): Promise<string> {
-  const deadline = Date.now() + WAIT;
-  const pattern = new RegExp(`https?://[^\\s]+/${path}/[\\w-]+`);
-  while (Date.now() < deadline) {
-    const messages = mail.messages.filter((m) => m.to.includes(inbox));
-    const link = messages
-      .map((m) => bodyOf(m.raw).match(pattern)?.[0])
-      .filter((l): l is string => Boolean(l))
-      .at(-1);
-    if (link) return link;
-    // The dispatcher runs every second; poll the inbox until the e-mail arrives.
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`no ${path} link reached ${inbox}`);
-}
 
 const newPage = (viewport?: { width: number; height: number }): Promise<Page> =>
   openPage(browser, server.url, viewport);
@@ -110,7 +94,7 @@ describe('signing in to Throughline in a browser', () => {
   });
 
   it('an invited client accepts the e-mailed invitation and signs in; the outbox never shows the link', async () => {
-    const href = await linkIn(PRIYA.email, 'invitations');
+    const href = await linkIn(mail, PRIYA.email, 'invitations');
     expect(href.startsWith(`${server.url}/invitations/`)).toBe(true);
 
     const admin = await newPage();
@@ -191,7 +175,7 @@ describe('signing in to Throughline in a browser', () => {
     await expectAccessible(page);
     await screenshot(page, '13-forgot-password');
 
-    const link = await linkIn(SAM.email, 'reset-password');
+    const link = await linkIn(mail, SAM.email, 'reset-password');
     expect(link.startsWith(`${server.url}/reset-password/`)).toBe(true);
     await page.goto(link);
     await shown(page.getByRole('heading', { name: 'Choose a new password' }));

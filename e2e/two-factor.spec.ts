@@ -56,13 +56,15 @@ describe('two-factor settings in a browser', () => {
     await page.getByRole('button', { name: 'Turn on two-factor authentication' }).click();
 
     await shown(page.getByText('To make sure it is you, enter your password again.'));
-    await page.getByLabel('Password', { exact: true }).fill('not my password at all');
+    await page
+      .getByRole('textbox', { name: 'Password', exact: true })
+      .fill('not my password at all');
     await page.getByRole('button', { name: 'Continue' }).click();
     await shown(page.getByText('That password is not right.'));
     await expectAccessible(page);
     await screenshot(page, 'tfa-01-password-asked');
 
-    await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+    await page.getByRole('textbox', { name: 'Password', exact: true }).fill(PASSWORD);
     await page.getByRole('button', { name: 'Continue' }).click();
     const first = await setUpKey(page);
     await confirmWith(page, first);
@@ -74,7 +76,7 @@ describe('two-factor settings in a browser', () => {
 
     await page.getByRole('button', { name: 'Replace authenticator app' }).click();
     await shown(page.getByRole('button', { name: 'Use a code from my authenticator app instead' }));
-    await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+    await page.getByRole('textbox', { name: 'Password', exact: true }).fill(PASSWORD);
     await page.getByRole('button', { name: 'Continue to the new app' }).click();
     const second = await setUpKey(page);
     expect(second).not.toBe(first);
