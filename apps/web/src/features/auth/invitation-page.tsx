@@ -20,8 +20,7 @@ import { usePageTitle } from '../../app/page-title';
 import { PublicLayout } from '../../app/public-layout';
 import { roleLabels } from '../../app/roles';
 import { acceptInvitation, getInvitation } from './auth-api';
-
-const MIN_PASSWORD = 12;
+import { checkConfirmation, checkNewPassword, NEW_PASSWORD_HINT } from './new-password';
 
 export function InvitationPage(): ReactElement {
   usePageTitle('Accept invitation');
@@ -34,9 +33,8 @@ export function InvitationPage(): ReactElement {
   const form = useForm({
     initialValues: { password: '', confirm: '' },
     validate: {
-      password: (value) =>
-        value.length >= MIN_PASSWORD ? null : `Use at least ${MIN_PASSWORD} characters.`,
-      confirm: (value, values) => (value === values.password ? null : 'The passwords differ.'),
+      password: checkNewPassword,
+      confirm: (value, values) => checkConfirmation(value, values.password),
     },
   });
   const accept = useMutation({
@@ -89,7 +87,7 @@ export function InvitationPage(): ReactElement {
           <ErrorAlert error={accept.error} title="Could not set your password" />
           <PasswordInput
             label="Password"
-            description={`At least ${MIN_PASSWORD} characters. A short sentence is easy to remember.`}
+            description={NEW_PASSWORD_HINT}
             autoComplete="new-password"
             {...form.getInputProps('password')}
           />

@@ -8,8 +8,7 @@ import { applyFieldErrors } from '../../app/field-errors';
 import { usePageTitle } from '../../app/page-title';
 import { PublicLayout } from '../../app/public-layout';
 import { completePasswordReset } from './auth-api';
-
-const MIN_PASSWORD = 12;
+import { checkConfirmation, checkNewPassword, NEW_PASSWORD_HINT } from './new-password';
 
 export function ResetPasswordPage(): ReactElement {
   usePageTitle('Choose a new password');
@@ -17,9 +16,8 @@ export function ResetPasswordPage(): ReactElement {
   const form = useForm({
     initialValues: { password: '', confirm: '' },
     validate: {
-      password: (value) =>
-        value.length >= MIN_PASSWORD ? null : `Use at least ${MIN_PASSWORD} characters.`,
-      confirm: (value, values) => (value === values.password ? null : 'The passwords differ.'),
+      password: checkNewPassword,
+      confirm: (value, values) => checkConfirmation(value, values.password),
     },
   });
   const reset = useMutation({
@@ -56,7 +54,7 @@ export function ResetPasswordPage(): ReactElement {
                 )}
                 <PasswordInput
                   label="New password"
-                  description={`At least ${MIN_PASSWORD} characters. A short sentence is easy to remember.`}
+                  description={NEW_PASSWORD_HINT}
                   autoComplete="new-password"
                   {...form.getInputProps('password')}
                 />

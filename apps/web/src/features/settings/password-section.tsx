@@ -5,18 +5,16 @@ import { useMutation } from '@tanstack/react-query';
 import type { ReactElement } from 'react';
 import { ErrorAlert } from '../../app/error-alert';
 import { applyFieldErrors } from '../../app/field-errors';
+import { checkConfirmation, checkNewPassword, NEW_PASSWORD_HINT } from '../auth/new-password';
 import { changePassword } from './settings-api';
-
-const MIN_PASSWORD = 12;
 
 export function PasswordSection(): ReactElement {
   const form = useForm({
     initialValues: { currentPassword: '', newPassword: '', confirm: '' },
     validate: {
       currentPassword: (value) => (value ? null : 'Enter your current password.'),
-      newPassword: (value) =>
-        value.length >= MIN_PASSWORD ? null : `Use at least ${MIN_PASSWORD} characters.`,
-      confirm: (value, values) => (value === values.newPassword ? null : 'The passwords differ.'),
+      newPassword: checkNewPassword,
+      confirm: (value, values) => checkConfirmation(value, values.newPassword),
     },
   });
   const mutation = useMutation({
@@ -63,7 +61,7 @@ export function PasswordSection(): ReactElement {
             />
             <PasswordInput
               label="New password"
-              description={`At least ${MIN_PASSWORD} characters. A short sentence is easy to remember.`}
+              description={NEW_PASSWORD_HINT}
               autoComplete="new-password"
               {...form.getInputProps('newPassword')}
             />
