@@ -27,7 +27,14 @@ function printDemoLogins(url: string): void {
     say(`    ${s.role.padEnd(15)} ${s.email.padEnd(32)} TOTP secret ${s.totpSecret}`);
   for (const c of DEMO_CLIENTS) {
     say(
-      `    ${'client'.padEnd(15)} ${c.email.padEnd(32)} ${c.accepted ? '(no two-factor)' : '(invited; link in the admin Outbox)'}`,
+      `    ${'client'.padEnd(15)} ${c.email.padEnd(32)} ${c.accepted ? '(no two-factor)' : '(invited: see below)'}`,
+    );
+  }
+  const invited = DEMO_CLIENTS.filter((c) => !c.accepted);
+  for (const c of invited) {
+    // The link is a credential: it is never printed or stored, only minted on request.
+    say(
+      `  To accept ${c.email}'s invitation, run "npx throughline invitation link --email ${c.email}".`,
     );
   }
   say();
