@@ -178,6 +178,18 @@ export const COLUMN_LABELS: Record<string, Record<string, ColumnLabel>> = {
   progress_shares: {
     instrument: plaintext(INSTRUMENT),
   },
+  agreements: {
+    kind: plaintext(
+      `${CODE} (shared-plan, contact-agreement…): one agreement per kind per episode`,
+    ),
+  },
+  agreement_versions: {
+    content: encrypted('what is proposed for agreement (JSON, shape per kind)'),
+  },
+  agreement_responses: {
+    party: plaintext(`${CODE} (therapist or client): which required party answers`),
+    response: plaintext(`${CODE} (pending, accepted, declined)`),
+  },
   goals: {
     client_words: encrypted('goal in the client’s words'),
     therapist_words: encrypted('goal in the therapist’s words'),
