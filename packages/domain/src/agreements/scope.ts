@@ -1,0 +1,59 @@
+import type { AccessContext, SignedIn } from '../access/actor';
+import { signedIn } from '../access/policy';
+import { recordAudit } from '../audit/record';
+import { type EpisodeAccess, findVisibleEpisode } from '../episodes/access';
+import { AppError, notFound } from '../shared/errors';
+import { type Executor, inTransaction } from '../shared/transaction';
+
+/** A refusal decided inside the transaction: its failure event commits, then it is thrown. */
+export class Refusal {
+  constructor(readonly error: AppError) {}
+}
+
+export type ScopedWork<T> = (
+  tx: Executor,
+  access: EpisodeAccess,
+  actor: SignedIn,
+) => Promise<T | Refusal>;
+
+/**
+ * Runs `work` in one transaction on an episode the caller is a party of (the therapist of the
+ * episode or the client it is about, as `episodes/access.ts` decides). Not a party → the attempt
+ * is audited as denied and answered 404 once that event has committed; a `Refusal` returned by
+ * `work` (which audited it as failure) is thrown after commit the same way.
+ */
+export async function inPartyEpisode<T>(
+  ctx: AccessContext,
+  input: {
+    action: string;
+    resourceType: string;
+    resourceId: string;
+    /** Finds the episode of the target (the episode itself, or the version's agreement's). */
+    episodeOf: (tx: Executor, practiceId: string) => Promise<string | undefined>;
+  },
+  work: ScopedWork<T>,
+): Promise<T> {
+  const actor = signedIn(ctx);
+  const outcome = await inTransaction(ctx.services.db, async (tx) => {
+    const episodeId = await input.episodeOf(tx, actor.practiceId);
+    const access = episodeId ? await findVisibleEpisode(tx, actor, episodeId) : undefined;
+    if (!access) {
+      await recordAudit(tx, ctx, {
+        action: input.action,
+        resourceType: input.resourceType,
+        resourceId: input.resourceId,
+        outcome: 'denied',
+      });
+      return new Refusal(notFound('agreement'));
+    }
+    return work(tx, access, actor);
+  });
+  if (outcome instanceof Refusal) throw outcome.error;
+  return outcome;
+}
+
+export const supersededError = (): AppError =>
+  new AppError(
+    'AGREEMENT_VERSION_SUPERSEDED',
+    'This version has been replaced by a newer one. Read the current version and answer that one.',
+  );
