@@ -141,12 +141,16 @@ describe('goals and the shared plan', () => {
     });
     expect(ack.statusCode, ack.body).toBe(200);
     expect(ack.json().acknowledgedAt).not.toBe(null);
+    // Who acknowledged is kept on the plan version's `shared-plan` agreement (issue 8); the
+    // legacy treatment_plans columns are no longer written.
     const [row] = (
-      await h.services.db.execute<{ acknowledged_by: string }>(
-        sql`SELECT acknowledged_by FROM treatment_plans WHERE id = ${plan.id}`,
+      await h.services.db.execute<{ party: string; response: string; responded_by: string }>(
+        sql`SELECT r.party, r.response, r.responded_by FROM agreement_responses r
+            JOIN agreement_versions v ON v.practice_id = r.practice_id AND v.id = r.version_id
+            WHERE v.subject_id = ${plan.id} AND r.party = 'client'`,
       )
     ).rows;
-    expect(row?.acknowledged_by).toBe(h.cast.client.userId);
+    expect(row).toMatchObject({ response: 'accepted', responded_by: h.cast.client.userId });
 
     // Unchanged: the same version, still acknowledged.
     const again = await share();

@@ -1,12 +1,12 @@
-import { and, eq } from 'drizzle-orm';
 import type { AccessContext, SignedIn } from '../access/actor';
 import { signedIn } from '../access/policy';
 import { recordAudit } from '../audit/record';
+import { findVisibleEpisode } from '../episodes/access';
 import { AppError, notFound } from '../shared/errors';
 import { type Executor, inTransaction } from '../shared/transaction';
+import { acceptSharedPlan, planAcknowledgedAt } from './plan-agreement';
 import { clientGoalViews } from './present';
 import { latestPlansVisibleTo } from './repository';
-import { treatmentPlans } from './tables';
 import { type ClientGoalView, GAS_PLAIN_SCALE, type GasLevelKey } from './views';
 
 export type PortalPlanView = {
@@ -55,7 +55,9 @@ export async function readPortalPlan(ctx: AccessContext): Promise<PortalPlanView
       resourceId: plan?.id ?? null,
       outcome: 'success',
     });
-    return plan ? present(tx, ctx, plan, plan.acknowledgedAt) : null;
+    return plan
+      ? present(tx, ctx, plan, await planAcknowledgedAt(tx, plan.practiceId, plan))
+      : null;
   });
 }
 
@@ -87,14 +89,11 @@ export async function acknowledgePlan(
         : notFound('plan');
       return undefined;
     }
-    let acknowledgedAt = plan.acknowledgedAt;
-    if (!acknowledgedAt) {
-      acknowledgedAt = ctx.services.now();
-      await tx
-        .update(treatmentPlans)
-        .set({ acknowledgedAt, acknowledgedBy: actor.userId })
-        .where(and(eq(treatmentPlans.practiceId, plan.practiceId), eq(treatmentPlans.id, plan.id)));
-    }
+    // The client's own episode (visible to them by construction); the acceptance is the
+    // `shared-plan` agreement's (plan-agreement.ts), kept with who and when.
+    const access = await findVisibleEpisode(tx, actor, plan.episodeId);
+    if (!access) throw notFound('plan');
+    const acknowledgedAt = await acceptSharedPlan(tx, ctx, access, actor, plan);
     await recordAudit(tx, ctx, {
       action: 'plan.acknowledge',
       resourceType: 'treatment-plan',

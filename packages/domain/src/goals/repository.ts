@@ -167,6 +167,7 @@ export function latestPlansVisibleTo(db: Executor, actor: SignedIn) {
       episodeId: treatmentPlans.episodeId,
       version: treatmentPlans.version,
       snapshot: treatmentPlans.snapshot,
+      sharedBy: treatmentPlans.sharedBy,
       sharedAt: treatmentPlans.sharedAt,
       acknowledgedAt: treatmentPlans.acknowledgedAt,
       acknowledgedBy: treatmentPlans.acknowledgedBy,

@@ -3,6 +3,7 @@ import type { AccessContext } from '../access/actor';
 import { recordAudit } from '../audit/record';
 import { AppError } from '../shared/errors';
 import { inVisibleEpisode } from './episode-scope';
+import { planAcknowledgedAt, proposeSharedPlan } from './plan-agreement';
 import { latestPlan, listByEpisode } from './repository';
 import { treatmentPlans } from './tables';
 import { openGoal, openSnapshot, type PlanSnapshot, planSnapshotPurpose } from './views';
@@ -21,13 +22,14 @@ export type SharedPlanView = {
 /**
  * Shares the plan with the client: a snapshot of the client-visible part of every goal that is not
  * discontinued. Sharing an unchanged plan returns the current version (and keeps its
- * acknowledgement); a changed plan becomes a new version the client is asked to acknowledge.
+ * acknowledgement); a changed plan becomes a new version the client is asked to acknowledge: a
+ * new `shared-plan` agreement version (plan-agreement.ts) that supersedes the previous one.
  */
 export async function sharePlan(ctx: AccessContext, episodeId: string): Promise<SharedPlanView> {
   return inVisibleEpisode(
     ctx,
     { action: 'plan.share', episodeId, roles: ['therapist'], writes: true },
-    async (tx, _access, actor) => {
+    async (tx, access, actor) => {
       const rows = (await listByEpisode(tx, actor.practiceId, episodeId)).filter(
         (g) => g.status !== 'discontinued',
       );
@@ -64,7 +66,7 @@ export async function sharePlan(ctx: AccessContext, episodeId: string): Promise<
             version: previous.version,
             sharedAt: previous.sharedAt,
             changed: false,
-            acknowledgedAt: previous.acknowledgedAt,
+            acknowledgedAt: await planAcknowledgedAt(tx, actor.practiceId, previous),
             goals: before.goals.length,
           };
         }
@@ -83,6 +85,13 @@ export async function sharePlan(ctx: AccessContext, episodeId: string): Promise<
           JSON.stringify(snapshot),
           planSnapshotPurpose(id),
         ),
+        sharedBy: actor.userId,
+        sharedAt: now,
+      });
+      // The client's acknowledgement is an agreement: this version supersedes the last one.
+      await proposeSharedPlan(tx, ctx, access, {
+        id,
+        version,
         sharedBy: actor.userId,
         sharedAt: now,
       });
