@@ -11,7 +11,13 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actingAs } from '../operator';
 import { openEpisodeFor } from '../testing/episodes';
-import { createHarness, type Harness, type Person } from '../testing/harness';
+import {
+  type Caller,
+  createHarness,
+  type Harness,
+  type Person,
+  signInAs,
+} from '../testing/harness';
 
 // The agreement primitive (issue 8), driven through its use-cases on a real database: the
 // shared plan uses it through the goals routes (goals.int.test.ts); contact agreements, ending
@@ -203,5 +209,125 @@ describe('the agreement primitive', () => {
       'superseded',
       'superseded',
     ]);
+  });
+});
+
+describe('the shared plan on the agreement primitive', () => {
+  let therapistCaller: Caller;
+  let clientCaller: Caller;
+  let goalId: string;
+  const share = () =>
+    therapistCaller.request({ method: 'POST', url: `/api/v1/episodes/${episodeId}/plan/share` });
+  const portalPlan = async () =>
+    (await clientCaller.request({ method: 'GET', url: '/api/v1/portal/plan' })).json().plan;
+  const acknowledge = (planId: string) =>
+    clientCaller.request({
+      method: 'POST',
+      url: '/api/v1/portal/plan/acknowledge',
+      payload: { planId },
+    });
+  /** Makes a plan look shared before migration 0010: no agreement version about it. */
+  const forgetVersion = (planId: string) =>
+    h.services.db.execute(
+      sql`WITH v AS (DELETE FROM agreement_responses r USING agreement_versions v
+            WHERE v.practice_id = r.practice_id AND v.id = r.version_id AND v.subject_id = ${planId}
+            RETURNING v.id)
+          DELETE FROM agreement_versions WHERE subject_id = ${planId}`,
+    );
+  const editGoal = async (objective: string) => {
+    const patched = await therapistCaller.request({
+      method: 'PATCH',
+      url: `/api/v1/goals/${goalId}`,
+      payload: { objectives: [objective] },
+    });
+    expect(patched.statusCode, patched.body).toBe(200);
+  };
+
+  beforeAll(async () => {
+    therapistCaller = await signInAs(h.app, h.cast.therapist);
+    clientCaller = await signInAs(h.app, h.cast.client);
+    const created = await therapistCaller.request({
+      method: 'POST',
+      url: `/api/v1/episodes/${episodeId}/goals`,
+      payload: {
+        clientWords: 'Sleep before midnight',
+        therapistWords: 'Sleep hygiene',
+        objectives: ['Phone away at 22:00'],
+        gasLevels: { '-2': 'a', '-1': 'b', '0': 'c', '+1': 'd', '+2': 'e' },
+      },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    goalId = created.json().id;
+  });
+
+  it('proposes a version when the plan is shared and accepts it when the client acknowledges', async () => {
+    const shared = await share();
+    expect(shared.statusCode, shared.body).toBe(200);
+    const planId = shared.json().id;
+    const ack = await acknowledge(planId);
+    expect(ack.statusCode, ack.body).toBe(200);
+
+    const read = await readAgreement(therapist, { episodeId, kind: 'shared-plan' });
+    expect(read.current).toMatchObject({
+      state: 'accepted',
+      subjectId: planId,
+      proposedBy: h.cast.therapist.userId,
+      content: { v: 1, planId, planVersion: 1 },
+    });
+    expect(
+      read.current?.parties.find((p) => p.party === 'client')?.respondedAt?.toISOString(),
+    ).toBe(ack.json().acknowledgedAt);
+    const events = await h.services.db.execute<{ action: string; outcome: string }>(
+      sql`SELECT action, outcome FROM audit_events
+          WHERE resource_id = ${read.current?.id ?? ''} ORDER BY id`,
+    );
+    expect(events.rows).toEqual([
+      { action: 'agreement.propose', outcome: 'success' },
+      { action: 'agreement.accept', outcome: 'success' },
+    ]);
+  });
+
+  it('accepts a plan shared before agreements existed, proposed for the therapist who shared it', async () => {
+    await editGoal('Screens off at 22:30');
+    const shared = (await share()).json();
+    expect(shared).toMatchObject({ version: 2, changed: true });
+    await forgetVersion(shared.id);
+    expect(await portalPlan()).toMatchObject({ id: shared.id, acknowledgedAt: null });
+
+    const ack = await acknowledge(shared.id);
+    expect(ack.statusCode, ack.body).toBe(200);
+    expect(ack.json().acknowledgedAt).not.toBe(null);
+    const read = await readAgreement(client, { episodeId, kind: 'shared-plan' });
+    expect(read.current).toMatchObject({
+      subjectId: shared.id,
+      state: 'accepted',
+      proposedBy: h.cast.therapist.userId,
+      content: { v: 1, planId: shared.id, planVersion: 2 },
+    });
+    expect(read.current?.proposedAt.toISOString()).toBe(shared.sharedAt);
+  });
+
+  it('still reads an acknowledgement recorded before agreements existed', async () => {
+    await editGoal('Screens off at 23:00');
+    const shared = (await share()).json();
+    expect(shared).toMatchObject({ version: 3, changed: true, acknowledgedAt: null });
+    await forgetVersion(shared.id);
+    const legacyAt = new Date('2026-11-20T09:30:00.000Z');
+    await h.services.db.execute(
+      sql`UPDATE treatment_plans SET acknowledged_at = ${legacyAt.toISOString()},
+            acknowledged_by = ${h.cast.client.userId} WHERE id = ${shared.id}`,
+    );
+    expect(await portalPlan()).toMatchObject({
+      id: shared.id,
+      acknowledgedAt: legacyAt.toISOString(),
+    });
+    // Re-sharing the unchanged plan keeps it; acknowledging again changes nothing.
+    expect((await share()).json()).toMatchObject({
+      id: shared.id,
+      changed: false,
+      acknowledgedAt: legacyAt.toISOString(),
+    });
+    const ack = await acknowledge(shared.id);
+    expect(ack.json().acknowledgedAt).toBe(legacyAt.toISOString());
   });
 });
