@@ -9,6 +9,7 @@ import {
 } from '@throughline/domain';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../app';
 import { actingAs } from '../operator';
 import { openEpisodeFor } from '../testing/episodes';
 import {
@@ -134,6 +135,24 @@ describe('the agreement primitive', () => {
     expect(await refusal(declineAgreementVersion(client, { versionId: first.id }))).toBe(
       'AGREEMENT_VERSION_SUPERSEDED',
     );
+    // Over HTTP the refusal is a 409 problem a person can act on (plugins/problems.ts); the
+    // primitive has no routes of its own yet, so a bare route calls the use-case.
+    const app = await buildApp({ services: h.services });
+    app.post('/api/v1/test-accept', { config: { policy: 'health.read' } }, async () =>
+      acceptAgreementVersion(therapist, { versionId: first.id }),
+    );
+    try {
+      const response = await app.inject({ method: 'POST', url: '/api/v1/test-accept' });
+      expect(response.statusCode).toBe(409);
+      expect(response.headers['content-type']).toContain('application/problem+json');
+      expect(response.json()).toMatchObject({
+        status: 409,
+        code: 'AGREEMENT_VERSION_SUPERSEDED',
+        detail: expect.stringMatching(/replaced by a newer one/),
+      });
+    } finally {
+      await app.close();
+    }
     const accepted = await acceptAgreementVersion(therapist, { versionId: second.id });
     expect(accepted.state).toBe('accepted');
   });
@@ -189,8 +208,8 @@ describe('the agreement primitive', () => {
       'agreement.decline success': 1,
       // two reads in the tests above, one to find the version to try
       'agreement.read success': 4,
-      // superseded v1 (therapist), v3 already declined (client)
-      'agreement.accept failure': 2,
+      // superseded v1 (therapist, twice: once over HTTP), v3 already declined (client)
+      'agreement.accept failure': 3,
       // superseded v1 (client), proposer declining v3
       'agreement.decline failure': 2,
       // two outsiders, each once per action; and the unknown version
@@ -206,6 +225,7 @@ describe('the agreement primitive', () => {
     expect(failures.rows.map((r) => r.reason).sort()).toEqual([
       'already-answered',
       'already-answered',
+      'superseded',
       'superseded',
       'superseded',
     ]);
