@@ -2,7 +2,15 @@
 import { randomUUID } from 'node:crypto';
 import { scoreAnswers } from '@throughline/clinical';
 
-import { alertInputsPurpose, episodeTitlePurpose, type Services } from '@throughline/domain';
+import {
+  alertInputsPurpose,
+  episodeTitlePurpose,
+  homeworkPurpose,
+  notePurpose,
+  responseAnswersPurpose,
+  type Services,
+  threadTitlePurpose,
+} from '@throughline/domain';
 import {
   alerts,
   appointments,
@@ -154,7 +162,7 @@ export async function seedLongClient(
         authorId: therapistId,
         template: 'music-therapy' as const,
         status: 'signed' as const,
-        body: await seal(body, `note.body:${id}`),
+        body: await seal(body, notePurpose.body(id)),
         createdAt: new Date(s.startsAt.getTime() + 3_600_000),
         updatedAt: new Date(s.startsAt.getTime() + 3_600_000),
         signedAt: new Date(s.startsAt.getTime() + 3_600_000),
@@ -173,7 +181,7 @@ export async function seedLongClient(
         id,
         episodeId,
         openedInNoteId: n.id,
-        title: await seal(`Theme ${i + 1}: the grandmother's songs`, `thread.title:${id}`),
+        title: await seal(`Theme ${i + 1}: the grandmother's songs`, threadTitlePurpose(id)),
         openedAt: n.createdAt,
         closedAt: open ? null : new Date(n.createdAt.getTime() + 8 * WEEK),
       };
@@ -190,11 +198,13 @@ export async function seedLongClient(
         id,
         episodeId,
         noteId: n.id,
-        title: await seal(`Listen to piece ${i + 1}`, `homework.title:${id}`),
-        instructions: await seal('Once a day, lying down.', `homework.instructions:${id}`),
+        title: await seal(`Listen to piece ${i + 1}`, homeworkPurpose(id, 'title')),
+        instructions: await seal('Once a day, lying down.', homeworkPurpose(id, 'instructions')),
         status: done ? ('done' as const) : ('assigned' as const),
         completedAt: done ? new Date(n.createdAt.getTime() + 3 * 86_400_000) : null,
-        clientComment: done ? await seal('It helped me sleep.', `homework.comment:${id}`) : null,
+        clientComment: done
+          ? await seal('It helped me sleep.', homeworkPurpose(id, 'comment'))
+          : null,
         createdAt: n.createdAt,
         createdBy: therapistId,
       };
@@ -232,7 +242,7 @@ async function seedLongClientMeasures(
           instrument,
           instrumentVersion: result.version,
           appointmentId: s.id,
-          answers: await seal(JSON.stringify(answers), `response.answers:${id}`),
+          answers: await seal(JSON.stringify(answers), responseAnswersPurpose(id)),
           total: result.total,
           band: result.band,
           flags: result.flags,

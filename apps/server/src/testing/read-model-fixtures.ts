@@ -1,9 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import {
   appointmentLocationPurpose,
+  attachmentFileNamePurpose,
+  attachmentPurpose,
   episodeTitlePurpose,
+  homeworkPurpose,
+  notePurpose,
   phaseReasonPurpose,
   type Services,
+  threadTitlePurpose,
 } from '@throughline/domain';
 import {
   appointments,
@@ -19,8 +24,8 @@ import type { Person } from './harness';
 
 /**
  * Rows for the read-model tests (brief, timeline, caseload, portal), inserted directly so these
- * tests do not depend on the write-side use-cases. Encrypted fields use the same purposes as the
- * notes and carry-forward modules.
+ * tests do not depend on the write-side use-cases. Encrypted fields use the purposes the
+ * notes and carry-forward modules export.
  */
 export function fixtures(services: Services, therapist: Person) {
   const { db, keyring } = services;
@@ -109,7 +114,7 @@ export function fixtures(services: Services, therapist: Person) {
         status,
         body: await seal(
           JSON.stringify({ templateVersion: 1, ...(input.body ?? {}) }),
-          `note.body:${id}`,
+          notePurpose.body(id),
         ),
         createdAt,
         updatedAt: createdAt,
@@ -128,7 +133,7 @@ export function fixtures(services: Services, therapist: Person) {
           db,
           practiceId,
           text,
-          `psychotherapy-note.body:${id}`,
+          notePurpose.psychotherapyBody(id),
           'psychotherapy',
         ),
       });
@@ -146,7 +151,7 @@ export function fixtures(services: Services, therapist: Person) {
         id,
         episodeId,
         openedInNoteId: noteId,
-        title: await seal(title, `thread.title:${id}`),
+        title: await seal(title, threadTitlePurpose(id)),
         ...values,
       });
       return id;
@@ -158,10 +163,10 @@ export function fixtures(services: Services, therapist: Person) {
         id,
         episodeId,
         uploadedBy: therapist.userId,
-        fileName: await seal(fileName, `attachment.file-name:${id}`),
+        fileName: await seal(fileName, attachmentFileNamePurpose(id)),
         mediaType: 'audio/mpeg',
         sizeBytes: 3,
-        content: await seal('abc', `attachment.content:${id}`),
+        content: await seal('abc', attachmentPurpose(id)),
       });
       return id;
     },
@@ -186,16 +191,18 @@ export function fixtures(services: Services, therapist: Person) {
         id,
         episodeId,
         noteId,
-        title: await seal(input.title, `homework.title:${id}`),
+        title: await seal(input.title, homeworkPurpose(id, 'title')),
         instructions: await seal(
           input.instructions ?? 'Listen daily.',
-          `homework.instructions:${id}`,
+          homeworkPurpose(id, 'instructions'),
         ),
-        clientComment: input.comment ? await seal(input.comment, `homework.comment:${id}`) : null,
+        clientComment: input.comment
+          ? await seal(input.comment, homeworkPurpose(id, 'comment'))
+          : null,
         status: input.status ?? 'assigned',
         dueOn: input.dueOn ?? null,
         completedAt: input.completedAt ?? null,
-        link: input.link ? await seal(input.link, `homework.link:${id}`) : null,
+        link: input.link ? await seal(input.link, homeworkPurpose(id, 'link')) : null,
         attachmentId: input.attachmentId ?? null,
         createdBy: therapist.userId,
         ...(input.createdAt ? { createdAt: input.createdAt } : {}),

@@ -1,9 +1,11 @@
 import type { AccessContext } from '../access/actor';
+import { homeworkPurpose, threadTitlePurpose } from '../carry-forward';
 import { loadGoals, loadToDiscuss } from '../goals/brief-sections';
 import { byInstrument, summarise } from '../measures/list-scores';
 import { readMeasureSettings } from '../measures/practice-settings';
 import { listAlertsByEpisode, listFirstAndLatest } from '../measures/repository';
 import { type AlertView, openAlerts } from '../measures/views';
+import { notePurpose } from '../notes';
 import type { Executor } from '../shared/transaction';
 import { type Milestone, milestones } from './milestones';
 import { findLatestNotes, listHomeworkSince, listOpenThreads } from './repository';
@@ -66,7 +68,7 @@ const lastSession = section('lastSession', async (ctx, scope): Promise<LastSessi
   if (!latest && !scope.lastAttended) return null;
   let planForNext: string | null = null;
   if (signed) {
-    const body = JSON.parse(await decrypt(ctx, scope, signed.body, `note.body:${signed.id}`));
+    const body = JSON.parse(await decrypt(ctx, scope, signed.body, notePurpose.body(signed.id)));
     planForNext = typeof body?.planForNext === 'string' ? body.planForNext : null;
   }
   return {
@@ -86,7 +88,7 @@ const openThreads = section('openThreads', async (ctx, scope): Promise<BriefThre
   return Promise.all(
     rows.map(async (r) => ({
       id: r.id,
-      title: await decrypt(ctx, scope, r.title, `thread.title:${r.id}`),
+      title: await decrypt(ctx, scope, r.title, threadTitlePurpose(r.id)),
       openedAt: r.opened_at,
     })),
   );
@@ -108,12 +110,12 @@ const homework = section('homework', async (ctx, scope): Promise<BriefHomework[]
   return Promise.all(
     rows.map(async (r) => ({
       id: r.id,
-      title: await decrypt(ctx, scope, r.title, `homework.title:${r.id}`),
+      title: await decrypt(ctx, scope, r.title, homeworkPurpose(r.id, 'title')),
       status: r.status,
       dueOn: r.due_on,
       completedAt: r.completed_at,
       clientComment: r.client_comment
-        ? await decrypt(ctx, scope, r.client_comment, `homework.comment:${r.id}`)
+        ? await decrypt(ctx, scope, r.client_comment, homeworkPurpose(r.id, 'comment'))
         : null,
     })),
   );

@@ -12,4 +12,11 @@ export {
 export { type AttachmentFile, readAttachment } from './read-attachment';
 export type { AttachmentInfo } from './repository';
 export { fileTooLarge, uploadAttachment } from './upload-attachment';
-export type { HomeworkView, ThreadView } from './views';
+export {
+  attachmentFileNamePurpose,
+  attachmentPurpose,
+  type HomeworkView,
+  homeworkPurpose,
+  type ThreadView,
+  threadTitlePurpose,
+} from './views';

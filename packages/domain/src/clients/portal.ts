@@ -1,8 +1,8 @@
 import type { AccessContext } from '../access/actor';
 import { signedIn } from '../access/policy';
 import { recordAudit } from '../audit/record';
+import { attachmentFileNamePurpose, homeworkPurpose } from '../carry-forward';
 import { RECENT_DONE_DAYS } from '../carry-forward/list-portal-homework';
-import { attachmentFileNamePurpose } from '../carry-forward/views';
 import { listPortalGoals } from '../goals/portal-plan';
 import type { ClientGoalView } from '../goals/views';
 import { findPracticeById } from '../identity/repository';
@@ -81,11 +81,11 @@ export async function readPortalHome(ctx: AccessContext): Promise<PortalHome> {
       work.map(
         async (h): Promise<PortalHomework> => ({
           id: h.id,
-          title: await open(h.title, `homework.title:${h.id}`),
-          instructions: await open(h.instructions, `homework.instructions:${h.id}`),
+          title: await open(h.title, homeworkPurpose(h.id, 'title')),
+          instructions: await open(h.instructions, homeworkPurpose(h.id, 'instructions')),
           dueOn: h.due_on,
           status: h.status,
-          link: h.link === null ? null : await open(h.link, `homework.link:${h.id}`),
+          link: h.link === null ? null : await open(h.link, homeworkPurpose(h.id, 'link')),
           attachment:
             h.attachment_id && h.attachment_file_name
               ? {
@@ -97,7 +97,7 @@ export async function readPortalHome(ctx: AccessContext): Promise<PortalHome> {
                 }
               : null,
           clientComment: h.client_comment
-            ? await open(h.client_comment, `homework.comment:${h.id}`)
+            ? await open(h.client_comment, homeworkPurpose(h.id, 'comment'))
             : null,
         }),
       ),

@@ -44,4 +44,4 @@ export { submitMeasureTask } from './submit-measure-task';
 export type { MeasureTaskSummary, PortalMeasureTask } from './task-views';
 export { type UpdateMeasurementPlanInput, updateMeasurementPlan } from './update-measurement-plan';
 export type { AlertKind, AlertView, ResponseView } from './views';
-export { alertInputsPurpose } from './views';
+export { alertInputsPurpose, answersPurpose as responseAnswersPurpose } from './views';

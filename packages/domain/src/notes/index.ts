@@ -25,4 +25,4 @@ export {
 } from './templates';
 export { updateNote } from './update-note';
 export { updatePsychotherapyNote } from './update-psychotherapy-note';
-export type { AddendumView, NoteView } from './views';
+export { type AddendumView, type NoteView, notePurpose } from './views';

@@ -29,6 +29,17 @@ export const bodyPurpose = (noteId: string): string => `note.body:${noteId}`;
 export const addendumPurpose = (addendumId: string): string => `note.addendum:${addendumId}`;
 export const psychotherapyPurpose = (id: string): string => `psychotherapy-note.body:${id}`;
 
+/**
+ * The encryption purposes of this module's sealed columns, for the read models that open them
+ * (brief, timeline, fixtures). A purpose is bound into the ciphertext, so a reader typing the
+ * string again would break only at run time on a rename; importing these breaks at compile time.
+ */
+export const notePurpose = {
+  body: bodyPurpose,
+  addendum: addendumPurpose,
+  psychotherapyBody: psychotherapyPurpose,
+} as const;
+
 export async function toNoteView(
   tx: Executor,
   ctx: AccessContext,

@@ -1,7 +1,8 @@
 import type { AccessContext } from '../access/actor';
 import { signedIn } from '../access/policy';
 import { recordAudit } from '../audit/record';
-import { episodeTitlePurpose } from '../episodes/views';
+import { homeworkPurpose } from '../carry-forward';
+import { episodeTitlePurpose } from '../episodes';
 import { decodeKeyset, encodeKeyset } from '../shared/cursor';
 import { notFound } from '../shared/errors';
 import { inTransaction } from '../shared/transaction';
@@ -72,7 +73,7 @@ async function titleOf(
     }
     case 'homework': {
       // Homework titles are client-facing, so the therapist may see them on the timeline.
-      const title = row.sealed ? await open(row.sealed, `homework.title:${row.id}`) : '';
+      const title = row.sealed ? await open(row.sealed, homeworkPurpose(row.id, 'title')) : '';
       return row.kind === 'done' ? `Homework done: ${title}` : `Homework set: ${title}`;
     }
   }
