@@ -1,4 +1,9 @@
 export {
+  type AttendedSessions,
+  attendedSessionsSql,
+  countAttendedSessions,
+} from './attendance';
+export {
   type CreateAppointmentsInput,
   type CreatedAppointments,
   createAppointments,

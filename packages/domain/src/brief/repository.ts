@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { SignedIn } from '../access/actor';
+import { attendedSessionsSql } from '../appointments';
 import { appointments } from '../appointments/tables';
 import { homework, threads } from '../carry-forward/tables';
 import { clients } from '../clients/tables';
@@ -67,11 +68,14 @@ export async function findScope(
       WHERE a.practice_id = ${actor.practiceId}::uuid AND a.episode_id = ${episodeId}::uuid
         AND ${anchor}
       ORDER BY a.starts_at LIMIT 1
-    ), attended AS (
-      SELECT a.id, a.starts_at FROM ${appointments} a
-      WHERE a.practice_id = ${actor.practiceId}::uuid AND a.episode_id = ${episodeId}::uuid
-        AND a.status = 'attended'
-        AND a.starts_at < coalesce((SELECT starts_at FROM anchor), ${at}::timestamptz)
+    ), attended AS (${attendedSessionsSql({
+      practiceId: actor.practiceId,
+      episodeId,
+      // Sessions before the brief's one, which is itself never counted (it is the one being
+      // prepared, or looked back from); without one, those before now. Both kinds count.
+      bound: { startedBefore: sql`coalesce((SELECT starts_at FROM anchor), ${at}::timestamptz)` },
+      kind: 'any',
+    })}
     ), last AS (
       SELECT id, starts_at FROM attended ORDER BY starts_at DESC LIMIT 1
     )

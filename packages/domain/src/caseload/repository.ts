@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { SignedIn } from '../access/actor';
+import { attendedSessionsSql } from '../appointments';
 import { appointments } from '../appointments/tables';
 import { homework } from '../carry-forward/tables';
 import { clients } from '../clients/tables';
@@ -46,11 +47,18 @@ export async function listCaseload(
       WHERE e.practice_id = ${actor.practiceId}::uuid AND e.therapist_id = ${actor.userId}::uuid
         AND e.phase <> 'closed'
     ), sessions AS (
-      SELECT a.episode_id,
-        min(a.starts_at) FILTER (WHERE a.status = 'scheduled' AND a.starts_at >= ${at}::timestamptz) AS next_session,
-        max(a.starts_at) FILTER (WHERE a.status = 'attended' AND a.starts_at <= ${at}::timestamptz) AS last_contact_at
-      FROM ${appointments} a JOIN ep ON a.practice_id = ep.practice_id AND a.episode_id = ep.id
-      GROUP BY a.episode_id
+      SELECT ep.id AS episode_id,
+        (SELECT min(a.starts_at) FROM ${appointments} a
+          WHERE a.practice_id = ep.practice_id AND a.episode_id = ep.id
+            AND a.status = 'scheduled' AND a.starts_at >= ${at}::timestamptz) AS next_session,
+        -- Last contact: the latest attended session as of now, either kind (appointments rule).
+        (SELECT max(att.starts_at) FROM (${attendedSessionsSql({
+          practiceId: sql`ep.practice_id`,
+          episodeId: sql`ep.id`,
+          bound: { startedBy: now },
+          kind: 'any',
+        })}) att) AS last_contact_at
+      FROM ep
     ), drafts AS (
       SELECT n.episode_id, count(*)::int AS n FROM ${notes} n
         JOIN ep ON n.practice_id = ep.practice_id AND n.episode_id = ep.id

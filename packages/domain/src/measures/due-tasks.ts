@@ -1,4 +1,5 @@
 import type { AccessContext } from '../access/actor';
+import { countAttendedSessions } from '../appointments';
 import type { appointments } from '../appointments/tables';
 import { recordAudit } from '../audit/record';
 import type { EpisodeRow } from '../episodes/access';
@@ -9,7 +10,6 @@ import { emailMeasureInvitation } from './invitations';
 import { toPlanItem } from './plan-views';
 import { readMeasureSettings } from './practice-settings';
 import {
-  countAttendedBefore,
   endingSince,
   insertTasksIfAbsent,
   lastActivityByInstrument,
@@ -40,8 +40,15 @@ export async function createDueTasks(
 ): Promise<DueTasksResult> {
   const { practiceId } = episode;
   const plan = await planOrDefaults(tx, episode, episode.therapistId);
+  // This session's number: the sessions attended before it, plus one. Strictly before its start,
+  // so asking again once it has been attended gives the same number (the task call is idempotent).
   const sessionNumber =
-    (await countAttendedBefore(tx, practiceId, episode.id, appointment.startsAt)) + 1;
+    (await countAttendedSessions(tx, {
+      practiceId,
+      episodeId: episode.id,
+      bound: { startedBefore: appointment.startsAt },
+      kind: 'any',
+    })) + 1;
   // A plan item of an instrument the practice has since switched off sends nothing.
   const { enabledInstruments } = await readMeasureSettings(tx, practiceId);
   const due = dueInstruments({

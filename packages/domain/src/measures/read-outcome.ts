@@ -7,11 +7,12 @@ import {
 } from '@throughline/clinical';
 import type { AccessContext } from '../access/actor';
 import { signedIn } from '../access/policy';
+import { countAttendedSessions } from '../appointments';
 import { readAudited } from '../audit/read-audited';
 import { findVisibleEpisode } from '../episodes/access';
 import { byInstrument, pairOf } from './list-scores';
 import { readMeasureSettings } from './practice-settings';
-import { countAttended, listByEpisode } from './repository';
+import { listByEpisode } from './repository';
 import { type ResponseRow, sessionNumberOf } from './views';
 
 /** The episode outcome of CLINICAL.md §3, in the shape of issue 4's contract. */
@@ -93,10 +94,11 @@ export async function readOutcome(ctx: AccessContext, episodeId: string): Promis
       actor.role === 'therapist' ? await findVisibleEpisode(tx, actor, episodeId) : undefined,
     async (tx, { episode }) => {
       const rows = await listByEpisode(tx, episode.practiceId, episodeId);
-      const attended = await countAttended(tx, episode.practiceId, episodeId);
-      const treatment = await countAttended(tx, episode.practiceId, episodeId, undefined, {
-        treatmentOnly: true,
-      });
+      // Every attended session so far (no time bound: none can be attended before it starts);
+      // "finished treatment" counts treatment sessions only (CLINICAL.md §3).
+      const sessions = { practiceId: episode.practiceId, episodeId, bound: 'all' } as const;
+      const attended = await countAttendedSessions(tx, { ...sessions, kind: 'any' });
+      const treatment = await countAttendedSessions(tx, { ...sessions, kind: 'treatment' });
       const settings = await readMeasureSettings(tx, episode.practiceId);
       const { first, last } = pairedScores(rows);
       const outcome = episodeOutcome({

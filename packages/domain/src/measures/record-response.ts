@@ -3,6 +3,7 @@ import { type ScoreOutcome, type ScoreResult, scoreAnswers } from '@throughline/
 import { and, eq } from 'drizzle-orm';
 import type { AccessContext } from '../access/actor';
 import { signedIn } from '../access/policy';
+import { countAttendedSessions } from '../appointments';
 import { recordAudit } from '../audit/record';
 import { findVisibleEpisode } from '../episodes/access';
 import { AppError, notFound } from '../shared/errors';
@@ -10,13 +11,7 @@ import { inTransaction } from '../shared/transaction';
 import { evaluateAlerts } from './alert-rules';
 import { CRISIS_RESOURCES, type CrisisResources } from './crisis-resources';
 import { disabledError, readMeasureSettings } from './practice-settings';
-import {
-  countAttended,
-  findAppointment,
-  findTask,
-  hasOpenAlert,
-  listByEpisode,
-} from './repository';
+import { findAppointment, findTask, hasOpenAlert, listByEpisode } from './repository';
 import { raiseRiskOnIncompleteForm, riskFlags, withRisk } from './risk-alerts';
 import { alerts, measureTasks, responses } from './tables';
 import {
@@ -178,10 +173,23 @@ export async function recordResponse(
       failure = withRisk(refused ?? disabledError(input.instrument), flags, true);
       return undefined;
     }
-    // The session this response belongs to: sessions attended up to its completion, plus the
-    // session it was completed for when that is still to come (a form filled in beforehand).
-    const attended = await countAttended(tx, practiceId, input.episodeId, completedAt);
-    const sessionNumber = attended + (appointment && appointment.startsAt > completedAt ? 1 : 0);
+    // The session this response belongs to. Completed for a session: that session's number as
+    // its invitation counted it (attended sessions before it, plus one), whether or not it has
+    // been marked attended yet — a form filled in after the start of a session not yet marked
+    // used to get the previous session's number. Otherwise: the sessions attended by then.
+    const sessionNumber = appointment
+      ? (await countAttendedSessions(tx, {
+          practiceId,
+          episodeId: input.episodeId,
+          bound: { startedBefore: appointment.startsAt },
+          kind: 'any',
+        })) + 1
+      : await countAttendedSessions(tx, {
+          practiceId,
+          episodeId: input.episodeId,
+          bound: { startedBy: completedAt },
+          kind: 'any',
+        });
     const history = (await listByEpisode(tx, practiceId, input.episodeId, input.instrument))
       .filter((r) => r.completedAt <= completedAt)
       .map((r) => r.total);

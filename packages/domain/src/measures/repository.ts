@@ -54,31 +54,6 @@ export async function listFirstAndLatest(
     .orderBy(asc(responses.completedAt), asc(responses.createdAt));
 }
 
-/**
- * Attended sessions of an episode (up to a moment, when given). `treatmentOnly` leaves out
- * sessions marked as an assessment, as "finished treatment" counts (CLINICAL.md §3).
- */
-export async function countAttended(
-  db: Executor,
-  practiceId: string,
-  episodeId: string,
-  upTo?: Date,
-  options: { treatmentOnly?: boolean } = {},
-): Promise<number> {
-  const where = [
-    eq(appointments.practiceId, practiceId),
-    eq(appointments.episodeId, episodeId),
-    eq(appointments.status, 'attended'),
-  ];
-  if (upTo) where.push(lte(appointments.startsAt, upTo));
-  if (options.treatmentOnly) where.push(eq(appointments.kind, 'treatment'));
-  const [row] = await db
-    .select({ n: count() })
-    .from(appointments)
-    .where(and(...where));
-  return row?.n ?? 0;
-}
-
 export async function findAppointment(
   db: Executor,
   practiceId: string,

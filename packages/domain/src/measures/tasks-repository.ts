@@ -61,27 +61,6 @@ export function listByAppointment(
     .orderBy(asc(measureTasks.createdAt), asc(measureTasks.instrument));
 }
 
-/** Attended sessions of the episode that started before `before`. */
-export async function countAttendedBefore(
-  db: Executor,
-  practiceId: string,
-  episodeId: string,
-  before: Date,
-): Promise<number> {
-  const [row] = await db
-    .select({ n: count() })
-    .from(appointments)
-    .where(
-      and(
-        eq(appointments.practiceId, practiceId),
-        eq(appointments.episodeId, episodeId),
-        eq(appointments.status, 'attended'),
-        lt(appointments.startsAt, before),
-      ),
-    );
-  return row?.n ?? 0;
-}
-
 /**
  * Per instrument, the latest response or task of the episode, leaving out the tasks of the given
  * session (so asking again for the same session gives the same answer).
