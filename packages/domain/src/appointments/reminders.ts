@@ -3,7 +3,7 @@ import { DateTime } from 'luxon';
 import type { Services } from '../access/actor';
 import { clients } from '../clients/tables';
 import { episodes } from '../episodes/tables';
-import { enqueueEmail } from '../notifications/enqueue';
+import { clientMailPolicy, enqueueEmail } from '../notifications';
 import type { Executor } from '../shared/transaction';
 import { type SessionJob, scheduleBeforeSession } from './session-jobs';
 import { appointments } from './tables';
@@ -45,8 +45,9 @@ export type ReminderOutcome = 'sent' | 'skipped-preferences' | 'skipped-stale';
 /**
  * The reminder job's handler. It re-checks that the appointment is still scheduled at the time
  * the job was made for (a moved or cancelled session gets no reminder), and honours the client's
- * safe-contact preferences (ETHICS.md): no e-mail unless they allow e-mail and reminders; no date
- * or time unless they allow details. Never any clinical content.
+ * safe-contact preferences through the one client e-mail rule (`clientMailPolicy`, ETHICS.md):
+ * no e-mail unless they allow e-mail and reminders; no date or time unless they allow details.
+ * Never any clinical content.
  */
 export async function sendAppointmentReminder(
   services: Services,
@@ -60,7 +61,7 @@ export async function sendAppointmentReminder(
         email: clients.email,
         mayEmail: clients.mayEmail,
         remindersEnabled: clients.remindersEnabled,
-        details: clients.emailMayIncludeDetails,
+        emailMayIncludeDetails: clients.emailMayIncludeDetails,
         timeZone: clients.timeZone,
       })
       .from(appointments)
@@ -81,19 +82,20 @@ export async function sendAppointmentReminder(
     if (row?.status !== 'scheduled' || row.startsAt.toISOString() !== job.startsAt) {
       return 'skipped-stale';
     }
-    if (!row.mayEmail || !row.remindersEnabled) return 'skipped-preferences';
+    const policy = clientMailPolicy(row, 'reminder');
+    if (!policy.send) return 'skipped-preferences';
     const portal = `${services.publicUrl}/portal`;
     const when = DateTime.fromJSDate(row.startsAt, { zone: row.timeZone }).toFormat(
       "cccc d LLLL yyyy 'at' HH:mm",
     );
-    const text = row.details
+    const text = policy.details
       ? `Your next session is on ${when} (${row.timeZone}).\n\nSee it in your portal: ${portal}\n`
       : `${NEUTRAL_REMINDER}\n\n${portal}\n`;
     await enqueueEmail(tx, {
       kind: 'reminder',
       practiceId: job.practiceId,
       to: row.email,
-      subject: row.details ? `Session reminder: ${when}` : 'A reminder from your portal',
+      subject: policy.details ? `Session reminder: ${when}` : 'A reminder from your portal',
       text,
     });
     return 'sent';

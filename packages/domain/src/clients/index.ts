@@ -8,6 +8,7 @@ export {
 export { getClient } from './get-client';
 export { type CreatedClient, inviteClient, type NewClient } from './invite-client';
 export { type ClientPage, listClients } from './list-clients';
+export { type ClientMailContact, findClientMailContact } from './mail-contact';
 export { type PortalHome, readPortalHome } from './portal';
 export { updateClient } from './update-client';
 export { type PortalPreferences, updatePortalPreferences } from './update-preferences';

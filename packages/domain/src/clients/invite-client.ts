@@ -5,6 +5,7 @@ import { recordAudit } from '../audit/record';
 import { createInvitation } from '../identity/invitations';
 import { findPracticeById } from '../identity/repository';
 import { auditRefusedCreate, insertUser } from '../identity/users';
+import { clientMailPolicy } from '../notifications';
 import { AppError } from '../shared/errors';
 import { inTransaction } from '../shared/transaction';
 import {
@@ -43,7 +44,7 @@ export async function inviteClient(ctx: AccessContext, input: NewClient): Promis
   if (!practice) throw new AppError('NOT_FOUND', 'Your practice no longer exists.');
   const safeContact = { ...DEFAULT_SAFE_CONTACT, ...input.safeContact };
   // Safe contact (ETHICS.md): a client who may not be e-mailed gets no invitation e-mail either.
-  const sendInvitation = (input.invite ?? true) && safeContact.mayEmail;
+  const sendInvitation = (input.invite ?? true) && clientMailPolicy(safeContact, 'invitation').send;
   return inTransaction(db, async (tx) => {
     const user = await insertUser(tx, ctx, {
       practiceId: actor.practiceId,

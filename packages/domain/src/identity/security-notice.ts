@@ -1,7 +1,6 @@
-import { and, eq } from 'drizzle-orm';
 import { DateTime } from 'luxon';
-import { clients } from '../clients/tables';
-import { enqueueEmail } from '../notifications/enqueue';
+import { findClientMailContact } from '../clients';
+import { clientMailPolicy, enqueueEmail } from '../notifications';
 import type { Executor } from '../shared/transaction';
 import { findPracticeById, type UserRow } from './repository';
 
@@ -31,23 +30,22 @@ const IF_NOT_YOU: Record<SecurityChange, string> = {
 };
 
 /**
- * Whether this account may be sent e-mail it did not ask for in person. Staff: yes. A client: only
- * if their safe-contact preference allows e-mail (ETHICS.md) — someone else may read their inbox.
+ * Whether this account may be sent a password-reset link it asked for anonymously. Staff: yes. A
+ * client: as the one client e-mail rule says (`clientMailPolicy`, ETHICS.md) — someone else may
+ * read their inbox.
  */
 export async function mayEmailUser(db: Executor, user: UserRow): Promise<boolean> {
   if (user.role !== 'client') return true;
-  const [row] = await db
-    .select({ mayEmail: clients.mayEmail })
-    .from(clients)
-    .where(and(eq(clients.practiceId, user.practiceId), eq(clients.userId, user.id)));
-  return row?.mayEmail ?? false;
+  const client = await findClientMailContact(db, user.practiceId, { userId: user.id });
+  return client ? clientMailPolicy(client, 'password-reset').send : false;
 }
 
 /**
  * Tells the person that how they sign in has changed, so that a change they did not make is
  * noticed (OWASP Authentication Cheat Sheet, "notify the user"). The mail carries no secret and
- * no link. A client's safe-contact preferences (ETHICS.md) are honoured like every other mail:
- * nothing unless they allow e-mail, and not even the time unless they allow details.
+ * no link. A client's safe-contact preferences go through the one client e-mail rule
+ * (`clientMailPolicy`, ETHICS.md): nothing unless they allow e-mail (a notice is not a reminder,
+ * so it goes with reminders off), and not even the time unless they allow details.
  */
 export async function queueSecurityNotice(
   tx: Executor,
@@ -58,16 +56,10 @@ export async function queueSecurityNotice(
   let details = true;
   let zone = 'UTC';
   if (user.role === 'client') {
-    const [client] = await tx
-      .select({
-        mayEmail: clients.mayEmail,
-        details: clients.emailMayIncludeDetails,
-        timeZone: clients.timeZone,
-      })
-      .from(clients)
-      .where(and(eq(clients.practiceId, user.practiceId), eq(clients.userId, user.id)));
-    if (client && !client.mayEmail) return 'skipped-preferences';
-    details = client?.details ?? false;
+    const client = await findClientMailContact(tx, user.practiceId, { userId: user.id });
+    const policy = client ? clientMailPolicy(client, 'security-notice') : undefined;
+    if (policy && !policy.send) return 'skipped-preferences';
+    details = policy?.details ?? false;
     zone = client?.timeZone ?? zone;
   } else {
     zone = (await findPracticeById(tx, user.practiceId))?.timeZone ?? zone;

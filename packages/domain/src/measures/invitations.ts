@@ -3,9 +3,9 @@ import { DateTime } from 'luxon';
 import { ANONYMOUS, type Services } from '../access/actor';
 import { type SessionJob, scheduleBeforeSession } from '../appointments/session-jobs';
 import { appointments } from '../appointments/tables';
-import { clients } from '../clients/tables';
+import { findClientMailContact } from '../clients';
 import { episodes } from '../episodes/tables';
-import { enqueueEmail } from '../notifications/enqueue';
+import { clientMailPolicy, enqueueEmail } from '../notifications';
 import type { Executor } from '../shared/transaction';
 import { createDueTasks } from './due-tasks';
 
@@ -36,26 +36,21 @@ export const NEUTRAL_MEASURE_INVITATION =
 
 /**
  * The e-mail telling the client that questionnaires wait in the portal. Safe-contact preferences
- * (ETHICS.md): nothing unless they allow e-mail; the date only if they allow details; never the
- * names of the questionnaires or anything clinical, whatever they allow.
+ * through the one client e-mail rule (`clientMailPolicy`, ETHICS.md): a questionnaire invitation
+ * is a reminder, so nothing unless they allow e-mail and reminders; the date only if they allow
+ * details; never the names of the questionnaires or anything clinical, whatever they allow. The
+ * tasks themselves are still created: the client finds them in the portal.
  */
 export async function emailMeasureInvitation(
   tx: Executor,
   services: Services,
   input: { practiceId: string; clientId: string; startsAt: Date; count: number },
 ): Promise<'sent' | 'skipped-preferences'> {
-  const [client] = await tx
-    .select({
-      email: clients.email,
-      mayEmail: clients.mayEmail,
-      details: clients.emailMayIncludeDetails,
-      timeZone: clients.timeZone,
-    })
-    .from(clients)
-    .where(and(eq(clients.practiceId, input.practiceId), eq(clients.id, input.clientId)));
-  if (!client?.mayEmail) return 'skipped-preferences';
+  const client = await findClientMailContact(tx, input.practiceId, { clientId: input.clientId });
+  const policy = client ? clientMailPolicy(client, 'questionnaire') : undefined;
+  if (!client || !policy?.send) return 'skipped-preferences';
   const portal = `${services.publicUrl}/portal`;
-  if (!client.details) {
+  if (!policy.details) {
     await enqueueEmail(tx, {
       kind: 'questionnaire',
       practiceId: input.practiceId,

@@ -1,3 +1,8 @@
+export {
+  type ClientMailKind,
+  type ClientMailPermission,
+  clientMailPolicy,
+} from './client-mail-policy';
 export { type DispatchOptions, dispatchOutbox, scrubFinishedMail } from './dispatcher';
 export {
   enqueueEmail,

@@ -1,0 +1,34 @@
+import { and, eq } from 'drizzle-orm';
+import type { Executor } from '../shared/transaction';
+import type { SafeContact } from './details';
+import { clients } from './tables';
+
+/** Where and how a client may be e-mailed: their address, zone and safe-contact preferences. */
+export type ClientMailContact = SafeContact & { email: string; timeZone: string };
+
+/**
+ * The client's mail contact, by client record or by portal account; undefined when there is no
+ * such client. Senders pass the preferences to `clientMailPolicy` (notifications).
+ */
+export async function findClientMailContact(
+  db: Executor,
+  practiceId: string,
+  by: { clientId: string } | { userId: string },
+): Promise<ClientMailContact | undefined> {
+  const [row] = await db
+    .select({
+      email: clients.email,
+      timeZone: clients.timeZone,
+      mayEmail: clients.mayEmail,
+      emailMayIncludeDetails: clients.emailMayIncludeDetails,
+      remindersEnabled: clients.remindersEnabled,
+    })
+    .from(clients)
+    .where(
+      and(
+        eq(clients.practiceId, practiceId),
+        'clientId' in by ? eq(clients.id, by.clientId) : eq(clients.userId, by.userId),
+      ),
+    );
+  return row;
+}
