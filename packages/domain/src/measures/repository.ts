@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, isNull, lte, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, type SQL, sql } from 'drizzle-orm';
 import type { SignedIn } from '../access/actor';
 import { appointments } from '../appointments/tables';
 import { clients } from '../clients/tables';

@@ -1,6 +1,5 @@
-import { and, asc, count, desc, eq, inArray, isNull, lt, max, ne, or } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, max, ne, or } from 'drizzle-orm';
 import type { SignedIn } from '../access/actor';
-import { appointments } from '../appointments/tables';
 import { episodesVisibleTo } from '../episodes/access';
 import { episodePhaseChanges, episodes } from '../episodes/tables';
 import type { Executor } from '../shared/transaction';
