@@ -5,7 +5,6 @@ import {
   Burger,
   Center,
   Group,
-  Loader,
   NavLink,
   Stack,
   Text,
@@ -16,6 +15,7 @@ import { Link, Outlet, NavLink as RouterNavLink, useLocation } from 'react-route
 import { errorMessage, isUnauthorized } from '../api/problem';
 import { markSignedIn } from '../api/session';
 import { useMe } from '../features/auth/use-me';
+import { Loading } from './loading';
 import { navItemsFor } from './nav-links';
 import { roleLabels } from './roles';
 import { SignOutButton } from './sign-out-button';
@@ -35,7 +35,7 @@ export function SignedInLayout(): ReactElement {
     // A 401 is redirected to sign-in by the query client.
     return (
       <Center component="main" h="100dvh">
-        <Loader aria-label="Loading" />
+        <Loading label="Loading" />
       </Center>
     );
   }

@@ -1,9 +1,10 @@
-import { Anchor, Button, Card, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import type { ReactElement } from 'react';
 import { Link } from 'react-router';
 import { ErrorAlert } from '../../app/error-alert';
+import { Loading } from '../../app/loading';
 import { usePageTitle } from '../../app/page-title';
 import {
   getMeasureSettings,
@@ -37,7 +38,7 @@ export function AdminPage(): ReactElement {
           <Button onClick={invite.open}>Invite staff member</Button>
         </Group>
         <InviteStaffModal opened={inviting} onClose={invite.close} />
-        {users.isPending && <Loader aria-label="Loading users" />}
+        {users.isPending && <Loading label="Loading users" />}
         <ErrorAlert error={users.error} title="Could not load users" />
         {users.data && users.data.items.length === 0 && <Text>No users yet.</Text>}
         {users.data && users.data.items.length > 0 && <UsersTable users={users.data.items} />}
@@ -47,7 +48,7 @@ export function AdminPage(): ReactElement {
         <Title order={2} size="h3" id="practice-heading">
           Practice settings
         </Title>
-        {practice.isPending && <Loader aria-label="Loading practice settings" />}
+        {practice.isPending && <Loading label="Loading practice settings" />}
         <ErrorAlert error={practice.error} title="Could not load practice settings" />
         {practice.data && <PracticeSettingsForm key={practice.data.id} practice={practice.data} />}
       </Stack>
@@ -56,7 +57,7 @@ export function AdminPage(): ReactElement {
         <Title order={2} size="h3" id="measures-heading">
           Questionnaires
         </Title>
-        {measures.isPending && <Loader aria-label="Loading questionnaire settings" />}
+        {measures.isPending && <Loading label="Loading questionnaire settings" />}
         <ErrorAlert error={measures.error} title="Could not load questionnaire settings" />
         {measures.data && <MeasureSettingsForm settings={measures.data} />}
       </Stack>

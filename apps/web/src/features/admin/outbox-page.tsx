@@ -1,10 +1,11 @@
-import { Anchor, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import type { ReactElement } from 'react';
 import { Link } from 'react-router';
 import type { OutboxEmail, OutboxKind } from '../../api/types';
 import { ErrorAlert } from '../../app/error-alert';
 import { formatDateTime } from '../../app/format';
+import { Loading } from '../../app/loading';
 import { usePageTitle } from '../../app/page-title';
 import { StatusBadge } from '../../app/status-badge';
 import { listOutbox } from './admin-api';
@@ -67,7 +68,7 @@ export function OutboxPage(): ReactElement {
         reset links would let whoever reads them into someone else's account. Each visit to this
         page is recorded in the audit log.
       </Text>
-      {outbox.isPending && <Loader aria-label="Loading e-mails" />}
+      {outbox.isPending && <Loading label="Loading e-mails" />}
       <ErrorAlert error={outbox.error} title="Could not load the outbox" />
       {outbox.isSuccess && emails.length === 0 && <Text>No e-mails yet.</Text>}
       {emails.map((email) => (

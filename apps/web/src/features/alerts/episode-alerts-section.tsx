@@ -1,8 +1,9 @@
-import { Loader, Paper, Stack, Text, Title } from '@mantine/core';
+import { Paper, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import type { ReactElement } from 'react';
 import { isApiError } from '../../api/problem';
 import { ErrorAlert } from '../../app/error-alert';
+import { Loading } from '../../app/loading';
 import { AlertCard } from './alert-card';
 import { episodeAlertsKey, listEpisodeAlerts, openAlertsKey, sortAlerts } from './alerts-api';
 
@@ -22,7 +23,7 @@ export function EpisodeAlertsSection({ episodeId }: { episodeId: string }): Reac
         <Title order={2} size="h3" id="alerts">
           Alerts{open.length > 0 ? ` (${open.length} open)` : ''}
         </Title>
-        {alerts.isPending && <Loader aria-label="Loading alerts" />}
+        {alerts.isPending && <Loading label="Loading alerts" />}
         {!(isApiError(alerts.error) && alerts.error.status === 404) && (
           <ErrorAlert error={alerts.error} title="Could not load alerts" />
         )}

@@ -1,8 +1,9 @@
-import { Button, Code, CopyButton, Group, Image, List, Loader, Stack, Text } from '@mantine/core';
+import { Button, Code, CopyButton, Group, Image, List, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation } from '@tanstack/react-query';
 import { type ReactElement, type ReactNode, useEffect, useRef } from 'react';
 import { ErrorAlert } from '../../app/error-alert';
+import { Loading } from '../../app/loading';
 import { confirmEnrolment, type Reauthentication, startEnrolment } from './auth-api';
 import { CodeInput, validateCode } from './code-input';
 import { ReauthenticateForm } from './reauthenticate-form';
@@ -44,7 +45,7 @@ export function EnrolmentPanel({
 
   if (!start.data) {
     if (start.isPending || (password && start.isIdle)) {
-      return <Loader aria-label="Preparing two-factor set-up" />;
+      return <Loading label="Preparing two-factor set-up" />;
     }
     return (
       <Stack>

@@ -1,14 +1,4 @@
-import {
-  Alert,
-  Anchor,
-  Button,
-  Loader,
-  Paper,
-  PasswordInput,
-  Stack,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Alert, Anchor, Button, Paper, PasswordInput, Stack, Text, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import type { ReactElement } from 'react';
@@ -16,6 +6,7 @@ import { Link, useParams } from 'react-router';
 import { ErrorAlert } from '../../app/error-alert';
 import { applyFieldErrors } from '../../app/field-errors';
 import { formatDateTime } from '../../app/format';
+import { Loading } from '../../app/loading';
 import { usePageTitle } from '../../app/page-title';
 import { PublicLayout } from '../../app/public-layout';
 import { roleLabels } from '../../app/roles';
@@ -45,7 +36,7 @@ export function InvitationPage(): ReactElement {
 
   let body: ReactElement;
   if (invitation.isPending) {
-    body = <Loader aria-label="Loading invitation" />;
+    body = <Loading label="Loading invitation" />;
   } else if (invitation.isError) {
     body = (
       <Stack>

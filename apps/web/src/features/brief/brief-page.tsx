@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, Loader, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Button, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import type { ReactElement } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
@@ -6,6 +6,7 @@ import type { Alert } from '../../api/measure-types';
 import type { Brief } from '../../api/note-types';
 import { ErrorAlert } from '../../app/error-alert';
 import { formatDate, formatInZone } from '../../app/format';
+import { Loading } from '../../app/loading';
 import { usePageTitle } from '../../app/page-title';
 import { HomeworkItem } from '../episodes/carry-forward-sections';
 import { getBrief } from './brief-api';
@@ -147,7 +148,7 @@ export function BriefPage(): ReactElement {
           </Button>
         )}
       </Group>
-      {brief.isPending && <Loader aria-label="Loading the brief" />}
+      {brief.isPending && <Loading label="Loading the brief" />}
       <ErrorAlert error={brief.error} title="Could not load the brief" />
       {data && <BriefBody brief={data} />}
     </Stack>

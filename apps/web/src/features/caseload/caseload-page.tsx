@@ -1,9 +1,10 @@
-import { Button, Center, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
+import { Button, Center, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import type { ReactElement } from 'react';
 import { isApiError } from '../../api/problem';
 import { ErrorAlert } from '../../app/error-alert';
+import { Loading } from '../../app/loading';
 import { usePageTitle } from '../../app/page-title';
 import { CaseloadAlerts } from './caseload-alerts';
 import { caseloadKey, clientsKey, getCaseload, listClients } from './caseload-api';
@@ -43,7 +44,7 @@ export function CaseloadPage(): ReactElement {
       <CaseloadAlerts />
       {clients.isPending && (
         <Center p="xl">
-          <Loader aria-label="Loading clients" />
+          <Loading label="Loading clients" />
         </Center>
       )}
       <ErrorAlert error={clients.error} title="Could not load your caseload" />

@@ -1,8 +1,9 @@
-import { Anchor, Group, Loader, Stack, Title } from '@mantine/core';
+import { Anchor, Group, Stack, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import type { ReactElement } from 'react';
 import { Link, useParams } from 'react-router';
 import { ErrorAlert } from '../../app/error-alert';
+import { Loading } from '../../app/loading';
 import { usePageTitle } from '../../app/page-title';
 import { StatusBadge } from '../../app/status-badge';
 import { ClientDetailsCard } from './client-details-card';
@@ -20,7 +21,7 @@ export function ClientPage(): ReactElement {
       <Anchor component={Link} to="/" size="sm">
         ← Back to caseload
       </Anchor>
-      {client.isPending && <Loader aria-label="Loading client" />}
+      {client.isPending && <Loading label="Loading client" />}
       {client.isError && (
         <>
           <Title order={1}>Client</Title>

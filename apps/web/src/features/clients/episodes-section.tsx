@@ -2,7 +2,6 @@ import {
   Anchor,
   Button,
   Group,
-  Loader,
   Modal,
   Paper,
   Stack,
@@ -18,6 +17,7 @@ import type { ReactElement } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { ErrorAlert } from '../../app/error-alert';
 import { formatDate } from '../../app/format';
+import { Loading } from '../../app/loading';
 import { PhaseBadge } from '../../app/phase-badge';
 import { clientEpisodesKey, listEpisodes, startEpisode } from './clients-api';
 
@@ -82,7 +82,7 @@ export function EpisodesSection({ clientId }: { clientId: string }): ReactElemen
         <Button onClick={modal.open}>Start episode</Button>
       </Group>
       {opened && <StartEpisodeModal clientId={clientId} opened onClose={modal.close} />}
-      {episodes.isPending && <Loader aria-label="Loading episodes" />}
+      {episodes.isPending && <Loading label="Loading episodes" />}
       <ErrorAlert error={episodes.error} title="Could not load the episodes" />
       {episodes.isSuccess && items.length === 0 && <Text>No episodes yet.</Text>}
       <Stack component="ul" gap="xs" p={0} m={0} style={{ listStyle: 'none' }}>

@@ -1,21 +1,11 @@
-import {
-  Anchor,
-  Badge,
-  Button,
-  Chip,
-  Group,
-  Loader,
-  Paper,
-  Stack,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Anchor, Badge, Button, Chip, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { type ReactElement, useState } from 'react';
 import { Link } from 'react-router';
 import type { TimelineItem, TimelineType } from '../../api/care-types';
 import { ErrorAlert } from '../../app/error-alert';
 import { formatDateTime } from '../../app/format';
+import { Loading } from '../../app/loading';
 import { getTimeline } from './clients-api';
 
 const typeLabels: Record<TimelineType, string> = {
@@ -68,7 +58,7 @@ export function TimelineSection({ clientId }: { clientId: string }): ReactElemen
         </Chip.Group>
       </Group>
       {selected.length === 0 && <Text>Choose at least one kind of entry to show.</Text>}
-      {timeline.isLoading && <Loader aria-label="Loading the timeline" />}
+      {timeline.isLoading && <Loading label="Loading the timeline" />}
       <ErrorAlert error={timeline.error} title="Could not load the timeline" />
       {timeline.isSuccess && items.length === 0 && <Text>Nothing to show yet.</Text>}
       <Stack component="ol" gap="xs" p={0} m={0} style={{ listStyle: 'none' }}>

@@ -1,20 +1,10 @@
-import {
-  Badge,
-  Button,
-  Checkbox,
-  Group,
-  Loader,
-  Menu,
-  Paper,
-  Stack,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Badge, Button, Checkbox, Group, Menu, Paper, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { type ReactElement, useState } from 'react';
 import type { Appointment } from '../../api/care-types';
 import { ErrorAlert } from '../../app/error-alert';
 import { formatInZone } from '../../app/format';
+import { Loading } from '../../app/loading';
 import {
   type AppointmentDialog,
   CancelModal,
@@ -147,7 +137,7 @@ export function AppointmentsSection({ episodeId }: { episodeId: string }): React
         {!scheduling && <Button onClick={() => setScheduling(true)}>Schedule</Button>}
       </Group>
       {scheduling && <ScheduleForm episodeId={episodeId} onDone={() => setScheduling(false)} />}
-      {query.isPending && <Loader aria-label="Loading sessions" />}
+      {query.isPending && <Loading label="Loading sessions" />}
       <ErrorAlert error={query.error} title="Could not load the sessions" />
       {query.isSuccess && (
         <Stack gap="lg" mt="md">

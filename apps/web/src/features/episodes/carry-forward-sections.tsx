@@ -1,9 +1,10 @@
-import { Anchor, Blockquote, Loader, Paper, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Blockquote, Paper, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import type { ReactElement } from 'react';
 import type { Homework } from '../../api/note-types';
 import { ErrorAlert } from '../../app/error-alert';
 import { formatDate } from '../../app/format';
+import { Loading } from '../../app/loading';
 import { attachmentUrl } from '../notes/notes-api';
 import { homeworkKey, listHomework, listOpenThreads, threadsKey } from './episodes-api';
 
@@ -18,7 +19,7 @@ export function ThreadsSection({ episodeId }: { episodeId: string }): ReactEleme
       <Title order={2} size="h3" id="threads" mb="sm">
         Open threads
       </Title>
-      {threads.isPending && <Loader aria-label="Loading threads" />}
+      {threads.isPending && <Loading label="Loading threads" />}
       <ErrorAlert error={threads.error} title="Could not load the threads" />
       {threads.isSuccess && items.length === 0 && (
         <Text>No open threads. Open one from a session note.</Text>
@@ -80,7 +81,7 @@ export function HomeworkSection({ episodeId }: { episodeId: string }): ReactElem
       <Title order={2} size="h3" id="homework" mb="sm">
         Homework
       </Title>
-      {homework.isPending && <Loader aria-label="Loading homework" />}
+      {homework.isPending && <Loading label="Loading homework" />}
       <ErrorAlert error={homework.error} title="Could not load the homework" />
       {homework.isSuccess && items.length === 0 && <Text>No homework set.</Text>}
       <Stack component="ul" gap="md" p={0} m={0} style={{ listStyle: 'none' }}>

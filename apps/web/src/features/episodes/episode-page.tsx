@@ -1,8 +1,9 @@
-import { Anchor, Loader, SimpleGrid, Stack, Title } from '@mantine/core';
+import { Anchor, SimpleGrid, Stack, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { lazy, type ReactElement, Suspense } from 'react';
 import { Link, useParams } from 'react-router';
 import { ErrorAlert } from '../../app/error-alert';
+import { Loading } from '../../app/loading';
 import { usePageTitle } from '../../app/page-title';
 import { EpisodeAlertsSection } from '../alerts/episode-alerts-section';
 import { GoalsSection } from '../goals/goals-section';
@@ -33,7 +34,7 @@ export function EpisodePage(): ReactElement {
           ← Back to {clientName ?? 'the client'}
         </Anchor>
       )}
-      {episode.isPending && <Loader aria-label="Loading episode" />}
+      {episode.isPending && <Loading label="Loading episode" />}
       {episode.isError && (
         <>
           <Title order={1}>Episode</Title>
@@ -44,7 +45,7 @@ export function EpisodePage(): ReactElement {
         <>
           <EpisodeHeader episode={data} />
           <EpisodeAlertsSection episodeId={id} />
-          <Suspense fallback={<Loader aria-label="Loading progress charts" />}>
+          <Suspense fallback={<Loading label="Loading progress charts" />}>
             <ProgressSection episodeId={id} />
           </Suspense>
           <AppointmentsSection episodeId={id} />

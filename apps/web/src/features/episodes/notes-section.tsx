@@ -3,7 +3,6 @@ import {
   Badge,
   Button,
   Group,
-  Loader,
   Modal,
   Paper,
   Radio,
@@ -18,6 +17,7 @@ import { Link, useNavigate } from 'react-router';
 import type { NoteTemplate } from '../../api/note-types';
 import { ErrorAlert } from '../../app/error-alert';
 import { formatDateTime, formatInZone } from '../../app/format';
+import { Loading } from '../../app/loading';
 import { createNote } from '../notes/notes-api';
 import { emptyBody, templateLabels } from '../notes/templates';
 import { appointmentsKey, listAppointments, listNotes, notesKey } from './episodes-api';
@@ -92,7 +92,7 @@ export function NotesSection({ episodeId }: { episodeId: string }): ReactElement
         <Button onClick={() => setWriting(true)}>Write note</Button>
       </Group>
       {writing && <WriteNoteModal episodeId={episodeId} onClose={() => setWriting(false)} />}
-      {notes.isPending && <Loader aria-label="Loading notes" />}
+      {notes.isPending && <Loading label="Loading notes" />}
       <ErrorAlert error={notes.error} title="Could not load the notes" />
       {notes.isSuccess && items.length === 0 && <Text>No notes yet.</Text>}
       <Stack component="ul" gap="xs" p={0} m={0} style={{ listStyle: 'none' }}>

@@ -1,9 +1,10 @@
-import { Anchor, Button, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import type { ReactElement } from 'react';
 import { Link } from 'react-router';
 import { ErrorAlert } from '../../app/error-alert';
 import { formatDateTime } from '../../app/format';
+import { Loading } from '../../app/loading';
 import { listPrivateNotes, privateNotesKey } from './episodes-api';
 
 /** Psychotherapy notes (HIPAA 45 CFR 164.501): author-only, never in the portal or exports. */
@@ -33,7 +34,7 @@ export function PrivateNotesSection({ episodeId }: { episodeId: string }): React
         Private process notes — only you can read these. They are kept apart from the clinical
         record and never shown to the client, a supervisor or in an export.
       </Text>
-      {notes.isPending && <Loader aria-label="Loading private notes" />}
+      {notes.isPending && <Loading label="Loading private notes" />}
       <ErrorAlert error={notes.error} title="Could not load your private notes" />
       <Stack component="ul" gap={4} pl="md" m={0}>
         {items.map((note) => (

@@ -1,10 +1,11 @@
-import { Button, Group, Loader, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, type ReactElement, useState } from 'react';
 import type { Goal } from '../../api/measure-types';
 import { isApiError } from '../../api/problem';
 import { ErrorAlert } from '../../app/error-alert';
 import { formatDate } from '../../app/format';
+import { Loading } from '../../app/loading';
 import { GoalForm } from './goal-form';
 import { GoalReview } from './goal-review';
 import { addDiscussionItem, GAS_LEVELS, goalsKey, listGoals, sharePlan } from './goals-api';
@@ -90,7 +91,7 @@ export function GoalsSection({ episodeId }: { episodeId: string }): ReactElement
         <Title order={2} size="h3" id="goals">
           Goals and plan
         </Title>
-        {goals.isPending && <Loader aria-label="Loading goals" />}
+        {goals.isPending && <Loading label="Loading goals" />}
         {!(isApiError(goals.error) && goals.error.status === 404) && (
           <ErrorAlert error={goals.error} title="Could not load goals" />
         )}

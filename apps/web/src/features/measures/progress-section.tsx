@@ -1,9 +1,10 @@
-import { Button, Group, Loader, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { type ReactElement, useState } from 'react';
 import type { Alert, InstrumentScores } from '../../api/measure-types';
 import { isApiError } from '../../api/problem';
 import { ErrorAlert } from '../../app/error-alert';
+import { Loading } from '../../app/loading';
 import { episodeAlertsKey, listEpisodeAlerts } from '../alerts/alerts-api';
 import {
   bandText,
@@ -134,7 +135,7 @@ export function ProgressSection({ episodeId }: { episodeId: string }): ReactElem
         <Title order={2} size="h3" id="progress">
           Progress
         </Title>
-        {scores.isPending && <Loader aria-label="Loading scores" />}
+        {scores.isPending && <Loading label="Loading scores" />}
         {!missing(scores.error) && (
           <ErrorAlert error={scores.error} title="Could not load scores" />
         )}

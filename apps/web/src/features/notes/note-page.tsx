@@ -1,9 +1,10 @@
-import { Anchor, Loader, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Stack, Text, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ReactElement } from 'react';
 import { Link, useParams } from 'react-router';
 import { ErrorAlert } from '../../app/error-alert';
 import { formatDateTime } from '../../app/format';
+import { Loading } from '../../app/loading';
 import { usePageTitle } from '../../app/page-title';
 import { NoteEditor } from './note-editor';
 import { getNote, noteKey } from './notes-api';
@@ -33,7 +34,7 @@ export function NotePage(): ReactElement {
       )}
       <Title order={1}>{title}</Title>
       {data && <Text size="sm">Started {formatDateTime(data.createdAt)}</Text>}
-      {note.isPending && <Loader aria-label="Loading the note" />}
+      {note.isPending && <Loading label="Loading the note" />}
       <ErrorAlert error={note.error} title="Could not load this note" />
       {data &&
         (data.status === 'signed' ? (

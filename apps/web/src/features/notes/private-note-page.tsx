@@ -1,10 +1,11 @@
-import { Alert, Anchor, Button, Group, Loader, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Stack, Text, Textarea, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type ReactElement, useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ErrorAlert } from '../../app/error-alert';
 import { formatDateTime } from '../../app/format';
+import { Loading } from '../../app/loading';
 import { usePageTitle } from '../../app/page-title';
 import { createPrivateNote, getPrivateNote, privateNoteKey, savePrivateNote } from './notes-api';
 import { PrivacyWarnings } from './privacy-warnings';
@@ -58,7 +59,7 @@ export function PrivateNotePage(): ReactElement {
         medication, test results, session times, diagnosis and treatment plan belong in the session
         note.
       </Alert>
-      {note.isLoading && <Loader aria-label="Loading the note" />}
+      {note.isLoading && <Loading label="Loading the note" />}
       <ErrorAlert error={note.error} title="Could not load this note" />
       {note.data && <Text size="sm">Written {formatDateTime(note.data.createdAt)}</Text>}
       {(!noteId || note.data) && (

@@ -1,8 +1,9 @@
-import { Anchor, Card, Loader, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Card, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import type { ReactElement } from 'react';
 import { Link } from 'react-router';
 import { ErrorAlert } from '../../app/error-alert';
+import { Loading } from '../../app/loading';
 import { usePageTitle } from '../../app/page-title';
 import { useSignedInUser } from '../auth/use-me';
 import { GenericSection } from '../brief/generic-section';
@@ -27,7 +28,7 @@ export function PortalHomePage(): ReactElement {
   return (
     <Stack maw={720}>
       <Title order={1}>Welcome, {name}</Title>
-      {portal.isPending && <Loader aria-label="Loading" />}
+      {portal.isPending && <Loading label="Loading your portal" />}
       <ErrorAlert error={portal.error} title="Could not load your portal" />
       <QuestionnairesCard />
       {data && (

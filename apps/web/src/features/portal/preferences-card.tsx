@@ -1,10 +1,11 @@
-import { Card, Loader, Select, Stack, Switch, Text, Title } from '@mantine/core';
+import { Card, Select, Stack, Switch, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type ReactElement, useMemo } from 'react';
 import type { PortalPreferences, SafeContact } from '../../api/care-types';
 import { api } from '../../api/client';
 import { ErrorAlert } from '../../app/error-alert';
+import { Loading } from '../../app/loading';
 import { timeZones } from '../clients/client-form';
 import { type PreferencesInput, updatePreferences } from './portal-api';
 
@@ -48,7 +49,7 @@ export function PreferencesCard(): ReactElement {
           If an e-mail from us could put you at risk, turn e-mails off. You will still see
           everything here when you sign in.
         </Text>
-        {current.isPending && <Loader size="sm" aria-label="Loading your preferences" />}
+        {current.isPending && <Loading size="sm" label="Loading your preferences" />}
         <ErrorAlert
           error={current.error ?? mutation.error}
           title="Could not save your preference"

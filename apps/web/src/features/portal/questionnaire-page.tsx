@@ -1,10 +1,11 @@
-import { Anchor, Button, Loader, Paper, Progress, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Button, Paper, Progress, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, type ReactElement, useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { CrisisResources, MeasureTask, Submitted } from '../../api/measure-types';
 import { ErrorAlert } from '../../app/error-alert';
 import { formatDate } from '../../app/format';
+import { Loading } from '../../app/loading';
 import { usePageTitle } from '../../app/page-title';
 import { CrisisResourcesPanel } from '../measures/crisis-resources';
 import { ItemFieldset } from '../measures/item-fieldset';
@@ -153,7 +154,7 @@ export function QuestionnairePage(): ReactElement {
       </Anchor>
       <Title order={1}>{task?.title ?? 'Questionnaire'}</Title>
       {task?.dueAt && <Text size="sm">Please complete it by {formatDate(task.dueAt)}.</Text>}
-      {tasks.isPending && <Loader aria-label="Loading the questionnaire" />}
+      {tasks.isPending && <Loading label="Loading the questionnaire" />}
       <ErrorAlert error={tasks.error} title="Could not load the questionnaire" />
       {tasks.isSuccess && !task && (
         <Text>This questionnaire is already completed or no longer open.</Text>

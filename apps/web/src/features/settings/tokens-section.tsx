@@ -1,7 +1,8 @@
-import { Alert, Loader, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Paper, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import type { ReactElement } from 'react';
 import { ErrorAlert } from '../../app/error-alert';
+import { Loading } from '../../app/loading';
 import { useSignedInUser } from '../auth/use-me';
 import { CreateTokenForm } from './create-token-form';
 import { listTokens, tokensKey } from './settings-api';
@@ -9,7 +10,7 @@ import { TokensTable } from './tokens-table';
 
 function TokensList(): ReactElement {
   const tokens = useQuery({ queryKey: tokensKey, queryFn: listTokens });
-  if (tokens.isPending) return <Loader aria-label="Loading tokens" />;
+  if (tokens.isPending) return <Loading label="Loading tokens" />;
   if (tokens.isError) return <ErrorAlert error={tokens.error} title="Could not load your tokens" />;
   if (tokens.data.items.length === 0) return <Text>You have no tokens yet.</Text>;
   return <TokensTable tokens={tokens.data.items} />;
