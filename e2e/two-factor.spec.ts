@@ -37,7 +37,7 @@ async function setUpKey(page: Page): Promise<string> {
 }
 
 async function confirmWith(page: Page, secret: string): Promise<void> {
-  await page.getByLabel('Authentication code').fill(await freshTotp(secret));
+  await page.getByLabel('Authentication code').fill(await freshTotp(SAM.email, secret));
   await page.getByRole('button', { name: 'Confirm' }).click();
 }
 
