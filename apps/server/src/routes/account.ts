@@ -1,3 +1,4 @@
+import { email, errors, problemSchema } from '@throughline/contracts';
 import {
   changePassword,
   MIN_PASSWORD_LENGTH,
@@ -8,7 +9,6 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { clearSessionCookies } from '../plugins/access';
-import { email, errors, problemSchema } from './schemas';
 
 /** Per-address brute-force guard, as for sign-in (the app's `authRateLimit`, 10 a minute). */
 const attempts = { rateLimit: { timeWindow: '1 minute' } };

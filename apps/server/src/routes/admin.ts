@@ -1,4 +1,12 @@
 import {
+  displayName,
+  email,
+  errors,
+  problemSchema,
+  roleSchema,
+  uuidParam,
+} from '@throughline/contracts';
+import {
   deactivateUser,
   getMeasureSettings,
   getPractice,
@@ -14,7 +22,6 @@ import {
 } from '@throughline/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { displayName, email, errors, problemSchema, roleSchema, uuidParam } from './schemas';
 
 const user = z.object({
   id: z.uuid(),

@@ -1,3 +1,4 @@
+import { errors, problemSchema, uuidParam } from '@throughline/contracts';
 import {
   createAppointments,
   getAppointment,
@@ -7,7 +8,6 @@ import {
 } from '@throughline/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { errors, problemSchema, uuidParam } from './schemas';
 
 const localDateTime = z
   .string()

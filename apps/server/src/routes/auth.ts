@@ -1,3 +1,4 @@
+import { email, errors, otpCode, problemSchema } from '@throughline/contracts';
 import {
   AppError,
   confirmTwoFactorEnrolment,
@@ -11,7 +12,6 @@ import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { CSRF_COOKIE, clearSessionCookies, SESSION_COOKIE } from '../plugins/access';
-import { email, errors, otpCode, problemSchema } from './schemas';
 
 const next = z.object({ next: z.enum(['done', 'two-factor', 'enrol-two-factor']) });
 const stageToNext = {

@@ -1,8 +1,8 @@
+import { errors, uuidParam } from '@throughline/contracts';
 import { readBrief } from '@throughline/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { alert } from './measures';
-import { errors, uuidParam } from './schemas';
 
 const phase = z.enum(['intake', 'active', 'ending', 'aftercare', 'closed']);
 

@@ -1,7 +1,7 @@
+import { errors } from '@throughline/contracts';
 import { issueCalendarFeed, readCalendarFeed, revokeCalendarFeed } from '@throughline/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { errors } from './schemas';
 
 export const calendarRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(

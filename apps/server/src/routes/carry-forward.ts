@@ -1,4 +1,5 @@
 import fastifyMultipart from '@fastify/multipart';
+import { errors, problemSchema, uuidParam } from '@throughline/contracts';
 import {
   AppError,
   ATTACHMENT_MAX_BYTES,
@@ -14,7 +15,6 @@ import {
 } from '@throughline/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { errors, problemSchema, uuidParam } from './schemas';
 
 const thread = z.object({
   id: z.uuid(),

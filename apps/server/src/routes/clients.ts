@@ -1,4 +1,12 @@
 import {
+  cursorParam,
+  displayName,
+  email,
+  errors,
+  problemSchema,
+  uuidParam,
+} from '@throughline/contracts';
+import {
   getClient,
   inviteClient,
   isCalendarDate,
@@ -9,7 +17,6 @@ import {
 } from '@throughline/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { cursorParam, displayName, email, errors, problemSchema, uuidParam } from './schemas';
 
 const shortText = z.string().trim().min(1).max(200);
 const pronouns = z.string().trim().min(1).max(60);

@@ -1,3 +1,4 @@
+import { cursorParam, errors, problemSchema, uuidParam } from '@throughline/contracts';
 import {
   changeEpisodePhase,
   createEpisode,
@@ -7,7 +8,6 @@ import {
 } from '@throughline/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { cursorParam, errors, problemSchema, uuidParam } from './schemas';
 
 const phase = z.enum(PHASES);
 const reason = z.string().trim().min(1).max(2000);

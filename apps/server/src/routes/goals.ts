@@ -1,3 +1,4 @@
+import { errors, problemSchema, uuidParam } from '@throughline/contracts';
 import {
   acknowledgePlan,
   createDiscussionItem,
@@ -20,7 +21,6 @@ import {
 } from '@throughline/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { errors, problemSchema, uuidParam } from './schemas';
 
 const goalText = z.string().trim().min(1).max(GOAL_TEXT_MAX);
 const level = z

@@ -1,7 +1,7 @@
+import { problemSchema } from '@throughline/contracts';
 import { sql } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { problemSchema } from './schemas';
 
 export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(

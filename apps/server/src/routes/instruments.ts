@@ -1,7 +1,7 @@
+import { errors, problemSchema } from '@throughline/contracts';
 import { scoreInstrument } from '@throughline/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { errors, problemSchema } from './schemas';
 
 /**
  * Stateless scoring (CLINICAL.md §6): nothing is stored; any signed-in clinician may call it, for

@@ -1,7 +1,7 @@
+import { errors, problemSchema, roleSchema } from '@throughline/contracts';
 import { acceptInvitation, MIN_PASSWORD_LENGTH, readInvitation } from '@throughline/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { errors, problemSchema, roleSchema } from './schemas';
 
 const tokenParam = z.strictObject({ token: z.string().min(20).max(100) });
 

@@ -1,3 +1,4 @@
+import { errors, problemSchema, uuidParam } from '@throughline/contracts';
 import {
   createTasksForAppointment,
   getMeasurementPlan,
@@ -10,7 +11,6 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { alert, crisisResources, response } from './measures';
-import { errors, problemSchema, uuidParam } from './schemas';
 
 const schedule = z.enum(PLAN_SCHEDULES);
 

@@ -1,3 +1,4 @@
+import { crisisResourcesSchema, errors, problemSchema, uuidParam } from '@throughline/contracts';
 import {
   acknowledgeAlert,
   listCaseloadAlerts,
@@ -11,7 +12,6 @@ import {
 } from '@throughline/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { crisisResourcesSchema, errors, problemSchema, uuidParam } from './schemas';
 
 export const response = z.object({
   id: z.uuid(),

@@ -1,3 +1,4 @@
+import { errors, problemSchema, uuidParam } from '@throughline/contracts';
 import {
   addAddendum,
   createNote,
@@ -9,7 +10,6 @@ import {
 } from '@throughline/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { errors, problemSchema, uuidParam } from './schemas';
 
 const template = z.enum(NOTE_TEMPLATES);
 /** The template's fields; checked against the note's template by the use-case. */

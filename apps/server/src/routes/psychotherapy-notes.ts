@@ -1,3 +1,4 @@
+import { errors, uuidParam } from '@throughline/contracts';
 import {
   checkPsychotherapyNote,
   createPsychotherapyNote,
@@ -8,7 +9,6 @@ import {
 } from '@throughline/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { errors, uuidParam } from './schemas';
 
 const text = z.string().max(PSYCHOTHERAPY_NOTE_MAX);
 const warnings = z.array(

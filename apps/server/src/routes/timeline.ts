@@ -1,7 +1,7 @@
+import { cursorParam, errors, uuidParam } from '@throughline/contracts';
 import { readTimeline, TIMELINE_TYPES } from '@throughline/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { cursorParam, errors, uuidParam } from './schemas';
 
 const type = z.enum(TIMELINE_TYPES);
 

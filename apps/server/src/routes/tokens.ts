@@ -1,7 +1,7 @@
+import { errors, uuidParam } from '@throughline/contracts';
 import { createApiToken, listApiTokens, revokeApiToken } from '@throughline/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { errors, uuidParam } from './schemas';
 
 const tokenView = z.object({
   id: z.uuid(),

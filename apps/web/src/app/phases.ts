@@ -1,4 +1,4 @@
-import type { Phase } from '../api/care-types';
+import type { Phase } from '@throughline/contracts';
 
 export const phaseLabels: Record<Phase, string> = {
   intake: 'Intake',
@@ -14,16 +14,4 @@ export const phaseColors: Record<Phase, string> = {
   ending: 'orange',
   aftercare: 'grape',
   closed: 'gray',
-};
-
-/**
- * The phases an episode may move to next. Ending can return to active when both sides decide to
- * continue; the server has the final word and explains a refusal.
- */
-export const nextPhases: Record<Phase, Phase[]> = {
-  intake: ['active', 'closed'],
-  active: ['ending', 'closed'],
-  ending: ['active', 'aftercare', 'closed'],
-  aftercare: ['closed'],
-  closed: [],
 };

@@ -1,10 +1,11 @@
 import { Button, Group, List, Stack, Text, Title } from '@mantine/core';
+import { nextPhases } from '@throughline/contracts';
 import { type ReactElement, useState } from 'react';
 import { Link } from 'react-router';
 import type { Episode } from '../../api/care-types';
 import { formatDate } from '../../app/format';
 import { PhaseBadge } from '../../app/phase-badge';
-import { nextPhases, phaseLabels } from '../../app/phases';
+import { phaseLabels } from '../../app/phases';
 import { PhaseModal } from './phase-modal';
 
 export function EpisodeHeader({ episode }: { episode: Episode }): ReactElement {
@@ -49,7 +50,7 @@ export function EpisodeHeader({ episode }: { episode: Episode }): ReactElement {
         <PhaseModal
           episodeId={episode.id}
           phase={episode.phase}
-          allowed={episode.nextPhases ?? nextPhases[episode.phase]}
+          allowed={episode.nextPhases ?? nextPhases(episode.phase)}
           onClose={() => setChanging(false)}
         />
       )}

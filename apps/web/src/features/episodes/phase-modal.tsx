@@ -7,7 +7,7 @@ import { ErrorAlert } from '../../app/error-alert';
 import { phaseLabels } from '../../app/phases';
 import { changePhase } from './episodes-api';
 
-type Props = { episodeId: string; phase: Phase; allowed: Phase[]; onClose: () => void };
+type Props = { episodeId: string; phase: Phase; allowed: readonly Phase[]; onClose: () => void };
 
 /** Phase changes are explicit, with a reason, never a silent status edit (issue 3). */
 export function PhaseModal({ episodeId, phase, allowed, onClose }: Props): ReactElement {

@@ -1,0 +1,7 @@
+// The shapes the API speaks and the pure rules both sides share. Routes validate with these
+// schemas and publish them as OpenAPI; domain use-cases return their inferred types; the web
+// app imports only this package (and @throughline/clinical) for shapes and rules.
+// One file per module; add an `export *` line per file.
+export * from './common';
+export * from './phases';
+export type { Wire } from './wire';
