@@ -15,6 +15,12 @@ export * from './measures';
 export * from './notes';
 export * from './notifications';
 export { AppError, type ErrorCode, type FieldIssue, notFound } from './shared/errors';
-export type { JobQueue } from './shared/jobs';
+export {
+  defineJob,
+  type JobData,
+  type JobDefinition,
+  type JobPolicy,
+  type JobQueue,
+} from './shared/jobs';
 export { type Executor, inTransaction } from './shared/transaction';
 export * from './timeline';

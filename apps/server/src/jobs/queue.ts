@@ -1,47 +1,31 @@
-import {
-  type Executor,
-  type JobQueue,
-  MEASURE_INVITATION_QUEUE,
-  type MeasureInvitationJob,
-  REMINDER_QUEUE,
-  type ReminderJob,
-  type Services,
-  sendAppointmentReminder,
-  sendMeasureInvitations,
-} from '@throughline/domain';
-import { Param, type SQL, sql } from 'drizzle-orm';
+import type { JobDefinition, JobQueue, Services } from '@throughline/domain';
 import type { FastifyBaseLogger } from 'fastify';
 import type pg from 'pg';
 import PgBoss from 'pg-boss';
+import { JOB_REGISTRY } from './registry';
+import { transactionDb } from './transaction-db';
 
 /**
- * pg-boss's SQL ($1, $2 … placeholders) run inside a Drizzle transaction, so a job is sent in the
- * same transaction as the change that causes it (a booked session and its reminder commit together).
+ * The domain's job-queue port over a pg-boss instance. Only registered jobs may be sent: a job
+ * nobody works would wait in the queue for ever, so sending one is a programming error.
  */
-export function executorDb(tx: Executor): PgBoss.Db {
-  return {
-    executeSql: async (text, values) => {
-      const chunks: SQL[] = text
-        .split(/\$(\d+)/)
-        .map((part, i) =>
-          i % 2 === 0 ? sql.raw(part) : sql`${new Param(values[Number(part) - 1])}`,
-        );
-      const result = await tx.execute(sql.join(chunks));
-      return { rows: result.rows as unknown[] as object[] };
-    },
+export function jobQueueFor(
+  boss: PgBoss,
+  registry: readonly JobDefinition[] = JOB_REGISTRY,
+): JobQueue {
+  const queues = new Set(registry.map((job) => job.queue));
+  const registered = (job: JobDefinition): string => {
+    if (!queues.has(job.queue)) throw new Error(`job queue "${job.queue}" is not registered`);
+    return job.queue;
   };
-}
-
-/** The domain's job-queue port over a pg-boss instance. */
-export function jobQueueFor(boss: PgBoss): JobQueue {
   return {
-    send: (tx, queue, data, options) =>
-      boss.send(queue, data, {
+    send: (tx, job, data, options) =>
+      boss.send(registered(job), data, {
         startAfter: options.startAfter,
         ...(options.singletonKey ? { singletonKey: options.singletonKey } : {}),
-        db: executorDb(tx),
+        db: transactionDb(tx),
       }),
-    cancel: (tx, queue, id) => boss.cancel(queue, id, { db: executorDb(tx) }),
+    cancel: (tx, job, id) => boss.cancel(registered(job), id, { db: transactionDb(tx) }),
   };
 }
 
@@ -54,54 +38,78 @@ export function createBoss(pool: pg.Pool, options: { supervise?: boolean } = {})
   });
 }
 
-/** Creates the queues this app sends to. Idempotent; safe with several processes. */
-export async function createQueues(boss: PgBoss): Promise<void> {
-  // "short": at most one waiting reminder per appointment (the singleton key is its id).
-  await boss.createQueue(REMINDER_QUEUE, {
-    name: REMINDER_QUEUE,
-    policy: 'short',
-    retryLimit: 5,
-    retryBackoff: true,
-  });
-  // Questionnaires 48 h before a session; the key is appointment + start, so a moved session
-  // gets its own job (the stale one finds the session moved and does nothing).
-  await boss.createQueue(MEASURE_INVITATION_QUEUE, {
-    name: MEASURE_INVITATION_QUEUE,
-    policy: 'short',
-    retryLimit: 5,
-    retryBackoff: true,
-  });
+/** A job's policy as pg-boss queue options. */
+export function queueOptions(job: JobDefinition): PgBoss.Queue {
+  const { policy } = job;
+  return {
+    name: job.queue,
+    policy: policy.policy,
+    retryLimit: policy.retryLimit,
+    ...(policy.retryBackoff !== undefined ? { retryBackoff: policy.retryBackoff } : {}),
+    ...(policy.retryDelaySeconds !== undefined ? { retryDelay: policy.retryDelaySeconds } : {}),
+    ...(policy.expireInSeconds !== undefined ? { expireInSeconds: policy.expireInSeconds } : {}),
+  };
+}
+
+/**
+ * Creates the registry's queues, and brings an existing queue's retry and expiry settings in
+ * line with its declaration. Idempotent; safe with several processes. A queue's kind (`short`,
+ * `standard`…) is fixed when pg-boss makes its table, so a changed kind needs a new queue name.
+ */
+export async function createQueues(
+  boss: PgBoss,
+  registry: readonly JobDefinition[] = JOB_REGISTRY,
+): Promise<void> {
+  for (const job of registry) {
+    const options = queueOptions(job);
+    await boss.createQueue(job.queue, options);
+    const existing = await boss.getQueue(job.queue);
+    if (existing && existing.policy !== job.policy.policy) {
+      throw new Error(
+        `job queue "${job.queue}" exists with policy "${existing.policy}" but is declared "${job.policy.policy}"; declare the new kind under a new queue name`,
+      );
+    }
+    await boss.updateQueue(job.queue, options);
+  }
+}
+
+/** Works every registered queue: each job of a fetched batch in turn, by its module's handler. */
+export async function workQueues(
+  boss: PgBoss,
+  services: Services,
+  registry: readonly JobDefinition[] = JOB_REGISTRY,
+): Promise<void> {
+  for (const job of registry) {
+    await boss.work<Record<string, string>>(
+      job.queue,
+      { batchSize: job.policy.batchSize ?? 1 },
+      async (batch) => {
+        for (const item of batch) await job.handler(services, item.data);
+      },
+    );
+  }
 }
 
 export type Jobs = { boss: PgBoss; stop: () => Promise<void> };
 
 /**
- * Starts the queue (creating or migrating its schema), plugs it into the services so use-cases
- * can send jobs, and works the reminder queue. Several app processes may run this at once.
+ * Starts the queue (creating or migrating its schema), creates the registry's queues, plugs the
+ * queue into the services so use-cases can send jobs, and works every registered queue. Several
+ * app processes may run this at once.
  */
 export async function startJobs(
   services: Services,
   pool: pg.Pool,
   log: FastifyBaseLogger,
-  options: { work?: boolean } = {},
+  options: { work?: boolean; registry?: readonly JobDefinition[] } = {},
 ): Promise<Jobs> {
+  const registry = options.registry ?? JOB_REGISTRY;
   const boss = createBoss(pool);
   boss.on('error', (error) => log.error({ err: error }, 'job queue error'));
   await boss.start();
-  await createQueues(boss);
-  services.jobs = jobQueueFor(boss);
-  if (options.work ?? true) {
-    await boss.work<ReminderJob>(REMINDER_QUEUE, { batchSize: 5 }, async (jobs) => {
-      for (const job of jobs) await sendAppointmentReminder(services, job.data);
-    });
-    await boss.work<MeasureInvitationJob>(
-      MEASURE_INVITATION_QUEUE,
-      { batchSize: 5 },
-      async (jobs) => {
-        for (const job of jobs) await sendMeasureInvitations(services, job.data);
-      },
-    );
-  }
+  await createQueues(boss, registry);
+  services.jobs = jobQueueFor(boss, registry);
+  if (options.work ?? true) await workQueues(boss, services, registry);
   return {
     boss,
     stop: async () => {

@@ -202,8 +202,8 @@ describe('tasks before a session', () => {
   it('booking a future session queues the invitation 48 h before it (none without a queue)', async () => {
     const sent: { queue: string; startAfter: Date; data: Record<string, string> }[] = [];
     const fake: JobQueue = {
-      send: async (_tx, queue, data, options) => {
-        sent.push({ queue, data, startAfter: options.startAfter });
+      send: async (_tx, job, data, options) => {
+        sent.push({ queue: job.queue, data, startAfter: options.startAfter });
         return randomUUID();
       },
       cancel: async () => {},

@@ -8,6 +8,7 @@ export {
   type CreatedAppointments,
   createAppointments,
 } from './create-appointments';
+export { appointmentJobs } from './jobs';
 export {
   getAppointment,
   listEpisodeAppointments,
@@ -26,6 +27,7 @@ export {
   REMINDER_QUEUE,
   type ReminderJob,
   type ReminderOutcome,
+  reminderJob,
   sendAppointmentReminder,
 } from './reminders';
 export { type AppointmentRow, listVisible as listVisibleAppointments } from './repository';

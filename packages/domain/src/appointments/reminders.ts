@@ -4,6 +4,7 @@ import type { Services } from '../access/actor';
 import { clients } from '../clients/tables';
 import { episodes } from '../episodes/tables';
 import { clientMailPolicy, enqueueEmail } from '../notifications';
+import { defineJob } from '../shared/jobs';
 import type { Executor } from '../shared/transaction';
 import { type SessionJob, scheduleBeforeSession } from './session-jobs';
 import { appointments } from './tables';
@@ -23,7 +24,7 @@ export function scheduleReminder(
   services: Services,
   appointment: { practiceId: string; id: string; startsAt: Date },
 ): Promise<string | null> {
-  return scheduleBeforeSession(tx, services, REMINDER_QUEUE, appointment, {
+  return scheduleBeforeSession(tx, services, reminderJob, appointment, {
     leadMs: REMINDER_LEAD_MS,
     singletonKey: (job) => job.appointmentId,
   });
@@ -34,7 +35,7 @@ export async function cancelReminder(
   services: Services,
   jobId: string | null,
 ): Promise<void> {
-  if (jobId && services.jobs) await services.jobs.cancel(tx, REMINDER_QUEUE, jobId);
+  if (jobId && services.jobs) await services.jobs.cancel(tx, reminderJob, jobId);
 }
 
 export const NEUTRAL_REMINDER =
@@ -101,3 +102,13 @@ export async function sendAppointmentReminder(
     return 'sent';
   });
 }
+
+/**
+ * The reminder job. "short": at most one waiting reminder per appointment (the singleton key is
+ * its id); a failed send (database down) is retried with growing waits.
+ */
+export const reminderJob = defineJob<ReminderJob>({
+  queue: REMINDER_QUEUE,
+  policy: { policy: 'short', retryLimit: 5, retryBackoff: true, batchSize: 5 },
+  handler: sendAppointmentReminder,
+});

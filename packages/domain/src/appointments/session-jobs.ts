@@ -1,17 +1,18 @@
 import type { Services } from '../access/actor';
+import type { JobDefinition } from '../shared/jobs';
 import type { Executor } from '../shared/transaction';
 
 /** The payload of every job tied to one session (reminders, questionnaire invitations). */
 export type SessionJob = { practiceId: string; appointmentId: string; startsAt: string };
 
 /**
- * Queues `queue`'s job for a future session `leadMs` before it (or now, if that is sooner), in
+ * Queues a `job` for a future session `leadMs` before it (or now, if that is sooner), in
  * the caller's transaction. Past sessions, and services without a job queue, get none.
  */
 export async function scheduleBeforeSession(
   tx: Executor,
   services: Services,
-  queue: string,
+  job: JobDefinition<SessionJob>,
   appointment: { practiceId: string; id: string; startsAt: Date },
   options: { leadMs: number; singletonKey: (job: SessionJob) => string },
 ): Promise<string | null> {
@@ -25,7 +26,7 @@ export async function scheduleBeforeSession(
     appointmentId: appointment.id,
     startsAt: appointment.startsAt.toISOString(),
   };
-  return services.jobs.send(tx, queue, data, {
+  return services.jobs.send(tx, job, data, {
     startAfter,
     singletonKey: options.singletonKey(data),
   });

@@ -11,9 +11,11 @@ export {
   MEASURE_INVITATION_QUEUE,
   type MeasureInvitationJob,
   type MeasureInvitationOutcome,
+  measureInvitationJob,
   NEUTRAL_MEASURE_INVITATION,
   sendMeasureInvitations,
 } from './invitations';
+export { measureJobs } from './jobs';
 export { type CaseloadAlertView, listCaseloadAlerts, listEpisodeAlerts } from './list-alerts';
 export { listPortalMeasureTasks } from './list-portal-measure-tasks';
 export { type InstrumentScores, listScores, type ScorePoint } from './list-scores';

@@ -6,6 +6,7 @@ import { appointments } from '../appointments/tables';
 import { findClientMailContact } from '../clients';
 import { episodes } from '../episodes/tables';
 import { clientMailPolicy, enqueueEmail } from '../notifications';
+import { defineJob } from '../shared/jobs';
 import type { Executor } from '../shared/transaction';
 import { createDueTasks } from './due-tasks';
 
@@ -25,7 +26,7 @@ export function scheduleMeasureInvitation(
   services: Services,
   appointment: { practiceId: string; id: string; startsAt: Date },
 ): Promise<string | null> {
-  return scheduleBeforeSession(tx, services, MEASURE_INVITATION_QUEUE, appointment, {
+  return scheduleBeforeSession(tx, services, measureInvitationJob, appointment, {
     leadMs: MEASURE_INVITATION_LEAD_MS,
     singletonKey: (job) => `${job.appointmentId}:${job.startsAt}`,
   });
@@ -110,3 +111,13 @@ export async function sendMeasureInvitations(
     return result.created.length > 0 ? 'created' : 'nothing-due';
   });
 }
+
+/**
+ * The questionnaire invitation job, 48 h before a session. "short" with the key appointment +
+ * start: a moved session gets its own job (the stale one finds the session moved and does nothing).
+ */
+export const measureInvitationJob = defineJob<MeasureInvitationJob>({
+  queue: MEASURE_INVITATION_QUEUE,
+  policy: { policy: 'short', retryLimit: 5, retryBackoff: true, batchSize: 5 },
+  handler: sendMeasureInvitations,
+});
