@@ -1,17 +1,9 @@
-import { currentTotp } from '@throughline/domain';
 import type { FastifyInstance, HTTPMethods } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from './app';
-import {
-  anonymous,
-  type Caller,
-  createHarness,
-  type Harness,
-  PASSWORD,
-  type Person,
-  sessionCaller,
-} from './testing/harness';
+import { anonymous, type Caller, createHarness, type Harness } from './testing/harness';
 import { ACTORS, type ActorKey, type MatrixRow, type ModuleMatrix } from './testing/matrix';
+import { signInOnClock, testClock } from './testing/sign-in';
 
 // Every module's rows; the foundation's run last because they enrol two-factor and sign out.
 const modules = Object.values(
@@ -22,38 +14,13 @@ const modules = Object.values(
 
 let h: Harness;
 let app: FastifyInstance;
-let clock = Date.now();
+const clock = testClock();
 const served = new Set<string>();
 const callers = {} as Record<ActorKey, Caller>;
 
-/** Signs in on a fresh TOTP step of the test clock, so no code is ever a replay. */
-async function signIn(person: Person): Promise<Caller> {
-  clock += 31_000;
-  const response = await app.inject({
-    method: 'POST',
-    url: '/api/v1/auth/sign-in',
-    payload: { email: person.email, password: PASSWORD },
-  });
-  expect(response.statusCode).toBe(200);
-  const caller = sessionCaller(
-    app,
-    Object.fromEntries(response.cookies.map((c) => [c.name, c.value])),
-  );
-  if (response.json().next === 'two-factor') {
-    const code = await currentTotp(person.totpSecret ?? '', new Date(clock));
-    const verify = await caller.request({
-      method: 'POST',
-      url: '/api/v1/auth/two-factor/verify',
-      payload: { code },
-    });
-    expect(verify.statusCode).toBe(200);
-  }
-  return caller;
-}
-
 beforeAll(async () => {
   h = await createHarness();
-  h.services.now = () => new Date(clock);
+  h.services.now = clock.now;
   app = await buildApp({
     services: h.services,
     authRateLimit: 10_000,
@@ -65,9 +32,9 @@ beforeAll(async () => {
   });
   callers.anonymous = anonymous(app);
   for (const who of ACTORS) {
-    if (who !== 'anonymous') callers[who] = await signIn(h.cast[who]);
+    if (who !== 'anonymous') callers[who] = await signInOnClock(app, clock, h.cast[who]);
   }
-  for (const m of modules) await m.setup?.({ h, now: () => new Date(clock) });
+  for (const m of modules) await m.setup?.({ h, now: clock.now });
 });
 afterAll(async () => {
   await app?.close();
@@ -107,7 +74,7 @@ describe('authorization matrix', () => {
         }
         if (row.endsSessions) {
           for (const who of ACTORS)
-            if (who !== 'anonymous') callers[who] = await signIn(h.cast[who]);
+            if (who !== 'anonymous') callers[who] = await signInOnClock(app, clock, h.cast[who]);
         }
         expect(actual).toEqual(row.expect);
         expect(notProblems).toEqual([]);

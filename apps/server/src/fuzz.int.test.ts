@@ -4,12 +4,12 @@ import type { FastifyInstance, InjectOptions, RouteOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { buildApp } from './app';
-import { signInOnClock } from './testing/appointments-fixtures';
 import { arbitraryFor, type IdSource, type JsonSchema } from './testing/fuzz-arbitraries';
 import { INSTRUMENT_KEYS } from './testing/fuzz-values';
 import { anonymous, type Caller, createHarness, type Harness } from './testing/harness';
 import type { ModuleMatrix } from './testing/matrix';
 import { multipartFile, SAMPLE_MP3 } from './testing/multipart';
+import { signInOnClock, testClock } from './testing/sign-in';
 
 /**
  * Issue 7, "Must show": every write and list operation of the API, driven by its own schema, with
@@ -44,7 +44,7 @@ const matrices = Object.values(
 
 let h: Harness;
 let app: FastifyInstance;
-let clock = Date.parse('2026-03-02T09:00:00Z');
+const clock = testClock(Date.parse('2026-03-02T09:00:00Z'));
 const routes: FuzzRoute[] = [];
 const callers: Record<string, Caller> = {};
 const idsByTable = new Map<string, string[]>();
@@ -179,17 +179,15 @@ function requestArbitrary(route: FuzzRoute): fc.Arbitrary<Request> {
 
 beforeAll(async () => {
   h = await createHarness();
-  h.services.now = () => new Date(clock);
+  h.services.now = clock.now;
   app = await buildApp({ services: h.services, authRateLimit: 100_000, onRoute: collect });
   await app.ready();
   callers.anonymous = anonymous(app);
   for (const who of ['therapist', 'client', 'admin', 'supervisor'] as const) {
-    callers[who] = await signInOnClock(app, h, h.cast[who], () => {
-      clock += 31_000;
-    });
+    callers[who] = await signInOnClock(app, clock, h.cast[who]);
   }
   // The matrix's records (episodes, sessions, notes, goals, alerts, tasks…) give real ids to aim at.
-  for (const m of matrices) await m.setup?.({ h, now: () => new Date(clock) });
+  for (const m of matrices) await m.setup?.({ h, now: clock.now });
   await loadIds();
 }, 120_000);
 afterAll(async () => {

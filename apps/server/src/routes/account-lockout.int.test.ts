@@ -1,103 +1,43 @@
-import {
-  createUserWithPassword,
-  currentTotp,
-  LOCKOUT_MS,
-  newTotpSecret,
-  type Role,
-} from '@throughline/domain';
+import { LOCKOUT_MS, newTotpSecret, type Role } from '@throughline/domain';
 import { sql } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { operatorContext } from '../operator';
 import {
-  anonymous,
   bearerCaller,
   type Caller,
   createHarness,
   type Harness,
-  PASSWORD,
   type Person,
-  sessionCaller,
 } from '../testing/harness';
+import {
+  newUser as addUser,
+  signInSteps,
+  testClock,
+  wrongCode as wrongCodeOn,
+} from '../testing/sign-in';
 
 // Issue 7 items 2, 3 and 6: what the per-account lockout stops, and that it cannot be raced.
 
 let h: Harness;
-let clock = 0;
-let serial = 0;
+const clock = testClock();
 const WRONG = 'wrong password number';
+const { signInRequest, startSession, verify, me } = signInSteps(() => h.app, {
+  remoteAddress: '203.0.113.7',
+});
 
 beforeAll(async () => {
   h = await createHarness();
-  h.services.now = () => new Date(clock);
+  h.services.now = clock.now;
 });
 afterAll(async () => h?.close());
 // Each test starts 5 s into a fresh 30 s TOTP step, well after the previous test's codes.
-beforeEach(() => {
-  clock = (Math.floor(Date.now() / 30_000) + 2000 + serial++ * 100) * 30_000 + 5_000;
-});
-
-const signInRequest = (
-  email: string,
-  password = PASSWORD,
-  remoteAddress = '203.0.113.7',
-): Promise<LightMyRequestResponse> =>
-  anonymous(h.app).request({
-    method: 'POST',
-    url: '/api/v1/auth/sign-in',
-    payload: { email, password },
-    remoteAddress,
-  });
-
-const cookiesOf = (response: LightMyRequestResponse): Record<string, string> =>
-  Object.fromEntries(response.cookies.map((c) => [c.name, c.value]));
-
-async function startSession(email: string, remoteAddress?: string): Promise<Caller> {
-  const response = await signInRequest(email, PASSWORD, remoteAddress);
-  expect(response.statusCode).toBe(200);
-  return sessionCaller(h.app, cookiesOf(response));
-}
-
-const me = (caller: Caller): Promise<LightMyRequestResponse> =>
-  caller.request({ method: 'GET', url: '/api/v1/me' });
-
-const verify = (caller: Caller, code: string, remoteAddress?: string) =>
-  caller.request({
-    method: 'POST',
-    url: '/api/v1/auth/two-factor/verify',
-    payload: { code },
-    ...(remoteAddress ? { remoteAddress } : {}),
-  });
+beforeEach(() => clock.freshStep(2000));
 
 /** A well-formed code that is not valid in any step the server accepts now. */
-async function wrongCode(secret: string): Promise<string> {
-  const valid = await Promise.all(
-    [-30_000, 0, 30_000].map((d) => currentTotp(secret, new Date(clock + d))),
-  );
-  let n = 0;
-  while (valid.includes(String(n).padStart(6, '0'))) n++;
-  return String(n).padStart(6, '0');
-}
+const wrongCode = (secret: string): Promise<string> => wrongCodeOn(clock, secret);
 
-async function newUser(role: Role, totpSecret?: string): Promise<Person> {
-  const email = `lockout-${role}-${serial}-${Math.random().toString(36).slice(2, 8)}@test.example`;
-  const user = await createUserWithPassword(operatorContext(h.services), {
-    practiceId: h.cast.admin.practiceId,
-    email,
-    displayName: 'Lockout person',
-    role,
-    password: PASSWORD,
-    ...(totpSecret ? { totpSecret } : {}),
-  });
-  return {
-    key: email,
-    email,
-    role,
-    userId: user.id,
-    practiceId: h.cast.admin.practiceId,
-    ...(totpSecret ? { totpSecret } : {}),
-  };
-}
+const newUser = (role: Role, totpSecret?: string): Promise<Person> =>
+  addUser(h, role, { prefix: 'lockout', displayName: 'Lockout person', totpSecret });
 
 type LockRow = {
   failed_sign_ins: number;
@@ -150,7 +90,7 @@ describe('a lock stops new password sign-ins only (item 2)', () => {
     expect((await me(session)).statusCode).toBe(200);
     expect((await me(token)).statusCode).toBe(200);
     // Still working well inside the 15 minutes (a request every 10 minutes keeps it alive).
-    clock += 10 * 60_000;
+    clock.advance(10 * 60_000);
     expect((await me(session)).statusCode).toBe(200);
     expect((await me(token)).statusCode).toBe(200);
     expect((await signInRequest(victim.email)).statusCode).toBe(401);
@@ -184,7 +124,7 @@ describe('the password lockout cannot be raced (item 3)', () => {
       expect(audit).toMatchObject({ failure: 5, denied: 5 });
       expect(audit.success ?? 0).toBe(0);
       expect(state.failed_sign_ins).toBe(5);
-      expect(at(state.locked_until)).toBe(clock + LOCKOUT_MS);
+      expect(at(state.locked_until)).toBe(clock.ms() + LOCKOUT_MS);
       expect((await signInRequest(person.email)).statusCode).toBe(401);
       expect((await checked(person, 'auth.sign-in')).denied).toBe(6);
     }
@@ -199,9 +139,9 @@ describe('the password lockout cannot be raced (item 3)', () => {
     expect(await checked(person, 'auth.sign-in')).toEqual({ failure: 5, denied: 5 });
     const state = await lockState(person);
     expect(state.failed_sign_ins).toBe(5);
-    expect(at(state.locked_until)).toBe(clock + LOCKOUT_MS);
+    expect(at(state.locked_until)).toBe(clock.ms() + LOCKOUT_MS);
     // After the lock runs out, a fresh window starts with the right password.
-    clock += LOCKOUT_MS;
+    clock.advance(LOCKOUT_MS);
     expect((await signInRequest(person.email)).statusCode).toBe(200);
     expect(await lockState(person)).toMatchObject({ failed_sign_ins: 0, locked_until: null });
   });
@@ -215,15 +155,15 @@ describe('wrong two-factor codes are counted per account (item 6)', () => {
 
     for (let i = 0; i < 5; i++) {
       const address = `198.51.100.${i + 20}`;
-      const caller = await startSession(person.email, address);
+      const caller = await startSession(person.email, { remoteAddress: address });
       const wrong = await verify(caller, await wrongCode(secret), address);
       expect(wrong.statusCode).toBe(401);
       expect(wrong.json().code).toBe('INVALID_TWO_FACTOR_CODE');
     }
     // A password sign-in still works (the lock is on the code step), but even the right code
     // is refused now, and signing in again does not reset the count.
-    const caller = await startSession(person.email, '198.51.100.99');
-    const right = await verify(caller, await currentTotp(secret, new Date(clock)));
+    const caller = await startSession(person.email, { remoteAddress: '198.51.100.99' });
+    const right = await verify(caller, await clock.code(secret));
     expect(right.statusCode).toBe(423);
     expect(right.headers['content-type']).toContain('application/problem+json');
     expect(right.json().detail).toMatch(/too many wrong ones\. Try again in 15 minutes/);
@@ -231,13 +171,13 @@ describe('wrong two-factor codes are counted per account (item 6)', () => {
     expect(await lockState(person)).toMatchObject({ failed_totp_codes: 5, failed_sign_ins: 0 });
 
     // Another account is not affected.
-    const otherCaller = await startSession(other.email, '198.51.100.99');
-    const otherCode = await currentTotp(other.totpSecret ?? '', new Date(clock));
+    const otherCaller = await startSession(other.email, { remoteAddress: '198.51.100.99' });
+    const otherCode = await clock.code(other.totpSecret ?? '');
     expect((await verify(otherCaller, otherCode)).statusCode).toBe(200);
 
     // After 15 minutes the right code gets in, and resets the count.
-    clock += LOCKOUT_MS;
-    const later = await verify(caller, await currentTotp(secret, new Date(clock)));
+    clock.advance(LOCKOUT_MS);
+    const later = await verify(caller, await clock.code(secret));
     expect(later.statusCode).toBe(200);
     expect(await lockState(person)).toMatchObject({
       failed_totp_codes: 0,
@@ -252,13 +192,13 @@ describe('wrong two-factor codes are counted per account (item 6)', () => {
     // The sessions are opened one after another: the race is in the codes.
     const callers: Caller[] = [];
     for (let i = 0; i < 10; i++)
-      callers.push(await startSession(person.email, `192.0.2.${i + 100}`));
+      callers.push(await startSession(person.email, { remoteAddress: `192.0.2.${i + 100}` }));
     const responses = await Promise.all(callers.map((c) => verify(c, wrong)));
     expect(statuses(responses)).toEqual([401, 401, 401, 401, 401, 423, 423, 423, 423, 423]);
     expect(await checked(person, 'auth.two-factor.verify')).toEqual({ failure: 5, denied: 5 });
     const state = await lockState(person);
     expect(state.failed_totp_codes).toBe(5);
-    expect(at(state.totp_locked_until)).toBe(clock + LOCKOUT_MS);
+    expect(at(state.totp_locked_until)).toBe(clock.ms() + LOCKOUT_MS);
   });
 
   it('refuses the same right code sent twice at once (one is used, the other is a replay)', async () => {
@@ -266,7 +206,7 @@ describe('wrong two-factor codes are counted per account (item 6)', () => {
     const person = await newUser('therapist', secret);
     const a = await startSession(person.email);
     const b = await startSession(person.email);
-    const code = await currentTotp(secret, new Date(clock));
+    const code = await clock.code(secret);
     const both = await Promise.all([verify(a, code), verify(b, code)]);
     expect(statuses(both)).toEqual([200, 401]);
   });

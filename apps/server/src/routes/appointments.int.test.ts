@@ -2,18 +2,14 @@ import type { FastifyInstance } from 'fastify';
 import type PgBoss from 'pg-boss';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBoss, createQueues, jobQueueFor } from '../jobs/queue';
-import {
-  addClient,
-  insertEpisode,
-  setClientZone,
-  signInOnClock,
-} from '../testing/appointments-fixtures';
+import { addClient, insertEpisode, setClientZone } from '../testing/appointments-fixtures';
 import { type Caller, createHarness, type Harness } from '../testing/harness';
+import { signInOnClock, testClock } from '../testing/sign-in';
 
 let h: Harness;
 let app: FastifyInstance;
 let boss: PgBoss;
-let clock = Date.parse('2026-03-01T12:00:00Z');
+const clock = testClock(Date.parse('2026-03-01T12:00:00Z'));
 const callers = {} as Record<
   'therapist' | 'otherTherapist' | 'client' | 'otherClient' | 'admin',
   Caller
@@ -30,17 +26,15 @@ const count = async (where: string): Promise<number> => {
 beforeAll(async () => {
   h = await createHarness();
   app = h.app;
-  h.services.now = () => new Date(clock);
+  h.services.now = clock.now;
   boss = createBoss(h.database.pool, { supervise: false });
   await boss.start();
   await createQueues(boss);
   h.services.jobs = jobQueueFor(boss);
   for (const who of ['therapist', 'otherTherapist', 'client', 'otherClient', 'admin'] as const) {
-    callers[who] = await signInOnClock(app, h, h.cast[who], () => {
-      clock += 31_000;
-    });
+    callers[who] = await signInOnClock(app, clock, h.cast[who]);
   }
-  clock = Date.parse('2026-03-01T12:00:00Z');
+  clock.set(Date.parse('2026-03-01T12:00:00Z'));
   const { client, therapist } = h.cast;
   episodeId = await insertEpisode(h, {
     clientId: client.clientId ?? '',

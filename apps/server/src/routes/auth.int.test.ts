@@ -1,10 +1,7 @@
-import { createUserWithPassword, currentTotp, type Role } from '@throughline/domain';
-import type { LightMyRequestResponse } from 'fastify';
+import type { Role } from '@throughline/domain';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { buildApp } from '../app';
-import { operatorContext } from '../operator';
 import {
-  anonymous,
   bearerCaller,
   type Caller,
   createHarness,
@@ -13,55 +10,23 @@ import {
   type Person,
   sessionCaller,
 } from '../testing/harness';
+import { newUser as addUser, cookiesOf, signInSteps, testClock } from '../testing/sign-in';
 
 let h: Harness;
-let clock = 0;
+const clock = testClock();
 const MINUTE = 60_000;
-let serial = 0;
+const { signInRequest, startSession, verify, me } = signInSteps(() => h.app);
 
 beforeAll(async () => {
   h = await createHarness();
-  h.services.now = () => new Date(clock);
+  h.services.now = clock.now;
 });
 afterAll(async () => h?.close());
 // Each test starts 5 s into a fresh 30 s TOTP step, well after the previous test's codes.
-beforeEach(() => {
-  clock = (Math.floor(Date.now() / 30_000) + 1000 + serial++ * 100) * 30_000 + 5_000;
-});
+beforeEach(() => clock.freshStep(1000));
 
-const signInRequest = (email: string, password = PASSWORD): Promise<LightMyRequestResponse> =>
-  anonymous(h.app).request({
-    method: 'POST',
-    url: '/api/v1/auth/sign-in',
-    payload: { email, password },
-  });
-
-const cookiesOf = (response: LightMyRequestResponse): Record<string, string> =>
-  Object.fromEntries(response.cookies.map((c) => [c.name, c.value]));
-
-async function startSession(email: string, password = PASSWORD): Promise<Caller> {
-  const response = await signInRequest(email, password);
-  expect(response.statusCode).toBe(200);
-  return sessionCaller(h.app, cookiesOf(response));
-}
-
-const verify = (caller: Caller, code: string): Promise<LightMyRequestResponse> =>
-  caller.request({ method: 'POST', url: '/api/v1/auth/two-factor/verify', payload: { code } });
-
-const me = (caller: Caller): Promise<LightMyRequestResponse> =>
-  caller.request({ method: 'GET', url: '/api/v1/me' });
-
-async function newUser(role: Role): Promise<Person> {
-  const email = `auth-${role}-${serial}@test.example`;
-  const user = await createUserWithPassword(operatorContext(h.services), {
-    practiceId: h.cast.admin.practiceId,
-    email,
-    displayName: 'New person',
-    role,
-    password: PASSWORD,
-  });
-  return { key: email, email, role, userId: user.id, practiceId: h.cast.admin.practiceId };
-}
+const newUser = (role: Role): Promise<Person> =>
+  addUser(h, role, { prefix: 'auth', displayName: 'New person' });
 
 describe('two-factor sign-in', () => {
   it('asks a therapist for a code, keeps them out until it is right, then lets them in', async () => {
@@ -80,10 +45,7 @@ describe('two-factor sign-in', () => {
     const malformed = await verify(caller, '12ab');
     expect(malformed.statusCode).toBe(400);
 
-    const right = await verify(
-      caller,
-      await currentTotp(h.cast.therapist.totpSecret ?? '', new Date(clock)),
-    );
+    const right = await verify(caller, await clock.code(h.cast.therapist.totpSecret ?? ''));
     expect(right.statusCode).toBe(200);
     expect(right.json()).toEqual({ next: 'done' });
     const clients = await caller.request({ method: 'GET', url: '/api/v1/clients' });
@@ -100,16 +62,16 @@ describe('two-factor sign-in', () => {
 
   it('refuses a code replayed on a second sign-in within the same 30 s step', async () => {
     const person = h.cast.otherTherapist;
-    const code = await currentTotp(person.totpSecret ?? '', new Date(clock));
+    const code = await clock.code(person.totpSecret ?? '');
     const first = await startSession(person.email);
     const second = await startSession(person.email);
     expect((await verify(first, code)).statusCode).toBe(200);
-    clock += 10_000; // same step
+    clock.advance(10_000); // same step
     const replay = await verify(second, code);
     expect(replay.statusCode).toBe(401);
     expect((await me(second)).statusCode).toBe(403);
-    clock += 30_000; // the next step's code is fresh
-    const next = await verify(second, await currentTotp(person.totpSecret ?? '', new Date(clock)));
+    clock.advance(30_000); // the next step's code is fresh
+    const next = await verify(second, await clock.code(person.totpSecret ?? ''));
     expect(next.statusCode).toBe(200);
   });
 
@@ -141,7 +103,7 @@ describe('two-factor sign-in', () => {
         payload: { code },
       });
     expect((await confirm('000000')).statusCode).toBe(401);
-    const done = await confirm(await currentTotp(secret, new Date(clock)));
+    const done = await confirm(await clock.code(secret));
     expect(done.statusCode).toBe(200);
     expect(done.json()).toEqual({ next: 'done' });
     expect((await me(caller)).json()).toMatchObject({
@@ -149,10 +111,10 @@ describe('two-factor sign-in', () => {
       twoFactorVerified: true,
     });
     // The next sign-in asks for a code from the new secret.
-    clock += 30_000;
+    clock.advance(30_000);
     const again = await signInRequest(person.email);
     expect(again.json()).toEqual({ next: 'two-factor' });
-    const code = await currentTotp(secret, new Date(clock));
+    const code = await clock.code(secret);
     expect((await verify(sessionCaller(h.app, cookiesOf(again)), code)).statusCode).toBe(200);
   });
 
@@ -188,10 +150,10 @@ describe('passwords and lockout', () => {
     expect(locked.statusCode).toBe(401);
     expect(locked.headers['content-type']).toContain('application/problem+json');
     expect(locked.json().detail).toBe('The e-mail address or password is not right.');
-    clock += 15 * MINUTE - 30_000;
+    clock.advance(15 * MINUTE - 30_000);
     const almost = await signInRequest(person.email);
     expect(almost.statusCode).toBe(401);
-    clock += 30_000;
+    clock.advance(30_000);
     expect((await signInRequest(person.email)).statusCode).toBe(200);
   });
 
@@ -234,11 +196,11 @@ describe('passwords and lockout', () => {
 describe('sessions', () => {
   it('ends a session after 30 minutes without requests', async () => {
     const caller = await startSession(h.cast.client.email);
-    clock += 29 * MINUTE;
+    clock.advance(29 * MINUTE);
     expect((await me(caller)).statusCode).toBe(200);
-    clock += 29 * MINUTE; // 58 minutes in, but active
+    clock.advance(29 * MINUTE); // 58 minutes in, but active
     expect((await me(caller)).statusCode).toBe(200);
-    clock += 30 * MINUTE + 1000;
+    clock.advance(30 * MINUTE + 1000);
     const expired = await me(caller);
     expect(expired.statusCode).toBe(401);
     expect(expired.cookies.find((c) => c.name === 'tl_session')?.value).toBe('');
@@ -246,14 +208,14 @@ describe('sessions', () => {
 
   it('ends an active session after 12 hours', async () => {
     const caller = await startSession(h.cast.client.email);
-    const start = clock;
-    while (clock + 25 * MINUTE < start + 12 * 60 * MINUTE) {
-      clock += 25 * MINUTE;
+    const start = clock.ms();
+    while (clock.ms() + 25 * MINUTE < start + 12 * 60 * MINUTE) {
+      clock.advance(25 * MINUTE);
       expect((await me(caller)).statusCode).toBe(200);
     }
-    clock = start + 12 * 60 * MINUTE - 1000;
+    clock.set(start + 12 * 60 * MINUTE - 1000);
     expect((await me(caller)).statusCode).toBe(200);
-    clock = start + 12 * 60 * MINUTE;
+    clock.set(start + 12 * 60 * MINUTE);
     expect((await me(caller)).statusCode).toBe(401);
   });
 
@@ -293,14 +255,16 @@ describe('CSRF', () => {
       method: 'POST',
       url: '/api/v1/clients',
       headers,
-      payload: { displayName: 'Csrf Client', email: `csrf-${serial}-${Date.now()}@test.example` },
+      payload: {
+        displayName: 'Csrf Client',
+        email: `csrf-${clock.ms()}-${Date.now()}@test.example`,
+      },
     });
 
   it('refuses a cookie-authenticated change without, or with a wrong, x-csrf-token', async () => {
     const caller = await startSession(h.cast.therapist.email);
     expect(
-      (await verify(caller, await currentTotp(h.cast.therapist.totpSecret ?? '', new Date(clock))))
-        .statusCode,
+      (await verify(caller, await clock.code(h.cast.therapist.totpSecret ?? ''))).statusCode,
     ).toBe(200);
     const without = await h.app.inject({
       method: 'POST',

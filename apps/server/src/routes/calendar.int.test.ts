@@ -1,12 +1,13 @@
 import { notes } from '@throughline/domain/schema';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { insertEpisode, setClientZone, signInOnClock } from '../testing/appointments-fixtures';
+import { insertEpisode, setClientZone } from '../testing/appointments-fixtures';
 import { anonymous, type Caller, createHarness, type Harness } from '../testing/harness';
+import { signInOnClock, testClock } from '../testing/sign-in';
 
 let h: Harness;
 let app: FastifyInstance;
-let clock = Date.parse('2026-03-01T12:00:00Z');
+const clock = testClock(Date.parse('2026-03-01T12:00:00Z'));
 let therapist: Caller;
 let client: Caller;
 let otherClient: Caller;
@@ -14,13 +15,10 @@ let otherClient: Caller;
 beforeAll(async () => {
   h = await createHarness();
   app = h.app;
-  h.services.now = () => new Date(clock);
-  const step = () => {
-    clock += 31_000;
-  };
-  therapist = await signInOnClock(app, h, h.cast.therapist, step);
-  client = await signInOnClock(app, h, h.cast.client, step);
-  otherClient = await signInOnClock(app, h, h.cast.otherClient, step);
+  h.services.now = clock.now;
+  therapist = await signInOnClock(app, clock, h.cast.therapist);
+  client = await signInOnClock(app, clock, h.cast.client);
+  otherClient = await signInOnClock(app, clock, h.cast.otherClient);
   await h.services.db.execute(
     (await import('drizzle-orm'))
       .sql`UPDATE clients SET preferred_name = 'Sammy' WHERE id = ${h.cast.client.clientId}`,

@@ -1,8 +1,6 @@
-import { createUserWithPassword, currentTotp, newTotpSecret, type Role } from '@throughline/domain';
+import { newTotpSecret, type Role } from '@throughline/domain';
 import { sql } from 'drizzle-orm';
-import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { operatorContext } from '../operator';
 import {
   anonymous,
   type Caller,
@@ -12,68 +10,41 @@ import {
   type Person,
   sessionCaller,
 } from '../testing/harness';
+import {
+  newUser as addUser,
+  cookiesOf,
+  signInOnClock,
+  TOTP_STEP_MS,
+  testClock,
+} from '../testing/sign-in';
 
 // Issue 7 item 5: replacing two-factor needs re-authentication, ends the other sessions and
 // tells the person, without putting any secret in the mail.
 
 let h: Harness;
-let clock = 0;
-let serial = 0;
+const clock = testClock();
 
 beforeAll(async () => {
   h = await createHarness();
-  h.services.now = () => new Date(clock);
+  h.services.now = clock.now;
 });
 afterAll(async () => h?.close());
 // Each test starts 5 s into a fresh 30 s TOTP step, well after the previous test's codes.
-beforeEach(() => {
-  clock = (Math.floor(Date.now() / 30_000) + 3000 + serial++ * 100) * 30_000 + 5_000;
-});
+beforeEach(() => clock.freshStep(3000));
 
-const cookiesOf = (response: LightMyRequestResponse): Record<string, string> =>
-  Object.fromEntries(response.cookies.map((c) => [c.name, c.value]));
-
-async function signIn(person: Person): Promise<Caller> {
-  const response = await anonymous(h.app).request({
-    method: 'POST',
-    url: '/api/v1/auth/sign-in',
-    payload: { email: person.email, password: PASSWORD },
+/** Signs in with a code of the current step, then moves to the next step so codes stay fresh. */
+const signIn = (person: Person): Promise<Caller> =>
+  signInOnClock(h.app, clock, person, {
+    advanceBefore: 0,
+    advanceAfter: person.totpSecret ? TOTP_STEP_MS : 0,
   });
-  expect(response.statusCode).toBe(200);
-  const caller = sessionCaller(h.app, cookiesOf(response));
-  if (person.totpSecret) {
-    const code = await currentTotp(person.totpSecret, new Date(clock));
-    const verified = await caller.request({
-      method: 'POST',
-      url: '/api/v1/auth/two-factor/verify',
-      payload: { code },
-    });
-    expect(verified.statusCode).toBe(200);
-    clock += 30_000; // the next code is a fresh one
-  }
-  return caller;
-}
 
-async function newUser(role: Role, withTwoFactor: boolean): Promise<Person> {
-  const email = `tfa-${role}-${serial}@test.example`;
-  const totpSecret = withTwoFactor ? newTotpSecret() : undefined;
-  const user = await createUserWithPassword(operatorContext(h.services), {
-    practiceId: h.cast.admin.practiceId,
-    email,
+const newUser = (role: Role, withTwoFactor: boolean): Promise<Person> =>
+  addUser(h, role, {
+    prefix: 'tfa',
     displayName: 'Two-factor person',
-    role,
-    password: PASSWORD,
-    ...(totpSecret ? { totpSecret } : {}),
+    totpSecret: withTwoFactor ? newTotpSecret() : undefined,
   });
-  return {
-    key: email,
-    email,
-    role,
-    userId: user.id,
-    practiceId: h.cast.admin.practiceId,
-    ...(totpSecret ? { totpSecret } : {}),
-  };
-}
 
 const start = (caller: Caller, payload: Record<string, string>) =>
   caller.request({ method: 'POST', url: '/api/v1/auth/two-factor/enrolment', payload });
@@ -150,7 +121,7 @@ describe('changing two-factor needs the password or a current code', () => {
     expect(started.statusCode).toBe(200);
     const { secret } = started.json();
     expect(secret).not.toBe(person.totpSecret);
-    const done = await confirm(caller, await currentTotp(secret, new Date(clock)));
+    const done = await confirm(caller, await clock.code(secret));
     expect(done.statusCode).toBe(200);
 
     expect((await me(caller)).statusCode).toBe(200);
@@ -173,29 +144,29 @@ describe('changing two-factor needs the password or a current code', () => {
     ]);
 
     // The next sign-in needs a code from the new secret; the old one is refused.
-    clock += 30_000;
+    clock.advance(30_000);
     const again = await anonymous(h.app).request({
       method: 'POST',
       url: '/api/v1/auth/sign-in',
       payload: { email: person.email, password: PASSWORD },
     });
     const next = sessionCaller(h.app, cookiesOf(again));
-    const old = await currentTotp(person.totpSecret ?? '', new Date(clock));
+    const old = await clock.code(person.totpSecret ?? '');
     const verify = (code: string) =>
       next.request({ method: 'POST', url: '/api/v1/auth/two-factor/verify', payload: { code } });
     expect((await verify(old)).statusCode).toBe(401);
-    expect((await verify(await currentTotp(secret, new Date(clock)))).statusCode).toBe(200);
+    expect((await verify(await clock.code(secret))).statusCode).toBe(200);
   });
 
   it('with a current code from the authenticator in use instead of the password', async () => {
     const person = await newUser('supervisor', true);
     const caller = await signIn(person);
-    const code = await currentTotp(person.totpSecret ?? '', new Date(clock));
+    const code = await clock.code(person.totpSecret ?? '');
     const started = await start(caller, { code });
     expect(started.statusCode).toBe(200);
     // The same code cannot be used again.
     expect((await start(caller, { code })).statusCode).toBe(400);
-    const done = await confirm(caller, await currentTotp(started.json().secret, new Date(clock)));
+    const done = await confirm(caller, await clock.code(started.json().secret));
     expect(done.statusCode).toBe(200);
   });
 
@@ -206,10 +177,8 @@ describe('changing two-factor needs the password or a current code', () => {
     const first = await start(caller, { password: PASSWORD });
     expect(first.statusCode).toBe(200);
     const secret: string = first.json().secret;
-    expect((await confirm(caller, await currentTotp(secret, new Date(clock)))).statusCode).toBe(
-      200,
-    );
-    clock += 30_000;
+    expect((await confirm(caller, await clock.code(secret))).statusCode).toBe(200);
+    clock.advance(30_000);
     const mail = await mailTo(client.email);
     const notice = mail.filter((m) => m.subject === 'A change to how you sign in');
     expect(notice.map((m) => m.text_body.split('\n')[0])).toEqual([
@@ -222,10 +191,10 @@ describe('changing two-factor needs the password or a current code', () => {
       payload: { safeContact: { mayEmail: false } },
     });
     expect(prefs.statusCode).toBe(200);
-    const code = await currentTotp(secret, new Date(clock));
+    const code = await clock.code(secret);
     const started = await start(caller, { code });
     expect(started.statusCode).toBe(200);
-    const confirmCode = await currentTotp(started.json().secret, new Date(clock));
+    const confirmCode = await clock.code(started.json().secret);
     expect((await confirm(caller, confirmCode)).statusCode).toBe(200);
     expect((await mailTo(client.email)).length).toBe(mail.length);
     expect(await auditOf(client, 'auth.two-factor.enrol')).toMatchObject([

@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { currentTotp, episodeTitlePurpose, inviteClient } from '@throughline/domain';
+import { episodeTitlePurpose, inviteClient } from '@throughline/domain';
 import { episodes } from '@throughline/domain/schema';
 import { sql } from 'drizzle-orm';
-import type { FastifyInstance } from 'fastify';
 import { actingAs } from '../operator';
-import { type Caller, type Harness, PASSWORD, type Person, sessionCaller } from './harness';
+import type { Harness, Person } from './harness';
 
 /**
  * An episode row inserted directly, so the appointment tests do not depend on the episodes
@@ -52,33 +51,4 @@ export async function setClientZone(h: Harness, clientId: string, timeZone: stri
   await h.services.db.execute(
     sql`UPDATE clients SET time_zone = ${timeZone} WHERE id = ${clientId}`,
   );
-}
-
-/** Signs in on the test clock (TOTP checked against services.now), advancing it a step first. */
-export async function signInOnClock(
-  app: FastifyInstance,
-  h: Harness,
-  person: Person,
-  advance: () => void,
-): Promise<Caller> {
-  advance();
-  const response = await app.inject({
-    method: 'POST',
-    url: '/api/v1/auth/sign-in',
-    payload: { email: person.email, password: PASSWORD },
-  });
-  if (response.statusCode !== 200) throw new Error(`sign-in failed: ${response.body}`);
-  const caller = sessionCaller(
-    app,
-    Object.fromEntries(response.cookies.map((c) => [c.name, c.value])),
-  );
-  if (response.json().next === 'two-factor') {
-    const verify = await caller.request({
-      method: 'POST',
-      url: '/api/v1/auth/two-factor/verify',
-      payload: { code: await currentTotp(person.totpSecret ?? '', h.services.now()) },
-    });
-    if (verify.statusCode !== 200) throw new Error(`two-factor failed: ${verify.body}`);
-  }
-  return caller;
 }
