@@ -1,13 +1,13 @@
 import type { Database } from '@throughline/db';
 import {
-  dispatchOutbox,
-  purgeExpiredSessions,
+  type PeriodicJob,
   type Services,
   scrubFinishedMail,
   sealAuditEvents,
 } from '@throughline/domain';
 import type { FastifyBaseLogger } from 'fastify';
 import { checkpointWriter } from './audit-checkpoints';
+import { PERIODIC_JOBS, type PeriodicContext } from './jobs/registry';
 import type { Mailer } from './mail/transport';
 
 /** How often the sealer publishes a signed checkpoint of the chain heads (when they moved). */
@@ -51,8 +51,30 @@ export type BackgroundOptions = {
 };
 
 /**
- * The periodic work of a server process. Each loop is safe with several processes: the sealer
- * locks one practice's chain head at a time; the dispatcher claims rows with SKIP LOCKED.
+ * Seals the audit chain every 2 s, then publishes a signed checkpoint of the chain heads when
+ * they moved (at most every 15 minutes). Declared here, not in the audit module: the checkpoint
+ * files are the server's.
+ */
+function auditSealJob(
+  checkpoint: ReturnType<typeof checkpointWriter>,
+  log: FastifyBaseLogger,
+): PeriodicJob<PeriodicContext> {
+  return {
+    name: 'audit sealer',
+    everyMs: 2000,
+    run: async ({ sealerDb }) => {
+      await sealAuditEvents(sealerDb);
+      const written = await checkpoint();
+      // Also in the log, which usually leaves the machine: one more copy outside the database.
+      if (written) log.info({ checkpoint: written.line, file: written.file }, 'audit checkpoint');
+    },
+  };
+}
+
+/**
+ * The periodic work of a server process: the audit sealer and every module's periodic jobs
+ * (`PERIODIC_JOBS`). Each is safe with several processes: the sealer locks one practice's chain
+ * head at a time; the dispatcher claims rows with SKIP LOCKED.
  */
 export function startBackground(options: BackgroundOptions): Loop {
   const { services, mailer, log } = options;
@@ -67,19 +89,13 @@ export function startBackground(options: BackgroundOptions): Loop {
   scrubFinishedMail(services.db).catch((error: unknown) =>
     log.error({ err: error }, 'mail scrub failed'),
   );
-  const loops = [
-    every(2000, 'audit sealer', log, async () => {
-      await sealAuditEvents(options.sealerDb);
-      const written = await checkpoint();
-      // Also in the log, which usually leaves the machine: one more copy outside the database.
-      if (written) log.info({ checkpoint: written.line, file: written.file }, 'audit checkpoint');
-    }),
-    every(1000, 'outbox dispatcher', log, () =>
-      dispatchOutbox(services, { transport: mailer.transport, from: options.from }),
-    ),
-    every(10 * 60 * 1000, 'session purge', log, () =>
-      purgeExpiredSessions(services.db, services.now()),
-    ),
-  ];
+  const context: PeriodicContext = {
+    services,
+    sealerDb: options.sealerDb,
+    mail: { transport: mailer.transport, from: options.from },
+  };
+  const loops = [auditSealJob(checkpoint, log), ...PERIODIC_JOBS].map((job) =>
+    every(job.everyMs, job.name, log, () => job.run(context)),
+  );
   return { stop: async () => void (await Promise.all(loops.map((l) => l.stop()))) };
 }

@@ -21,6 +21,7 @@ export {
   type JobDefinition,
   type JobPolicy,
   type JobQueue,
+  type PeriodicJob,
 } from './shared/jobs';
 export { type Executor, inTransaction } from './shared/transaction';
 export * from './timeline';

@@ -1,4 +1,14 @@
-import { appointmentJobs, type JobDefinition, measureJobs } from '@throughline/domain';
+import type { Database } from '@throughline/db';
+import {
+  appointmentJobs,
+  type DispatchOptions,
+  identityPeriodicJobs,
+  type JobDefinition,
+  measureJobs,
+  notificationPeriodicJobs,
+  type PeriodicJob,
+  type Services,
+} from '@throughline/domain';
 
 /**
  * Every module's background jobs, in one list. A module adds a job by adding it to the list its
@@ -18,3 +28,20 @@ export function collectJobs(modules: readonly (readonly JobDefinition[])[]): Job
 }
 
 export const JOB_REGISTRY: readonly JobDefinition[] = collectJobs(JOB_MODULES);
+
+/** What a server process gives its periodic jobs. */
+export type PeriodicContext = {
+  services: Services;
+  /** The sealer's own connection (seal columns and chain head only). */
+  sealerDb: Database;
+  mail: DispatchOptions;
+};
+
+/**
+ * Every module's periodic jobs. The audit sealer is not here: it also writes signed checkpoint
+ * files, which only the server process can, so `background.ts` declares it next to them.
+ */
+export const PERIODIC_JOBS: readonly PeriodicJob<PeriodicContext>[] = [
+  ...notificationPeriodicJobs,
+  ...identityPeriodicJobs,
+];

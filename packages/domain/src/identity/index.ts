@@ -14,6 +14,7 @@ export {
   issueInvitationLink,
   readInvitation,
 } from './invitations';
+export { identityPeriodicJobs, sessionPurgeJob } from './jobs';
 export { INVITATION_TTL_MS, PASSWORD_RESET_TTL_MS } from './mail-links';
 export { changePassword } from './password-change';
 export { MAX_RESETS_PER_HOUR, requestPasswordReset, resetPassword } from './password-reset';

@@ -10,5 +10,6 @@ export {
   type OutgoingEmail,
   type OutgoingLinkEmail,
 } from './enqueue';
+export { notificationPeriodicJobs, outboxDispatchJob } from './jobs';
 export { listOutbox, type OutboxItem } from './list-outbox';
 export { OUTBOX_KINDS, type OutboxKind } from './tables';

@@ -54,3 +54,16 @@ export type JobQueue = {
 export function defineJob<T extends JobData>(definition: JobDefinition<T>): JobDefinition<T> {
   return definition;
 }
+
+/**
+ * Work a server process repeats on a timer rather than per event (the outbox dispatcher, the
+ * session purge), declared by its module like a queued job. Each run may assume nothing about
+ * other processes: several servers may run the same periodic job at once. `C` is what the run
+ * needs from the process (its mail transport, its sealer connection); the server provides all.
+ */
+export type PeriodicJob<C> = {
+  name: string;
+  everyMs: number;
+  /** Method syntax on purpose: see `JobDefinition.handler`. Errors are logged, not thrown. */
+  run(context: C): Promise<unknown>;
+};
