@@ -8,6 +8,9 @@ export default defineConfig({
           name: 'unit',
           include: ['packages/**/*.test.ts', 'apps/**/*.test.ts', 'e2e/support/*.test.ts'],
           exclude: ['**/*.int.test.ts', '**/node_modules/**'],
+          // Pure tests, but the first FHIR validation loads the R4 definitions: on two busy cores
+          // that alone passed the 5 s default once. No unit test asserts time.
+          testTimeout: 20_000,
         },
       },
       {
