@@ -1,12 +1,23 @@
 import fastifyMultipart from '@fastify/multipart';
-import { errors, problemSchema, uuidParam } from '@throughline/contracts';
+import {
+  ATTACHMENT_MAX_BYTES,
+  attachmentSchema,
+  closeThreadRequest,
+  completeHomeworkRequest,
+  errors,
+  homeworkListSchema,
+  homeworkSchema,
+  problemSchema,
+  threadListQuery,
+  threadListSchema,
+  threadSchema,
+  uuidParam,
+} from '@throughline/contracts';
 import {
   AppError,
-  ATTACHMENT_MAX_BYTES,
   closeThread,
   completeHomework,
   fileTooLarge,
-  HOMEWORK_COMMENT_MAX,
   listHomework,
   listPortalHomework,
   listThreads,
@@ -15,40 +26,6 @@ import {
 } from '@throughline/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-
-const thread = z.object({
-  id: z.uuid(),
-  episodeId: z.uuid(),
-  title: z.string(),
-  status: z.enum(['open', 'closed']),
-  openedAt: z.date(),
-  openedInNoteId: z.uuid(),
-  closedAt: z.date().nullable(),
-  closedInNoteId: z.uuid().nullable(),
-});
-
-const attachment = z.object({
-  id: z.uuid(),
-  fileName: z.string(),
-  mediaType: z.string(),
-  sizeBytes: z.number().int(),
-});
-
-const homework = z.object({
-  id: z.uuid(),
-  episodeId: z.uuid(),
-  noteId: z.uuid(),
-  title: z.string(),
-  instructions: z.string(),
-  link: z.string().nullable(),
-  attachmentId: z.uuid().nullable(),
-  attachment: attachment.nullable(),
-  dueOn: z.string().nullable(),
-  status: z.enum(['assigned', 'done']),
-  completedAt: z.date().nullable(),
-  clientComment: z.string().nullable(),
-  createdAt: z.date(),
-});
 
 /** RFC 6266: an ASCII fallback and the UTF-8 name. */
 function contentDisposition(fileName: string): string {
@@ -70,8 +47,8 @@ export const carryForwardRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['carry-forward'],
         summary: 'Threads (themes to keep following) of an episode',
         params: uuidParam,
-        querystring: z.strictObject({ status: z.enum(['open', 'closed', 'all']).default('open') }),
-        response: { 200: z.object({ items: z.array(thread) }), ...errors },
+        querystring: threadListQuery,
+        response: { 200: threadListSchema, ...errors },
       },
     },
     async (request) => ({
@@ -87,8 +64,8 @@ export const carryForwardRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['carry-forward'],
         summary: 'Close an open thread (optionally naming the note of this episode that closed it)',
         params: uuidParam,
-        body: z.strictObject({ noteId: z.uuid().optional() }).optional(),
-        response: { 200: thread, ...errors, 409: problemSchema },
+        body: closeThreadRequest,
+        response: { 200: threadSchema, ...errors, 409: problemSchema },
       },
     },
     async (request) => closeThread(request.ctx, request.params.id, request.body ?? {}),
@@ -102,7 +79,7 @@ export const carryForwardRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['carry-forward'],
         summary: 'Homework of an episode (its therapist or its client)',
         params: uuidParam,
-        response: { 200: z.object({ items: z.array(homework) }), ...errors },
+        response: { 200: homeworkListSchema, ...errors },
       },
     },
     async (request) => ({ items: await listHomework(request.ctx, request.params.id) }),
@@ -115,7 +92,7 @@ export const carryForwardRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['portal'],
         summary: "The client's open homework and what they finished in the last 30 days",
-        response: { 200: z.object({ items: z.array(homework) }), ...errors },
+        response: { 200: homeworkListSchema, ...errors },
       },
     },
     async (request) => ({ items: await listPortalHomework(request.ctx) }),
@@ -129,10 +106,8 @@ export const carryForwardRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['portal'],
         summary: 'Mark your homework done, with an optional comment for your therapist',
         params: uuidParam,
-        body: z
-          .strictObject({ comment: z.string().max(HOMEWORK_COMMENT_MAX).optional() })
-          .optional(),
-        response: { 200: homework, ...errors, 409: problemSchema },
+        body: completeHomeworkRequest,
+        response: { 200: homeworkSchema, ...errors, 409: problemSchema },
       },
     },
     async (request) => completeHomework(request.ctx, request.params.id, request.body ?? {}),
@@ -147,7 +122,7 @@ export const carryForwardRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: `Upload one file (multipart/form-data, at most ${ATTACHMENT_MAX_BYTES / 1024 / 1024} MB): audio, plain text or PDF`,
         consumes: ['multipart/form-data'],
         params: uuidParam,
-        response: { 201: attachment, ...errors, 413: problemSchema, 415: problemSchema },
+        response: { 201: attachmentSchema, ...errors, 413: problemSchema, 415: problemSchema },
       },
     },
     async (request, reply) => {

@@ -1,17 +1,32 @@
-import { errors, problemSchema, uuidParam } from '@throughline/contracts';
+import {
+  acknowledgePlanRequest,
+  clientRatingSchema,
+  createDiscussionItemRequest,
+  createReflectionRequest,
+  discussionItemSchema,
+  errors,
+  goalInputRequest,
+  goalListSchema,
+  goalReviewListSchema,
+  goalReviewSchema,
+  portalPlanAnswerSchema,
+  portalPlanSchema,
+  problemSchema,
+  rateGoalRequest,
+  reflectionSchema,
+  reviewGoalsRequest,
+  sharedPlanSchema,
+  therapistGoalSchema,
+  updateGoalRequest,
+  uuidParam,
+} from '@throughline/contracts';
 import {
   acknowledgePlan,
   createDiscussionItem,
   createGoal,
   createReflection,
-  DISCUSSION_TEXT_MAX,
-  GOAL_COMMENT_MAX,
-  GOAL_OBJECTIVES_MAX,
-  GOAL_STATUSES,
-  GOAL_TEXT_MAX,
   listGoalReviews,
   listGoals,
-  PSYCHOTHERAPY_NOTE_MAX,
   rateGoal,
   readPortalPlan,
   resolveDiscussionItem,
@@ -20,91 +35,7 @@ import {
   updateGoal,
 } from '@throughline/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 
-const goalText = z.string().trim().min(1).max(GOAL_TEXT_MAX);
-const level = z
-  .number()
-  .int()
-  .min(-2)
-  .max(2)
-  .describe('GAS level −2…+2 (0 = the expected outcome)');
-const gasLevels = z
-  .strictObject({ '-2': goalText, '-1': goalText, '0': goalText, '+1': goalText, '+2': goalText })
-  .describe('What each GAS level looks like for this goal (therapist-only)');
-const status = z.enum(GOAL_STATUSES);
-const rating = z.object({
-  level: z.number().int(),
-  comment: z.string().nullable(),
-  ratedAt: z.date(),
-});
-
-/** The client's part of a goal, as last shared with them. */
-export const clientGoalSchema = z.object({
-  id: z.uuid(),
-  episodeId: z.uuid(),
-  clientWords: z.string(),
-  objectives: z.array(z.string()),
-  status,
-  latestRating: rating.nullable().describe("The client's own latest rating"),
-});
-
-const therapistGoal = z.object({
-  id: z.uuid(),
-  episodeId: z.uuid(),
-  clientWords: z.string(),
-  therapistWords: z.string(),
-  objectives: z.array(z.string()),
-  gasLevels: z.record(z.string(), z.string()),
-  weight: z.number(),
-  status,
-  createdAt: z.date(),
-  updatedAt: z.date(),
-  latestClientRating: rating.nullable(),
-  latestReview: z
-    .object({ reviewId: z.uuid(), level: z.number().int(), reviewedAt: z.date() })
-    .nullable(),
-});
-
-const goalInput = z.strictObject({
-  clientWords: goalText.describe("The goal in the client's own words"),
-  therapistWords: goalText.describe("The goal in the therapist's words (therapist-only)"),
-  objectives: z.array(goalText).max(GOAL_OBJECTIVES_MAX).default([]),
-  gasLevels,
-  weight: z.number().positive().max(100).optional().describe('GAS weight, default 1'),
-});
-
-const review = z.object({
-  id: z.uuid(),
-  episodeId: z.uuid(),
-  reviewedAt: z.date(),
-  tScore: z.number(),
-  rule: z.string(),
-  ruleVersion: z.string(),
-  note: z.string().nullable(),
-  ratings: z.array(z.object({ goalId: z.uuid(), level: z.number().int(), weight: z.number() })),
-});
-
-const plan = z.object({
-  id: z.uuid(),
-  episodeId: z.uuid(),
-  version: z.number().int(),
-  sharedAt: z.date(),
-  acknowledgedAt: z.date().nullable(),
-  scale: z.record(z.string(), z.string()).describe('The plain-language rating scale'),
-  goals: z.array(clientGoalSchema),
-});
-
-const discussionItem = z.object({
-  id: z.uuid(),
-  episodeId: z.uuid(),
-  text: z.string(),
-  source: z.object({ kind: z.enum(['alert', 'review', 'manual']), id: z.uuid().nullable() }),
-  createdAt: z.date(),
-  resolvedAt: z.date().nullable(),
-});
-
-const about = z.strictObject({ kind: z.enum(['alert', 'review']), id: z.uuid() });
 const conflict = { 409: problemSchema };
 
 /** Goals and the treatment plan, GAS reviews, client ratings, and reflection (issue 4). */
@@ -118,10 +49,7 @@ export const goalRoutes: FastifyPluginAsyncZod = async (app) => {
         summary:
           "The episode's goals. The client sees only the plan last shared with them, without the therapist's wording, GAS level descriptions or weights",
         params: uuidParam,
-        response: {
-          200: z.object({ items: z.array(z.union([therapistGoal, clientGoalSchema])) }),
-          ...errors,
-        },
+        response: { 200: goalListSchema, ...errors },
       },
     },
     async (request) => ({ items: await listGoals(request.ctx, request.params.id) }),
@@ -135,8 +63,8 @@ export const goalRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['goals'],
         summary: "Add a goal agreed with the client, in their words and the therapist's",
         params: uuidParam,
-        body: goalInput,
-        response: { 201: therapistGoal, ...errors, ...conflict },
+        body: goalInputRequest,
+        response: { 201: therapistGoalSchema, ...errors, ...conflict },
       },
     },
     async (request, reply) =>
@@ -151,8 +79,8 @@ export const goalRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['goals'],
         summary: 'Change a goal; the client sees the change when the plan is shared again',
         params: uuidParam,
-        body: goalInput.partial().extend({ status: status.optional() }),
-        response: { 200: therapistGoal, ...errors, ...conflict },
+        body: updateGoalRequest,
+        response: { 200: therapistGoalSchema, ...errors, ...conflict },
       },
     },
     async (request) => updateGoal(request.ctx, request.params.id, request.body),
@@ -166,14 +94,8 @@ export const goalRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['goals'],
         summary: 'Review goals: levels −2…+2 and the GAS T-score (Kiresuk & Sherman, ρ = 0.3)',
         params: uuidParam,
-        body: z.strictObject({
-          ratings: z
-            .array(z.strictObject({ goalId: z.uuid(), level }))
-            .min(1)
-            .max(50),
-          note: z.string().max(GOAL_COMMENT_MAX).optional(),
-        }),
-        response: { 201: review, ...errors, ...conflict },
+        body: reviewGoalsRequest,
+        response: { 201: goalReviewSchema, ...errors, ...conflict },
       },
     },
     async (request, reply) =>
@@ -188,7 +110,7 @@ export const goalRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['goals'],
         summary: 'The goal reviews of the episode in time order (the GAS T-score series)',
         params: uuidParam,
-        response: { 200: z.object({ items: z.array(review) }), ...errors },
+        response: { 200: goalReviewListSchema, ...errors },
       },
     },
     async (request) => ({ items: await listGoalReviews(request.ctx, request.params.id) }),
@@ -202,12 +124,8 @@ export const goalRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['goals'],
         summary: 'The client rates their progress on a goal shared with them',
         params: uuidParam,
-        body: z.strictObject({ level, comment: z.string().max(GOAL_COMMENT_MAX).optional() }),
-        response: {
-          201: rating.extend({ id: z.uuid(), goalId: z.uuid() }),
-          ...errors,
-          ...conflict,
-        },
+        body: rateGoalRequest,
+        response: { 201: clientRatingSchema, ...errors, ...conflict },
       },
     },
     async (request, reply) =>
@@ -223,19 +141,7 @@ export const goalRoutes: FastifyPluginAsyncZod = async (app) => {
         summary:
           'Share the plan with the client; a changed plan becomes a new version to acknowledge',
         params: uuidParam,
-        response: {
-          200: z.object({
-            id: z.uuid(),
-            episodeId: z.uuid(),
-            version: z.number().int(),
-            sharedAt: z.date(),
-            changed: z.boolean(),
-            acknowledgedAt: z.date().nullable(),
-            goals: z.number().int(),
-          }),
-          ...errors,
-          ...conflict,
-        },
+        response: { 200: sharedPlanSchema, ...errors, ...conflict },
       },
     },
     async (request) => sharePlan(request.ctx, request.params.id),
@@ -248,7 +154,7 @@ export const goalRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['portal'],
         summary: 'Your treatment plan as last shared with you (null before it is shared)',
-        response: { 200: z.object({ plan: plan.nullable() }), ...errors },
+        response: { 200: portalPlanAnswerSchema, ...errors },
       },
     },
     async (request) => ({ plan: await readPortalPlan(request.ctx) }),
@@ -261,8 +167,8 @@ export const goalRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['portal'],
         summary: 'Acknowledge the version of the plan you read',
-        body: z.strictObject({ planId: z.uuid() }),
-        response: { 200: plan, ...errors, ...conflict },
+        body: acknowledgePlanRequest,
+        response: { 200: portalPlanSchema, ...errors, ...conflict },
       },
     },
     async (request) => acknowledgePlan(request.ctx, request.body),
@@ -276,13 +182,8 @@ export const goalRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['goals'],
         summary: 'Add a "to discuss next session" item; open items appear in the brief',
         params: uuidParam,
-        body: z.strictObject({
-          text: z.string().trim().min(1).max(DISCUSSION_TEXT_MAX),
-          source: z
-            .strictObject({ kind: z.enum(['alert', 'review', 'manual']), id: z.uuid().optional() })
-            .optional(),
-        }),
-        response: { 201: discussionItem, ...errors, ...conflict },
+        body: createDiscussionItemRequest,
+        response: { 201: discussionItemSchema, ...errors, ...conflict },
       },
     },
     async (request, reply) =>
@@ -299,7 +200,7 @@ export const goalRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['goals'],
         summary: 'Mark a discussion item as discussed',
         params: uuidParam,
-        response: { 200: discussionItem, ...errors, ...conflict },
+        response: { 200: discussionItemSchema, ...errors, ...conflict },
       },
     },
     async (request) => resolveDiscussionItem(request.ctx, request.params.id),
@@ -314,23 +215,8 @@ export const goalRoutes: FastifyPluginAsyncZod = async (app) => {
         summary:
           'A private reflection after a review or an alert: a psychotherapy note (author-only, HIPAA 45 CFR 164.501)',
         params: uuidParam,
-        body: z.strictObject({
-          body: z.string().min(1).max(PSYCHOTHERAPY_NOTE_MAX),
-          about: about.optional(),
-        }),
-        response: {
-          201: z.object({
-            id: z.uuid(),
-            episodeId: z.uuid(),
-            appointmentId: z.uuid().nullable(),
-            body: z.string(),
-            createdAt: z.date(),
-            updatedAt: z.date(),
-            warnings: z.array(z.object({ kind: z.string(), excerpt: z.string() })),
-            about: about.nullable(),
-          }),
-          ...errors,
-        },
+        body: createReflectionRequest,
+        response: { 201: reflectionSchema, ...errors },
       },
     },
     async (request, reply) =>

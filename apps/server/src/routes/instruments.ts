@@ -1,7 +1,12 @@
-import { errors, problemSchema } from '@throughline/contracts';
+import {
+  errors,
+  instrumentKeyParam,
+  instrumentScoreSchema,
+  problemSchema,
+  scoreInstrumentRequest,
+} from '@throughline/contracts';
 import { scoreInstrument } from '@throughline/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 
 /**
  * Stateless scoring (CLINICAL.md §6): nothing is stored; any signed-in clinician may call it, for
@@ -15,20 +20,10 @@ export const instrumentRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['instruments'],
         summary: 'Score a completed questionnaire (stateless)',
-        params: z.strictObject({ key: z.string().max(64) }),
-        body: z.strictObject({
-          // Nulls are let through so the clinical core can name the missing item.
-          answers: z.array(z.number().nullable()).max(100).describe('Answers in item order'),
-        }),
+        params: instrumentKeyParam,
+        body: scoreInstrumentRequest,
         response: {
-          200: z.object({
-            instrument: z.string(),
-            total: z.number(),
-            band: z.string().nullable(),
-            flags: z.array(z.string()),
-            subscales: z.record(z.string(), z.number()),
-            percentage: z.number().optional(),
-          }),
+          200: instrumentScoreSchema,
           ...errors,
           409: problemSchema.describe('The instrument is switched off for this practice'),
         },

@@ -1,8 +1,7 @@
-import { errors, roleSchema } from '@throughline/contracts';
+import { clientGoalSchema, errors, roleSchema } from '@throughline/contracts';
 import { readMe, readPortalHome } from '@throughline/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { clientGoalSchema } from './goals';
 
 export const meRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(

@@ -1,4 +1,21 @@
-import { crisisResourcesSchema, errors, problemSchema, uuidParam } from '@throughline/contracts';
+import {
+  acknowledgeAlertRequest,
+  acknowledgedAlertSchema,
+  alertListSchema,
+  alertsQuery,
+  caseloadAlertListSchema,
+  errors,
+  outcomeSchema,
+  portalProgressSchema,
+  problemSchema,
+  progressSharingSchema,
+  recordedResponseSchema,
+  recordResponseRequest,
+  scoresQuery,
+  scoresSchema,
+  shareProgressRequest,
+  uuidParam,
+} from '@throughline/contracts';
 import {
   acknowledgeAlert,
   listCaseloadAlerts,
@@ -11,136 +28,6 @@ import {
   unshareProgress,
 } from '@throughline/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-
-export const response = z.object({
-  id: z.uuid(),
-  instrument: z.string(),
-  instrumentVersion: z.string(),
-  total: z.number(),
-  band: z.string().nullable(),
-  flags: z.array(z.string()),
-  subscales: z.record(z.string(), z.number()),
-  percentage: z.number().optional(),
-  completedAt: z.date(),
-  sessionNumber: z.number().int(),
-  onBehalf: z.boolean().describe("Entered by the therapist on the client's behalf"),
-});
-
-export const alert = z.object({
-  id: z.uuid(),
-  episodeId: z.uuid(),
-  responseId: z.uuid().nullable(),
-  kind: z.enum([
-    'risk-item',
-    'reliable-deterioration',
-    'not-on-track',
-    'alliance-drop',
-    'risk-language',
-  ]),
-  severity: z.enum(['urgent', 'warning']),
-  rule: z.string(),
-  ruleVersion: z.string(),
-  inputs: z.record(z.string(), z.unknown()).describe('The numbers the rule saw'),
-  source: z.string().describe('Where the rule comes from'),
-  explanation: z.string().describe('Which rule fired, with which numbers, in one sentence'),
-  createdAt: z.date(),
-  acknowledgedAt: z.date().nullable(),
-});
-
-export const crisisResources = crisisResourcesSchema;
-
-const category = z.enum(['recovered', 'improved', 'no-reliable-change', 'deteriorated']);
-
-const scores = z.object({
-  instrument: z.string(),
-  title: z.string(),
-  direction: z.enum(['lower-is-better', 'higher-is-better']),
-  bands: z.array(
-    z.object({
-      label: z.string(),
-      on: z.enum(['total', 'percentage']),
-      min: z.number().nullable(),
-      max: z.number().nullable(),
-    }),
-  ),
-  cutoff: z.object({ value: z.number(), case: z.enum(['at-least', 'below']) }).nullable(),
-  reliableChange: z.object({ value: z.number(), on: z.enum(['total', 'percentage']) }).nullable(),
-  series: z.array(
-    z.object({
-      responseId: z.uuid(),
-      completedAt: z.date(),
-      sessionNumber: z.number().int(),
-      total: z.number(),
-      percentage: z.number().optional(),
-      band: z.string().nullable(),
-      flags: z.array(z.string()),
-    }),
-  ),
-  first: z.number(),
-  last: z.number(),
-  changeSinceFirst: z.number(),
-  changeSinceLast: z.number().nullable(),
-  category: category.nullable(),
-});
-
-const outcome = z.object({
-  eligible: z.boolean(),
-  provisional: z
-    .boolean()
-    .describe(
-      'True while the episode has not ended (not yet in aftercare or closed); reports of finished treatment use ended episodes only',
-    ),
-  reason: z.string().optional().describe('Why the episode is excluded (not-eligible)'),
-  caseness: z.object({ start: z.boolean(), end: z.boolean() }),
-  recovered: z.boolean().nullable().describe('Null when not a case at the start'),
-  reliableImprovement: z.boolean(),
-  reliableDeterioration: z.boolean(),
-  reliableRecovery: z.boolean().nullable().describe('Null when not a case at the start'),
-  instruments: z.array(
-    z.object({
-      instrument: z.string(),
-      first: z.number(),
-      last: z.number(),
-      change: z.number(),
-      category: category.nullable(),
-      reliableChange: z
-        .number()
-        .nullable()
-        .describe('The reliable-change value used (PCL-5: the practice setting, 5–10)'),
-      rule: z.string().nullable().describe('How the category was decided, with its source'),
-    }),
-  ),
-  attendedSessions: z.number().int().describe('Every attended session, assessments included'),
-  attendedTreatmentSessions: z
-    .number()
-    .int()
-    .describe('Attended sessions not marked as an assessment: what finished treatment counts'),
-  rule: z.string(),
-  version: z.string(),
-});
-
-const sharing = z.object({
-  episodeId: z.uuid(),
-  shared: z
-    .union([z.literal('all'), z.array(z.string())])
-    .nullable()
-    .describe('What the client sees: all instruments, the listed ones, or nothing (null)'),
-});
-
-const progressPoint = z.object({
-  score: z.number(),
-  band: z.string().nullable().describe('In plain words; never a diagnosis'),
-  at: z.date(),
-});
-
-const portalProgress = z.object({
-  instrument: z.string(),
-  title: z.string(),
-  first: progressPoint,
-  latest: progressPoint,
-  sentence: z.string().describe('A calm, non-diagnostic summary of the change'),
-});
 
 /** Questionnaire responses, scores and change, the episode outcome, and alerts (issue 4). */
 export const measureRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -153,22 +40,8 @@ export const measureRoutes: FastifyPluginAsyncZod = async (app) => {
         summary:
           "Store a completed questionnaire (a therapist's entry is marked as on the client's behalf); returns its score, any alerts and, after a risk item, crisis resources",
         params: uuidParam,
-        body: z.strictObject({
-          instrument: z.string().min(1).max(64),
-          // Nulls are let through so the clinical core can name the missing item.
-          answers: z.array(z.number().nullable()).max(100).describe('Answers in item order'),
-          appointmentId: z.uuid().optional(),
-          completedAt: z.iso.datetime({ offset: true }).optional(),
-        }),
-        response: {
-          201: z.object({
-            response,
-            alerts: z.array(alert),
-            crisisResources: crisisResources.nullable(),
-          }),
-          ...errors,
-          409: problemSchema,
-        },
+        body: recordResponseRequest,
+        response: { 201: recordedResponseSchema, ...errors, 409: problemSchema },
       },
     },
     async (request, reply) => {
@@ -192,8 +65,8 @@ export const measureRoutes: FastifyPluginAsyncZod = async (app) => {
         summary:
           'Scores of the episode per instrument, with bands, cut-off and change (chart data)',
         params: uuidParam,
-        querystring: z.strictObject({ instrument: z.string().max(64).optional() }),
-        response: { 200: z.object({ instruments: z.array(scores) }), ...errors },
+        querystring: scoresQuery,
+        response: { 200: scoresSchema, ...errors },
       },
     },
     async (request) =>
@@ -208,7 +81,7 @@ export const measureRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['measures'],
         summary: 'The episode outcome (NHS Talking Therapies convention, PHQ-9 with GAD-7)',
         params: uuidParam,
-        response: { 200: outcome, ...errors },
+        response: { 200: outcomeSchema, ...errors },
       },
     },
     async (request) => readOutcome(request.ctx, request.params.id),
@@ -222,8 +95,8 @@ export const measureRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['measures'],
         summary: 'Alerts of the episode, urgent first',
         params: uuidParam,
-        querystring: z.strictObject({ status: z.enum(['open', 'all']).default('open') }),
-        response: { 200: z.object({ items: z.array(alert) }), ...errors },
+        querystring: alertsQuery,
+        response: { 200: alertListSchema, ...errors },
       },
     },
     async (request) => ({
@@ -238,12 +111,7 @@ export const measureRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['measures'],
         summary: 'Your open alerts across your caseload, urgent first',
-        response: {
-          200: z.object({
-            items: z.array(alert.extend({ clientId: z.uuid(), displayName: z.string() })),
-          }),
-          ...errors,
-        },
+        response: { 200: caseloadAlertListSchema, ...errors },
       },
     },
     async (request) => ({ items: await listCaseloadAlerts(request.ctx) }),
@@ -257,12 +125,8 @@ export const measureRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['measures'],
         summary: 'Acknowledge an alert, with an optional note (once)',
         params: uuidParam,
-        body: z.strictObject({ note: z.string().max(4000).optional() }).optional(),
-        response: {
-          200: alert.extend({ note: z.string().nullable() }),
-          ...errors,
-          409: problemSchema,
-        },
+        body: acknowledgeAlertRequest,
+        response: { 200: acknowledgedAlertSchema, ...errors, 409: problemSchema },
       },
     },
     async (request) => acknowledgeAlert(request.ctx, request.params.id, request.body ?? {}),
@@ -277,10 +141,8 @@ export const measureRoutes: FastifyPluginAsyncZod = async (app) => {
         summary:
           'Share the progress of the episode with the client in plain words (the listed instruments, or all)',
         params: uuidParam,
-        body: z
-          .strictObject({ instruments: z.array(z.string().min(1).max(64)).max(20).optional() })
-          .optional(),
-        response: { 200: sharing, ...errors },
+        body: shareProgressRequest,
+        response: { 200: progressSharingSchema, ...errors },
       },
     },
     async (request) =>
@@ -297,7 +159,7 @@ export const measureRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['measures'],
         summary: 'Stop sharing the progress of the episode with the client',
         params: uuidParam,
-        response: { 200: sharing, ...errors },
+        response: { 200: progressSharingSchema, ...errors },
       },
     },
     async (request) => unshareProgress(request.ctx, request.params.id),
@@ -310,7 +172,7 @@ export const measureRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['portal'],
         summary: 'Your progress, in plain words, for what your therapist has shared with you',
-        response: { 200: z.object({ items: z.array(portalProgress) }), ...errors },
+        response: { 200: portalProgressSchema, ...errors },
       },
     },
     async (request) => readPortalProgress(request.ctx),

@@ -1,49 +1,24 @@
-import { errors, problemSchema, uuidParam } from '@throughline/contracts';
+import {
+  addAddendumRequest,
+  createNoteRequest,
+  errors,
+  noteListSchema,
+  noteSavedSchema,
+  noteSchema,
+  problemSchema,
+  signNoteRequest,
+  updateNoteRequest,
+  uuidParam,
+} from '@throughline/contracts';
 import {
   addAddendum,
   createNote,
   getNote,
   listNotes,
-  NOTE_TEMPLATES,
   signNote,
   updateNote,
 } from '@throughline/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-
-const template = z.enum(NOTE_TEMPLATES);
-/** The template's fields; checked against the note's template by the use-case. */
-const body = z
-  .record(z.string(), z.unknown())
-  .describe(
-    'The template fields plus planForNext, threadsToOpen, threadsToClose, homework. Drafts may be incomplete; signing requires every field of the template.',
-  );
-const version = z.number().int().min(1);
-
-const summary = z.object({
-  id: z.uuid(),
-  episodeId: z.uuid(),
-  appointmentId: z.uuid().nullable(),
-  template,
-  status: z.enum(['draft', 'signed']),
-  createdAt: z.date(),
-  signedAt: z.date().nullable(),
-});
-
-const note = summary.extend({
-  version: z.number().int(),
-  body: z.record(z.string(), z.unknown()),
-  updatedAt: z.date(),
-  addenda: z.array(
-    z.object({
-      id: z.uuid(),
-      text: z.string(),
-      authorId: z.uuid(),
-      authorName: z.string(),
-      createdAt: z.date(),
-    }),
-  ),
-});
 
 const conflicts = { ...errors, 409: problemSchema };
 
@@ -57,7 +32,7 @@ export const noteRoutes: FastifyPluginAsyncZod = async (app) => {
         summary:
           'Session notes of an episode, newest first, without bodies (psychotherapy notes are never listed)',
         params: uuidParam,
-        response: { 200: z.object({ items: z.array(summary) }), ...errors },
+        response: { 200: noteListSchema, ...errors },
       },
     },
     async (request) => ({ items: await listNotes(request.ctx, request.params.id) }),
@@ -71,12 +46,8 @@ export const noteRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['notes'],
         summary: 'Start a draft session note (SOAP, DAP, BIRP or music therapy)',
         params: uuidParam,
-        body: z.strictObject({
-          template,
-          appointmentId: z.uuid().optional(),
-          body: body.optional(),
-        }),
-        response: { 201: note, ...errors },
+        body: createNoteRequest,
+        response: { 201: noteSchema, ...errors },
       },
     },
     async (request, reply) =>
@@ -93,7 +64,7 @@ export const noteRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['notes'],
         summary: 'One session note with its body and addenda',
         params: uuidParam,
-        response: { 200: note, ...errors },
+        response: { 200: noteSchema, ...errors },
       },
     },
     async (request) => getNote(request.ctx, request.params.id),
@@ -107,11 +78,8 @@ export const noteRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['notes'],
         summary: 'Autosave a draft; name the version you edited (409 when stale or signed)',
         params: uuidParam,
-        body: z.strictObject({ version, body }),
-        response: {
-          200: z.object({ id: z.uuid(), version: z.number().int(), updatedAt: z.date() }),
-          ...conflicts,
-        },
+        body: updateNoteRequest,
+        response: { 200: noteSavedSchema, ...conflicts },
       },
     },
     async (request) => updateNote(request.ctx, request.params.id, request.body),
@@ -126,8 +94,8 @@ export const noteRoutes: FastifyPluginAsyncZod = async (app) => {
         summary:
           'Sign and lock a draft; opens and closes threads and sets homework in the same step',
         params: uuidParam,
-        body: z.strictObject({ version }),
-        response: { 200: note, ...conflicts },
+        body: signNoteRequest,
+        response: { 200: noteSchema, ...conflicts },
       },
     },
     async (request) => signNote(request.ctx, request.params.id, request.body),
@@ -141,8 +109,8 @@ export const noteRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['notes'],
         summary: 'Add a correction or addition to a signed note (author and time recorded)',
         params: uuidParam,
-        body: z.strictObject({ text: z.string().trim().min(1).max(20_000) }),
-        response: { 201: note, ...conflicts },
+        body: addAddendumRequest,
+        response: { 201: noteSchema, ...conflicts },
       },
     },
     async (request, reply) =>

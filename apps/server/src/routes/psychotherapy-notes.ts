@@ -1,30 +1,21 @@
-import { errors, uuidParam } from '@throughline/contracts';
+import {
+  checkPsychotherapyNoteRequest,
+  createPsychotherapyNoteRequest,
+  errors,
+  psychotherapyCheckSchema,
+  psychotherapyNoteListSchema,
+  psychotherapyNoteSchema,
+  updatePsychotherapyNoteRequest,
+  uuidParam,
+} from '@throughline/contracts';
 import {
   checkPsychotherapyNote,
   createPsychotherapyNote,
   getPsychotherapyNote,
   listPsychotherapyNotes,
-  PSYCHOTHERAPY_NOTE_MAX,
   updatePsychotherapyNote,
 } from '@throughline/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-
-const text = z.string().max(PSYCHOTHERAPY_NOTE_MAX);
-const warnings = z.array(
-  z.object({
-    kind: z.enum(['medication', 'test-results', 'session-times', 'diagnosis-or-plan-summary']),
-    excerpt: z.string(),
-  }),
-);
-const summary = z.object({
-  id: z.uuid(),
-  episodeId: z.uuid(),
-  appointmentId: z.uuid().nullable(),
-  createdAt: z.date(),
-  updatedAt: z.date(),
-});
-const view = summary.extend({ body: z.string(), warnings });
 
 /** HIPAA 45 CFR 164.501: author-only process notes, apart from the record. */
 export const psychotherapyNoteRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -36,7 +27,7 @@ export const psychotherapyNoteRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['psychotherapy notes'],
         summary: "The caller's own psychotherapy notes in an episode, without bodies",
         params: uuidParam,
-        response: { 200: z.object({ items: z.array(summary) }), ...errors },
+        response: { 200: psychotherapyNoteListSchema, ...errors },
       },
     },
     async (request) => ({ items: await listPsychotherapyNotes(request.ctx, request.params.id) }),
@@ -51,8 +42,8 @@ export const psychotherapyNoteRoutes: FastifyPluginAsyncZod = async (app) => {
         summary:
           'Write a psychotherapy note; the answer warns about content HIPAA excludes from it',
         params: uuidParam,
-        body: z.strictObject({ body: text.min(1), appointmentId: z.uuid().optional() }),
-        response: { 201: view, ...errors },
+        body: createPsychotherapyNoteRequest,
+        response: { 201: psychotherapyNoteSchema, ...errors },
       },
     },
     async (request, reply) =>
@@ -72,8 +63,8 @@ export const psychotherapyNoteRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['psychotherapy notes'],
         summary:
           'Check text for medication, test results, session times or diagnosis/plan summaries',
-        body: z.strictObject({ body: text }),
-        response: { 200: z.object({ warnings }), ...errors },
+        body: checkPsychotherapyNoteRequest,
+        response: { 200: psychotherapyCheckSchema, ...errors },
       },
     },
     async (request) => checkPsychotherapyNote(request.ctx, request.body),
@@ -87,7 +78,7 @@ export const psychotherapyNoteRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['psychotherapy notes'],
         summary: 'One of your own psychotherapy notes (404 for anyone but its author)',
         params: uuidParam,
-        response: { 200: view, ...errors },
+        response: { 200: psychotherapyNoteSchema, ...errors },
       },
     },
     async (request) => getPsychotherapyNote(request.ctx, request.params.id),
@@ -101,8 +92,8 @@ export const psychotherapyNoteRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['psychotherapy notes'],
         summary: 'Rewrite one of your own psychotherapy notes',
         params: uuidParam,
-        body: z.strictObject({ body: text.min(1) }),
-        response: { 200: view, ...errors },
+        body: updatePsychotherapyNoteRequest,
+        response: { 200: psychotherapyNoteSchema, ...errors },
       },
     },
     async (request) => updatePsychotherapyNote(request.ctx, request.params.id, request.body),
