@@ -1,3 +1,4 @@
+import type * as Contract from '@throughline/contracts';
 /**
  * Upcoming milestones of an episode, from simple transparent rules (no clinical judgement; each
  * milestone says which rule produced it):
@@ -10,12 +11,7 @@ export const REVIEW_EVERY = 6;
 const ANNIVERSARY_WINDOW_DAYS = 14;
 const DAY = 86_400_000;
 
-export type Milestone = {
-  kind: 'review-due' | 'planned-ending' | 'episode-anniversary';
-  /** When it falls; null when it has no date yet (an ending with no session scheduled). */
-  at: Date | null;
-  detail: string;
-};
+export type Milestone = Contract.Milestone;
 
 export type MilestoneInput = {
   phase: string;

@@ -1,3 +1,4 @@
+import type * as Contract from '@throughline/contracts';
 import type { AccessContext } from '../access/actor';
 import { signedIn } from '../access/policy';
 import { recordAudit } from '../audit/record';
@@ -6,52 +7,12 @@ import { openEpisodeTitle } from '../episodes/views';
 import { notFound } from '../shared/errors';
 import { localIso } from '../shared/local-time';
 import { inTransaction } from '../shared/transaction';
-import { findScope, type ScopeRow } from './repository';
-import {
-  type BriefHomework,
-  type BriefSections,
-  type BriefThread,
-  type LastSession,
-  loadSections,
-} from './sections';
+import { findScope } from './repository';
+import { loadSections } from './sections';
 
 const DAY = 86_400_000;
 
-/** Sections the contract lifts to the top level; every other section stays under `sections`. */
-type CoreKey = 'lastSession' | 'openThreads' | 'homework';
-
-export type Brief = {
-  episode: {
-    id: string;
-    phase: ScopeRow['phase'];
-    title: string;
-    openedAt: Date;
-    previousEpisodeId: string | null;
-  };
-  client: {
-    id: string;
-    displayName: string;
-    preferredName: string | null;
-    pronouns: string | null;
-    timeZone: string;
-  };
-  /** The session the brief prepares; null when none is given and none is scheduled. */
-  appointment: {
-    id: string;
-    startsAt: Date;
-    endsAt: Date;
-    /** In the practice's time zone. */
-    localStart: string;
-    timeZone: string;
-  } | null;
-  /** Whole days from the last attended session to this one (or to now); null if none. */
-  daysSinceLastSession: number | null;
-  lastSession: LastSession | null;
-  openThreads: BriefThread[];
-  homework: BriefHomework[];
-  /** Further sections (milestones; later messages, measures, alerts, goals); absent when empty. */
-  sections: Omit<BriefSections, CoreKey>;
-};
+export type Brief = Contract.Brief;
 
 /**
  * The pre-session brief for one of the therapist's episodes: for the given session (which must

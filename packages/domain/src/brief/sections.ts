@@ -1,3 +1,5 @@
+import type * as Contract from '@throughline/contracts';
+import type { BriefLastSession } from '@throughline/contracts';
 import type { AccessContext } from '../access/actor';
 import { homeworkPurpose, threadTitlePurpose } from '../carry-forward';
 import { loadGoals, loadToDiscuss } from '../goals/brief-sections';
@@ -49,17 +51,7 @@ const section = <K extends string, T>(
 const decrypt = (ctx: AccessContext, scope: BriefScope, sealed: string, purpose: string) =>
   ctx.services.keyring.decrypt(scope.db, scope.practiceId, sealed, purpose);
 
-export type LastSession = {
-  /** The last attended session before the brief's one. */
-  appointmentId: string | null;
-  startsAt: Date | null;
-  /** The latest signed note of the episode, and its plan for the next session. */
-  noteId: string | null;
-  /** Of the latest note: `draft` when it is not signed yet (see unsignedNoteId). */
-  noteStatus: 'signed' | 'draft' | 'none';
-  planForNext: string | null;
-  unsignedNoteId: string | null;
-};
+export type LastSession = BriefLastSession;
 
 const lastSession = section('lastSession', async (ctx, scope): Promise<LastSession | null> => {
   const rows = await findLatestNotes(scope.db, scope.practiceId, scope.episodeId, scope.reference);
@@ -81,7 +73,7 @@ const lastSession = section('lastSession', async (ctx, scope): Promise<LastSessi
   };
 });
 
-export type BriefThread = { id: string; title: string; openedAt: Date };
+export type BriefThread = Contract.BriefThread;
 
 const openThreads = section('openThreads', async (ctx, scope): Promise<BriefThread[]> => {
   const rows = await listOpenThreads(scope.db, scope.practiceId, scope.episodeId);
@@ -94,14 +86,7 @@ const openThreads = section('openThreads', async (ctx, scope): Promise<BriefThre
   );
 });
 
-export type BriefHomework = {
-  id: string;
-  title: string;
-  status: 'assigned' | 'done';
-  dueOn: string | null;
-  completedAt: Date | null;
-  clientComment: string | null;
-};
+export type BriefHomework = Contract.BriefHomework;
 
 /** Open homework and what was completed since the last session, with the client's comment. */
 const homework = section('homework', async (ctx, scope): Promise<BriefHomework[]> => {
@@ -142,17 +127,7 @@ const toDiscuss = section('toDiscuss', loadToDiscuss);
 /** Active goals with their latest review level and the client's latest rating (issue 4). */
 const goalsSection = section('goals', loadGoals);
 
-export type BriefMeasure = {
-  instrument: string;
-  title: string;
-  last: number;
-  band: string | null;
-  lastAt: Date;
-  /** Change from the score before the last one; null with a single score. */
-  changeSinceLast: number | null;
-  changeSinceFirst: number;
-  category: 'recovered' | 'improved' | 'no-reliable-change' | 'deteriorated' | null;
-};
+export type BriefMeasure = Contract.BriefMeasure;
 
 /** Per instrument: the latest score before the session, its band, and change (CLINICAL.md §2). */
 const measures = section('measures', async (_ctx, scope): Promise<BriefMeasure[] | null> => {
@@ -201,6 +176,7 @@ export const SECTIONS = [
 ] as const;
 
 type Provider = (typeof SECTIONS)[number];
+/** Every provider's answer by key; read-brief checks it against the contract's `Brief`. */
 export type BriefSections = {
   [P in Provider as P['key']]?: NonNullable<Awaited<ReturnType<P['load']>>>;
 };

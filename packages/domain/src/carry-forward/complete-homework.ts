@@ -1,3 +1,4 @@
+import { HOMEWORK_COMMENT_MAX } from '@throughline/contracts';
 import { and, eq } from 'drizzle-orm';
 import type { AccessContext } from '../access/actor';
 import { signedIn } from '../access/policy';
@@ -8,7 +9,7 @@ import { findClientHomework } from './repository';
 import { homework } from './tables';
 import { type HomeworkView, homeworkPurpose, toHomeworkView } from './views';
 
-export const HOMEWORK_COMMENT_MAX = 2000;
+export { HOMEWORK_COMMENT_MAX };
 
 /** The client marks their homework done, optionally saying how it went in their own words. */
 export async function completeHomework(

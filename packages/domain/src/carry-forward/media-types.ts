@@ -2,7 +2,9 @@
  * What may be uploaded for music work (recordings, lyrics, sheets): the declared media type must
  * be one of these AND the bytes must look like it, so a renamed executable is refused.
  */
-export const ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
+import { ATTACHMENT_MAX_BYTES } from '@throughline/contracts';
+
+export { ATTACHMENT_MAX_BYTES };
 
 export const ACCEPTED_MEDIA_TYPES = [
   'audio/mpeg',

@@ -1,3 +1,4 @@
+import type { Homework, Thread } from '@throughline/contracts';
 import type { AccessContext } from '../access/actor';
 import type { Executor } from '../shared/transaction';
 import type { AttachmentInfo, HomeworkWithAttachment, ThreadRow } from './repository';
@@ -28,32 +29,9 @@ export async function openAttachmentInfo(
   return { ...info, fileName };
 }
 
-export type ThreadView = {
-  id: string;
-  episodeId: string;
-  title: string;
-  status: 'open' | 'closed';
-  openedAt: Date;
-  openedInNoteId: string;
-  closedAt: Date | null;
-  closedInNoteId: string | null;
-};
+export type ThreadView = Thread;
 
-export type HomeworkView = {
-  id: string;
-  episodeId: string;
-  noteId: string;
-  title: string;
-  instructions: string;
-  link: string | null;
-  attachmentId: string | null;
-  attachment: AttachmentInfo | null;
-  dueOn: string | null;
-  status: 'assigned' | 'done';
-  completedAt: Date | null;
-  clientComment: string | null;
-  createdAt: Date;
-};
+export type HomeworkView = Homework;
 
 export async function toThreadView(
   tx: Executor,

@@ -1,3 +1,4 @@
+import type * as Contract from '@throughline/contracts';
 import { sql } from 'drizzle-orm';
 import type { AccessContext } from '../access/actor';
 import type { BriefScope } from '../brief/sections';
@@ -26,13 +27,7 @@ export async function loadToDiscuss(
   );
 }
 
-export type BriefGoal = {
-  id: string;
-  clientWords: string;
-  therapistWords: string;
-  latestReview: { level: number; reviewedAt: Date } | null;
-  latestClientRating: { level: number; comment: string | null; ratedAt: Date } | null;
-};
+export type BriefGoal = Contract.BriefGoal;
 
 type GoalHead = {
   id: string;

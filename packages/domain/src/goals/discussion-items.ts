@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { DiscussionItem } from '@throughline/contracts';
 import { and, eq } from 'drizzle-orm';
 import type { AccessContext } from '../access/actor';
 import { recordAudit } from '../audit/record';
@@ -8,18 +9,11 @@ import { type DiscussionItemRow, findDiscussionItem, sourceInEpisode } from './r
 import { discussionItems } from './tables';
 import { discussionTextPurpose } from './views';
 
-export const DISCUSSION_TEXT_MAX = 2000;
+export { DISCUSSION_TEXT_MAX } from '@throughline/contracts';
 
 export type DiscussionSource = { kind: 'alert' | 'review' | 'manual'; id?: string | undefined };
 
-export type DiscussionItemView = {
-  id: string;
-  episodeId: string;
-  text: string;
-  source: { kind: 'alert' | 'review' | 'manual'; id: string | null };
-  createdAt: Date;
-  resolvedAt: Date | null;
-};
+export type DiscussionItemView = DiscussionItem;
 
 export const toDiscussionItemView = (row: DiscussionItemRow, text: string): DiscussionItemView => ({
   id: row.id,

@@ -1,3 +1,4 @@
+import type { PortalPlan } from '@throughline/contracts';
 import type { AccessContext, SignedIn } from '../access/actor';
 import { signedIn } from '../access/policy';
 import { recordAudit } from '../audit/record';
@@ -7,19 +8,9 @@ import { type Executor, inTransaction } from '../shared/transaction';
 import { acceptSharedPlan, planAcknowledgedAt } from './plan-agreement';
 import { clientGoalViews } from './present';
 import { latestPlansVisibleTo } from './repository';
-import { type ClientGoalView, GAS_PLAIN_SCALE, type GasLevelKey } from './views';
+import { type ClientGoalView, GAS_PLAIN_SCALE } from './views';
 
-export type PortalPlanView = {
-  id: string;
-  episodeId: string;
-  version: number;
-  sharedAt: Date;
-  /** Null until the client acknowledges this version; a re-shared, changed plan asks again. */
-  acknowledgedAt: Date | null;
-  /** The plain-language scale the client rates their progress on. */
-  scale: Record<GasLevelKey, string>;
-  goals: ClientGoalView[];
-};
+export type PortalPlanView = PortalPlan;
 
 /** The most recently shared plan among the client's episodes. */
 async function currentPlan(tx: Executor, actor: SignedIn) {

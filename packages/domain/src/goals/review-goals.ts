@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { gasTScore } from '@throughline/clinical';
+import type { GoalReview } from '@throughline/contracts';
 import type { AccessContext } from '../access/actor';
 import { recordAudit } from '../audit/record';
 import { AppError } from '../shared/errors';
@@ -8,17 +9,7 @@ import { listByEpisode } from './repository';
 import { goalReviewRatings, goalReviews } from './tables';
 import { reviewNotePurpose } from './views';
 
-export type GoalReviewView = {
-  id: string;
-  episodeId: string;
-  reviewedAt: Date;
-  /** Kiresuk–Sherman GAS T-score over the rated goals, with the rule and its version. */
-  tScore: number;
-  rule: string;
-  ruleVersion: string;
-  note: string | null;
-  ratings: { goalId: string; level: number; weight: number }[];
-};
+export type GoalReviewView = GoalReview;
 
 /**
  * A periodic goal review: the therapist rates goals of the episode −2…+2; the GAS T-score comes

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { SharedPlan } from '@throughline/contracts';
 import type { AccessContext } from '../access/actor';
 import { recordAudit } from '../audit/record';
 import { AppError } from '../shared/errors';
@@ -8,16 +9,7 @@ import { latestPlan, listByEpisode } from './repository';
 import { treatmentPlans } from './tables';
 import { openGoal, openSnapshot, type PlanSnapshot, planSnapshotPurpose } from './views';
 
-export type SharedPlanView = {
-  id: string;
-  episodeId: string;
-  version: number;
-  sharedAt: Date;
-  /** False when the plan had not changed since the last share (that version is returned). */
-  changed: boolean;
-  acknowledgedAt: Date | null;
-  goals: number;
-};
+export type SharedPlanView = SharedPlan;
 
 /**
  * Shares the plan with the client: a snapshot of the client-visible part of every goal that is not

@@ -1,17 +1,27 @@
+import type { ClientGoal, GoalRating, TherapistGoal } from '@throughline/contracts';
+import {
+  GAS_LEVEL_KEYS,
+  type GasLevelKey,
+  GOAL_COMMENT_MAX,
+  GOAL_OBJECTIVES_MAX,
+  GOAL_STATUSES,
+  GOAL_TEXT_MAX,
+  type GoalStatus,
+} from '@throughline/contracts';
 import type { AccessContext } from '../access/actor';
 import type { Executor } from '../shared/transaction';
 import type { GoalRow } from './repository';
 
-export const GAS_LEVEL_KEYS = ['-2', '-1', '0', '+1', '+2'] as const;
-export type GasLevelKey = (typeof GAS_LEVEL_KEYS)[number];
+export {
+  GAS_LEVEL_KEYS,
+  type GasLevelKey,
+  GOAL_COMMENT_MAX,
+  GOAL_OBJECTIVES_MAX,
+  GOAL_STATUSES,
+  GOAL_TEXT_MAX,
+  type GoalStatus,
+};
 export type GasLevels = Record<GasLevelKey, string>;
-export const GOAL_STATUSES = ['active', 'achieved', 'discontinued'] as const;
-export type GoalStatus = (typeof GOAL_STATUSES)[number];
-
-/** Limits that keep one request and one row bounded. */
-export const GOAL_TEXT_MAX = 2000;
-export const GOAL_OBJECTIVES_MAX = 20;
-export const GOAL_COMMENT_MAX = 2000;
 
 /**
  * The plain-language GAS scale the client rates on (CLINICAL.md §1). The therapist's own level
@@ -39,36 +49,16 @@ export const serialiseObjectives = (items: readonly string[]): string =>
   JSON.stringify({ v: 1, items });
 export const serialiseGasLevels = (levels: GasLevels): string => JSON.stringify({ v: 1, levels });
 
-export type Rating = { level: number; comment: string | null; ratedAt: Date };
+export type Rating = GoalRating;
 
 /** The therapist's view of a goal: every field, with the latest ratings beside it. */
-export type GoalView = {
-  id: string;
-  episodeId: string;
-  clientWords: string;
-  therapistWords: string;
-  objectives: string[];
-  gasLevels: GasLevels;
-  weight: number;
-  status: GoalStatus;
-  createdAt: Date;
-  updatedAt: Date;
-  latestClientRating: Rating | null;
-  latestReview: { reviewId: string; level: number; reviewedAt: Date } | null;
-};
+export type GoalView = TherapistGoal;
 
 /**
  * What the client sees of a goal, as it was in the plan last shared with them: their own words,
  * the objectives and the status. Never the therapist's wording, GAS level descriptions or weight.
  */
-export type ClientGoalView = {
-  id: string;
-  episodeId: string;
-  clientWords: string;
-  objectives: string[];
-  status: GoalStatus;
-  latestRating: Rating | null;
-};
+export type ClientGoalView = ClientGoal;
 
 export type SnapshotGoal = {
   goalId: string;

@@ -1,3 +1,4 @@
+import type * as Contract from '@throughline/contracts';
 import { and, eq } from 'drizzle-orm';
 import type { AccessContext } from '../access/actor';
 import { signedIn } from '../access/policy';
@@ -7,16 +8,9 @@ import { findVisibleEpisode } from '../episodes/access';
 import { AppError, notFound } from '../shared/errors';
 import { inTransaction } from '../shared/transaction';
 import { createDueTasks } from './due-tasks';
-import { type MeasureTaskSummary, toTaskSummary } from './task-views';
+import { toTaskSummary } from './task-views';
 
-export type CreatedMeasureTasks = {
-  appointmentId: string;
-  sessionNumber: number;
-  /** How many tasks this call made (0 when they existed already). */
-  created: number;
-  emailed: boolean;
-  tasks: MeasureTaskSummary[];
-};
+export type CreatedMeasureTasks = Contract.CreatedMeasureTasks;
 
 /**
  * The therapist sends the questionnaires for a scheduled session now, instead of waiting for the

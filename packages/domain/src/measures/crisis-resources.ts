@@ -1,16 +1,11 @@
+import type * as Contract from '@throughline/contracts';
 /**
  * What a client sees at once when a risk item is answered above 0 (CLINICAL.md §4: "the client
  * immediately sees crisis resources"). A versioned constant, so every response records which
  * text was shown. General wording first; national lines are listed by country, not chosen for
  * the client, because the practice's and the client's countries may differ.
  */
-export type CrisisResources = {
-  version: string;
-  title: string;
-  message: string;
-  lines: { country: string; name: string; contact: string; note: string }[];
-  practice: string;
-};
+export type CrisisResources = Contract.CrisisResources;
 
 export const CRISIS_RESOURCES: CrisisResources = {
   version: '1',

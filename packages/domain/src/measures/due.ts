@@ -3,14 +3,9 @@
  * already has. No I/O, so every branch is unit-tested.
  */
 
-export const PLAN_SCHEDULES = [
-  'before-every-session',
-  'every-n-sessions',
-  'weekly',
-  'monthly',
-  'intake-and-ending',
-] as const;
-export type PlanSchedule = (typeof PLAN_SCHEDULES)[number];
+export { PLAN_SCHEDULES, type PlanSchedule } from '@throughline/contracts';
+
+import type { PlanSchedule } from '@throughline/contracts';
 
 /**
  * Instruments that rate the previous session (session feedback, CLINICAL.md §1): asked before the

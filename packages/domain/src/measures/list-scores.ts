@@ -5,6 +5,7 @@ import {
   type InstrumentDefinition,
   type PairChange,
 } from '@throughline/clinical';
+import type * as Contract from '@throughline/contracts';
 import type { AccessContext } from '../access/actor';
 import { signedIn } from '../access/policy';
 import { recordAudit } from '../audit/record';
@@ -20,34 +21,10 @@ import {
 import { listByEpisode } from './repository';
 import { type ResponseRow, sessionNumberOf } from './views';
 
-export type ScorePoint = {
-  responseId: string;
-  completedAt: Date;
-  sessionNumber: number;
-  total: number;
-  percentage?: number;
-  band: string | null;
-  flags: string[];
-};
+export type ScorePoint = Contract.ScorePoint;
 
 /** Chart data for one instrument: the series with its bands, cut-off and reliable-change band. */
-export type InstrumentScores = {
-  instrument: string;
-  title: string;
-  direction: InstrumentDefinition['direction'];
-  bands: { label: string; on: 'total' | 'percentage'; min: number | null; max: number | null }[];
-  /** The clinical cut-off on the raw total: a case is `at-least` it, or `below` it (WHO-5). */
-  cutoff: { value: number; case: 'at-least' | 'below' } | null;
-  reliableChange: { value: number; on: 'total' | 'percentage' } | null;
-  series: ScorePoint[];
-  first: number;
-  last: number;
-  changeSinceFirst: number;
-  /** Change from the score before the last one; null with a single score. */
-  changeSinceLast: number | null;
-  /** Reliable-change category of first → last; null where the instrument has no rule for it. */
-  category: ChangeCategory | null;
-};
+export type InstrumentScores = Contract.InstrumentScores;
 
 function cutoffOf(d: InstrumentDefinition): InstrumentScores['cutoff'] {
   const c = d.caseness;

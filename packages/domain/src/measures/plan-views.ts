@@ -1,10 +1,8 @@
+import type { MeasurementPlan } from '@throughline/contracts';
 import type { PlanItem } from './plan-defaults';
 import type { measurementPlans } from './tables';
 
-export type MeasurementPlanView = {
-  episodeId: string;
-  items: (PlanItem & { title: string })[];
-};
+export type MeasurementPlanView = MeasurementPlan;
 
 export type PlanRow = typeof measurementPlans.$inferSelect;
 

@@ -1,4 +1,5 @@
 import { findInstrument, getInstrument, type InstrumentDefinition } from '@throughline/clinical';
+import type * as Contract from '@throughline/contracts';
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { AccessContext } from '../access/actor';
 import { signedIn } from '../access/policy';
@@ -14,7 +15,7 @@ import { progressShares } from './tables';
 import type { ResponseRow } from './views';
 
 /** What is shared with the client: `all` instruments, or the listed ones. */
-export type ProgressSharing = { episodeId: string; shared: 'all' | string[] | null };
+export type ProgressSharing = Contract.ProgressSharing;
 
 async function activeShares(db: Executor, practiceId: string, episodeIds: string[]) {
   if (episodeIds.length === 0) return [];
@@ -118,15 +119,9 @@ export async function unshareProgress(
   );
 }
 
-export type PortalProgressPoint = { score: number; band: string | null; at: Date };
+export type PortalProgressPoint = Contract.PortalProgressPoint;
 
-export type PortalProgressItem = {
-  instrument: string;
-  title: string;
-  first: PortalProgressPoint;
-  latest: PortalProgressPoint;
-  sentence: string;
-};
+export type PortalProgressItem = Contract.PortalProgressItem;
 
 /** Band labels in plain words; screening labels are never shown as a diagnosis. */
 const BAND_WORDS: Record<string, string> = {

@@ -1,10 +1,5 @@
-import {
-  type ChangeCategory,
-  episodeOutcome,
-  getInstrument,
-  isCase,
-  type PairedScores,
-} from '@throughline/clinical';
+import { episodeOutcome, getInstrument, isCase, type PairedScores } from '@throughline/clinical';
+import type { Outcome } from '@throughline/contracts';
 import type { AccessContext } from '../access/actor';
 import { signedIn } from '../access/policy';
 import { countAttendedSessions } from '../appointments';
@@ -16,37 +11,7 @@ import { listByEpisode } from './repository';
 import { type ResponseRow, sessionNumberOf } from './views';
 
 /** The episode outcome of CLINICAL.md §3, in the shape of issue 4's contract. */
-export type OutcomeView = {
-  eligible: boolean;
-  /**
-   * True while the episode has not ended (phase other than aftercare or closed): the figures may
-   * still change, and reports of finished treatment leave the episode out (CLINICAL.md §3).
-   */
-  provisional: boolean;
-  reason?: string;
-  caseness: { start: boolean; end: boolean };
-  recovered: boolean | null;
-  reliableImprovement: boolean;
-  reliableDeterioration: boolean;
-  reliableRecovery: boolean | null;
-  instruments: {
-    instrument: string;
-    first: number;
-    last: number;
-    change: number;
-    category: ChangeCategory | null;
-    /** The reliable-change value used (PCL-5: the practice's choice, 5–10), when one applies. */
-    reliableChange: number | null;
-    /** How the category was decided, with its source. */
-    rule: string | null;
-  }[];
-  /** Every attended session, assessments included. */
-  attendedSessions: number;
-  /** Attended sessions not marked as an assessment: what "finished treatment" counts (§3). */
-  attendedTreatmentSessions: number;
-  rule: string;
-  version: string;
-};
+export type OutcomeView = Outcome;
 
 const PAIR = { depression: 'phq-9', anxiety: 'gad-7' } as const;
 

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type ScoreOutcome, type ScoreResult, scoreAnswers } from '@throughline/clinical';
+import type * as Contract from '@throughline/contracts';
 import { and, eq } from 'drizzle-orm';
 import type { AccessContext } from '../access/actor';
 import { signedIn } from '../access/policy';
@@ -9,7 +10,7 @@ import { findVisibleEpisode } from '../episodes/access';
 import { AppError, notFound } from '../shared/errors';
 import { inTransaction } from '../shared/transaction';
 import { evaluateAlerts } from './alert-rules';
-import { CRISIS_RESOURCES, type CrisisResources } from './crisis-resources';
+import { CRISIS_RESOURCES } from './crisis-resources';
 import { disabledError, readMeasureSettings } from './practice-settings';
 import { findAppointment, findTask, hasOpenAlert, listByEpisode } from './repository';
 import { raiseRiskOnIncompleteForm, riskFlags, withRisk } from './risk-alerts';
@@ -18,7 +19,6 @@ import {
   type AlertView,
   answersPurpose,
   RESULT_VERSION,
-  type ResponseView,
   sealAlertInputs,
   toAlertView,
   toResponseView,
@@ -35,13 +35,7 @@ export type RecordResponseInput = {
   taskId?: string;
 };
 
-export type RecordedResponse = {
-  response: ResponseView;
-  /** Alerts raised for the therapist. A client submitting their own form gets none back. */
-  alerts: AlertView[];
-  /** Shown at once whenever a risk item fired (CLINICAL.md §4); null otherwise. */
-  crisisResources: CrisisResources | null;
-};
+export type RecordedResponse = Contract.RecordedResponse;
 
 /** A few minutes of clock skew between a phone and the server are not "in the future". */
 const FUTURE_SKEW_MS = 5 * 60_000;

@@ -1,4 +1,5 @@
 import { getInstrument } from '@throughline/clinical';
+import type * as Contract from '@throughline/contracts';
 import type { AccessContext } from '../access/actor';
 import type { Executor } from '../shared/transaction';
 import type { TaskRow } from './tasks-repository';
@@ -10,17 +11,7 @@ export const PARTIAL_ANSWERS_VERSION = 1;
 type StoredPartial = { v: number; answers: (number | null)[] };
 
 /** A task as the therapist sees it: which questionnaire, for which session, and its state. */
-export type MeasureTaskSummary = {
-  id: string;
-  episodeId: string;
-  instrument: string;
-  title: string;
-  appointmentId: string | null;
-  dueAt: Date;
-  status: 'open' | 'completed' | 'expired';
-  notifiedAt: Date | null;
-  completedAt: Date | null;
-};
+export type MeasureTaskSummary = Contract.MeasureTaskSummary;
 
 /** A task as the client's portal shows it: the form to fill in, from the instrument definition. */
 export type PortalMeasureTask = MeasureTaskSummary & {

@@ -1,4 +1,5 @@
 import { findInstrument } from '@throughline/clinical';
+import type { Alert, ScoredResponse } from '@throughline/contracts';
 import type { Keyring } from '../crypto/keyring';
 import type { Executor } from '../shared/transaction';
 import type { alerts, responses } from './tables';
@@ -8,38 +9,10 @@ export type AlertRow = typeof alerts.$inferSelect;
 export type AlertKind = AlertRow['kind'];
 
 /** A stored response as the API shows it: the score, never the answers. */
-export type ResponseView = {
-  id: string;
-  episodeId: string;
-  instrument: string;
-  instrumentVersion: string;
-  total: number;
-  band: string | null;
-  flags: string[];
-  subscales: Record<string, number>;
-  percentage?: number;
-  completedAt: Date;
-  /** The session this response belongs to (attended sessions up to it; see record-response). */
-  sessionNumber: number;
-  /** Entered by the therapist from a paper form on the client's behalf. */
-  onBehalf: boolean;
-};
+/** The stored response; the API answers it without `episodeId` (the contract's ScoredResponse). */
+export type ResponseView = ScoredResponse & { episodeId: string };
 
-export type AlertView = {
-  id: string;
-  episodeId: string;
-  responseId: string | null;
-  kind: AlertKind;
-  severity: 'urgent' | 'warning';
-  rule: string;
-  ruleVersion: string;
-  inputs: Record<string, unknown>;
-  source: string;
-  /** One plain sentence: which rule fired, with which numbers. */
-  explanation: string;
-  createdAt: Date;
-  acknowledgedAt: Date | null;
-};
+export type AlertView = Alert;
 
 /** Version of the `result` jsonb written with each response. */
 export const RESULT_VERSION = 1;

@@ -5,12 +5,9 @@
  * the treatment plan, symptoms, prognosis, and progress to date. Such content belongs in the record
  * (a session note). This detector only warns; the clinician decides. Pure, no I/O.
  */
-export type ExcludedKind =
-  | 'medication'
-  | 'test-results'
-  | 'session-times'
-  | 'diagnosis-or-plan-summary';
-export type ExcludedContentWarning = { kind: ExcludedKind; excerpt: string };
+import type { ExcludedContentWarning, ExcludedKind } from '@throughline/contracts';
+
+export type { ExcludedContentWarning, ExcludedKind };
 
 // A short list of commonly prescribed psychotropics; dose patterns and verbs catch the rest.
 const MEDICATIONS = [

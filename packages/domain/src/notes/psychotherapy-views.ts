@@ -1,21 +1,13 @@
+import type { PsychotherapyNote } from '@throughline/contracts';
 import type { AccessContext } from '../access/actor';
 import type { Executor } from '../shared/transaction';
-import { detectExcludedContent, type ExcludedContentWarning } from './excluded-content';
+import { detectExcludedContent } from './excluded-content';
 import type { PsychotherapyNoteRow } from './repository';
 import { psychotherapyPurpose } from './views';
 
-/** HIPAA 164.501 puts no length on them; the limit keeps one request and one row bounded. */
-export const PSYCHOTHERAPY_NOTE_MAX = 50_000;
+export { PSYCHOTHERAPY_NOTE_MAX } from '@throughline/contracts';
 
-export type PsychotherapyNoteView = {
-  id: string;
-  episodeId: string;
-  appointmentId: string | null;
-  body: string;
-  createdAt: Date;
-  updatedAt: Date;
-  warnings: ExcludedContentWarning[];
-};
+export type PsychotherapyNoteView = PsychotherapyNote;
 
 export async function toPsychotherapyNoteView(
   tx: Executor,

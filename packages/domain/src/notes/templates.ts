@@ -1,3 +1,4 @@
+import { MUSIC_THERAPY_METHODS, NOTE_TEMPLATES, type NoteTemplate } from '@throughline/contracts';
 import { z } from 'zod';
 import { AppError, type FieldIssue } from '../shared/errors';
 
@@ -9,15 +10,7 @@ import { AppError, type FieldIssue } from '../shared/errors';
  * (assessment, plan, implementation: methods, music used, client responses, goals addressed).
  */
 export const TEMPLATE_VERSION = 1;
-export const NOTE_TEMPLATES = ['soap', 'dap', 'birp', 'music-therapy'] as const;
-export type NoteTemplate = (typeof NOTE_TEMPLATES)[number];
-
-export const MUSIC_THERAPY_METHODS = [
-  'receptive',
-  'improvisational',
-  're-creative',
-  'compositional',
-] as const;
+export { MUSIC_THERAPY_METHODS, NOTE_TEMPLATES, type NoteTemplate };
 
 const LONG = 20_000;
 const text = (max = LONG) => z.string().trim().max(max);

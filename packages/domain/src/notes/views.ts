@@ -1,29 +1,12 @@
+import type { Addendum, Note } from '@throughline/contracts';
 import type { AccessContext } from '../access/actor';
 import type { Executor } from '../shared/transaction';
 import type { AddendumRow, NoteRow } from './repository';
-import { deserialiseBody, type NoteBody, type NoteTemplate } from './templates';
+import { deserialiseBody, type NoteBody } from './templates';
 
-export type AddendumView = {
-  id: string;
-  text: string;
-  authorId: string;
-  authorName: string;
-  createdAt: Date;
-};
+export type AddendumView = Addendum;
 
-export type NoteView = {
-  id: string;
-  episodeId: string;
-  appointmentId: string | null;
-  template: NoteTemplate;
-  status: 'draft' | 'signed';
-  version: number;
-  body: NoteBody;
-  createdAt: Date;
-  updatedAt: Date;
-  signedAt: Date | null;
-  addenda: AddendumView[];
-};
+export type NoteView = Omit<Note, 'body'> & { body: NoteBody };
 
 export const bodyPurpose = (noteId: string): string => `note.body:${noteId}`;
 export const addendumPurpose = (addendumId: string): string => `note.addendum:${addendumId}`;
