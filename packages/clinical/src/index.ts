@@ -13,6 +13,7 @@ export {
   INSTRUMENTS,
   PCL_5,
 } from './instruments';
+export { clientBandWords } from './instruments/client-wording';
 export type * from './instruments/types';
 export * from './outcome';
 export * from './scoring';

@@ -1,4 +1,9 @@
-import { findInstrument, getInstrument, type InstrumentDefinition } from '@throughline/clinical';
+import {
+  clientBandWords,
+  findInstrument,
+  getInstrument,
+  type InstrumentDefinition,
+} from '@throughline/clinical';
 import type * as Contract from '@throughline/contracts';
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { AccessContext } from '../access/actor';
@@ -123,21 +128,6 @@ export type PortalProgressPoint = Contract.PortalProgressPoint;
 
 export type PortalProgressItem = Contract.PortalProgressItem;
 
-/** Band labels in plain words; screening labels are never shown as a diagnosis. */
-const BAND_WORDS: Record<string, string> = {
-  'probable-ptsd': 'above the screening cut-off',
-  'below-cutoff': 'below the screening cut-off',
-  'likely-depression': 'very low wellbeing',
-  'poor-wellbeing': 'low wellbeing',
-  adequate: 'adequate wellbeing',
-  healthy: 'healthy range',
-};
-
-export function humaniseBand(label: string | null): string | null {
-  if (label === null) return null;
-  return BAND_WORDS[label] ?? label.replaceAll('-', ' ');
-}
-
 /** "PHQ-9" from "Patient Health Questionnaire (PHQ-9)"; the title when it has no short name. */
 export function shortName(d: InstrumentDefinition): string {
   return /\(([^)]+)\)\s*$/.exec(d.title)?.[1] ?? d.title;
@@ -173,7 +163,7 @@ function itemOf(instrument: string, rows: ResponseRow[]): PortalProgressItem | n
   if (!first || !latest || !d.validated) return null;
   const point = (r: ResponseRow): PortalProgressPoint => ({
     score: r.total,
-    band: humaniseBand(r.band),
+    band: clientBandWords(r.band),
     at: r.completedAt,
   });
   return {

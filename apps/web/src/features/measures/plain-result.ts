@@ -1,39 +1,25 @@
-import type { AnswerOption, ScoredResponse } from '../../api/measure-types';
+import { clientBandWords } from '@throughline/clinical';
+import type { AnswerOption, ScoredResponse, Wire } from '@throughline/contracts';
 
-// Band labels that describe a range of a scale and read calmly to a client. Labels that sound
-// like a diagnosis (probable-ptsd, likely-depression) are never shown to the client: the
-// therapist talks them through.
-const RANGE_BANDS = new Set([
-  'none',
-  'minimal',
-  'healthy',
-  'low',
-  'mild',
-  'moderate',
-  'moderately-severe',
-  'severe',
-  'high',
-  'very-high',
-  'adequate',
-]);
-
-function maxTotal(itemCount: number, options: AnswerOption[]): number {
+function maxTotal(itemCount: number, options: readonly AnswerOption[]): number {
   return itemCount * Math.max(0, ...options.map((o) => o.value));
 }
 
-/** "Your score was 8 of 27 — in the mild range." */
+/**
+ * "Your score was 8 of 27 (mild)." The band is worded by the clinical core's client rule, the
+ * same the portal's progress uses: screening labels are said as where the score sits, and a band
+ * without client wording is left out.
+ */
 export function plainResult(
-  response: ScoredResponse,
+  response: Pick<Wire<ScoredResponse>, 'total' | 'band' | 'percentage'>,
   itemCount: number,
-  options: AnswerOption[],
+  options: readonly AnswerOption[],
 ): string {
   if (response.percentage !== undefined) {
     return `Your score was ${response.percentage} out of 100.`;
   }
   const max = maxTotal(itemCount, options);
   const score = max > 0 ? `${response.total} of ${max}` : String(response.total);
-  const band = response.band && RANGE_BANDS.has(response.band) ? response.band : null;
-  return band
-    ? `Your score was ${score} — in the ${band.replace(/-/g, ' ')} range.`
-    : `Your score was ${score}.`;
+  const words = clientBandWords(response.band);
+  return words ? `Your score was ${score} (${words}).` : `Your score was ${score}.`;
 }
