@@ -12,9 +12,9 @@ import {
 } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { type ReactElement, useState } from 'react';
-import type { NoteBody } from '../../api/note-types';
 import { listOpenThreads, threadsKey } from '../episodes/episodes-api';
 import { HomeworkFields } from './homework-fields';
+import type { DraftBody as NoteBody } from './note-draft';
 
 type Props = { episodeId: string; body: NoteBody; onChange: (patch: NoteBody) => void };
 

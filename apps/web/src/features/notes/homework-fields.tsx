@@ -9,14 +9,12 @@ import {
   Textarea,
   TextInput,
 } from '@mantine/core';
-import { useMutation } from '@tanstack/react-query';
+import { ATTACHMENT_MAX_BYTES, type HomeworkInput } from '@throughline/contracts';
 import { type ReactElement, useState } from 'react';
-import type { HomeworkInput } from '../../api/note-types';
 import { ErrorAlert } from '../../app/error-alert';
-import { uploadAttachment } from './notes-api';
-import { linkError } from './use-autosave';
+import { linkError } from './note-draft';
+import { useUploadAttachment } from './notes-api';
 
-const MAX_BYTES = 10 * 1024 * 1024;
 const ACCEPT = 'audio/*,application/pdf,text/plain';
 
 type ItemProps = {
@@ -30,13 +28,7 @@ type ItemProps = {
 function HomeworkItemFields({ episodeId, item, index, onChange, onRemove }: ItemProps) {
   const [fileName, setFileName] = useState<string | null>(null);
   const [tooBig, setTooBig] = useState(false);
-  const uploadFile = useMutation({
-    mutationFn: (file: File) => uploadAttachment(episodeId, file),
-    onSuccess: (attachment) => {
-      setFileName(attachment.fileName);
-      onChange({ attachmentId: attachment.id });
-    },
-  });
+  const uploadFile = useUploadAttachment(episodeId);
   function pick(file: File | null): void {
     setTooBig(false);
     if (!file) {
@@ -44,11 +36,16 @@ function HomeworkItemFields({ episodeId, item, index, onChange, onRemove }: Item
       onChange({ attachmentId: undefined });
       return;
     }
-    if (file.size > MAX_BYTES) {
+    if (file.size > ATTACHMENT_MAX_BYTES) {
       setTooBig(true);
       return;
     }
-    uploadFile.mutate(file);
+    uploadFile.mutate(file, {
+      onSuccess: (attachment) => {
+        setFileName(attachment.fileName);
+        onChange({ attachmentId: attachment.id });
+      },
+    });
   }
   return (
     <Fieldset legend={`Homework ${index + 1}`}>

@@ -8,8 +8,9 @@ import {
   TagsInput,
   TextInput,
 } from '@mantine/core';
+import type { MusicMethod, MusicUsed } from '@throughline/contracts';
 import type { ReactElement } from 'react';
-import type { MusicMethod, MusicUsed, NoteBody } from '../../api/note-types';
+import type { DraftBody as NoteBody } from './note-draft';
 import { musicMethods } from './templates';
 
 type Props = { body: NoteBody; onChange: (patch: NoteBody) => void; readOnly?: boolean };

@@ -1,19 +1,19 @@
 import { Group, Paper, Stack, Textarea, Title } from '@mantine/core';
+import type { Note, Wire } from '@throughline/contracts';
 import type { ReactElement } from 'react';
-import type { Note, NoteBody } from '../../api/note-types';
 import { CarryForwardFields } from './carry-forward-fields';
 import { MusicTherapyFields } from './music-fields';
+import { type DraftBody, useNoteAutosave } from './note-draft';
 import { SaveStatusLine } from './save-status';
 import { SignNoteButton } from './sign-note-button';
 import { templateFields, textOf } from './templates';
-import { useAutosave } from './use-autosave';
 
-type Props = { note: Note; onReload: () => void };
+type Props = { note: Wire<Note>; onReload: () => void };
 
 export function NoteEditor({ note, onReload }: Props): ReactElement {
-  const autosave = useAutosave(note.id, note.body, note.version);
-  const { body } = autosave;
-  const change = (patch: NoteBody): void => autosave.update({ ...body, ...patch });
+  const autosave = useNoteAutosave(note);
+  const body = autosave.value;
+  const change = (patch: DraftBody): void => autosave.update({ ...body, ...patch });
 
   return (
     <Stack>
@@ -25,12 +25,7 @@ export function NoteEditor({ note, onReload }: Props): ReactElement {
         style={{ position: 'sticky', top: 64, zIndex: 2, background: 'var(--mantine-color-body)' }}
       >
         <SaveStatusLine status={autosave.status} error={autosave.error} onReload={onReload} />
-        <SignNoteButton
-          noteId={note.id}
-          episodeId={note.episodeId}
-          template={note.template}
-          flush={autosave.flush}
-        />
+        <SignNoteButton note={note} flush={autosave.flush} />
       </Group>
       <Paper withBorder p={{ base: 'md', sm: 'lg' }} component="section" aria-labelledby="session">
         <Stack>

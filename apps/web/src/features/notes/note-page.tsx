@@ -1,5 +1,5 @@
 import { Anchor, Stack, Text, Title } from '@mantine/core';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import type { ReactElement } from 'react';
 import { Link, useParams } from 'react-router';
 import { ErrorAlert } from '../../app/error-alert';
@@ -7,20 +7,14 @@ import { formatDateTime } from '../../app/format';
 import { Loading } from '../../app/loading';
 import { usePageTitle } from '../../app/page-title';
 import { NoteEditor } from './note-editor';
-import { getNote, noteKey } from './notes-api';
+import { noteQuery, useReloadNote } from './notes-api';
 import { SignedNote } from './signed-note';
 import { templateLabels } from './templates';
 
 export function NotePage(): ReactElement {
   const id = useParams().id ?? '';
-  const queryClient = useQueryClient();
-  // The editor owns the text once loaded; never refetch underneath it.
-  const note = useQuery({
-    queryKey: noteKey(id),
-    queryFn: () => getNote(id),
-    staleTime: Number.POSITIVE_INFINITY,
-    gcTime: 0,
-  });
+  const note = useQuery(noteQuery(id));
+  const reload = useReloadNote(id);
   const data = note.data;
   const title = data ? `${templateLabels[data.template]} note` : 'Session note';
   usePageTitle(title);
@@ -40,11 +34,7 @@ export function NotePage(): ReactElement {
         (data.status === 'signed' ? (
           <SignedNote note={data} />
         ) : (
-          <NoteEditor
-            key={`${data.id}-${data.version}`}
-            note={data}
-            onReload={() => void queryClient.resetQueries({ queryKey: noteKey(id) })}
-          />
+          <NoteEditor key={`${data.id}-${data.version}`} note={data} onReload={reload} />
         ))}
     </Stack>
   );

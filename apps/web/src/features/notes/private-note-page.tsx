@@ -1,13 +1,14 @@
 import { Alert, Anchor, Button, Group, Stack, Text, Textarea, Title } from '@mantine/core';
+import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type ReactElement, useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { type ReactElement, useEffect } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ErrorAlert } from '../../app/error-alert';
 import { formatDateTime } from '../../app/format';
 import { Loading } from '../../app/loading';
 import { usePageTitle } from '../../app/page-title';
-import { createPrivateNote, getPrivateNote, privateNoteKey, savePrivateNote } from './notes-api';
+import { privateNoteQuery, useSavePrivateNote } from './notes-api';
 import { PrivacyWarnings } from './privacy-warnings';
 
 /**
@@ -20,31 +21,25 @@ export function PrivateNotePage(): ReactElement {
   const noteId = params.noteId;
   const episodeParam = params.id;
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
-  const [text, setText] = useState('');
-  const note = useQuery({
-    queryKey: privateNoteKey(noteId ?? 'new'),
-    queryFn: () => getPrivateNote(noteId ?? ''),
-    enabled: !!noteId,
-    gcTime: 0,
-  });
+  const form = useForm({ initialValues: { text: '' } });
+  const note = useQuery(privateNoteQuery(noteId));
+  const loaded = note.data?.body;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: load the saved text once it arrives
   useEffect(() => {
-    if (note.data) setText(note.data.body);
-  }, [note.data]);
+    if (loaded !== undefined) form.setValues({ text: loaded });
+  }, [loaded]);
   const episodeId = note.data?.episodeId ?? episodeParam;
+  const text = form.values.text;
 
-  const save = useMutation({
-    mutationFn: async () => {
-      if (noteId) return { id: noteId, saved: await savePrivateNote(noteId, text) };
-      const created = await createPrivateNote(episodeParam ?? '', { body: text });
-      return { id: created.id, saved: null };
-    },
-    onSuccess: ({ id }) => {
-      void queryClient.invalidateQueries({ queryKey: ['episodes', episodeId] });
-      notifications.show({ color: 'teal', message: 'Private note saved.' });
-      if (!noteId) navigate(`/private-notes/${id}`, { replace: true });
-    },
-  });
+  const save = useSavePrivateNote(noteId, episodeParam);
+  const submit = form.onSubmit(({ text }) =>
+    save.mutate(text, {
+      onSuccess: (saved) => {
+        notifications.show({ color: 'teal', message: 'Private note saved.' });
+        if (!noteId) navigate(`/private-notes/${saved.id}`, { replace: true });
+      },
+    }),
+  );
 
   return (
     <Stack maw={800}>
@@ -63,22 +58,18 @@ export function PrivateNotePage(): ReactElement {
       <ErrorAlert error={note.error} title="Could not load this note" />
       {note.data && <Text size="sm">Written {formatDateTime(note.data.createdAt)}</Text>}
       {(!noteId || note.data) && (
-        <>
-          <Textarea
-            label="Reflection"
-            autosize
-            minRows={8}
-            value={text}
-            onChange={(e) => setText(e.currentTarget.value)}
-          />
-          <PrivacyWarnings text={text} />
-          <ErrorAlert error={save.error} title="Could not save" />
-          <Group justify="flex-end">
-            <Button disabled={!text.trim()} loading={save.isPending} onClick={() => save.mutate()}>
-              Save private note
-            </Button>
-          </Group>
-        </>
+        <form onSubmit={submit}>
+          <Stack>
+            <Textarea label="Reflection" autosize minRows={8} {...form.getInputProps('text')} />
+            <PrivacyWarnings text={text} />
+            <ErrorAlert error={save.error} title="Could not save" />
+            <Group justify="flex-end">
+              <Button type="submit" disabled={!text.trim()} loading={save.isPending}>
+                Save private note
+              </Button>
+            </Group>
+          </Stack>
+        </form>
       )}
     </Stack>
   );

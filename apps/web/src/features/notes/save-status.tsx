@@ -1,9 +1,10 @@
 import { Alert, Button, Text } from '@mantine/core';
 import type { ReactElement } from 'react';
 import { errorMessage } from '../../api/problem';
-import type { SaveStatus } from './use-autosave';
+import type { SaveStatus } from '../../app/use-autosave';
 
 const labels: Record<Exclude<SaveStatus, 'conflict' | 'error'>, string> = {
+  idle: 'Saved',
   saved: 'Saved',
   unsaved: 'Unsaved changes',
   saving: 'Saving…',

@@ -1,6 +1,6 @@
 import { Alert, List } from '@mantine/core';
+import type { NoteTemplate } from '@throughline/contracts';
 import type { ReactElement } from 'react';
-import type { NoteTemplate } from '../../api/note-types';
 import { errorMessage, isApiError } from '../../api/problem';
 import { templateFields } from './templates';
 

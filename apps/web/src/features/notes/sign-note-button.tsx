@@ -1,36 +1,18 @@
 import { Button, Group, Modal, Stack, Text } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { Note, Wire } from '@throughline/contracts';
 import { type ReactElement, useState } from 'react';
-import type { NoteTemplate } from '../../api/note-types';
-import { ApiError } from '../../api/problem';
-import { noteKey, signNote } from './notes-api';
+import { useSignNote } from './notes-api';
 import { SignErrors } from './sign-errors';
 
 type Props = {
-  noteId: string;
-  episodeId: string;
-  template: NoteTemplate;
+  note: Pick<Wire<Note>, 'id' | 'episodeId' | 'template'>;
   flush: () => Promise<number | null>;
 };
 
 /** Signing locks the note; later corrections are addenda (issue 3). */
-export function SignNoteButton({ noteId, episodeId, template, flush }: Props): ReactElement {
+export function SignNoteButton({ note, flush }: Props): ReactElement {
   const [confirming, setConfirming] = useState(false);
-  const queryClient = useQueryClient();
-  const mutation = useMutation({
-    mutationFn: async () => {
-      const version = await flush();
-      if (version === null)
-        throw new ApiError(0, null, 'The latest changes are not saved yet; sign once they are.');
-      return signNote(noteId, version);
-    },
-    onSuccess: () => {
-      setConfirming(false);
-      void queryClient.invalidateQueries({ queryKey: noteKey(noteId) });
-      void queryClient.invalidateQueries({ queryKey: ['episodes', episodeId] });
-      void queryClient.invalidateQueries({ queryKey: ['caseload'] });
-    },
-  });
+  const mutation = useSignNote(note, flush, () => setConfirming(false));
   return (
     <>
       <Button onClick={() => setConfirming(true)}>Sign note</Button>
@@ -46,7 +28,7 @@ export function SignNoteButton({ noteId, episodeId, template, flush }: Props): R
             and the time. Threads, the plan and homework are shared with the next session's brief,
             and homework appears in the client's portal.
           </Text>
-          <SignErrors error={mutation.error} template={template} />
+          <SignErrors error={mutation.error} template={note.template} />
           <Group justify="flex-end">
             <Button variant="default" onClick={() => setConfirming(false)}>
               Keep editing

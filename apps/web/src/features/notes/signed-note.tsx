@@ -1,11 +1,11 @@
 import { Alert, Button, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type ReactElement, useState } from 'react';
-import type { Note } from '../../api/note-types';
+import { useForm } from '@mantine/form';
+import type { Note, Wire } from '@throughline/contracts';
+import type { ReactElement } from 'react';
 import { ErrorAlert } from '../../app/error-alert';
 import { formatDate, formatDateTime } from '../../app/format';
 import { MusicTherapyFields } from './music-fields';
-import { addAddendum, noteKey } from './notes-api';
+import { useAddAddendum } from './notes-api';
 import { templateFields, textOf } from './templates';
 
 function Field({ label, value }: { label: string; value: string }): ReactElement | null {
@@ -18,40 +18,37 @@ function Field({ label, value }: { label: string; value: string }): ReactElement
   );
 }
 
-function AddendumForm({ noteId }: { noteId: string }): ReactElement {
-  const [text, setText] = useState('');
-  const queryClient = useQueryClient();
-  const mutation = useMutation({
-    mutationFn: () => addAddendum(noteId, text.trim()),
-    onSuccess: () => {
-      setText('');
-      void queryClient.invalidateQueries({ queryKey: noteKey(noteId) });
-    },
-  });
+function AddendumForm({ note }: { note: Wire<Note> }): ReactElement {
+  const form = useForm({ initialValues: { text: '' } });
+  const mutation = useAddAddendum(note);
+  const submit = form.onSubmit(({ text }) =>
+    mutation.mutate(text.trim(), { onSuccess: () => form.reset() }),
+  );
   return (
-    <Stack gap="xs">
-      <ErrorAlert error={mutation.error} title="Could not add the addendum" />
-      <Textarea
-        label="Addendum"
-        description="A correction or addition; it is kept with your name and the time"
-        autosize
-        minRows={2}
-        value={text}
-        onChange={(e) => setText(e.currentTarget.value)}
-      />
-      <Button
-        style={{ alignSelf: 'start' }}
-        disabled={!text.trim()}
-        loading={mutation.isPending}
-        onClick={() => mutation.mutate()}
-      >
-        Add addendum
-      </Button>
-    </Stack>
+    <form onSubmit={submit}>
+      <Stack gap="xs">
+        <ErrorAlert error={mutation.error} title="Could not add the addendum" />
+        <Textarea
+          label="Addendum"
+          description="A correction or addition; it is kept with your name and the time"
+          autosize
+          minRows={2}
+          {...form.getInputProps('text')}
+        />
+        <Button
+          type="submit"
+          style={{ alignSelf: 'start' }}
+          disabled={!form.values.text.trim()}
+          loading={mutation.isPending}
+        >
+          Add addendum
+        </Button>
+      </Stack>
+    </form>
   );
 }
 
-export function SignedNote({ note }: { note: Note }): ReactElement {
+export function SignedNote({ note }: { note: Wire<Note> }): ReactElement {
   const { body } = note;
   const homework = body.homework ?? [];
   return (
@@ -85,15 +82,15 @@ export function SignedNote({ note }: { note: Note }): ReactElement {
           <Title order={2} size="h3" id="addenda">
             Addenda
           </Title>
-          {(note.addenda ?? []).map((a) => (
+          {note.addenda.map((a) => (
             <Stack key={a.id} gap={2}>
               <Text size="sm" fw={600}>
-                {a.authorName ?? 'Addendum'}, {formatDateTime(a.createdAt)}
+                {a.authorName}, {formatDateTime(a.createdAt)}
               </Text>
               <Text style={{ whiteSpace: 'pre-wrap' }}>{a.text}</Text>
             </Stack>
           ))}
-          <AddendumForm noteId={note.id} />
+          <AddendumForm note={note} />
         </Stack>
       </Paper>
     </Stack>

@@ -1,4 +1,5 @@
-import type { NoteBody, NoteTemplate } from '../../api/note-types';
+import type { NoteTemplate } from '@throughline/contracts';
+import type { DraftBody as NoteBody } from './note-draft';
 
 export type TextField = { key: string; label: string; required: boolean };
 
