@@ -71,11 +71,11 @@ export type BriefSection<S extends Partial<Record<BriefSectionKey, unknown>> = B
 
 /** Display order of the further sections. */
 export const BRIEF_SECTION_ORDER: readonly BriefSectionKey[] = [
-  'milestones',
-  'measures',
   'alerts',
+  'measures',
   'toDiscuss',
   'goals',
+  'milestones',
 ];
 
 /**

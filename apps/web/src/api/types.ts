@@ -1,8 +1,10 @@
 // Response shapes of the HTTP API (docs: /api/docs). Kept here until the server publishes
 // shared contracts for the web app to import.
 
+import type { Homework as HomeworkContract, Wire } from '@throughline/contracts';
 import type { PortalSession } from './care-types';
-import type { Homework } from './note-types';
+
+type Homework = Wire<HomeworkContract>;
 
 export type Role = 'practice_admin' | 'therapist' | 'supervisor' | 'client';
 

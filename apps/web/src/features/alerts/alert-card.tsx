@@ -1,12 +1,12 @@
 import { Anchor, Badge, Button, Group, Paper, Stack, Text, Textarea } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useForm } from '@mantine/form';
+import type { Alert, CaseloadAlert, Wire } from '@throughline/contracts';
 import { type ReactElement, useId, useState } from 'react';
 import { Link } from 'react-router';
-import type { Alert } from '../../api/measure-types';
 import { ErrorAlert } from '../../app/error-alert';
 import { formatDateTime } from '../../app/format';
 import { sectionTitle } from '../brief/generic-section';
-import { acknowledgeAlert, kindLabel } from './alerts-api';
+import { kindLabel, useAcknowledgeAlert } from './alerts-api';
 import { AlertFollowUp } from './follow-up';
 
 function inputValue(value: unknown): string {
@@ -16,8 +16,8 @@ function inputValue(value: unknown): string {
 }
 
 /** "Why am I seeing this alert?": the rule, its version, the inputs and the published source. */
-export function AlertWhy({ alert }: { alert: Alert }): ReactElement {
-  const inputs = Object.entries(alert.inputs ?? {});
+export function AlertWhy({ alert }: { alert: Wire<Alert> }): ReactElement {
+  const inputs = Object.entries(alert.inputs);
   return (
     <details>
       <summary style={{ cursor: 'pointer' }}>
@@ -54,19 +54,19 @@ export function AlertWhy({ alert }: { alert: Alert }): ReactElement {
   );
 }
 
-type Props = { alert: Alert; showClient?: boolean; invalidate: readonly unknown[][] };
+type Props = {
+  alert: Wire<Alert> | Wire<CaseloadAlert>;
+  showClient?: boolean;
+  /** @deprecated ignored: useAcknowledgeAlert declares what it refreshes. */
+  invalidate?: readonly unknown[][];
+};
 
-export function AlertCard({ alert, showClient, invalidate }: Props): ReactElement {
-  const queryClient = useQueryClient();
+export function AlertCard({ alert, showClient }: Props): ReactElement {
   const noteId = useId();
-  const [note, setNote] = useState('');
+  const form = useForm({ initialValues: { note: '' } });
   const [writing, setWriting] = useState(false);
-  const ack = useMutation({
-    mutationFn: () => acknowledgeAlert(alert.id, note.trim() || undefined),
-    onSuccess: () => {
-      for (const key of invalidate) void queryClient.invalidateQueries({ queryKey: key });
-    },
-  });
+  const ack = useAcknowledgeAlert(alert);
+  const submit = form.onSubmit(({ note }) => ack.mutate(note.trim() || undefined));
   const done = alert.acknowledgedAt !== null;
   const urgent = alert.severity === 'urgent';
   return (
@@ -93,7 +93,7 @@ export function AlertCard({ alert, showClient, invalidate }: Props): ReactElemen
           <Text fw={600}>{kindLabel(alert.kind)}</Text>
           {showClient && alert.episodeId && (
             <Anchor component={Link} to={`/episodes/${alert.episodeId}`} size="sm">
-              {alert.displayName ?? 'Open the episode'}
+              {'displayName' in alert ? alert.displayName : 'Open the episode'}
             </Anchor>
           )}
         </Group>
@@ -102,35 +102,33 @@ export function AlertCard({ alert, showClient, invalidate }: Props): ReactElemen
         <AlertWhy alert={alert} />
         {!showClient && <AlertFollowUp episodeId={alert.episodeId} alertId={alert.id} />}
         {done ? (
-          <Text size="sm">
-            Acknowledged {formatDateTime(alert.acknowledgedAt)}
-            {alert.note ? `: “${alert.note}”` : ''}
-          </Text>
+          <Text size="sm">Acknowledged {formatDateTime(alert.acknowledgedAt)}</Text>
         ) : (
-          <>
-            {writing && (
-              <Textarea
-                id={noteId}
-                label="Note (optional)"
-                description="What you did or decided; kept with the alert."
-                autosize
-                minRows={2}
-                value={note}
-                onChange={(e) => setNote(e.currentTarget.value)}
-              />
-            )}
-            <ErrorAlert error={ack.error} title="Could not acknowledge the alert" />
-            <Group gap="xs">
-              <Button size="xs" loading={ack.isPending} onClick={() => ack.mutate()}>
-                Acknowledge
-              </Button>
-              {!writing && (
-                <Button size="xs" variant="default" onClick={() => setWriting(true)}>
-                  Add a note
-                </Button>
+          <form onSubmit={submit}>
+            <Stack gap={6}>
+              {writing && (
+                <Textarea
+                  id={noteId}
+                  label="Note (optional)"
+                  description="What you did or decided; kept with the alert."
+                  autosize
+                  minRows={2}
+                  {...form.getInputProps('note')}
+                />
               )}
-            </Group>
-          </>
+              <ErrorAlert error={ack.error} title="Could not acknowledge the alert" />
+              <Group gap="xs">
+                <Button type="submit" size="xs" loading={ack.isPending}>
+                  Acknowledge
+                </Button>
+                {!writing && (
+                  <Button size="xs" variant="default" onClick={() => setWriting(true)}>
+                    Add a note
+                  </Button>
+                )}
+              </Group>
+            </Stack>
+          </form>
         )}
       </Stack>
     </Paper>

@@ -5,18 +5,14 @@ import { isApiError } from '../../api/problem';
 import { ErrorAlert } from '../../app/error-alert';
 import { Loading } from '../../app/loading';
 import { AlertCard } from './alert-card';
-import { episodeAlertsKey, listEpisodeAlerts, openAlertsKey, sortAlerts } from './alerts-api';
+import { episodeAlertsQuery, sortAlerts } from './alerts-api';
 
 /** Open alerts first (urgent at the top), then the acknowledged ones, greyed. */
 export function EpisodeAlertsSection({ episodeId }: { episodeId: string }): ReactElement {
-  const alerts = useQuery({
-    queryKey: episodeAlertsKey(episodeId),
-    queryFn: () => listEpisodeAlerts(episodeId),
-  });
+  const alerts = useQuery(episodeAlertsQuery(episodeId));
   const list = alerts.data ?? [];
   const open = sortAlerts(list.filter((a) => a.acknowledgedAt === null));
   const done = list.filter((a) => a.acknowledgedAt !== null);
-  const invalidate = [[...episodeAlertsKey(episodeId)], [...openAlertsKey], ['caseload']];
   return (
     <Paper withBorder p={{ base: 'md', sm: 'lg' }} component="section" aria-labelledby="alerts">
       <Stack gap="sm">
@@ -31,7 +27,7 @@ export function EpisodeAlertsSection({ episodeId }: { episodeId: string }): Reac
         {open.length > 0 && (
           <Stack component="ul" gap="sm" p={0} m={0} style={{ listStyle: 'none' }}>
             {open.map((a) => (
-              <AlertCard key={a.id} alert={a} invalidate={invalidate} />
+              <AlertCard key={a.id} alert={a} />
             ))}
           </Stack>
         )}
@@ -42,7 +38,7 @@ export function EpisodeAlertsSection({ episodeId }: { episodeId: string }): Reac
             </summary>
             <Stack component="ul" gap="sm" p={0} mt="sm" mb={0} style={{ listStyle: 'none' }}>
               {done.map((a) => (
-                <AlertCard key={a.id} alert={a} invalidate={invalidate} />
+                <AlertCard key={a.id} alert={a} />
               ))}
             </Stack>
           </details>

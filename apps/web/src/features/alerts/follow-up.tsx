@@ -1,8 +1,8 @@
 import { Button, Group, Stack, Text, Textarea } from '@mantine/core';
-import { useMutation } from '@tanstack/react-query';
+import { useForm } from '@mantine/form';
 import { type ReactElement, useState } from 'react';
 import { ErrorAlert } from '../../app/error-alert';
-import { addDiscussionItem, addReflection } from '../goals/goals-api';
+import { useFollowUp } from '../goals/goals-api';
 
 type Kind = 'discuss' | 'reflect';
 
@@ -18,16 +18,19 @@ export function AlertFollowUp({
   alertId: string;
 }): ReactElement {
   const [kind, setKind] = useState<Kind | null>(null);
-  const [text, setText] = useState('');
-  const save = useMutation({
-    mutationFn: (k: Kind) =>
-      k === 'discuss'
-        ? addDiscussionItem(episodeId, text.trim(), { kind: 'alert', id: alertId })
-        : addReflection(episodeId, text.trim(), { kind: 'alert', id: alertId }),
-    onSuccess: () => {
-      setText('');
-      setKind(null);
-    },
+  const form = useForm({ initialValues: { text: '' } });
+  const save = useFollowUp(episodeId, { kind: 'alert', id: alertId });
+  const submit = form.onSubmit(({ text }) => {
+    if (!kind) return;
+    save.mutate(
+      { kind, text: text.trim() },
+      {
+        onSuccess: () => {
+          form.reset();
+          setKind(null);
+        },
+      },
+    );
   });
   if (!kind) {
     return (
@@ -47,33 +50,34 @@ export function AlertFollowUp({
     );
   }
   return (
-    <Stack gap="xs">
-      <Textarea
-        label={kind === 'discuss' ? 'To discuss next session' : 'Private reflection'}
-        description={
-          kind === 'discuss'
-            ? 'Appears in the next pre-session brief.'
-            : 'A psychotherapy note: only you can read it; never shared or exported.'
-        }
-        autosize
-        minRows={2}
-        value={text}
-        onChange={(e) => setText(e.currentTarget.value)}
-      />
-      <ErrorAlert error={save.error} title="Could not save" />
-      <Group gap="xs">
-        <Button
-          size="xs"
-          disabled={!text.trim()}
-          loading={save.isPending}
-          onClick={() => save.mutate(kind)}
-        >
-          Save
-        </Button>
-        <Button size="xs" variant="default" onClick={() => setKind(null)}>
-          Cancel
-        </Button>
-      </Group>
-    </Stack>
+    <form onSubmit={submit}>
+      <Stack gap="xs">
+        <Textarea
+          label={kind === 'discuss' ? 'To discuss next session' : 'Private reflection'}
+          description={
+            kind === 'discuss'
+              ? 'Appears in the next pre-session brief.'
+              : 'A psychotherapy note: only you can read it; never shared or exported.'
+          }
+          autosize
+          minRows={2}
+          {...form.getInputProps('text')}
+        />
+        <ErrorAlert error={save.error} title="Could not save" />
+        <Group gap="xs">
+          <Button
+            type="submit"
+            size="xs"
+            disabled={!form.values.text.trim()}
+            loading={save.isPending}
+          >
+            Save
+          </Button>
+          <Button size="xs" variant="default" onClick={() => setKind(null)}>
+            Cancel
+          </Button>
+        </Group>
+      </Stack>
+    </form>
   );
 }

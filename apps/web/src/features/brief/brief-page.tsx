@@ -1,27 +1,65 @@
 import { Anchor, Button, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
+import { type Brief, type BriefSection, briefSectionList, type Wire } from '@throughline/contracts';
 import type { ReactElement } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
-import type { Alert } from '../../api/measure-types';
-import type { Brief } from '../../api/note-types';
 import { ErrorAlert } from '../../app/error-alert';
 import { formatDate, formatInZone } from '../../app/format';
 import { Loading } from '../../app/loading';
 import { usePageTitle } from '../../app/page-title';
-import { HomeworkItem } from '../episodes/carry-forward-sections';
-import { getBrief } from './brief-api';
+import { briefQuery } from './brief-api';
 import { BriefCard } from './brief-card';
-import { GenericSection, sectionTitle } from './generic-section';
-import {
-  AlertsBrief,
-  type BriefDiscussionItem,
-  type BriefGoal,
-  type BriefMeasure,
-  GoalsBrief,
-  MeasuresBrief,
-  ToDiscussBrief,
-} from './measure-sections';
+import { BriefHomework } from './brief-homework';
+import { AlertsBrief, GoalsBrief, MeasuresBrief, ToDiscussBrief } from './measure-sections';
 import { Milestones } from './milestones';
+
+type Section = BriefSection<Wire<Brief>['sections']>;
+
+/**
+ * One further section, by its key. The switch is exhaustive: a section the contract gains
+ * without a card here fails the web build instead of rendering raw data.
+ */
+function SectionCard({ section }: { section: Section }): ReactElement {
+  switch (section.key) {
+    case 'alerts':
+      return (
+        <BriefCard id="alerts" title="Alerts">
+          <AlertsBrief items={section.items} />
+        </BriefCard>
+      );
+    case 'measures':
+      return (
+        <BriefCard id="measures" title="Scores">
+          <MeasuresBrief items={section.items} />
+        </BriefCard>
+      );
+    case 'toDiscuss':
+      return (
+        <BriefCard id="to-discuss" title="To discuss this session">
+          <ToDiscussBrief items={section.items} />
+        </BriefCard>
+      );
+    case 'goals':
+      return (
+        <BriefCard id="goals" title="Goals">
+          <GoalsBrief items={section.items} />
+        </BriefCard>
+      );
+    case 'milestones':
+      return (
+        <BriefCard id="milestones" title="Milestones">
+          <Milestones items={section.items} />
+        </BriefCard>
+      );
+    default: {
+      const unknown: never = section;
+      return unknown;
+    }
+  }
+}
+
+/** Shown before the core cards (what needs attention first); the rest come after them. */
+const FIRST: readonly Section['key'][] = ['alerts', 'measures', 'toDiscuss'];
 
 function sinceText(days: number | null): string {
   if (days === null) return 'First session';
@@ -29,28 +67,17 @@ function sinceText(days: number | null): string {
   return days === 1 ? '1 day since the last session' : `${days} days since the last session`;
 }
 
-function BriefBody({ brief }: { brief: Brief }): ReactElement {
-  const { milestones, measures, alerts, goals, toDiscuss, ...others } = brief.sections ?? {};
-  const list = <T,>(value: unknown): T[] => (Array.isArray(value) ? (value as T[]) : []);
+function BriefBody({ brief }: { brief: Wire<Brief> }): ReactElement {
+  const sections = briefSectionList(brief.sections);
+  const first = sections.filter((section) => FIRST.includes(section.key));
+  const later = sections.filter((section) => !FIRST.includes(section.key));
   const last = brief.lastSession;
   const plan = last?.planForNext;
   return (
     <SimpleGrid cols={{ base: 1, md: 2 }}>
-      {alerts !== undefined && (
-        <BriefCard id="alerts" title="Alerts">
-          <AlertsBrief items={list<Alert>(alerts)} />
-        </BriefCard>
-      )}
-      {measures !== undefined && (
-        <BriefCard id="measures" title="Scores">
-          <MeasuresBrief items={list<BriefMeasure>(measures)} />
-        </BriefCard>
-      )}
-      {toDiscuss !== undefined && (
-        <BriefCard id="to-discuss" title="To discuss this session">
-          <ToDiscussBrief items={list<BriefDiscussionItem>(toDiscuss)} />
-        </BriefCard>
-      )}
+      {first.map((section) => (
+        <SectionCard key={section.key} section={section} />
+      ))}
       <BriefCard id="plan" title="Last session's plan">
         {last?.startsAt && <Text size="sm">Session of {formatDate(last.startsAt)}</Text>}
         <Text style={{ whiteSpace: 'pre-wrap' }}>
@@ -89,24 +116,19 @@ function BriefBody({ brief }: { brief: Brief }): ReactElement {
         ) : (
           <Stack component="ul" gap="md" p={0} m={0} style={{ listStyle: 'none' }}>
             {brief.homework.map((h) => (
-              <HomeworkItem key={h.id} item={h} />
+              <BriefHomework key={h.id} item={h} />
             ))}
           </Stack>
         )}
       </BriefCard>
-      {goals !== undefined && (
-        <BriefCard id="goals" title="Goals">
-          <GoalsBrief items={list<BriefGoal>(goals)} />
+      {later.map((section) => (
+        <SectionCard key={section.key} section={section} />
+      ))}
+      {!brief.sections.milestones && (
+        <BriefCard id="milestones" title="Milestones">
+          <Milestones items={[]} />
         </BriefCard>
       )}
-      <BriefCard id="milestones" title="Milestones">
-        <Milestones items={Array.isArray(milestones) ? milestones : []} />
-      </BriefCard>
-      {Object.entries(others).map(([key, value]) => (
-        <BriefCard key={key} id={`section-${key}`} title={sectionTitle(key)}>
-          <GenericSection value={value} />
-        </BriefCard>
-      ))}
     </SimpleGrid>
   );
 }
@@ -114,10 +136,7 @@ function BriefBody({ brief }: { brief: Brief }): ReactElement {
 export function BriefPage(): ReactElement {
   const episodeId = useParams().id ?? '';
   const appointmentId = useSearchParams()[0].get('appointment');
-  const brief = useQuery({
-    queryKey: ['episodes', episodeId, 'brief', appointmentId],
-    queryFn: () => getBrief(episodeId, appointmentId),
-  });
+  const brief = useQuery(briefQuery(episodeId, appointmentId));
   const data = brief.data;
   const name = data ? data.client.preferredName || data.client.displayName : null;
   usePageTitle(name ? `Brief · ${name}` : 'Pre-session brief');

@@ -1,6 +1,6 @@
 import { Badge, Group, Stack, Table, Text } from '@mantine/core';
+import type { Alert, BriefGoal, BriefMeasure, DiscussionItem, Wire } from '@throughline/contracts';
 import type { ReactElement } from 'react';
-import type { Alert } from '../../api/measure-types';
 import { formatDate } from '../../app/format';
 import { ScrollRegion } from '../../app/scroll-region';
 import { AlertWhy } from '../alerts/alert-card';
@@ -8,37 +8,10 @@ import { kindLabel } from '../alerts/alerts-api';
 import { GAS_LEVELS } from '../goals/goals-api';
 import { bandText } from '../measures/measures-api';
 
-// Shapes of the brief's issue-4 sections (packages/domain/src/brief/sections.ts).
-export type BriefMeasure = {
-  instrument: string;
-  title: string;
-  last: number;
-  band: string | null;
-  lastAt: string;
-  changeSinceLast: number | null;
-  changeSinceFirst: number;
-  category: string | null;
-};
-
-export type BriefGoal = {
-  id: string;
-  clientWords: string;
-  therapistWords: string;
-  latestReview: { level: number; reviewedAt: string } | null;
-  latestClientRating: { level: number; comment: string | null; ratedAt: string } | null;
-};
-
-export type BriefDiscussionItem = {
-  id: string;
-  text: string;
-  source: { kind: 'alert' | 'review' | 'manual'; id: string | null };
-  createdAt: string;
-};
-
 const signed = (n: number | null): string => (n === null ? '—' : n > 0 ? `+${n}` : String(n));
 const level = (n: number) => GAS_LEVELS.find((l) => l.value === n)?.label ?? String(n);
 
-export function MeasuresBrief({ items }: { items: BriefMeasure[] }): ReactElement {
+export function MeasuresBrief({ items }: { items: Wire<BriefMeasure>[] }): ReactElement {
   if (items.length === 0) return <Text>No questionnaires completed yet.</Text>;
   return (
     <ScrollRegion label="Scores (scrolls sideways)">
@@ -71,7 +44,7 @@ export function MeasuresBrief({ items }: { items: BriefMeasure[] }): ReactElemen
   );
 }
 
-export function AlertsBrief({ items }: { items: Alert[] }): ReactElement {
+export function AlertsBrief({ items }: { items: Wire<Alert>[] }): ReactElement {
   if (items.length === 0) return <Text>No open alerts.</Text>;
   return (
     <Stack component="ul" gap="sm" p={0} m={0} style={{ listStyle: 'none' }}>
@@ -97,7 +70,7 @@ export function AlertsBrief({ items }: { items: Alert[] }): ReactElement {
   );
 }
 
-export function GoalsBrief({ items }: { items: BriefGoal[] }): ReactElement {
+export function GoalsBrief({ items }: { items: Wire<BriefGoal>[] }): ReactElement {
   if (items.length === 0) return <Text>No active goals.</Text>;
   return (
     <Stack component="ul" gap="sm" pl="md" m={0}>
@@ -125,7 +98,7 @@ export function GoalsBrief({ items }: { items: BriefGoal[] }): ReactElement {
 
 const sourceText = { alert: 'after an alert', review: 'after a review', manual: '' };
 
-export function ToDiscussBrief({ items }: { items: BriefDiscussionItem[] }): ReactElement {
+export function ToDiscussBrief({ items }: { items: Wire<DiscussionItem>[] }): ReactElement {
   if (items.length === 0) return <Text>Nothing noted.</Text>;
   return (
     <Stack component="ul" gap={4} pl="md" m={0}>
@@ -134,11 +107,7 @@ export function ToDiscussBrief({ items }: { items: BriefDiscussionItem[] }): Rea
           <Text>
             {d.text}{' '}
             <Text span size="sm">
-              (
-              {[sourceText[d.source?.kind] ?? '', formatDate(d.createdAt)]
-                .filter(Boolean)
-                .join(', ')}
-              )
+              ({[sourceText[d.source.kind], formatDate(d.createdAt)].filter(Boolean).join(', ')})
             </Text>
           </Text>
         </li>

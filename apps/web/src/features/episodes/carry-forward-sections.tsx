@@ -1,7 +1,10 @@
 import { Anchor, Blockquote, Paper, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
+import type { Homework as HomeworkContract, Wire } from '@throughline/contracts';
 import type { ReactElement } from 'react';
-import type { Homework } from '../../api/note-types';
+
+type Homework = Wire<HomeworkContract>;
+
 import { ErrorAlert } from '../../app/error-alert';
 import { formatDate } from '../../app/format';
 import { Loading } from '../../app/loading';

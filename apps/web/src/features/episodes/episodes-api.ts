@@ -1,3 +1,4 @@
+import type * as C from '@throughline/contracts';
 import type {
   Appointment,
   AppointmentChange,
@@ -7,7 +8,12 @@ import type {
   Phase,
 } from '../../api/care-types';
 import { api } from '../../api/client';
-import type { Homework, NoteSummary, PsychotherapyNote, Thread } from '../../api/note-types';
+
+// The clinical modules' shapes, as JSON (their contracts live in @throughline/contracts).
+type Homework = C.Wire<C.Homework>;
+type NoteSummary = C.Wire<C.NoteSummary>;
+type PsychotherapyNote = C.Wire<C.PsychotherapyNoteSummary>;
+type Thread = C.Wire<C.Thread>;
 
 const enc = encodeURIComponent;
 

@@ -12,9 +12,9 @@ import {
   Title,
 } from '@mantine/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
+import type { NoteTemplate } from '@throughline/contracts';
 import { type ReactElement, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import type { NoteTemplate } from '../../api/note-types';
 import { ErrorAlert } from '../../app/error-alert';
 import { formatDateTime, formatInZone } from '../../app/format';
 import { Loading } from '../../app/loading';

@@ -1,8 +1,8 @@
 import { Button, Group, Stack, Textarea, TextInput, Title } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, type ReactElement, useState } from 'react';
+import { useForm } from '@mantine/form';
+import type { ReactElement } from 'react';
 import { ErrorAlert } from '../../app/error-alert';
-import { createGoal, GAS_KEYS, GAS_LEVELS, goalsKey } from './goals-api';
+import { GAS_KEYS, GAS_LEVELS, useCreateGoal } from './goals-api';
 
 const empty = { '-2': '', '-1': '', '0': '', '+1': '', '+2': '' };
 
@@ -14,32 +14,24 @@ export function GoalForm({
   episodeId: string;
   onDone: () => void;
 }): ReactElement {
-  const queryClient = useQueryClient();
-  const [clientWords, setClientWords] = useState('');
-  const [therapistWords, setTherapistWords] = useState('');
-  const [objectives, setObjectives] = useState('');
-  const [levels, setLevels] = useState<Record<(typeof GAS_KEYS)[number], string>>(empty);
-  const create = useMutation({
-    mutationFn: () =>
-      createGoal(episodeId, {
-        clientWords: clientWords.trim(),
-        therapistWords: therapistWords.trim(),
-        objectives: objectives
+  const form = useForm({
+    initialValues: { clientWords: '', therapistWords: '', objectives: '', gasLevels: empty },
+  });
+  const create = useCreateGoal(episodeId);
+  const onSubmit = form.onSubmit((values) =>
+    create.mutate(
+      {
+        clientWords: values.clientWords.trim(),
+        therapistWords: values.therapistWords.trim(),
+        objectives: values.objectives
           .split('\n')
           .map((o) => o.trim())
           .filter(Boolean),
-        gasLevels: levels,
-      }),
-    onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: goalsKey(episodeId) });
-      onDone();
-    },
-  });
-
-  function onSubmit(event: FormEvent): void {
-    event.preventDefault();
-    create.mutate();
-  }
+        gasLevels: values.gasLevels,
+      },
+      { onSuccess: onDone },
+    ),
+  );
 
   return (
     <form onSubmit={onSubmit}>
@@ -53,8 +45,7 @@ export function GoalForm({
           required
           autosize
           minRows={2}
-          value={clientWords}
-          onChange={(e) => setClientWords(e.currentTarget.value)}
+          {...form.getInputProps('clientWords')}
         />
         <Textarea
           label="In your words"
@@ -62,16 +53,14 @@ export function GoalForm({
           required
           autosize
           minRows={2}
-          value={therapistWords}
-          onChange={(e) => setTherapistWords(e.currentTarget.value)}
+          {...form.getInputProps('therapistWords')}
         />
         <Textarea
           label="Objectives"
           description="One per line; shared with the client."
           autosize
           minRows={2}
-          value={objectives}
-          onChange={(e) => setObjectives(e.currentTarget.value)}
+          {...form.getInputProps('objectives')}
         />
         <fieldset style={{ border: 0, padding: 0, margin: 0, minWidth: 0 }}>
           <legend style={{ fontWeight: 500, marginBottom: 4 }}>
@@ -83,11 +72,7 @@ export function GoalForm({
                 key={key}
                 label={GAS_LEVELS[i]?.label ?? key}
                 required
-                value={levels[key]}
-                onChange={(e) => {
-                  const value = e.currentTarget.value;
-                  setLevels((prev) => ({ ...prev, [key]: value }));
-                }}
+                {...form.getInputProps(`gasLevels.${key}`)}
               />
             ))}
           </Stack>

@@ -1,11 +1,12 @@
 import { Button, Group, Select, Stack, Table, Text, Textarea, Title } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, type ReactElement, useState } from 'react';
-import type { Goal } from '../../api/measure-types';
+import { useForm } from '@mantine/form';
+import { useQuery } from '@tanstack/react-query';
+import type { TherapistGoal, Wire } from '@throughline/contracts';
+import type { ReactElement } from 'react';
 import { ErrorAlert } from '../../app/error-alert';
 import { formatDate } from '../../app/format';
 import { ScrollRegion } from '../../app/scroll-region';
-import { createReview, GAS_LEVELS, goalsKey, listReviews, reviewsKey, tScore } from './goals-api';
+import { GAS_LEVELS, reviewsQuery, tScorePreview, useCreateReview } from './goals-api';
 
 const levelData = GAS_LEVELS.map((l) => ({ value: String(l.value), label: l.label }));
 
@@ -15,35 +16,28 @@ export function GoalReview({
   goals,
 }: {
   episodeId: string;
-  goals: Goal[];
+  goals: Wire<TherapistGoal>[];
 }): ReactElement {
-  const queryClient = useQueryClient();
-  const [levels, setLevels] = useState<Record<string, string | null>>({});
-  const [note, setNote] = useState('');
-  const reviews = useQuery({
-    queryKey: reviewsKey(episodeId),
-    queryFn: () => listReviews(episodeId),
+  const form = useForm<{ levels: Record<string, string | null>; note: string }>({
+    initialValues: { levels: {}, note: '' },
   });
+  const reviews = useQuery(reviewsQuery(episodeId));
+  const { levels, note } = form.values;
   const rated = goals.filter((g) => levels[g.id] != null);
-  const preview = tScore(rated.map((g) => Number(levels[g.id])));
-  const save = useMutation({
-    mutationFn: () =>
-      createReview(episodeId, {
+  const preview = tScorePreview(
+    rated.map((g) => ({ level: Number(levels[g.id]), weight: g.weight })),
+  );
+  const save = useCreateReview(episodeId);
+  const onSubmit = form.onSubmit(() => {
+    if (rated.length === 0) return;
+    save.mutate(
+      {
         ratings: rated.map((g) => ({ goalId: g.id, level: Number(levels[g.id]) })),
         ...(note.trim() ? { note: note.trim() } : {}),
-      }),
-    onSuccess: () => {
-      setLevels({});
-      setNote('');
-      void queryClient.invalidateQueries({ queryKey: reviewsKey(episodeId) });
-      void queryClient.invalidateQueries({ queryKey: goalsKey(episodeId) });
-    },
+      },
+      { onSuccess: () => form.reset() },
+    );
   });
-
-  function onSubmit(event: FormEvent): void {
-    event.preventDefault();
-    if (rated.length > 0) save.mutate();
-  }
 
   const history = reviews.data ?? [];
   return (
@@ -63,22 +57,21 @@ export function GoalReview({
               placeholder="Not rated"
               data={levelData}
               value={levels[goal.id] ?? null}
-              onChange={(v) => setLevels((prev) => ({ ...prev, [goal.id]: v }))}
+              onChange={(v) => form.setFieldValue('levels', { ...levels, [goal.id]: v })}
               clearable
             />
           ))}
           <Text aria-live="polite">
             GAS T-score: {preview === null ? '—' : preview.toFixed(1)}{' '}
             <Text span size="sm">
-              (Kiresuk–Sherman, equal weights, ρ = 0.3; 50 = goals met as expected)
+              (Kiresuk–Sherman, each goal's weight, ρ = 0.3; 50 = goals met as expected)
             </Text>
           </Text>
           <Textarea
             label="Review note (optional)"
             autosize
             minRows={2}
-            value={note}
-            onChange={(e) => setNote(e.currentTarget.value)}
+            {...form.getInputProps('note')}
           />
           <ErrorAlert error={save.error} title="Could not save the review" />
           <Group>

@@ -1,18 +1,25 @@
 import { Button, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, type ReactElement, useState } from 'react';
-import type { Goal } from '../../api/measure-types';
+import { useForm } from '@mantine/form';
+import { useQuery } from '@tanstack/react-query';
+import type { TherapistGoal, Wire } from '@throughline/contracts';
+import { type ReactElement, useState } from 'react';
 import { isApiError } from '../../api/problem';
 import { ErrorAlert } from '../../app/error-alert';
 import { formatDate } from '../../app/format';
 import { Loading } from '../../app/loading';
 import { GoalForm } from './goal-form';
 import { GoalReview } from './goal-review';
-import { addDiscussionItem, GAS_LEVELS, goalsKey, listGoals, sharePlan } from './goals-api';
+import {
+  GAS_LEVELS,
+  GOAL_STATUS_LABELS,
+  goalsQuery,
+  useAddDiscussionItem,
+  useSharePlan,
+} from './goals-api';
 
 const levelLabel = (level: number) => GAS_LEVELS.find((l) => l.value === level)?.label ?? level;
 
-function GoalItem({ goal }: { goal: Goal }): ReactElement {
+function GoalItem({ goal }: { goal: Wire<TherapistGoal> }): ReactElement {
   return (
     <Paper withBorder p="sm" component="li">
       <Stack gap={4}>
@@ -21,7 +28,9 @@ function GoalItem({ goal }: { goal: Goal }): ReactElement {
         {goal.objectives.length > 0 && (
           <Text size="sm">Objectives: {goal.objectives.join('; ')}</Text>
         )}
-        {goal.status !== 'active' && <Text size="sm">Status: {goal.status}</Text>}
+        {goal.status !== 'active' && (
+          <Text size="sm">Status: {GOAL_STATUS_LABELS[goal.status]}</Text>
+        )}
         <Text size="sm">
           Last review:{' '}
           {goal.latestReview
@@ -41,27 +50,22 @@ function GoalItem({ goal }: { goal: Goal }): ReactElement {
 }
 
 function DiscussionForm({ episodeId }: { episodeId: string }): ReactElement {
-  const queryClient = useQueryClient();
-  const [text, setText] = useState('');
-  const add = useMutation({
-    mutationFn: () => addDiscussionItem(episodeId, text.trim(), { kind: 'manual' }),
-    onSuccess: () => {
-      setText('');
-      void queryClient.invalidateQueries({ queryKey: ['episodes', episodeId, 'brief'] });
-    },
+  const form = useForm({ initialValues: { text: '' } });
+  const add = useAddDiscussionItem(episodeId);
+  const onSubmit = form.onSubmit(({ text }) => {
+    if (text.trim())
+      add.mutate(
+        { text: text.trim(), source: { kind: 'manual' } },
+        { onSuccess: () => form.reset() },
+      );
   });
-  function onSubmit(event: FormEvent): void {
-    event.preventDefault();
-    if (text.trim()) add.mutate();
-  }
   return (
     <form onSubmit={onSubmit}>
       <Stack gap="xs">
         <TextInput
           label="To discuss next session"
           description="Appears in the next pre-session brief."
-          value={text}
-          onChange={(e) => setText(e.currentTarget.value)}
+          {...form.getInputProps('text')}
         />
         <ErrorAlert error={add.error} title="Could not add the item" />
         {add.isSuccess && <Text role="status">Added to the next brief.</Text>}
@@ -80,9 +84,9 @@ function DiscussionForm({ episodeId }: { episodeId: string }): ReactElement {
 
 /** Goals and the treatment plan on the therapist's episode page. */
 export function GoalsSection({ episodeId }: { episodeId: string }): ReactElement {
-  const goals = useQuery({ queryKey: goalsKey(episodeId), queryFn: () => listGoals(episodeId) });
+  const goals = useQuery(goalsQuery(episodeId));
   const [mode, setMode] = useState<'list' | 'add' | 'review'>('list');
-  const share = useMutation({ mutationFn: () => sharePlan(episodeId) });
+  const share = useSharePlan(episodeId);
   const list = goals.data ?? [];
   const active = list.filter((g) => g.status === 'active');
   return (

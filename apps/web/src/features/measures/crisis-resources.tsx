@@ -1,6 +1,6 @@
 import { Alert, Anchor, List, Stack, Text, Title } from '@mantine/core';
+import type { CrisisResources } from '@throughline/contracts';
 import { type ReactElement, useEffect, useRef } from 'react';
-import type { CrisisResources } from '../../api/measure-types';
 
 /** A contact that is a phone number ("116 123", "+1 988") becomes a tel: link. */
 function phoneOf(contact: string): string | null {

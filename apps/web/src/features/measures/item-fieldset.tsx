@@ -1,6 +1,6 @@
 import { Radio, Stack, Text } from '@mantine/core';
+import type { AnswerOption, MeasureItem } from '@throughline/contracts';
 import { type ReactElement, useId } from 'react';
-import type { AnswerOption, MeasureItem } from '../../api/measure-types';
 
 type Props = {
   item: MeasureItem;

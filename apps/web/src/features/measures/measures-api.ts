@@ -1,108 +1,182 @@
-import { api } from '../../api/client';
+import {
+  queryOptions,
+  type UseMutationResult,
+  useMutation,
+  useQueryClient,
+} from '@tanstack/react-query';
 import type {
-  CrisisResources,
-  InstrumentScores,
-  MeasureTask,
+  MeasurementPlan,
   Outcome,
-  PlanItem,
-  Submitted,
-} from '../../api/measure-types';
+  PortalMeasureTaskList,
+  PortalProgress,
+  ProgressSharing,
+  RecordedResponse,
+  RecordResponseRequest,
+  SavedTaskProgress,
+  Scores,
+  UpdateMeasurementPlanRequest,
+  Wire,
+} from '@throughline/contracts';
+import { api } from '../../api/client';
+import { alertKeys } from '../alerts/alerts-api';
 
 const enc = encodeURIComponent;
 
-export const measureTasksKey = ['portal', 'measure-tasks'] as const;
-export const scoresKey = (episodeId: string) => ['episodes', episodeId, 'scores'] as const;
-export const outcomeKey = (episodeId: string) => ['episodes', episodeId, 'outcome'] as const;
-export const planKey = (episodeId: string) => ['episodes', episodeId, 'measurement-plan'] as const;
+/** Query keys of this feature; episode-scoped data sits under the episode's key. */
+export const measureKeys = {
+  portalTasks: ['portal', 'measure-tasks'] as const,
+  portalProgress: ['portal', 'progress'] as const,
+  scores: (episodeId: string) => ['episodes', episodeId, 'scores'] as const,
+  outcome: (episodeId: string) => ['episodes', episodeId, 'outcome'] as const,
+  plan: (episodeId: string) => ['episodes', episodeId, 'measurement-plan'] as const,
+};
 
-type Items<T> = { items: T[] };
-
-/** Lists may arrive as `{items}` or as a bare array; accept both. */
-export function itemsOf<T>(data: Items<T> | T[] | undefined | null): T[] {
-  if (!data) return [];
-  return Array.isArray(data) ? data : (data.items ?? []);
+export function listMeasureTasks(): Promise<Wire<PortalMeasureTaskList>> {
+  return api<Wire<PortalMeasureTaskList>>('/portal/measure-tasks');
 }
 
-export async function listMeasureTasks(): Promise<MeasureTask[]> {
-  return itemsOf(await api<Items<MeasureTask> | MeasureTask[]>('/portal/measure-tasks'));
+export function measureTasksQuery() {
+  return queryOptions({
+    queryKey: measureKeys.portalTasks,
+    queryFn: listMeasureTasks,
+    select: (data) => data.items,
+  });
 }
 
 /** Saves partial answers; `crisisResources` comes back when a risk item is answered above 0. */
 export function saveTaskProgress(
   id: string,
   answers: (number | null)[],
-): Promise<{ crisisResources?: CrisisResources | null }> {
-  return api(`/portal/measure-tasks/${enc(id)}/progress`, { method: 'PUT', body: { answers } });
+): Promise<Wire<SavedTaskProgress>> {
+  return api<Wire<SavedTaskProgress>>(`/portal/measure-tasks/${enc(id)}/progress`, {
+    method: 'PUT',
+    body: { answers },
+  });
 }
 
-export function submitTask(id: string, answers: number[]): Promise<Submitted> {
-  return api<Submitted>(`/portal/measure-tasks/${enc(id)}/submit`, {
+export function submitTask(id: string, answers: number[]): Promise<Wire<RecordedResponse>> {
+  return api<Wire<RecordedResponse>>(`/portal/measure-tasks/${enc(id)}/submit`, {
     method: 'POST',
     body: { answers },
   });
 }
 
-export type ResponseInput = {
-  instrument: string;
-  answers: number[];
-  appointmentId?: string;
-  completedAt?: string;
-};
+/** The client submits a questionnaire; it leaves their list of open ones. */
+export function useSubmitTask(
+  id: string,
+): UseMutationResult<Wire<RecordedResponse>, Error, number[]> {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (answers: number[]) => submitTask(id, answers),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: measureKeys.portalTasks }),
+  });
+}
 
 /** A paper form entered by the therapist; the server records it as entered on the client's behalf. */
-export function createResponse(episodeId: string, input: ResponseInput): Promise<Submitted> {
-  return api<Submitted>(`/episodes/${enc(episodeId)}/responses`, { method: 'POST', body: input });
+export function createResponse(
+  episodeId: string,
+  input: RecordResponseRequest,
+): Promise<Wire<RecordedResponse>> {
+  return api<Wire<RecordedResponse>>(`/episodes/${enc(episodeId)}/responses`, {
+    method: 'POST',
+    body: input,
+  });
 }
 
-export async function getScores(episodeId: string): Promise<InstrumentScores[]> {
-  const data = await api<{ instruments: InstrumentScores[] }>(`/episodes/${enc(episodeId)}/scores`);
-  return data.instruments;
+/** A new score changes the charts, the outcome and possibly the alerts. */
+export function useCreateResponse(
+  episodeId: string,
+): UseMutationResult<Wire<RecordedResponse>, Error, RecordResponseRequest> {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: RecordResponseRequest) => createResponse(episodeId, input),
+    onSuccess: () => {
+      for (const queryKey of [
+        measureKeys.scores(episodeId),
+        measureKeys.outcome(episodeId),
+        alertKeys.episode(episodeId),
+        alertKeys.open,
+      ])
+        void queryClient.invalidateQueries({ queryKey });
+    },
+  });
 }
 
-export function getOutcome(episodeId: string): Promise<Outcome> {
-  return api<Outcome>(`/episodes/${enc(episodeId)}/outcome`);
+export function getScores(episodeId: string): Promise<Wire<Scores>> {
+  return api<Wire<Scores>>(`/episodes/${enc(episodeId)}/scores`);
 }
 
-export async function getPlan(episodeId: string): Promise<PlanItem[]> {
-  return itemsOf(
-    await api<Items<PlanItem> | PlanItem[]>(`/episodes/${enc(episodeId)}/measurement-plan`),
-  );
+export function scoresQuery(episodeId: string) {
+  return queryOptions({
+    queryKey: measureKeys.scores(episodeId),
+    queryFn: () => getScores(episodeId),
+    select: (data) => data.instruments,
+  });
 }
 
-export function savePlan(episodeId: string, items: PlanItem[]): Promise<unknown> {
-  return api(`/episodes/${enc(episodeId)}/measurement-plan`, { method: 'PUT', body: { items } });
+export function getOutcome(episodeId: string): Promise<Wire<Outcome>> {
+  return api<Wire<Outcome>>(`/episodes/${enc(episodeId)}/outcome`);
 }
 
-/** "moderately-severe" → "moderately severe". */
+export function outcomeQuery(episodeId: string) {
+  return queryOptions({
+    queryKey: measureKeys.outcome(episodeId),
+    queryFn: () => getOutcome(episodeId),
+  });
+}
+
+export function getPlan(episodeId: string): Promise<Wire<MeasurementPlan>> {
+  return api<Wire<MeasurementPlan>>(`/episodes/${enc(episodeId)}/measurement-plan`);
+}
+
+export function savePlan(
+  episodeId: string,
+  input: UpdateMeasurementPlanRequest,
+): Promise<Wire<MeasurementPlan>> {
+  return api<Wire<MeasurementPlan>>(`/episodes/${enc(episodeId)}/measurement-plan`, {
+    method: 'PUT',
+    body: input,
+  });
+}
+
+/** Therapist-facing wording of a band or category: "moderately-severe" → "moderately severe". */
 export function bandText(band: string | null | undefined): string {
   return band ? band.replace(/-/g, ' ') : '—';
 }
 
-/** What the client sees of an episode's progress: all instruments, the listed ones, or nothing. */
-export type ProgressSharing = { episodeId: string; shared: 'all' | string[] | null };
-
-export function shareProgress(episodeId: string, instruments?: string[]): Promise<ProgressSharing> {
-  return api<ProgressSharing>(`/episodes/${enc(episodeId)}/progress/share`, {
+export function shareProgress(
+  episodeId: string,
+  instruments?: string[],
+): Promise<Wire<ProgressSharing>> {
+  return api<Wire<ProgressSharing>>(`/episodes/${enc(episodeId)}/progress/share`, {
     method: 'POST',
     body: instruments ? { instruments } : {},
   });
 }
 
-export function unshareProgress(episodeId: string): Promise<ProgressSharing> {
-  return api<ProgressSharing>(`/episodes/${enc(episodeId)}/progress/unshare`, { method: 'POST' });
+export function unshareProgress(episodeId: string): Promise<Wire<ProgressSharing>> {
+  return api<Wire<ProgressSharing>>(`/episodes/${enc(episodeId)}/progress/unshare`, {
+    method: 'POST',
+  });
 }
 
-export type PortalProgressPoint = { score: number; band: string | null; at: string };
-export type PortalProgressItem = {
-  instrument: string;
-  title: string;
-  first: PortalProgressPoint;
-  latest: PortalProgressPoint;
-  sentence: string;
-};
+/** Share (true) or stop sharing (false) the episode's progress with the client. */
+export function useProgressSharing(
+  episodeId: string,
+): UseMutationResult<Wire<ProgressSharing>, Error, boolean> {
+  return useMutation({
+    mutationFn: (share: boolean) => (share ? shareProgress(episodeId) : unshareProgress(episodeId)),
+  });
+}
 
-export const portalProgressKey = ['portal', 'progress'] as const;
+export function getPortalProgress(): Promise<Wire<PortalProgress>> {
+  return api<Wire<PortalProgress>>('/portal/progress');
+}
 
-export async function getPortalProgress(): Promise<PortalProgressItem[]> {
-  return itemsOf(await api<Items<PortalProgressItem>>('/portal/progress'));
+export function portalProgressQuery() {
+  return queryOptions({
+    queryKey: measureKeys.portalProgress,
+    queryFn: getPortalProgress,
+    select: (data) => data.items,
+  });
 }

@@ -1,6 +1,6 @@
 import { Badge, Group, Stack, Table, Text, Title } from '@mantine/core';
+import type { Outcome, Wire } from '@throughline/contracts';
 import type { ReactElement, ReactNode } from 'react';
-import type { Outcome } from '../../api/measure-types';
 import { ScrollRegion } from '../../app/scroll-region';
 import { bandText } from './measures-api';
 
@@ -27,7 +27,7 @@ function yesNo(value: boolean | null): string {
 const SOURCE = 'NHS Talking Therapies convention (CLINICAL.md §3), PHQ-9 paired with GAD-7.';
 
 /** The episode outcome with the rule behind each line. No judgement: the clinician decides. */
-export function OutcomeSummary({ outcome }: { outcome: Outcome }): ReactElement {
+export function OutcomeSummary({ outcome }: { outcome: Wire<Outcome> }): ReactElement {
   const rows: { label: string; value: string; why: string }[] = [
     {
       label: 'Case at the start',

@@ -1,11 +1,10 @@
 import { Alert, Button, Paper, Select, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useForm } from '@mantine/form';
 import { INSTRUMENTS } from '@throughline/clinical';
-import { type FormEvent, type ReactElement, useState } from 'react';
+import { type ReactElement, useState } from 'react';
 import { ErrorAlert } from '../../app/error-alert';
-import { episodeAlertsKey, openAlertsKey } from '../alerts/alerts-api';
 import { ItemFieldset } from './item-fieldset';
-import { bandText, createResponse, outcomeKey, scoresKey } from './measures-api';
+import { bandText, useCreateResponse } from './measures-api';
 
 // The definitions are the same versioned data the server scores with (packages/clinical);
 // the server validates the answers again and records the version.
@@ -19,46 +18,46 @@ function today(): string {
 
 /** "Enter a questionnaire on the client's behalf": a paper form typed in by the therapist. */
 export function PaperFormSection({ episodeId }: { episodeId: string }): ReactElement {
-  const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);
-  const [key, setKey] = useState<string | null>(null);
-  const [date, setDate] = useState(today());
-  const [answers, setAnswers] = useState<(number | null)[]>([]);
   const [showMissing, setShowMissing] = useState(false);
-  const definition = INSTRUMENTS.find((d) => d.key === key);
-  const save = useMutation({
-    mutationFn: () =>
-      createResponse(episodeId, {
-        instrument: key ?? '',
-        answers: answers as number[],
-        completedAt: new Date(`${date}T12:00:00`).toISOString(),
-      }),
-    onSuccess: () => {
-      setAnswers(definition ? definition.items.map(() => null) : []);
-      setShowMissing(false);
-      for (const k of [scoresKey(episodeId), outcomeKey(episodeId), episodeAlertsKey(episodeId)])
-        void queryClient.invalidateQueries({ queryKey: k });
-      void queryClient.invalidateQueries({ queryKey: openAlertsKey });
-    },
+  const form = useForm<{ instrument: string | null; date: string; answers: (number | null)[] }>({
+    initialValues: { instrument: null, date: today(), answers: [] },
   });
+  const { instrument: key, answers } = form.values;
+  const definition = INSTRUMENTS.find((d) => d.key === key);
+  const save = useCreateResponse(episodeId);
 
   function choose(value: string | null): void {
-    setKey(value);
     const def = INSTRUMENTS.find((d) => d.key === value);
-    setAnswers(def ? def.items.map(() => null) : []);
+    form.setValues({ instrument: value, answers: def ? def.items.map(() => null) : [] });
     setShowMissing(false);
     save.reset();
   }
 
-  function onSubmit(event: FormEvent): void {
-    event.preventDefault();
+  const onSubmit = form.onSubmit((values) => {
     if (!definition) return;
-    if (answers.some((a) => a === null)) {
+    const complete = values.answers.filter((a): a is number => a !== null);
+    if (complete.length !== values.answers.length) {
       setShowMissing(true);
       return;
     }
-    save.mutate();
-  }
+    save.mutate(
+      {
+        instrument: definition.key,
+        answers: complete,
+        completedAt: new Date(`${values.date}T12:00:00`).toISOString(),
+      },
+      {
+        onSuccess: () => {
+          form.setFieldValue(
+            'answers',
+            definition.items.map(() => null),
+          );
+          setShowMissing(false);
+        },
+      },
+    );
+  });
 
   const result = save.data;
   return (
@@ -81,9 +80,8 @@ export function PaperFormSection({ episodeId }: { episodeId: string }): ReactEle
               <TextInput
                 type="date"
                 label="Date completed"
-                value={date}
                 max={today()}
-                onChange={(e) => setDate(e.currentTarget.value)}
+                {...form.getInputProps('date')}
                 required
               />
               {definition?.items.map((item, i) => (
@@ -93,7 +91,7 @@ export function PaperFormSection({ episodeId }: { episodeId: string }): ReactEle
                   options={[...definition.options]}
                   number={item.number}
                   value={answers[i] ?? null}
-                  onChange={(v) => setAnswers(answers.map((a, j) => (j === i ? v : a)))}
+                  onChange={(v) => form.setFieldValue(`answers.${i}`, v)}
                   error={showMissing && answers[i] === null}
                 />
               ))}

@@ -1,28 +1,19 @@
 import { Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
+import type { Alert, InstrumentScores, ProgressSharing, Wire } from '@throughline/contracts';
 import { type ReactElement, useState } from 'react';
-import type { Alert, InstrumentScores } from '../../api/measure-types';
 import { isApiError } from '../../api/problem';
 import { ErrorAlert } from '../../app/error-alert';
 import { Loading } from '../../app/loading';
-import { episodeAlertsKey, listEpisodeAlerts } from '../alerts/alerts-api';
-import {
-  bandText,
-  getOutcome,
-  getScores,
-  outcomeKey,
-  type ProgressSharing,
-  scoresKey,
-  shareProgress,
-  unshareProgress,
-} from './measures-api';
+import { episodeAlertsQuery } from '../alerts/alerts-api';
+import { bandText, outcomeQuery, scoresQuery, useProgressSharing } from './measures-api';
 import { OutcomeSummary } from './outcome-summary';
 import { ScoreChart } from './score-chart';
 import { ScoreTable } from './score-table';
 
 const signed = (n: number | null): string => (n === null ? '—' : n > 0 ? `+${n}` : String(n));
 
-function summaryOf(s: InstrumentScores, title: string): string {
+function summaryOf(s: Wire<InstrumentScores>, title: string): string {
   const n = s.series.length;
   const last = s.series[n - 1];
   if (!last) return `${title}: no scores yet.`;
@@ -34,8 +25,8 @@ function InstrumentCard({
   scores,
   alerts,
 }: {
-  scores: InstrumentScores;
-  alerts: Alert[];
+  scores: Wire<InstrumentScores>;
+  alerts: Wire<Alert>[];
 }): ReactElement {
   const title = scores.title || scores.instrument.toUpperCase();
   const alertResponses = new Set(
@@ -77,20 +68,15 @@ function sharingText(shared: ProgressSharing['shared']): string {
 /** Share the progress with the client in plain words, or stop sharing it. */
 function ShareControls({ episodeId }: { episodeId: string }): ReactElement {
   const [status, setStatus] = useState<ProgressSharing['shared'] | undefined>(undefined);
-  const share = useMutation({
-    mutationFn: () => shareProgress(episodeId),
-    onSuccess: (r) => setStatus(r.shared),
-  });
-  const unshare = useMutation({
-    mutationFn: () => unshareProgress(episodeId),
-    onSuccess: (r) => setStatus(r.shared),
-  });
+  const share = useProgressSharing(episodeId);
+  const unshare = useProgressSharing(episodeId);
+  const onDone = { onSuccess: (r: Wire<ProgressSharing>) => setStatus(r.shared) };
   return (
     <Stack gap="xs">
       <Group>
         <Button
           variant="light"
-          onClick={() => share.mutate()}
+          onClick={() => share.mutate(true, onDone)}
           loading={share.isPending}
           disabled={unshare.isPending}
         >
@@ -98,7 +84,7 @@ function ShareControls({ episodeId }: { episodeId: string }): ReactElement {
         </Button>
         <Button
           variant="subtle"
-          onClick={() => unshare.mutate()}
+          onClick={() => unshare.mutate(false, onDone)}
           loading={unshare.isPending}
           disabled={share.isPending}
         >
@@ -118,15 +104,9 @@ function ShareControls({ episodeId }: { episodeId: string }): ReactElement {
 
 /** Progress charts per instrument and the episode outcome (therapist's episode page). */
 export function ProgressSection({ episodeId }: { episodeId: string }): ReactElement {
-  const scores = useQuery({ queryKey: scoresKey(episodeId), queryFn: () => getScores(episodeId) });
-  const outcome = useQuery({
-    queryKey: outcomeKey(episodeId),
-    queryFn: () => getOutcome(episodeId),
-  });
-  const alerts = useQuery({
-    queryKey: episodeAlertsKey(episodeId),
-    queryFn: () => listEpisodeAlerts(episodeId),
-  });
+  const scores = useQuery(scoresQuery(episodeId));
+  const outcome = useQuery(outcomeQuery(episodeId));
+  const alerts = useQuery(episodeAlertsQuery(episodeId));
   const list = scores.data ?? [];
   const missing = (e: unknown) => isApiError(e) && e.status === 404;
   return (

@@ -1,4 +1,11 @@
 import { Group, Text } from '@mantine/core';
+import type {
+  InstrumentScores,
+  ScoreBand,
+  ScoreName,
+  ScorePoint,
+  Wire,
+} from '@throughline/contracts';
 import type { ReactElement } from 'react';
 import {
   CartesianGrid,
@@ -11,7 +18,6 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import type { InstrumentScores, ScoreBand, ScoreName, ScorePoint } from '../../api/measure-types';
 
 // Light fills from least to most severe; the line and labels carry the meaning, not the colour.
 const BAND_FILLS = ['#e6f4ea', '#f3f7d9', '#fff4d6', '#ffe6cc', '#fddede', '#f8d0d0'];
@@ -19,11 +25,11 @@ const BAND_FILLS = ['#e6f4ea', '#f3f7d9', '#fff4d6', '#ffe6cc', '#fddede', '#f8d
 type Point = { x: number; label: string; total: number; alert: boolean };
 
 /** The scale the chart is drawn on: WHO-5 uses the percentage, the others the total. */
-export function scaleOf(scores: InstrumentScores): ScoreName {
+export function scaleOf(scores: Wire<InstrumentScores>): ScoreName {
   return scores.reliableChange?.on ?? scores.bands[0]?.on ?? 'total';
 }
 
-export function valueOn(p: ScorePoint, on: ScoreName): number {
+export function valueOn(p: Wire<ScorePoint>, on: ScoreName): number {
   return on === 'percentage' ? (p.percentage ?? p.total) : p.total;
 }
 
@@ -39,7 +45,7 @@ function bandAreas(bands: ScoreBand[], yMin: number, yMax: number) {
 }
 
 /** Greens where scores are healthier, warming towards the worse end of the scale. */
-function fillFor(i: number, count: number, direction: InstrumentScores['direction']): string {
+function fillFor(i: number, count: number, direction: Wire<InstrumentScores>['direction']): string {
   const rank = direction === 'higher-is-better' ? count - 1 - i : i;
   const scaled = count <= 1 ? 0 : Math.round((rank / (count - 1)) * (BAND_FILLS.length - 1));
   return BAND_FILLS[scaled] ?? BAND_FILLS[0]!;
@@ -71,7 +77,7 @@ export function ScoreChart({
   alertResponses,
   summary,
 }: {
-  scores: InstrumentScores;
+  scores: Wire<InstrumentScores>;
   alertResponses: Set<string>;
   summary: string;
 }): ReactElement {

@@ -1,6 +1,6 @@
 import { Table, VisuallyHidden } from '@mantine/core';
+import type { InstrumentScores, Wire } from '@throughline/contracts';
 import type { ReactElement } from 'react';
-import type { InstrumentScores } from '../../api/measure-types';
 import { formatDate } from '../../app/format';
 import { bandText } from './measures-api';
 
@@ -11,7 +11,7 @@ export function ScoreTable({
   title,
   visuallyHidden = true,
 }: {
-  scores: InstrumentScores;
+  scores: Wire<InstrumentScores>;
   alertResponses: Set<string>;
   title: string;
   visuallyHidden?: boolean;

@@ -24,7 +24,6 @@ export function PrivateNotePage(): ReactElement {
   const form = useForm({ initialValues: { text: '' } });
   const note = useQuery(privateNoteQuery(noteId));
   const loaded = note.data?.body;
-  // biome-ignore lint/correctness/useExhaustiveDependencies: load the saved text once it arrives
   useEffect(() => {
     if (loaded !== undefined) form.setValues({ text: loaded });
   }, [loaded]);

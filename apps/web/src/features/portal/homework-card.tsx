@@ -1,22 +1,26 @@
 import { Anchor, Badge, Button, Card, Group, Stack, Text, Textarea, Title } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type ReactElement, useId, useState } from 'react';
-import type { Homework } from '../../api/note-types';
+import { useForm } from '@mantine/form';
+import type { Attachment, Homework, Wire } from '@throughline/contracts';
+import { type ReactElement, useId } from 'react';
 import { ErrorAlert } from '../../app/error-alert';
 import { formatDate } from '../../app/format';
 import { attachmentUrl } from '../notes/notes-api';
-import { completeHomework, portalKey } from './portal-api';
+import { useCompleteHomework } from './portal-api';
 
-export function HomeworkCard({ item }: { item: Homework }): ReactElement {
-  const [comment, setComment] = useState('');
+/** What the card reads of a homework item: the portal home sends this part of it. */
+type HomeworkItem = Pick<
+  Wire<Homework>,
+  'id' | 'title' | 'instructions' | 'dueOn' | 'status' | 'link' | 'clientComment'
+> & { attachment: Pick<Attachment, 'id' | 'fileName'> | null };
+
+export function HomeworkCard({ item }: { item: HomeworkItem }): ReactElement {
+  const form = useForm({ initialValues: { comment: '' } });
   const headingId = useId();
-  const queryClient = useQueryClient();
   const done = item.status === 'done';
-  const mutation = useMutation({
-    mutationFn: () => completeHomework(item.id, comment.trim() || undefined),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: portalKey }),
-  });
-  const attachmentId = item.attachment?.id ?? item.attachmentId;
+  const mutation = useCompleteHomework();
+  const submit = form.onSubmit(({ comment }) =>
+    mutation.mutate({ id: item.id, comment: comment.trim() || undefined }),
+  );
   return (
     <Card withBorder component="article" aria-labelledby={headingId}>
       <Stack gap="sm">
@@ -37,32 +41,29 @@ export function HomeworkCard({ item }: { item: Homework }): ReactElement {
             Open the link
           </Anchor>
         )}
-        {attachmentId && (
-          <Anchor href={attachmentUrl(attachmentId)}>
-            Download {item.attachment?.fileName ?? 'the file'}
+        {item.attachment && (
+          <Anchor href={attachmentUrl(item.attachment.id)}>
+            Download {item.attachment.fileName}
           </Anchor>
         )}
         {done ? (
           item.clientComment && <Text size="sm">You wrote: “{item.clientComment}”</Text>
         ) : (
-          <>
-            <ErrorAlert error={mutation.error} title="Could not mark it as done" />
-            <Textarea
-              label="How did it go?"
-              description="Optional. Your therapist reads this before your next session."
-              autosize
-              minRows={2}
-              value={comment}
-              onChange={(e) => setComment(e.currentTarget.value)}
-            />
-            <Button
-              style={{ alignSelf: 'start' }}
-              loading={mutation.isPending}
-              onClick={() => mutation.mutate()}
-            >
-              Mark as done
-            </Button>
-          </>
+          <form onSubmit={submit}>
+            <Stack gap="sm">
+              <ErrorAlert error={mutation.error} title="Could not mark it as done" />
+              <Textarea
+                label="How did it go?"
+                description="Optional. Your therapist reads this before your next session."
+                autosize
+                minRows={2}
+                {...form.getInputProps('comment')}
+              />
+              <Button type="submit" style={{ alignSelf: 'start' }} loading={mutation.isPending}>
+                Mark as done
+              </Button>
+            </Stack>
+          </form>
         )}
       </Stack>
     </Card>

@@ -1,11 +1,12 @@
 import { Button, Card, Select, Stack, Text, Textarea, Title } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type ReactElement, useId, useState } from 'react';
-import type { ClientGoal } from '../../api/measure-types';
+import { useForm } from '@mantine/form';
+import { useQuery } from '@tanstack/react-query';
+import type { ClientGoal, Wire } from '@throughline/contracts';
+import { type ReactElement, useId } from 'react';
 import { isApiError } from '../../api/problem';
 import { ErrorAlert } from '../../app/error-alert';
 import { formatDate } from '../../app/format';
-import { acknowledgePlan, getPortalPlan, portalPlanKey, rateGoal } from '../goals/goals-api';
+import { portalPlanQuery, useAcknowledgePlan, useRateGoal } from '../goals/goals-api';
 
 type Option = { value: string; label: string };
 
@@ -16,72 +17,69 @@ function scaleOptions(scale: Record<string, string>): Option[] {
     .sort((a, b) => Number(a.value) - Number(b.value));
 }
 
-function GoalRating({ goal, scale }: { goal: ClientGoal; scale: Option[] }): ReactElement {
+function GoalRating({ goal, scale }: { goal: Wire<ClientGoal>; scale: Option[] }): ReactElement {
   const headingId = useId();
-  const queryClient = useQueryClient();
-  const [level, setLevel] = useState<string | null>(null);
-  const [comment, setComment] = useState('');
-  const rate = useMutation({
-    mutationFn: () => rateGoal(goal.id, Number(level), comment.trim() || undefined),
-    onSuccess: () => {
-      setComment('');
-      void queryClient.invalidateQueries({ queryKey: portalPlanKey });
-    },
+  const form = useForm<{ level: string | null; comment: string }>({
+    initialValues: { level: null, comment: '' },
+  });
+  const rate = useRateGoal();
+  const { level } = form.values;
+  const submit = form.onSubmit(({ level, comment }) => {
+    if (level === null) return;
+    const note = comment.trim();
+    rate.mutate(
+      { goalId: goal.id, level: Number(level), ...(note ? { comment: note } : {}) },
+      { onSuccess: () => form.setFieldValue('comment', '') },
+    );
   });
   const last = goal.latestRating;
   return (
     <Card withBorder component="li" aria-labelledby={headingId}>
-      <Stack gap="xs">
-        <Title order={3} size="h5" id={headingId}>
-          {goal.clientWords}
-        </Title>
-        {goal.objectives && goal.objectives.length > 0 && (
-          <Text size="sm">Steps: {goal.objectives.join('; ')}</Text>
-        )}
-        {last && (
-          <Text size="sm">
-            Last time you said:{' '}
-            {scale.find((o) => Number(o.value) === last.level)?.label ?? last.level}
-          </Text>
-        )}
-        <Select
-          label="How are you doing with this goal?"
-          data={scale}
-          value={level}
-          onChange={setLevel}
-          allowDeselect={false}
-        />
-        <Textarea
-          label="Anything you want to add?"
-          description="Optional. Your therapist reads this."
-          autosize
-          minRows={2}
-          value={comment}
-          onChange={(e) => setComment(e.currentTarget.value)}
-        />
-        <ErrorAlert error={rate.error} title="Could not save your rating" />
-        {rate.isSuccess && <Text role="status">Thank you — saved.</Text>}
-        <Button
-          style={{ alignSelf: 'start' }}
-          disabled={level === null}
-          loading={rate.isPending}
-          onClick={() => rate.mutate()}
-        >
-          Save
-        </Button>
-      </Stack>
+      <form onSubmit={submit}>
+        <Stack gap="xs">
+          <Title order={3} size="h5" id={headingId}>
+            {goal.clientWords}
+          </Title>
+          {goal.objectives.length > 0 && <Text size="sm">Steps: {goal.objectives.join('; ')}</Text>}
+          {last && (
+            <Text size="sm">
+              Last time you said:{' '}
+              {scale.find((o) => Number(o.value) === last.level)?.label ?? last.level}
+            </Text>
+          )}
+          <Select
+            label="How are you doing with this goal?"
+            data={scale}
+            {...form.getInputProps('level')}
+            allowDeselect={false}
+          />
+          <Textarea
+            label="Anything you want to add?"
+            description="Optional. Your therapist reads this."
+            autosize
+            minRows={2}
+            {...form.getInputProps('comment')}
+          />
+          <ErrorAlert error={rate.error} title="Could not save your rating" />
+          {rate.isSuccess && <Text role="status">Thank you — saved.</Text>}
+          <Button
+            type="submit"
+            style={{ alignSelf: 'start' }}
+            disabled={level === null}
+            loading={rate.isPending}
+          >
+            Save
+          </Button>
+        </Stack>
+      </form>
     </Card>
   );
 }
 
 /** "Your plan": the goals the therapist shared, to acknowledge and rate. */
 export function PlanCard(): ReactElement | null {
-  const queryClient = useQueryClient();
-  const plan = useQuery({ queryKey: portalPlanKey, queryFn: getPortalPlan });
-  const ack = useMutation({
-    mutationFn: (planId: string) => acknowledgePlan(planId),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: portalPlanKey }),
-  });
+  const plan = useQuery(portalPlanQuery());
+  const ack = useAcknowledgePlan();
   if (isApiError(plan.error) && plan.error.status === 404) return null;
   if (plan.isError) return <ErrorAlert error={plan.error} title="Could not load your plan" />;
   const data = plan.data;

@@ -1,6 +1,7 @@
+import { type UseMutationResult, useMutation, useQueryClient } from '@tanstack/react-query';
+import type { Homework, Wire } from '@throughline/contracts';
 import type { PortalPreferences, SafeContact } from '../../api/care-types';
 import { api } from '../../api/client';
-import type { Homework } from '../../api/note-types';
 import type { Portal } from '../../api/types';
 
 export const portalKey = ['portal'] as const;
@@ -9,10 +10,24 @@ export function getPortal(): Promise<Portal> {
   return api<Portal>('/portal');
 }
 
-export function completeHomework(id: string, comment?: string): Promise<Homework> {
-  return api<Homework>(`/homework/${encodeURIComponent(id)}/complete`, {
+export function completeHomework(id: string, comment?: string): Promise<Wire<Homework>> {
+  return api<Wire<Homework>>(`/homework/${encodeURIComponent(id)}/complete`, {
     method: 'POST',
     body: comment ? { comment } : {},
+  });
+}
+
+/** Done homework moves to the portal home's "done" list. */
+export function useCompleteHomework(): UseMutationResult<
+  Wire<Homework>,
+  Error,
+  { id: string; comment?: string | undefined }
+> {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, comment }: { id: string; comment?: string | undefined }) =>
+      completeHomework(id, comment),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: portalKey }),
   });
 }
 

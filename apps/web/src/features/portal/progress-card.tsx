@@ -1,11 +1,11 @@
 import { Card, List, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import type { ReactElement } from 'react';
-import { getPortalProgress, portalProgressKey } from '../measures/measures-api';
+import { portalProgressQuery } from '../measures/measures-api';
 
 /** "Your progress": plain-language sentences for what the therapist shared; hidden when nothing is. */
 export function ProgressCard(): ReactElement | null {
-  const progress = useQuery({ queryKey: portalProgressKey, queryFn: getPortalProgress });
+  const progress = useQuery(portalProgressQuery());
   const items = progress.data ?? [];
   if (items.length === 0) return null;
   return (

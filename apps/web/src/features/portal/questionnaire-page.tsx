@@ -1,32 +1,39 @@
 import { Anchor, Button, Paper, Progress, Stack, Text, Title } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, type ReactElement, useEffect, useRef, useState } from 'react';
+import { useForm } from '@mantine/form';
+import { useQuery } from '@tanstack/react-query';
+import type {
+  CrisisResources,
+  PortalMeasureTask,
+  RecordedResponse,
+  SavedTaskProgress,
+  Wire,
+} from '@throughline/contracts';
+import { type ReactElement, useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import type { CrisisResources, MeasureTask, Submitted } from '../../api/measure-types';
 import { ErrorAlert } from '../../app/error-alert';
 import { formatDate } from '../../app/format';
 import { Loading } from '../../app/loading';
 import { usePageTitle } from '../../app/page-title';
+import { type SaveStatus, useAutosave } from '../../app/use-autosave';
 import { CrisisResourcesPanel } from '../measures/crisis-resources';
 import { ItemFieldset } from '../measures/item-fieldset';
-import {
-  listMeasureTasks,
-  measureTasksKey,
-  saveTaskProgress,
-  submitTask,
-} from '../measures/measures-api';
+import { measureTasksQuery, saveTaskProgress, useSubmitTask } from '../measures/measures-api';
 import { plainResult } from '../measures/plain-result';
-import { useDebouncedSave } from '../measures/use-debounced-save';
 import { getPortal, portalKey } from './portal-api';
 
-const saveText = {
+type Task = Wire<PortalMeasureTask>;
+type Answers = (number | null)[];
+
+const saveText: Record<SaveStatus, string> = {
   idle: '',
+  unsaved: '',
   saving: 'Saving your answers…',
   saved: 'Your answers are saved. You can come back and finish later.',
   error: 'Could not save your answers just now. They are kept on this page.',
+  conflict: 'This questionnaire is no longer open; your answers here were not saved.',
 };
 
-function Done({ task, result }: { task: MeasureTask; result: Submitted }): ReactElement {
+function Done({ task, result }: { task: Task; result: Wire<RecordedResponse> }): ReactElement {
   const portal = useQuery({ queryKey: portalKey, queryFn: getPortal });
   const headingRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
@@ -54,46 +61,41 @@ function Done({ task, result }: { task: MeasureTask; result: Submitted }): React
   );
 }
 
-function TaskForm({ task }: { task: MeasureTask }): ReactElement {
-  const queryClient = useQueryClient();
-  const [answers, setAnswers] = useState<(number | null)[]>(() =>
-    task.items.map((_, i) => task.answers?.[i] ?? null),
-  );
-  const [showMissing, setShowMissing] = useState(false);
+function TaskForm({ task }: { task: Task }): ReactElement {
   // A risk item answered above 0 shows crisis resources at once, before the form is submitted
   // (CLINICAL.md §4); the save answers with them.
   const [crisis, setCrisis] = useState<CrisisResources | null>(null);
-  const saver = useDebouncedSave((value: (number | null)[]) =>
-    saveTaskProgress(task.id, value).then((saved) => {
+  const saver = useAutosave<Answers, Wire<SavedTaskProgress>>({
+    initial: task.items.map((_, i) => task.answers?.[i] ?? null),
+    save: (value) => saveTaskProgress(task.id, value),
+    onSaved: (saved) => {
       if (saved.crisisResources) setCrisis(saved.crisisResources);
-    }),
-  );
-  const submit = useMutation({
-    mutationFn: () => submitTask(task.id, answers as number[]),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: measureTasksKey }),
+    },
+    delayMs: 800,
   });
+  const form = useForm<{ answers: Answers }>({
+    initialValues: { answers: saver.value },
+    onValuesChange: (values) => saver.update(values.answers),
+  });
+  const [showMissing, setShowMissing] = useState(false);
+  const submit = useSubmitTask(task.id);
+  const answers = form.values.answers;
   const answered = answers.filter((a) => a !== null).length;
   const total = task.items.length;
 
   if (submit.data) return <Done task={task} result={submit.data} />;
 
-  function choose(index: number, value: number): void {
-    const next = answers.map((a, i) => (i === index ? value : a));
-    setAnswers(next);
-    saver.schedule(next);
-  }
-
-  function onSubmit(event: FormEvent): void {
-    event.preventDefault();
-    const missing = answers.indexOf(null);
-    if (missing >= 0) {
+  const onSubmit = form.onSubmit((values) => {
+    const complete = values.answers.filter((a): a is number => a !== null);
+    const missing = values.answers.indexOf(null);
+    if (missing >= 0 || complete.length !== total) {
       setShowMissing(true);
       document.getElementById(`item-${missing}`)?.querySelector('input')?.focus();
       return;
     }
     saver.cancel();
-    submit.mutate();
-  }
+    submit.mutate(complete);
+  });
 
   return (
     <form onSubmit={onSubmit} noValidate>
@@ -117,13 +119,13 @@ function TaskForm({ task }: { task: MeasureTask }): ReactElement {
               options={task.options}
               number={item.number}
               value={answers[i] ?? null}
-              onChange={(v) => choose(i, v)}
+              onChange={(v) => form.setFieldValue(`answers.${i}`, v)}
               error={showMissing && answers[i] === null}
             />
           </div>
         ))}
         <Text size="sm" role="status">
-          {saveText[saver.state]}
+          {saveText[saver.status]}
         </Text>
         {crisis && <CrisisResourcesPanel value={crisis} />}
         <ErrorAlert error={submit.error} title="Could not send your answers" />
@@ -138,8 +140,8 @@ function TaskForm({ task }: { task: MeasureTask }): ReactElement {
 
 export function QuestionnairePage(): ReactElement {
   const taskId = useParams().taskId ?? '';
-  const tasks = useQuery({ queryKey: measureTasksKey, queryFn: listMeasureTasks });
-  const [task, setTask] = useState<MeasureTask | null>(null);
+  const tasks = useQuery(measureTasksQuery());
+  const [task, setTask] = useState<Task | null>(null);
   // Keep the task once loaded: after submitting, the list no longer contains it.
   useEffect(() => {
     const found = tasks.data?.find((t) => t.id === taskId);

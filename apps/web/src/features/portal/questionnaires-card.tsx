@@ -5,11 +5,11 @@ import { Link } from 'react-router';
 import { isApiError } from '../../api/problem';
 import { ErrorAlert } from '../../app/error-alert';
 import { formatDate } from '../../app/format';
-import { listMeasureTasks, measureTasksKey } from '../measures/measures-api';
+import { measureTasksQuery } from '../measures/measures-api';
 
 /** "Questionnaires to complete" on the portal home; hidden when there are none. */
 export function QuestionnairesCard(): ReactElement | null {
-  const tasks = useQuery({ queryKey: measureTasksKey, queryFn: listMeasureTasks });
+  const tasks = useQuery(measureTasksQuery());
   // Until the server offers questionnaires, a 404 simply means there are none.
   if (isApiError(tasks.error) && tasks.error.status === 404) return null;
   if (tasks.isError)
