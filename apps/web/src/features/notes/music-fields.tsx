@@ -8,10 +8,13 @@ import {
   TagsInput,
   TextInput,
 } from '@mantine/core';
-import type { MusicMethod, MusicUsed } from '@throughline/contracts';
+import { MUSIC_THERAPY_METHODS, type MusicMethod, type MusicUsed } from '@throughline/contracts';
 import type { ReactElement } from 'react';
 import type { DraftBody as NoteBody } from './note-draft';
 import { musicMethods } from './templates';
+
+const isMethod = (value: string): value is MusicMethod =>
+  (MUSIC_THERAPY_METHODS as readonly string[]).includes(value);
 
 type Props = { body: NoteBody; onChange: (patch: NoteBody) => void; readOnly?: boolean };
 
@@ -26,7 +29,7 @@ export function MusicTherapyFields({ body, onChange, readOnly }: Props): ReactEl
       <Checkbox.Group
         label="Methods"
         value={body.methods ?? []}
-        onChange={(value) => onChange({ methods: value as MusicMethod[] })}
+        onChange={(value) => onChange({ methods: value.filter(isMethod) })}
         readOnly={readOnly}
       >
         <Stack gap="xs" mt="xs">
