@@ -2,7 +2,12 @@ import rrulePkg from 'rrule';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../shared/errors';
 import { expandSeries, parseRule, ruleFromHere, toLocal, wallClockToInstant } from './recurrence';
-import { boundedOccurrences, MAX_EXAMINED_DAYS, SERIES_HORIZON_YEARS } from './recurrence-bounds';
+import {
+  boundedOccurrences,
+  MAX_EXAMINED_DAYS,
+  MAX_EXPANSION_MS,
+  SERIES_HORIZON_YEARS,
+} from './recurrence-bounds';
 
 const { RRule } = rrulePkg;
 const iso = (d: Date): string => d.toISOString();
@@ -190,10 +195,30 @@ describe('rules that never match (issue 7, item 4)', () => {
       ...RRule.parseString('FREQ=DAILY;BYYEARDAY=1;BYMONTH=2;COUNT=1'),
       dtstart: new Date(Date.UTC(2026, 0, 1, 10)),
     });
-    const result = boundedOccurrences(rrule.origOptions, () => true);
+    // A stopped clock: only the day bound may end it, however busy the machine is.
+    const result = boundedOccurrences(
+      rrule.origOptions,
+      () => true,
+      MAX_EXAMINED_DAYS,
+      () => 0,
+    );
     expect(result).toMatchObject({ dates: [], exhausted: true });
     expect(result.examined).toBe(MAX_EXAMINED_DAYS + 1);
     // Unbounded, rrule would examine every day to the year 9999 (about 2.9 million).
+  });
+
+  it('stops at the wall-time backstop when the clock passes it, checked every 256 days', () => {
+    const rrule = new RRule({
+      ...RRule.parseString('FREQ=DAILY;BYYEARDAY=1;BYMONTH=2;COUNT=1'),
+      dtstart: new Date(Date.UTC(2026, 0, 1, 10)),
+    });
+    let now = 0;
+    const slowClock = (): number => {
+      now += MAX_EXPANSION_MS + 1; // each reading is past the ceiling since the last
+      return now;
+    };
+    const result = boundedOccurrences(rrule.origOptions, () => true, MAX_EXAMINED_DAYS, slowClock);
+    expect(result).toMatchObject({ dates: [], exhausted: true, examined: 256 });
   });
 
   it('counts each examined day once, so the bound is in calendar days', () => {
