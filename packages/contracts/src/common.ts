@@ -47,7 +47,41 @@ export const cursorParam = z
   .max(200)
   .regex(/^[A-Za-z0-9_-]*$/, 'Use the nextCursor value of the previous page, unchanged.');
 
-export const roleSchema = z.enum(['practice_admin', 'therapist', 'supervisor', 'client']);
+export const ROLES = ['practice_admin', 'therapist', 'supervisor', 'client'] as const;
+export const roleSchema = z.enum(ROLES);
+export type Role = z.output<typeof roleSchema>;
+
+/** A list answer: one page of items and the cursor of the next page (null at the end). */
+export function pageSchema<T extends z.ZodType>(
+  item: T,
+): z.ZodObject<{ items: z.ZodArray<T>; nextCursor: z.ZodNullable<z.ZodString> }> {
+  return z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+}
+
+/** A list answer without paging. */
+export function itemsSchema<T extends z.ZodType>(item: T): z.ZodObject<{ items: z.ZodArray<T> }> {
+  return z.object({ items: z.array(item) });
+}
+
+/** How many items one page holds: `?limit=`, 1…max, with a default. */
+export function limitParam(max: number, fallback: number): z.ZodDefault<z.ZodCoercedNumber> {
+  return z.coerce.number().int().min(1).max(max).default(fallback);
+}
+
+/** True for a zone the runtime knows by its IANA name (Europe/London). */
+export function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export const timeZoneSchema = z
+  .string()
+  .max(64)
+  .refine(isTimeZone, 'Use an IANA time zone such as Europe/London.');
 
 /** Common error responses, so the OpenAPI document lists them for every route. */
 export const errors = {

@@ -3,12 +3,22 @@
 // app imports only this package (and @throughline/clinical) for shapes and rules.
 // One file per module; add an `export *` line per file.
 
+export * from './admin';
+export * from './appointments';
 export * from './brief';
+export * from './calendar';
 export * from './carry-forward';
+export * from './caseload';
+export * from './clients';
 export * from './common';
+export * from './episodes';
 export * from './goals';
+export * from './health';
+export * from './identity';
 export * from './measure-tasks';
 export * from './measures';
 export * from './notes';
 export * from './phases';
+export * from './portal';
+export * from './timeline';
 export type { Wire } from './wire';

@@ -1,7 +1,15 @@
-import { email, errors, problemSchema } from '@throughline/contracts';
+import {
+  changePasswordBody,
+  errors,
+  passwordChangedSchema,
+  passwordResetAcceptedSchema,
+  passwordResetBody,
+  passwordResetCompleteBody,
+  problemSchema,
+  signedOutEverywhereSchema,
+} from '@throughline/contracts';
 import {
   changePassword,
-  MIN_PASSWORD_LENGTH,
   requestPasswordReset,
   resetPassword,
   signOutEverywhere,
@@ -12,7 +20,6 @@ import { clearSessionCookies } from '../plugins/access';
 
 /** Per-address brute-force guard, as for sign-in (the app's `authRateLimit`, 10 a minute). */
 const attempts = { rateLimit: { timeWindow: '1 minute' } };
-const newPassword = z.string().min(MIN_PASSWORD_LENGTH).max(1024);
 
 /** Account lifecycle (issue 7 item 13): password change and reset, sign-out everywhere. */
 export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -25,8 +32,8 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Ask for a password reset link by e-mail',
         description:
           'Always answers 202 with the same body, whether or not the address has an account: the answer must not reveal who has one. A link (single use, one hour) is e-mailed when the account exists, is active, has a password and may be e-mailed.',
-        body: z.strictObject({ email }),
-        response: { 202: z.object({ accepted: z.literal(true) }), ...errors, 429: problemSchema },
+        body: passwordResetBody,
+        response: { 202: passwordResetAcceptedSchema, ...errors, 429: problemSchema },
       },
     },
     async (request, reply) => {
@@ -44,7 +51,7 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Choose a new password with the token from a reset link (single use)',
         description:
           'Every session of the account ends and the password lockout is cleared. The token travels in the body, never in a URL the server logs.',
-        body: z.strictObject({ token: z.string().min(20).max(100), password: newPassword }),
+        body: passwordResetCompleteBody,
         response: { 204: z.null(), ...errors, 429: problemSchema },
       },
     },
@@ -61,9 +68,9 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['me'],
         summary: 'Change your password (needs the current one); your other sessions end',
-        body: z.strictObject({ currentPassword: z.string().min(1).max(1024), newPassword }),
+        body: changePasswordBody,
         response: {
-          200: z.object({ sessionsEnded: z.number().int() }),
+          200: passwordChangedSchema,
           ...errors,
           429: problemSchema,
         },
@@ -79,10 +86,7 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['auth'],
         summary: 'End every session of yours, this one included, and revoke your API tokens',
-        response: {
-          200: z.object({ sessionsEnded: z.number().int(), tokensRevoked: z.number().int() }),
-          ...errors,
-        },
+        response: { 200: signedOutEverywhereSchema, ...errors },
       },
     },
     async (request, reply) => {

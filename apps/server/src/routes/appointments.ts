@@ -1,4 +1,16 @@
-import { errors, problemSchema, uuidParam } from '@throughline/contracts';
+import {
+  appointmentChangeBody,
+  appointmentChangedSchema,
+  appointmentSchema,
+  appointmentsCreatedSchema,
+  createAppointmentsBody,
+  errors,
+  itemsSchema,
+  listAppointmentsQuery,
+  portalAppointmentsQuery,
+  problemSchema,
+  uuidParam,
+} from '@throughline/contracts';
 import {
   createAppointments,
   getAppointment,
@@ -7,48 +19,6 @@ import {
   updateAppointment,
 } from '@throughline/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-
-const localDateTime = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'Use a local date and time, YYYY-MM-DDTHH:mm.');
-const modality = z.enum(['in-person', 'video', 'phone']);
-const duration = z.number().int().min(15).max(240);
-const scope = z.enum(['this', 'following']);
-const kind = z
-  .enum(['treatment', 'assessment'])
-  .describe('An assessment session does not count towards finished treatment (outcome)');
-
-const appointment = z.object({
-  id: z.uuid(),
-  episodeId: z.uuid(),
-  seriesId: z.uuid().nullable(),
-  startsAt: z.date().describe('The instant, ISO 8601 in UTC'),
-  endsAt: z.date(),
-  durationMinutes: z.number().int(),
-  timeZone: z
-    .string()
-    .describe("The therapist's zone for the therapist, the client's for the client"),
-  localStart: z.string().describe('YYYY-MM-DDTHH:mm in timeZone'),
-  localEnd: z.string(),
-  status: z.enum(['scheduled', 'attended', 'cancelled', 'no-show']),
-  modality,
-  location: z.string().nullable(),
-  kind,
-  cancelledBy: z.enum(['client', 'therapist']).nullable(),
-  cancelledAt: z.date().nullable(),
-  lateCancellation: z.boolean().nullable(),
-  reminderScheduled: z.boolean(),
-});
-
-const series = z.object({
-  id: z.uuid(),
-  rrule: z.string(),
-  startLocal: z.string(),
-  timeZone: z.string(),
-  durationMinutes: z.number().int(),
-  endedAt: z.date().nullable(),
-});
 
 const conflict = {
   409: problemSchema.describe('Overlaps another session, or the state forbids it'),
@@ -65,23 +35,9 @@ export const appointmentRoutes: FastifyPluginAsyncZod = async (app) => {
         description:
           'The start is a local wall-clock time in `timeZone` (default: the practice zone); a series keeps that local time across daylight-saving changes. A rule without COUNT or UNTIL books at most a year or 60 sessions and the answer says `capped`. Sessions in the past may be recorded and get no reminder.',
         params: uuidParam,
-        body: z.strictObject({
-          start: localDateTime,
-          end: localDateTime.optional().describe('Instead of durationMinutes'),
-          timeZone: z.string().min(1).max(64).optional(),
-          durationMinutes: duration.optional().describe('15–240, default 50'),
-          modality: modality.default('in-person'),
-          location: z.string().trim().max(200).nullable().optional(),
-          kind: kind.default('treatment'),
-          recurrence: z.strictObject({ rrule: z.string().max(500) }).optional(),
-        }),
+        body: createAppointmentsBody,
         response: {
-          201: z.object({
-            series: series.nullable(),
-            appointments: z.array(appointment),
-            capped: z.literal(true).optional(),
-            message: z.string().optional(),
-          }),
+          201: appointmentsCreatedSchema,
           ...errors,
           ...conflict,
         },
@@ -103,11 +59,8 @@ export const appointmentRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['appointments'],
         summary: "An episode's sessions (its therapist or its client), oldest first",
         params: uuidParam,
-        querystring: z.strictObject({
-          from: z.iso.datetime({ offset: true }).optional(),
-          to: z.iso.datetime({ offset: true }).optional(),
-        }),
-        response: { 200: z.object({ items: z.array(appointment) }), ...errors },
+        querystring: listAppointmentsQuery,
+        response: { 200: itemsSchema(appointmentSchema), ...errors },
       },
     },
     async (request) => ({
@@ -127,7 +80,7 @@ export const appointmentRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['appointments'],
         summary: 'One session, in the caller’s time zone',
         params: uuidParam,
-        response: { 200: appointment, ...errors },
+        response: { 200: appointmentSchema, ...errors },
       },
     },
     async (request) => getAppointment(request.ctx, request.params.id),
@@ -143,23 +96,9 @@ export const appointmentRoutes: FastifyPluginAsyncZod = async (app) => {
         description:
           'A client may only cancel one of their own scheduled sessions (`{"status":"cancelled"}`); less than 24 hours ahead it is a late cancellation. Attended and no-show are refused before the session starts.',
         params: uuidParam,
-        body: z.union([
-          z.strictObject({ status: z.enum(['attended', 'no-show']) }),
-          z.strictObject({
-            status: z.literal('cancelled'),
-            cancelledBy: z.enum(['client', 'therapist']).optional(),
-            scope: scope.optional(),
-          }),
-          z.strictObject({ start: localDateTime, durationMinutes: duration.optional(), scope }),
-          z.strictObject({ kind }),
-        ]),
+        body: appointmentChangeBody,
         response: {
-          200: z.object({
-            appointment,
-            appointments: z.array(appointment),
-            series: series.nullable(),
-            capped: z.literal(true).optional(),
-          }),
+          200: appointmentChangedSchema,
           ...errors,
           ...conflict,
         },
@@ -175,8 +114,8 @@ export const appointmentRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['portal'],
         summary: "The client's upcoming sessions across their episodes, in their time zone",
-        querystring: z.strictObject({ limit: z.coerce.number().int().min(1).max(100).default(20) }),
-        response: { 200: z.object({ items: z.array(appointment) }), ...errors },
+        querystring: portalAppointmentsQuery,
+        response: { 200: itemsSchema(appointmentSchema), ...errors },
       },
     },
     async (request) => ({ items: await listPortalAppointments(request.ctx, request.query) }),

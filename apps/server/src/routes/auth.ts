@@ -1,4 +1,13 @@
-import { email, errors, otpCode, problemSchema } from '@throughline/contracts';
+import {
+  codeBody,
+  enrolmentBody,
+  enrolmentSchema,
+  errors,
+  type NextStep,
+  nextStepSchema,
+  problemSchema,
+  signInBody,
+} from '@throughline/contracts';
 import {
   AppError,
   confirmTwoFactorEnrolment,
@@ -13,12 +22,11 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { CSRF_COOKIE, clearSessionCookies, SESSION_COOKIE } from '../plugins/access';
 
-const next = z.object({ next: z.enum(['done', 'two-factor', 'enrol-two-factor']) });
-const stageToNext = {
+const stageToNext: Record<'complete' | 'two-factor' | 'enrol-two-factor', NextStep['next']> = {
   complete: 'done',
   'two-factor': 'two-factor',
   'enrol-two-factor': 'enrol-two-factor',
-} as const;
+};
 
 /**
  * Brute-force guard per client address; the per-account lockout is the durable one. The limit
@@ -48,8 +56,8 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Sign in with e-mail and password',
         description:
           'Sets an HttpOnly session cookie and a readable `tl_csrf` cookie. `next` says whether a two-factor code or two-factor enrolment must follow.',
-        body: z.strictObject({ email, password: z.string().min(1).max(1024) }),
-        response: { 200: next, ...errors, 429: problemSchema },
+        body: signInBody,
+        response: { 200: nextStepSchema, ...errors, 429: problemSchema },
       },
     },
     async (request, reply) => {
@@ -69,8 +77,8 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['auth'],
         summary: 'Second sign-in step: the code from the authenticator app',
-        body: z.strictObject({ code: otpCode }),
-        response: { 200: next, ...errors, 423: problemSchema, 429: problemSchema },
+        body: codeBody,
+        response: { 200: nextStepSchema, ...errors, 423: problemSchema, 429: problemSchema },
       },
     },
     async (request) => {
@@ -88,14 +96,9 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Start setting up or replacing two-factor: a new TOTP secret and its QR code',
         description:
           'Needs the current `password`, or a current `code` from the authenticator in use when two-factor is already on. Wrong guesses count towards the account lockout. Confirming ends the other sessions of the user and e-mails them a notice.',
-        body: z
-          .strictObject({
-            password: z.string().min(1).max(1024).optional(),
-            code: otpCode.optional(),
-          })
-          .optional(),
+        body: enrolmentBody,
         response: {
-          200: z.object({ secret: z.string(), otpauthUri: z.string(), qrDataUrl: z.string() }),
+          200: enrolmentSchema,
           ...errors,
           423: problemSchema,
         },
@@ -111,8 +114,8 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['auth'],
         summary: 'Finish two-factor enrolment with a code from the new secret',
-        body: z.strictObject({ code: otpCode }),
-        response: { 200: next, ...errors },
+        body: codeBody,
+        response: { 200: nextStepSchema, ...errors },
       },
     },
     async (request) => {

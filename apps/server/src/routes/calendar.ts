@@ -1,4 +1,4 @@
-import { errors } from '@throughline/contracts';
+import { calendarFeedSchema, calendarTokenParam, errors } from '@throughline/contracts';
 import { issueCalendarFeed, readCalendarFeed, revokeCalendarFeed } from '@throughline/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -12,7 +12,7 @@ export const calendarRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['calendar'],
         summary: 'A new private iCalendar feed URL for your sessions (revokes your previous one)',
         description: 'The URL is the credential: it is shown once. Keep it private.',
-        response: { 201: z.object({ url: z.string() }), ...errors },
+        response: { 201: calendarFeedSchema, ...errors },
       },
     },
     async (request, reply) => reply.code(201).send(await issueCalendarFeed(request.ctx)),
@@ -42,7 +42,7 @@ export const calendarRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['calendar'],
         summary: 'The iCalendar feed behind a private token (no clinical content)',
         security: [],
-        params: z.strictObject({ token: z.string().min(20).max(100) }),
+        params: calendarTokenParam,
         response: { 200: z.string().describe('text/calendar'), ...errors },
       },
     },

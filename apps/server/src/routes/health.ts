@@ -1,7 +1,6 @@
-import { problemSchema } from '@throughline/contracts';
+import { healthSchema, problemSchema } from '@throughline/contracts';
 import { sql } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 
 export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -11,10 +10,7 @@ export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['system'],
         summary: 'Liveness and database check',
-        response: {
-          200: z.object({ status: z.literal('ok'), database: z.literal('ok') }),
-          503: problemSchema,
-        },
+        response: { 200: healthSchema, 503: problemSchema },
       },
     },
     async (request, reply) => {

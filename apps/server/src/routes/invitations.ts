@@ -1,9 +1,13 @@
-import { errors, problemSchema, roleSchema } from '@throughline/contracts';
-import { acceptInvitation, MIN_PASSWORD_LENGTH, readInvitation } from '@throughline/domain';
+import {
+  acceptInvitationBody,
+  errors,
+  invitationSchema,
+  invitationTokenParam,
+  problemSchema,
+} from '@throughline/contracts';
+import { acceptInvitation, readInvitation } from '@throughline/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-
-const tokenParam = z.strictObject({ token: z.string().min(20).max(100) });
 
 export const invitationRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -13,17 +17,8 @@ export const invitationRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['auth'],
         summary: 'What an invitation link is for',
-        params: tokenParam,
-        response: {
-          200: z.object({
-            email: z.string(),
-            displayName: z.string(),
-            practiceName: z.string(),
-            role: roleSchema,
-            expiresAt: z.date(),
-          }),
-          ...errors,
-        },
+        params: invitationTokenParam,
+        response: { 200: invitationSchema, ...errors },
       },
     },
     async (request) => readInvitation(request.ctx, request.params.token),
@@ -36,8 +31,8 @@ export const invitationRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['auth'],
         summary: 'Accept an invitation by choosing a password (single use)',
-        params: tokenParam,
-        body: z.strictObject({ password: z.string().min(MIN_PASSWORD_LENGTH).max(1024) }),
+        params: invitationTokenParam,
+        body: acceptInvitationBody,
         response: { 204: z.null(), ...errors, 429: problemSchema },
       },
     },

@@ -1,9 +1,12 @@
-import { cursorParam, errors, uuidParam } from '@throughline/contracts';
-import { readTimeline, TIMELINE_TYPES } from '@throughline/domain';
+import {
+  errors,
+  pageSchema,
+  timelineItemSchema,
+  timelineQuery,
+  uuidParam,
+} from '@throughline/contracts';
+import { readTimeline } from '@throughline/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-
-const type = z.enum(TIMELINE_TYPES);
 
 export const timelineRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -14,32 +17,8 @@ export const timelineRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['clients'],
         summary: "The relationship timeline across the client's episodes you may see, newest first",
         params: uuidParam,
-        querystring: z.strictObject({
-          types: z
-            .string()
-            .max(200)
-            .transform((v) => v.split(',').map((t) => t.trim()))
-            .pipe(z.array(type).min(1))
-            .optional()
-            .describe(`Comma-separated: ${TIMELINE_TYPES.join(', ')} (default: all)`),
-          limit: z.coerce.number().int().min(1).max(200).default(50),
-          cursor: cursorParam.optional(),
-        }),
-        response: {
-          200: z.object({
-            items: z.array(
-              z.object({
-                type,
-                at: z.date(),
-                episodeId: z.uuid(),
-                id: z.uuid(),
-                title: z.string(),
-              }),
-            ),
-            nextCursor: z.string().nullable(),
-          }),
-          ...errors,
-        },
+        querystring: timelineQuery,
+        response: { 200: pageSchema(timelineItemSchema), ...errors },
       },
     },
     async (request) =>

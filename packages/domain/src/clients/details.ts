@@ -1,3 +1,4 @@
+import { isCalendarDate } from '@throughline/contracts';
 import type { Keyring } from '../crypto/keyring';
 import { isTimeZone } from '../identity/practices';
 import { AppError, type FieldIssue } from '../shared/errors';
@@ -39,18 +40,7 @@ export type ClientDetails = {
   safeContact?: Partial<SafeContact>;
 };
 
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** True for a real calendar date written YYYY-MM-DD (rejects 2023-02-30). */
-export function isCalendarDate(value: string): boolean {
-  const match = DATE.exec(value);
-  if (!match) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return (
-    date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
-  );
-}
+export { isCalendarDate };
 
 /**
  * Checks what a schema cannot: a birth date in the future (by the server's clock) and unknown time

@@ -5,7 +5,9 @@ import { AppError } from '../shared/errors';
 // (m = 19 MiB, t = 2, p = 1). `2` is Algorithm.Argon2id (a const enum we cannot import).
 const OPTIONS = { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 
-export const MIN_PASSWORD_LENGTH = 12;
+import { MIN_PASSWORD_LENGTH } from '@throughline/contracts';
+
+export { MIN_PASSWORD_LENGTH };
 
 export function checkPasswordRules(password: string): void {
   if (password.length < MIN_PASSWORD_LENGTH) {

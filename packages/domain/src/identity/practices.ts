@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { isTimeZone } from '@throughline/contracts';
 import { eq } from 'drizzle-orm';
 import type { AccessContext } from '../access/actor';
 import { signedIn } from '../access/policy';
@@ -11,14 +12,7 @@ import { practices } from './tables';
 
 export type PracticeView = { id: string; name: string; timeZone: string };
 
-export function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
+export { isTimeZone };
 
 function checkTimeZone(zone: string): void {
   if (!isTimeZone(zone)) {

@@ -1,3 +1,4 @@
+import { OUTBOX_KINDS, type OutboxKind } from '@throughline/contracts';
 import { sql } from 'drizzle-orm';
 import {
   foreignKey,
@@ -11,15 +12,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { invitations, passwordResets, practices } from '../identity/tables';
 
-export const OUTBOX_KINDS = [
-  'invitation',
-  'password-reset',
-  'security-notice',
-  'reminder',
-  'questionnaire',
-  'other',
-] as const;
-export type OutboxKind = (typeof OUTBOX_KINDS)[number];
+export { OUTBOX_KINDS, type OutboxKind };
 
 /**
  * Transactional outbox: written in the same transaction as the event that causes the e-mail,

@@ -1,3 +1,4 @@
+import { TIMELINE_TYPES, type TimelineType } from '@throughline/contracts';
 import { and, eq, type SQL, sql } from 'drizzle-orm';
 import type { SignedIn } from '../access/actor';
 import { appointments } from '../appointments/tables';
@@ -10,14 +11,7 @@ import { notes } from '../notes/tables';
 import { fromPg, type Raw } from '../shared/local-time';
 import type { Executor } from '../shared/transaction';
 
-export const TIMELINE_TYPES = [
-  'episode',
-  'phase-change',
-  'appointment',
-  'note',
-  'homework',
-] as const;
-export type TimelineType = (typeof TIMELINE_TYPES)[number];
+export { TIMELINE_TYPES, type TimelineType };
 
 /** Position in the timeline: newest first by (at, id, seq); seq tells apart two events of one record. */
 export type TimelineCursor = { at: Date; id: string; seq: number };
