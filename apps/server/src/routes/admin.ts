@@ -26,7 +26,6 @@ import {
   verifyPracticeAuditChain,
 } from '@throughline/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 
 export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
