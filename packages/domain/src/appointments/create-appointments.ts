@@ -1,3 +1,4 @@
+import type { AppointmentsCreated } from '@throughline/contracts';
 import type { AccessContext } from '../access/actor';
 import { signedIn } from '../access/policy';
 import { findVisibleEpisode } from '../episodes/access';
@@ -13,13 +14,7 @@ import {
 import { listByIds, practiceTimeZone } from './repository';
 import { assertDuration, assertNoConflicts, insertAppointments } from './scheduling';
 import { appointmentSeries } from './tables';
-import {
-  type AppointmentView,
-  openAppointments,
-  type SeriesView,
-  type SessionKind,
-  toSeriesView,
-} from './views';
+import { openAppointments, type SessionKind, toSeriesView } from './views';
 
 export type CreateAppointmentsInput = {
   episodeId: string;
@@ -36,13 +31,7 @@ export type CreateAppointmentsInput = {
   recurrence?: { rrule: string } | undefined;
 };
 
-export type CreatedAppointments = {
-  series: SeriesView | null;
-  appointments: AppointmentView[];
-  /** Present when an open-ended rule was cut at a year or 60 sessions. */
-  capped?: true;
-  message?: string;
-};
+export type CreatedAppointments = AppointmentsCreated;
 
 function wall(local: string, timeZone: string, path: string): Date {
   const dt = parseLocal(local, timeZone, path);

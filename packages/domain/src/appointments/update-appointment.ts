@@ -1,3 +1,4 @@
+import type { AppointmentChanged } from '@throughline/contracts';
 import { and, eq } from 'drizzle-orm';
 import type { AccessContext, SignedIn } from '../access/actor';
 import { signedIn } from '../access/policy';
@@ -10,13 +11,7 @@ import { type AppointmentRow, findById, listByIds, listScheduledInSeriesFrom } f
 import { reschedule } from './reschedule-appointment';
 import { LATE_CANCELLATION_MS } from './scheduling';
 import { appointmentSeries, appointments } from './tables';
-import {
-  type AppointmentView,
-  openAppointments,
-  type SeriesView,
-  type SessionKind,
-  therapistZone,
-} from './views';
+import { openAppointments, type SeriesView, type SessionKind, therapistZone } from './views';
 
 export type Scope = 'this' | 'following';
 
@@ -31,14 +26,7 @@ export type UpdateAppointmentInput =
   /** Mark the session as an assessment or a treatment session (CLINICAL.md §3). */
   | { kind: SessionKind };
 
-export type UpdatedAppointment = {
-  appointment: AppointmentView;
-  /** Every session the change touched, this one included (several for "all following"). */
-  appointments: AppointmentView[];
-  /** The new series an "all following" reschedule started. */
-  series: SeriesView | null;
-  capped?: true;
-};
+export type UpdatedAppointment = AppointmentChanged;
 
 function stateError(row: AppointmentRow, wanted: string): AppError {
   return new AppError(

@@ -1,3 +1,4 @@
+import type { Appointment, AppointmentSeries } from '@throughline/contracts';
 import type { SignedIn } from '../access/actor';
 import type { Keyring } from '../crypto/keyring';
 import type { Executor } from '../shared/transaction';
@@ -7,37 +8,9 @@ import type { AppointmentRow, SeriesRecord } from './repository';
 /** Treatment (the default) or assessment: only treatment sessions count for outcome (§3). */
 export type SessionKind = 'treatment' | 'assessment';
 
-export type AppointmentView = {
-  id: string;
-  episodeId: string;
-  seriesId: string | null;
-  /** The instant, ISO in UTC. */
-  startsAt: Date;
-  endsAt: Date;
-  durationMinutes: number;
-  /** The zone `localStart` is in: the therapist's for the therapist, the client's for the client. */
-  timeZone: string;
-  localStart: string;
-  localEnd: string;
-  status: 'scheduled' | 'attended' | 'cancelled' | 'no-show';
-  modality: 'in-person' | 'video' | 'phone';
-  location: string | null;
-  /** An assessment session does not count towards finished treatment (CLINICAL.md §3). */
-  kind: SessionKind;
-  cancelledBy: 'client' | 'therapist' | null;
-  cancelledAt: Date | null;
-  lateCancellation: boolean | null;
-  reminderScheduled: boolean;
-};
+export type AppointmentView = Appointment;
 
-export type SeriesView = {
-  id: string;
-  rrule: string;
-  startLocal: string;
-  timeZone: string;
-  durationMinutes: number;
-  endedAt: Date | null;
-};
+export type SeriesView = AppointmentSeries;
 
 /** The therapist's zone for an appointment: its series' zone, else the practice's. */
 export function therapistZone(row: AppointmentRow): string {

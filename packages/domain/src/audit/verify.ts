@@ -1,3 +1,4 @@
+import type { AuditVerification } from '@throughline/contracts';
 import type { Database } from '@throughline/db';
 import { and, asc, count, eq, gt, isNotNull, isNull, min } from 'drizzle-orm';
 import type { AccessContext } from '../access/actor';
@@ -6,16 +7,7 @@ import { chainHash, GENESIS_HASH } from './hash';
 import { recordAudit } from './record';
 import { auditChainHeads, auditEvents } from './tables';
 
-export type ChainReport = {
-  ok: boolean;
-  /** Sealed events checked. */
-  checked: number;
-  /** Events written but not yet sealed (the sealer runs every few seconds). */
-  unsealed: number;
-  oldestUnsealedAt: Date | null;
-  firstBadEventId: string | null;
-  reason: string | null;
-};
+export type ChainReport = AuditVerification;
 
 const PAGE = 2000;
 

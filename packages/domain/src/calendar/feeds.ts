@@ -1,3 +1,4 @@
+import type { CalendarFeed } from '@throughline/contracts';
 import { and, eq, isNull } from 'drizzle-orm';
 import ical, { ICalEventStatus } from 'ical-generator';
 import { DateTime } from 'luxon';
@@ -13,7 +14,7 @@ import { inTransaction } from '../shared/transaction';
 import { calendarFeeds } from './tables';
 import { vtimezone } from './vtimezone';
 
-export type IssuedFeed = { url: string };
+export type IssuedFeed = CalendarFeed;
 
 const feedUrl = (publicUrl: string, token: string) => `${publicUrl}/api/v1/calendar/${token}.ics`;
 

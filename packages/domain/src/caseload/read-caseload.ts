@@ -1,3 +1,4 @@
+import type { CaseloadItem } from '@throughline/contracts';
 import type { AccessContext } from '../access/actor';
 import { signedIn } from '../access/policy';
 import { recordAudit } from '../audit/record';
@@ -12,20 +13,7 @@ export type AttentionKind =
   | 'urgent-alerts'
   | 'alerts';
 
-export type CaseloadEntry = {
-  clientId: string;
-  displayName: string;
-  preferredName: string | null;
-  episodeId: string;
-  phase: CaseloadRow['phase'];
-  /** Start of the next scheduled session, or null. */
-  nextSession: Date | null;
-  /** Start of the last attended session. */
-  lastContactAt: Date | null;
-  daysSinceLastContact: number | null;
-  /** What needs the therapist's attention; only kinds with a count above zero are listed. */
-  attention: { kind: AttentionKind; count: number }[];
-};
+export type CaseloadEntry = CaseloadItem;
 
 const DAY = 86_400_000;
 

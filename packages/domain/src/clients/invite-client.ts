@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { InvitedClient } from '@throughline/contracts';
 import type { AccessContext } from '../access/actor';
 import { signedIn } from '../access/policy';
 import { recordAudit } from '../audit/record';
@@ -17,7 +18,7 @@ import {
 } from './details';
 import { findById } from './repository';
 import { clients } from './tables';
-import { type ClientView, openClient } from './views';
+import { openClient } from './views';
 
 export type NewClient = ClientDetails & {
   displayName: string;
@@ -26,10 +27,7 @@ export type NewClient = ClientDetails & {
   invite?: boolean;
 };
 
-export type CreatedClient = ClientView & {
-  /** False when no invitation was sent: `invite: false`, or the client may not be e-mailed. */
-  invitationSent: boolean;
-};
+export type CreatedClient = InvitedClient;
 
 /**
  * A therapist adds a client to their caseload and (unless told not to, or the client may not be

@@ -1,10 +1,10 @@
+import type { PortalHome, PortalHomework, PortalSession } from '@throughline/contracts';
 import type { AccessContext } from '../access/actor';
 import { signedIn } from '../access/policy';
 import { recordAudit } from '../audit/record';
 import { attachmentFileNamePurpose, homeworkPurpose } from '../carry-forward';
 import { RECENT_DONE_DAYS } from '../carry-forward/list-portal-homework';
 import { listPortalGoals } from '../goals/portal-plan';
-import type { ClientGoalView } from '../goals/views';
 import { findPracticeById } from '../identity/repository';
 import { AppError } from '../shared/errors';
 import { localIso } from '../shared/local-time';
@@ -12,43 +12,7 @@ import { inTransaction } from '../shared/transaction';
 import { listPortalHomeworkRows, listUpcomingSessions } from './portal-repository';
 import { findByUser } from './repository';
 
-export type PortalSession = {
-  id: string;
-  startsAt: Date;
-  endsAt: Date;
-  /** Local wall-clock start in the client's own time zone. */
-  localStart: string;
-  timeZone: string;
-  modality: 'in-person' | 'video' | 'phone';
-};
-
-export type PortalHomework = {
-  id: string;
-  title: string;
-  instructions: string;
-  dueOn: string | null;
-  status: 'assigned' | 'done';
-  link: string | null;
-  attachment: { id: string; fileName: string } | null;
-  clientComment: string | null;
-};
-
-export type PortalHome = {
-  displayName: string;
-  practiceName: string;
-  therapist: { displayName: string } | null;
-  /** Up to NEXT_SESSIONS upcoming scheduled sessions across the client's episodes. */
-  nextSessions: PortalSession[];
-  /** Open homework, and homework done in the last RECENT_DONE_DAYS days. */
-  homework: PortalHomework[];
-  /** The client's own contact preferences and time zone, which they may change. */
-  preferences: {
-    timeZone: string;
-    safeContact: { mayEmail: boolean; emailMayIncludeDetails: boolean; remindersEnabled: boolean };
-  };
-  /** Goals of the plan last shared with the client: their words, objectives, latest own rating. */
-  goals: ClientGoalView[];
-};
+export type { PortalHome, PortalHomework, PortalSession };
 
 const NEXT_SESSIONS = 5;
 

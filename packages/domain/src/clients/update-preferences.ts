@@ -1,3 +1,4 @@
+import type { PortalPreferences } from '@throughline/contracts';
 import type { AccessContext } from '../access/actor';
 import { signedIn } from '../access/policy';
 import { recordAudit } from '../audit/record';
@@ -6,7 +7,7 @@ import { inTransaction } from '../shared/transaction';
 import { checkClientDetails, detailColumns, type SafeContact } from './details';
 import { findByUser, updateById } from './repository';
 
-export type PortalPreferences = { timeZone: string; safeContact: SafeContact };
+export type { PortalPreferences };
 
 /**
  * A client sets how the practice may contact them and the time zone they see sessions in. These

@@ -1,25 +1,10 @@
+import type { Client } from '@throughline/contracts';
 import type { Keyring } from '../crypto/keyring';
 import type { Executor } from '../shared/transaction';
-import { type EmergencyContact, openClientFields, type SafeContact } from './details';
+import { openClientFields } from './details';
 import type { ClientRow } from './repository';
 
-export type ClientView = {
-  id: string;
-  displayName: string;
-  preferredName: string | null;
-  pronouns: string | null;
-  /** YYYY-MM-DD. */
-  dateOfBirth: string | null;
-  timeZone: string;
-  email: string;
-  phone: string | null;
-  emergencyContact: EmergencyContact | null;
-  safeContact: SafeContact;
-  status: 'invited' | 'active';
-  therapistId: string;
-  therapistName: string;
-  createdAt: Date;
-};
+export type ClientView = Client;
 
 /** The caller's view of a client, its sealed details opened. */
 export async function openClient(

@@ -1,37 +1,13 @@
+import type { Episode, EpisodeDetail, PhaseChange } from '@throughline/contracts';
 import type { Keyring } from '../crypto/keyring';
 import type { Executor } from '../shared/transaction';
-import type { Phase } from './phases';
-import type { ClientSummary, EpisodeListRow, PhaseChangeRow } from './repository';
+import type { EpisodeListRow, PhaseChangeRow } from './repository';
 
-export type EpisodeView = {
-  id: string;
-  clientId: string;
-  therapistId: string;
-  therapistName: string;
-  phase: Phase;
-  title: string;
-  previousEpisodeId: string | null;
-  openedAt: Date;
-  closedAt: Date | null;
-};
+export type EpisodeView = Episode;
 
-export type PhaseChangeView = {
-  from: Phase | null;
-  to: Phase;
-  changedBy: { id: string; displayName: string };
-  changedAt: Date;
-  /** Therapist-only: absent when the client reads their own episode. */
-  reason?: string;
-};
+export type PhaseChangeView = PhaseChange;
 
-export type EpisodeDetail = EpisodeView & {
-  client: ClientSummary;
-  phaseHistory: PhaseChangeView[];
-  /** The episodes before this one, nearest first (a returning client's history). */
-  previousEpisodeIds: string[];
-  /** Where this episode may move next (empty for a client reader and for a closed episode). */
-  nextPhases: Phase[];
-};
+export type { EpisodeDetail };
 
 export const episodeTitlePurpose = (id: string): string => `episode.title:${id}`;
 export const phaseReasonPurpose = (id: string): string => `episode-phase-change.reason:${id}`;

@@ -1,3 +1,4 @@
+import type { ApiToken } from '@throughline/contracts';
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import type { AccessContext } from '../access/actor';
 import { signedIn } from '../access/policy';
@@ -8,14 +9,7 @@ import { inTransaction } from '../shared/transaction';
 import { findUserByEmail } from './repository';
 import { apiTokens } from './tables';
 
-export type ApiTokenView = {
-  id: string;
-  name: string;
-  createdAt: Date;
-  expiresAt: Date;
-  lastUsedAt: Date | null;
-  revokedAt: Date | null;
-};
+export type ApiTokenView = ApiToken;
 
 export type IssuedApiToken = { id: string; name: string; token: string; expiresAt: Date };
 

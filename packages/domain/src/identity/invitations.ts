@@ -1,5 +1,6 @@
+import type { Invitation } from '@throughline/contracts';
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
-import type { AccessContext, Role, Services } from '../access/actor';
+import type { AccessContext, Services } from '../access/actor';
 import { recordAudit } from '../audit/record';
 import { enqueueLinkEmail } from '../notifications/enqueue';
 import { AppError } from '../shared/errors';
@@ -92,13 +93,7 @@ async function findOpenInvitation(db: Executor, token: string, now: Date) {
   return row;
 }
 
-export type InvitationView = {
-  email: string;
-  displayName: string;
-  practiceName: string;
-  role: Role;
-  expiresAt: Date;
-};
+export type InvitationView = Invitation;
 
 export async function readInvitation(ctx: AccessContext, token: string): Promise<InvitationView> {
   const row = await findOpenInvitation(ctx.services.db, token, ctx.services.now());

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Practice } from '@throughline/contracts';
 import { isTimeZone } from '@throughline/contracts';
 import { eq } from 'drizzle-orm';
 import type { AccessContext } from '../access/actor';
@@ -10,7 +11,7 @@ import { inTransaction } from '../shared/transaction';
 import { findPracticeById } from './repository';
 import { practices } from './tables';
 
-export type PracticeView = { id: string; name: string; timeZone: string };
+export type PracticeView = Practice;
 
 export { isTimeZone };
 

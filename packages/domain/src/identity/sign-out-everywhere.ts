@@ -1,3 +1,4 @@
+import type { SignedOutEverywhere } from '@throughline/contracts';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { AccessContext } from '../access/actor';
 import { signedIn } from '../access/policy';
@@ -6,7 +7,7 @@ import type { Executor } from '../shared/transaction';
 import { inTransaction } from '../shared/transaction';
 import { apiTokens, sessions } from './tables';
 
-export type EndedAccess = { sessionsEnded: number; tokensRevoked: number };
+export type EndedAccess = SignedOutEverywhere;
 
 /** Ends every session of a user and revokes every API token they still hold, at once. */
 export async function endAllAccess(

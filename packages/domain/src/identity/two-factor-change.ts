@@ -1,3 +1,4 @@
+import type { Enrolment } from '@throughline/contracts';
 import { and, eq, ne } from 'drizzle-orm';
 import QRCode from 'qrcode';
 import type { AccessContext } from '../access/actor';
@@ -12,7 +13,7 @@ import { sessions, users } from './tables';
 import { checkTotp, newTotpSecret, totpUri } from './totp';
 import { sessionOf, WRONG_CODE } from './two-factor';
 
-export type Enrolment = { secret: string; otpauthUri: string; qrDataUrl: string };
+export type { Enrolment };
 
 /**
  * Starts setting up (or replacing) two-factor. Whoever holds the session must first prove it is

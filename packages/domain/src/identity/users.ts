@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Me, User } from '@throughline/contracts';
 import type { AccessContext, Role } from '../access/actor';
 import { signedIn } from '../access/policy';
 import { recordAudit } from '../audit/record';
@@ -15,15 +16,7 @@ import {
 } from './repository';
 import { users } from './tables';
 
-export type UserView = {
-  id: string;
-  email: string;
-  displayName: string;
-  role: Role;
-  status: 'invited' | 'active' | 'locked' | 'deactivated';
-  twoFactorEnabled: boolean;
-  createdAt: Date;
-};
+export type UserView = User;
 
 export function toUserView(row: UserRow, now: Date): UserView {
   const status = row.disabledAt
@@ -194,16 +187,7 @@ export async function listUsers(ctx: AccessContext): Promise<UserView[]> {
   return rows.map((r) => toUserView(r, now));
 }
 
-export type Me = {
-  userId: string;
-  practiceId: string;
-  practiceName: string;
-  role: Role;
-  email: string;
-  displayName: string;
-  twoFactorEnabled: boolean;
-  twoFactorVerified: boolean;
-};
+export type { Me };
 
 export async function readMe(ctx: AccessContext): Promise<Me> {
   const actor = signedIn(ctx);

@@ -1,25 +1,17 @@
+import type { OutboxEmail } from '@throughline/contracts';
 import { desc, eq } from 'drizzle-orm';
 import type { AccessContext } from '../access/actor';
 import { signedIn } from '../access/policy';
 import { recordAudit } from '../audit/record';
 import { inTransaction } from '../shared/transaction';
-import { type OutboxKind, outboxMessages } from './tables';
+import { outboxMessages } from './tables';
 
 /**
  * What an administrator may see of an e-mail: to whom, what kind, and whether it went out. Never
  * its subject or text: an invitation or reset link read here would let the reader take over the
  * recipient's account (issue 7 item 1).
  */
-export type OutboxItem = {
-  id: string;
-  to: string;
-  kind: OutboxKind;
-  status: 'pending' | 'sent' | 'failed' | 'cancelled';
-  attempts: number;
-  createdAt: Date;
-  sentAt: Date | null;
-  lastError: string | null;
-};
+export type OutboxItem = OutboxEmail;
 
 /** The practice's e-mails, newest first. The read is audited. */
 export async function listOutbox(ctx: AccessContext, limit: number): Promise<OutboxItem[]> {

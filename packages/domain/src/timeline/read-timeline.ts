@@ -1,3 +1,4 @@
+import type { TimelineItem } from '@throughline/contracts';
 import type { AccessContext } from '../access/actor';
 import { signedIn } from '../access/policy';
 import { recordAudit } from '../audit/record';
@@ -15,14 +16,7 @@ import {
   type TimelineType,
 } from './repository';
 
-export type TimelineItem = {
-  type: TimelineType;
-  at: Date;
-  episodeId: string;
-  id: string;
-  /** A non-clinical description ("Session attended", "Phase: intake → active"). */
-  title: string;
-};
+export type { TimelineItem };
 
 export type TimelinePage = { items: TimelineItem[]; nextCursor: string | null };
 
