@@ -1,14 +1,13 @@
 import { Anchor, Button, PasswordInput, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useMutation } from '@tanstack/react-query';
+import type { NextStep } from '@throughline/contracts';
 import type { ReactElement } from 'react';
 import { Link } from 'react-router';
-import type { NextStep } from '../../api/types';
 import { ErrorAlert } from '../../app/error-alert';
-import { signIn } from './auth-api';
+import { useSignIn } from './auth-api';
 
 /** `password` is handed on only for the first two-factor set-up, so it is not asked twice. */
-type Props = { onNext: (next: NextStep, password: string) => void };
+type Props = { onNext: (next: NextStep['next'], password: string) => void };
 
 export function CredentialsForm({ onNext }: Props): ReactElement {
   const form = useForm({
@@ -18,10 +17,8 @@ export function CredentialsForm({ onNext }: Props): ReactElement {
       password: (value) => (value ? null : 'Enter your password.'),
     },
   });
-  const mutation = useMutation({
-    mutationFn: signIn,
-    // A 401 here means wrong credentials, not an ended session.
-    meta: { allowUnauthorized: true },
+  // A 401 here means wrong credentials, not an ended session (the hook says so).
+  const mutation = useSignIn({
     onSuccess: (result, input) => onNext(result.next, input.password),
   });
 

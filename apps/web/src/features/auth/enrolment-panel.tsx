@@ -1,10 +1,9 @@
 import { Button, Code, CopyButton, Group, Image, List, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useMutation } from '@tanstack/react-query';
 import { type ReactElement, type ReactNode, useEffect, useRef } from 'react';
 import { ErrorAlert } from '../../app/error-alert';
 import { Loading } from '../../app/loading';
-import { confirmEnrolment, type Reauthentication, startEnrolment } from './auth-api';
+import { useConfirmEnrolment, useStartEnrolment } from './auth-api';
 import { CodeInput, validateCode } from './code-input';
 import { ReauthenticateForm } from './reauthenticate-form';
 
@@ -27,7 +26,7 @@ export function EnrolmentPanel({
   replacing = false,
   password,
 }: Props): ReactElement {
-  const start = useMutation({ mutationFn: (proof: Reauthentication) => startEnrolment(proof) });
+  const start = useStartEnrolment();
   // Started once from the sign-in password, even when React mounts the panel twice.
   const autoStarted = useRef(false);
   useEffect(() => {
@@ -37,11 +36,7 @@ export function EnrolmentPanel({
     }
   }, [password, start]);
   const form = useForm({ initialValues: { code: '' }, validate: { code: validateCode } });
-  const confirm = useMutation({
-    mutationFn: (code: string) => confirmEnrolment(code),
-    meta: { allowUnauthorized: true },
-    onSuccess: onDone,
-  });
+  const confirm = useConfirmEnrolment({ onSuccess: () => onDone() });
 
   if (!start.data) {
     if (start.isPending || (password && start.isIdle)) {

@@ -1,12 +1,11 @@
 import { Alert, Anchor, Button, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useMutation } from '@tanstack/react-query';
 import type { ReactElement } from 'react';
 import { Link } from 'react-router';
 import { ErrorAlert } from '../../app/error-alert';
 import { usePageTitle } from '../../app/page-title';
 import { PublicLayout } from '../../app/public-layout';
-import { requestPasswordReset } from './auth-api';
+import { useRequestPasswordReset } from './auth-api';
 
 export function ForgotPasswordPage(): ReactElement {
   usePageTitle('Forgot password');
@@ -16,10 +15,7 @@ export function ForgotPasswordPage(): ReactElement {
       email: (value) => (/^\S+@\S+$/.test(value.trim()) ? null : 'Enter your e-mail address.'),
     },
   });
-  const mutation = useMutation({
-    mutationFn: (email: string) => requestPasswordReset(email),
-    meta: { allowUnauthorized: true },
-  });
+  const mutation = useRequestPasswordReset();
 
   return (
     <PublicLayout>

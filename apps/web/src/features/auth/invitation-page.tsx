@@ -1,6 +1,5 @@
 import { Alert, Anchor, Button, Paper, PasswordInput, Stack, Text, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useMutation, useQuery } from '@tanstack/react-query';
 import type { ReactElement } from 'react';
 import { Link, useParams } from 'react-router';
 import { ErrorAlert } from '../../app/error-alert';
@@ -10,17 +9,13 @@ import { Loading } from '../../app/loading';
 import { usePageTitle } from '../../app/page-title';
 import { PublicLayout } from '../../app/public-layout';
 import { roleLabels } from '../../app/roles';
-import { acceptInvitation, getInvitation } from './auth-api';
+import { useAcceptInvitation, useInvitation } from './auth-api';
 import { checkConfirmation, checkNewPassword, NEW_PASSWORD_HINT } from './new-password';
 
 export function InvitationPage(): ReactElement {
   usePageTitle('Accept invitation');
   const token = useParams().token ?? '';
-  const invitation = useQuery({
-    queryKey: ['invitation', token],
-    queryFn: () => getInvitation(token),
-    meta: { allowUnauthorized: true },
-  });
+  const invitation = useInvitation(token);
   const form = useForm({
     initialValues: { password: '', confirm: '' },
     validate: {
@@ -28,9 +23,7 @@ export function InvitationPage(): ReactElement {
       confirm: (value, values) => checkConfirmation(value, values.password),
     },
   });
-  const accept = useMutation({
-    mutationFn: (password: string) => acceptInvitation(token, password),
-    meta: { allowUnauthorized: true },
+  const accept = useAcceptInvitation(token, {
     onError: (error) => applyFieldErrors(form, error, ['password']),
   });
 

@@ -1,13 +1,12 @@
 import { Alert, Anchor, Button, Paper, PasswordInput, Stack, Text, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useMutation } from '@tanstack/react-query';
 import type { ReactElement } from 'react';
 import { Link, useParams } from 'react-router';
 import { ErrorAlert } from '../../app/error-alert';
 import { applyFieldErrors } from '../../app/field-errors';
 import { usePageTitle } from '../../app/page-title';
 import { PublicLayout } from '../../app/public-layout';
-import { completePasswordReset } from './auth-api';
+import { useCompletePasswordReset } from './auth-api';
 import { checkConfirmation, checkNewPassword, NEW_PASSWORD_HINT } from './new-password';
 
 export function ResetPasswordPage(): ReactElement {
@@ -20,9 +19,7 @@ export function ResetPasswordPage(): ReactElement {
       confirm: (value, values) => checkConfirmation(value, values.password),
     },
   });
-  const reset = useMutation({
-    mutationFn: (password: string) => completePasswordReset(token, password),
-    meta: { allowUnauthorized: true },
+  const reset = useCompletePasswordReset(token, {
     onError: (error) => applyFieldErrors(form, error, ['password']),
   });
 

@@ -1,12 +1,10 @@
 import { Alert, Paper, Stack, Title } from '@mantine/core';
-import { useQueryClient } from '@tanstack/react-query';
+import type { NextStep } from '@throughline/contracts';
 import { type ReactElement, useEffect, useRef, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
-import { markSignedIn } from '../../api/session';
-import type { NextStep } from '../../api/types';
 import { usePageTitle } from '../../app/page-title';
 import { PublicLayout } from '../../app/public-layout';
-import { meKey } from './auth-api';
+import { useFinishSignIn } from './auth-api';
 import { CredentialsForm } from './credentials-form';
 import { EnrolmentPanel } from './enrolment-panel';
 import { TwoFactorForm } from './two-factor-form';
@@ -23,7 +21,7 @@ export function SignInPage(): ReactElement {
   const [step, setStep] = useState<Step>('credentials');
   const [params] = useSearchParams();
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
+  const finishSignIn = useFinishSignIn();
   const heading = useRef<HTMLHeadingElement>(null);
   const firstRender = useRef(true);
   usePageTitle(headings[step]);
@@ -38,14 +36,13 @@ export function SignInPage(): ReactElement {
   }, [step]);
 
   const finish = async (): Promise<void> => {
-    markSignedIn();
-    await queryClient.invalidateQueries({ queryKey: meKey });
+    await finishSignIn();
     navigate('/', { replace: true });
   };
 
   // Held only until the first two-factor set-up has used it (the server asks for it again).
   const password = useRef<string | undefined>(undefined);
-  const onNext = (next: NextStep, typed: string): void => {
+  const onNext = (next: NextStep['next'], typed: string): void => {
     password.current = next === 'enrol-two-factor' ? typed : undefined;
     if (next === 'done') void finish();
     else setStep(next === 'two-factor' ? 'two-factor' : 'enrol');

@@ -1,20 +1,15 @@
 import { Button, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useMutation } from '@tanstack/react-query';
 import type { ReactElement } from 'react';
 import { ErrorAlert } from '../../app/error-alert';
-import { verifyTwoFactor } from './auth-api';
+import { useVerifyTwoFactor } from './auth-api';
 import { CodeInput, validateCode } from './code-input';
 
 type Props = { onDone: () => void };
 
 export function TwoFactorForm({ onDone }: Props): ReactElement {
   const form = useForm({ initialValues: { code: '' }, validate: { code: validateCode } });
-  const mutation = useMutation({
-    mutationFn: (code: string) => verifyTwoFactor(code),
-    meta: { allowUnauthorized: true },
-    onSuccess: () => onDone(),
-  });
+  const mutation = useVerifyTwoFactor({ onSuccess: () => onDone() });
 
   return (
     <form noValidate onSubmit={form.onSubmit((values) => mutation.mutate(values.code.trim()))}>

@@ -9,19 +9,9 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useMutation } from '@tanstack/react-query';
 import { type ReactElement, useState } from 'react';
-import type { CalendarFeed } from '../../api/care-types';
-import { api } from '../../api/client';
 import { ErrorAlert } from '../../app/error-alert';
-
-function createFeed(): Promise<CalendarFeed> {
-  return api<CalendarFeed>('/calendar-feed', { method: 'POST' });
-}
-
-function revokeFeed(): Promise<void> {
-  return api<void>('/calendar-feed', { method: 'DELETE' });
-}
+import { useCreateCalendarFeed, useRevokeCalendarFeed } from './settings-api';
 
 /**
  * A private iCalendar address for the person's calendar app. It carries session times only, no
@@ -30,15 +20,13 @@ function revokeFeed(): Promise<void> {
 export function CalendarFeedSection(): ReactElement {
   const [url, setUrl] = useState<string | null>(null);
   const [revoked, setRevoked] = useState(false);
-  const create = useMutation({
-    mutationFn: createFeed,
+  const create = useCreateCalendarFeed({
     onSuccess: (feed) => {
       setUrl(feed.url);
       setRevoked(false);
     },
   });
-  const revoke = useMutation({
-    mutationFn: revokeFeed,
+  const revoke = useRevokeCalendarFeed({
     onSuccess: () => {
       setUrl(null);
       setRevoked(true);

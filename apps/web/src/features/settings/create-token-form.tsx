@@ -10,15 +10,13 @@ import {
   TextInput,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { ReactElement } from 'react';
 import { ErrorAlert } from '../../app/error-alert';
 import { applyFieldErrors } from '../../app/field-errors';
 import { formatDateTime } from '../../app/format';
-import { createToken, tokensKey } from './settings-api';
+import { useCreateToken } from './settings-api';
 
 export function CreateTokenForm(): ReactElement {
-  const queryClient = useQueryClient();
   const form = useForm({
     initialValues: { name: '', expiresInDays: 90 as number | string },
     validate: {
@@ -31,12 +29,8 @@ export function CreateTokenForm(): ReactElement {
       },
     },
   });
-  const mutation = useMutation({
-    mutationFn: createToken,
-    onSuccess: () => {
-      form.reset();
-      void queryClient.invalidateQueries({ queryKey: tokensKey });
-    },
+  const mutation = useCreateToken({
+    onSuccess: () => form.reset(),
     onError: (error) => applyFieldErrors(form, error, ['name', 'expiresInDays']),
   });
   const created = mutation.data;

@@ -1,12 +1,11 @@
 import { Button, Paper, PasswordInput, Stack, Text, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { useMutation } from '@tanstack/react-query';
 import type { ReactElement } from 'react';
 import { ErrorAlert } from '../../app/error-alert';
 import { applyFieldErrors } from '../../app/field-errors';
 import { checkConfirmation, checkNewPassword, NEW_PASSWORD_HINT } from '../auth/new-password';
-import { changePassword } from './settings-api';
+import { useChangePassword } from './settings-api';
 
 export function PasswordSection(): ReactElement {
   const form = useForm({
@@ -17,8 +16,7 @@ export function PasswordSection(): ReactElement {
       confirm: (value, values) => checkConfirmation(value, values.newPassword),
     },
   });
-  const mutation = useMutation({
-    mutationFn: changePassword,
+  const mutation = useChangePassword({
     onSuccess: (result) => {
       form.reset();
       notifications.show({

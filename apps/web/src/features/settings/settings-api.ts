@@ -1,14 +1,29 @@
+import type { UseMutationResult } from '@tanstack/react-query';
+import type {
+  ApiToken,
+  CalendarFeed,
+  CreatedToken,
+  CreateTokenInput,
+  PasswordChanged,
+  SignedOutEverywhere,
+  Wire,
+} from '@throughline/contracts';
 import { api } from '../../api/client';
-import type { ApiToken, CreatedToken } from '../../api/types';
+import { type MutationCallbacks, noCacheEffects, useFeatureMutation } from '../../api/mutation';
+import { useForgetSession } from '../auth/auth-api';
 
-export const tokensKey = ['tokens'] as const;
+export const tokenKeys = {
+  all: ['tokens'] as const,
+};
 
-export function listTokens(): Promise<{ items: ApiToken[] }> {
-  return api('/tokens');
+type Items<T> = { items: T[] };
+
+export function listTokens(): Promise<Wire<Items<ApiToken>>> {
+  return api<Wire<Items<ApiToken>>>('/tokens');
 }
 
-export function createToken(input: { name: string; expiresInDays: number }): Promise<CreatedToken> {
-  return api<CreatedToken>('/tokens', { method: 'POST', body: input });
+export function createToken(input: CreateTokenInput): Promise<Wire<CreatedToken>> {
+  return api<Wire<CreatedToken>>('/tokens', { method: 'POST', body: input });
 }
 
 export function revokeToken(id: string): Promise<void> {
@@ -18,10 +33,68 @@ export function revokeToken(id: string): Promise<void> {
 export function changePassword(input: {
   currentPassword: string;
   newPassword: string;
-}): Promise<{ sessionsEnded: number }> {
-  return api('/me/password', { method: 'POST', body: input });
+}): Promise<Wire<PasswordChanged>> {
+  return api<Wire<PasswordChanged>>('/me/password', { method: 'POST', body: input });
 }
 
-export function signOutEverywhere(): Promise<{ sessionsEnded: number; tokensRevoked: number }> {
-  return api('/auth/sign-out-everywhere', { method: 'POST' });
+export function signOutEverywhere(): Promise<Wire<SignedOutEverywhere>> {
+  return api<Wire<SignedOutEverywhere>>('/auth/sign-out-everywhere', { method: 'POST' });
+}
+
+export function createCalendarFeed(): Promise<Wire<CalendarFeed>> {
+  return api<Wire<CalendarFeed>>('/calendar-feed', { method: 'POST' });
+}
+
+export function revokeCalendarFeed(): Promise<void> {
+  return api<void>('/calendar-feed', { method: 'DELETE' });
+}
+
+// Hooks: each says what it changes in the cache.
+
+const refreshTokens: Parameters<typeof useFeatureMutation>[1] = (queryClient) =>
+  void queryClient.invalidateQueries({ queryKey: tokenKeys.all });
+
+export function useCreateToken(
+  callbacks: MutationCallbacks<Wire<CreatedToken>, CreateTokenInput>,
+): UseMutationResult<Wire<CreatedToken>, Error, CreateTokenInput> {
+  return useFeatureMutation(createToken, refreshTokens, callbacks);
+}
+
+export function useRevokeToken(
+  callbacks: MutationCallbacks<void, string>,
+): UseMutationResult<void, Error, string> {
+  return useFeatureMutation(revokeToken, refreshTokens, callbacks);
+}
+
+export function useChangePassword(
+  callbacks: MutationCallbacks<
+    Wire<PasswordChanged>,
+    { currentPassword: string; newPassword: string }
+  >,
+): UseMutationResult<
+  Wire<PasswordChanged>,
+  Error,
+  { currentPassword: string; newPassword: string }
+> {
+  return useFeatureMutation(changePassword, noCacheEffects, callbacks);
+}
+
+/** Every session ends, this one included: the browser forgets what it held once `leave` ran. */
+export function useSignOutEverywhere(
+  leave: () => void,
+): UseMutationResult<Wire<SignedOutEverywhere>, Error, void> {
+  const forget = useForgetSession();
+  return useFeatureMutation(signOutEverywhere, () => forget(leave));
+}
+
+export function useCreateCalendarFeed(
+  callbacks: MutationCallbacks<Wire<CalendarFeed>, void>,
+): UseMutationResult<Wire<CalendarFeed>, Error, void> {
+  return useFeatureMutation(createCalendarFeed, noCacheEffects, callbacks);
+}
+
+export function useRevokeCalendarFeed(
+  callbacks: MutationCallbacks<void, void>,
+): UseMutationResult<void, Error, void> {
+  return useFeatureMutation(revokeCalendarFeed, noCacheEffects, callbacks);
 }

@@ -1,23 +1,13 @@
 import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type ReactElement, useState } from 'react';
 import { useNavigate } from 'react-router';
-import { markSignedOut } from '../../api/session';
 import { ErrorAlert } from '../../app/error-alert';
-import { signOutEverywhere } from './settings-api';
+import { useSignOutEverywhere } from './settings-api';
 
 export function SignOutEverywhereSection(): ReactElement {
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
   const [confirming, setConfirming] = useState(false);
-  const mutation = useMutation({
-    mutationFn: signOutEverywhere,
-    onSuccess: () => {
-      markSignedOut();
-      navigate('/sign-in', { replace: true });
-      queryClient.clear();
-    },
-  });
+  const mutation = useSignOutEverywhere(() => navigate('/sign-in', { replace: true }));
 
   return (
     <Paper withBorder p={{ base: 'md', sm: 'lg' }} component="section" aria-labelledby="everywhere">

@@ -5,11 +5,11 @@ import { ErrorAlert } from '../../app/error-alert';
 import { Loading } from '../../app/loading';
 import { useSignedInUser } from '../auth/use-me';
 import { CreateTokenForm } from './create-token-form';
-import { listTokens, tokensKey } from './settings-api';
+import { listTokens, tokenKeys } from './settings-api';
 import { TokensTable } from './tokens-table';
 
 function TokensList(): ReactElement {
-  const tokens = useQuery({ queryKey: tokensKey, queryFn: listTokens });
+  const tokens = useQuery({ queryKey: tokenKeys.all, queryFn: listTokens });
   if (tokens.isPending) return <Loading label="Loading tokens" />;
   if (tokens.isError) return <ErrorAlert error={tokens.error} title="Could not load your tokens" />;
   if (tokens.data.items.length === 0) return <Text>You have no tokens yet.</Text>;

@@ -1,25 +1,21 @@
 import { Badge, Button, Group, Modal, Stack, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { ApiToken, Wire } from '@throughline/contracts';
 import { type ReactElement, useState } from 'react';
-import type { ApiToken } from '../../api/types';
 import { ErrorAlert } from '../../app/error-alert';
 import { formatDate, formatDateTime } from '../../app/format';
-import { revokeToken, tokensKey } from './settings-api';
+import { useRevokeToken } from './settings-api';
 
-function tokenState(token: ApiToken): { label: string; color: string } {
+function tokenState(token: Wire<ApiToken>): { label: string; color: string } {
   if (token.revokedAt) return { label: 'Revoked', color: 'gray' };
   if (new Date(token.expiresAt).getTime() < Date.now()) return { label: 'Expired', color: 'gray' };
   return { label: 'Active', color: 'teal' };
 }
 
-export function TokensTable({ tokens }: { tokens: ApiToken[] }): ReactElement {
-  const queryClient = useQueryClient();
-  const [revoking, setRevoking] = useState<ApiToken | null>(null);
-  const mutation = useMutation({
-    mutationFn: (id: string) => revokeToken(id),
+export function TokensTable({ tokens }: { tokens: Wire<ApiToken>[] }): ReactElement {
+  const [revoking, setRevoking] = useState<Wire<ApiToken> | null>(null);
+  const mutation = useRevokeToken({
     onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: tokensKey });
       notifications.show({ color: 'teal', message: 'Token revoked.' });
       setRevoking(null);
     },

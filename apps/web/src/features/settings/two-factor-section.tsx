@@ -1,20 +1,16 @@
 import { Alert, Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useQueryClient } from '@tanstack/react-query';
 import { type ReactElement, useState } from 'react';
 import { isClinicianOrAdmin } from '../../app/roles';
-import { meKey } from '../auth/auth-api';
 import { EnrolmentPanel } from '../auth/enrolment-panel';
 import { useSignedInUser } from '../auth/use-me';
 
 export function TwoFactorSection(): ReactElement {
   const me = useSignedInUser();
-  const queryClient = useQueryClient();
   const [enrolling, setEnrolling] = useState(false);
 
   const done = (): void => {
     setEnrolling(false);
-    void queryClient.invalidateQueries({ queryKey: meKey });
     notifications.show({
       color: 'teal',
       message: me.twoFactorEnabled
