@@ -1,4 +1,4 @@
-import type { Role } from '../api/types';
+import type { Role } from '@throughline/contracts';
 
 export type NavItem = { to: string; label: string };
 

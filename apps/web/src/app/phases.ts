@@ -1,12 +1,6 @@
 import type { Phase } from '@throughline/contracts';
 
-export const phaseLabels: Record<Phase, string> = {
-  intake: 'Intake',
-  active: 'Active',
-  ending: 'Ending',
-  aftercare: 'Aftercare',
-  closed: 'Closed',
-};
+export { phaseLabels } from './labels';
 
 export const phaseColors: Record<Phase, string> = {
   intake: 'blue',

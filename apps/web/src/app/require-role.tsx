@@ -1,5 +1,5 @@
+import type { Role } from '@throughline/contracts';
 import type { ReactElement, ReactNode } from 'react';
-import type { Role } from '../api/types';
 import { useSignedInUser } from '../features/auth/use-me';
 import { MessagePage } from './message-page';
 import { roleLabels } from './roles';

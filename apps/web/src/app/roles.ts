@@ -1,11 +1,6 @@
-import type { Role } from '../api/types';
+import type { Role } from '@throughline/contracts';
 
-export const roleLabels: Record<Role, string> = {
-  practice_admin: 'Practice admin',
-  therapist: 'Therapist',
-  supervisor: 'Supervisor',
-  client: 'Client',
-};
+export { roleLabels } from './labels';
 
 export function isClinicianOrAdmin(role: Role): boolean {
   return role !== 'client';

@@ -1,7 +1,8 @@
 import { Badge } from '@mantine/core';
 import type { ReactElement } from 'react';
+import { type BadgeStatus, statusLabels } from './labels';
 
-const colors: Record<string, string> = {
+const colors: Record<BadgeStatus, string> = {
   active: 'teal',
   invited: 'blue',
   locked: 'red',
@@ -12,21 +13,10 @@ const colors: Record<string, string> = {
   deactivated: 'gray',
 };
 
-const labels: Record<string, string> = {
-  active: 'Active',
-  invited: 'Invited',
-  locked: 'Locked',
-  pending: 'Pending',
-  sent: 'Sent',
-  failed: 'Failed',
-  cancelled: 'Not needed',
-  deactivated: 'Deactivated',
-};
-
-export function StatusBadge({ status }: { status: string }): ReactElement {
+export function StatusBadge({ status }: { status: BadgeStatus }): ReactElement {
   return (
-    <Badge color={colors[status] ?? 'gray'} variant="light" tt="none">
-      {labels[status] ?? status}
+    <Badge color={colors[status]} variant="light" tt="none">
+      {statusLabels[status]}
     </Badge>
   );
 }

@@ -1,21 +1,17 @@
 import { Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { User, Wire } from '@throughline/contracts';
 import type { ReactElement } from 'react';
-import type { User } from '../../api/types';
 import { ErrorAlert } from '../../app/error-alert';
-import { deactivateUser, reactivateUser, usersKey } from './admin-api';
+import { useChangeAccountAccess } from './admin-api';
 
-type Props = { user: User | null; onClose: () => void };
+type Props = { user: Wire<User> | null; onClose: () => void };
 
 /** Confirms deactivating or reactivating an account; what happens is said before it happens. */
 export function AccountAccessModal({ user, onClose }: Props): ReactElement {
-  const queryClient = useQueryClient();
   const deactivating = user?.status !== 'deactivated';
-  const mutation = useMutation({
-    mutationFn: (id: string) => (deactivating ? deactivateUser(id) : reactivateUser(id)),
+  const mutation = useChangeAccountAccess({
     onSuccess: (changed) => {
-      void queryClient.invalidateQueries({ queryKey: usersKey });
       notifications.show({
         color: 'teal',
         title: deactivating ? 'Account deactivated' : 'Account reactivated',
@@ -60,7 +56,7 @@ export function AccountAccessModal({ user, onClose }: Props): ReactElement {
           <Button
             color={deactivating ? 'red' : 'teal'}
             loading={mutation.isPending}
-            onClick={() => user && mutation.mutate(user.id)}
+            onClick={() => user && mutation.mutate({ id: user.id, deactivate: deactivating })}
           >
             {action}
           </Button>

@@ -1,61 +1,119 @@
-import { api } from '../../api/client';
+import type { UseMutationResult } from '@tanstack/react-query';
 import type {
   AuditVerification,
+  InviteStaffInput,
   MeasureSettings,
+  MeasureSettingsChanges,
   OutboxEmail,
   Practice,
-  StaffRole,
+  PracticeChanges,
   User,
-} from '../../api/types';
+  Wire,
+} from '@throughline/contracts';
+import { api } from '../../api/client';
+import { type MutationCallbacks, noCacheEffects, useFeatureMutation } from '../../api/mutation';
+import { meKey } from '../auth/auth-api';
 
-export const usersKey = ['admin', 'users'] as const;
-export const practiceKey = ['practice'] as const;
+export const adminKeys = {
+  users: ['admin', 'users'] as const,
+  outbox: ['admin', 'outbox'] as const,
+  practice: ['practice'] as const,
+  measureSettings: ['practice', 'measure-settings'] as const,
+};
 
-export function listUsers(): Promise<{ items: User[] }> {
-  return api('/admin/users');
+type Items<T> = { items: T[] };
+
+export function listUsers(): Promise<Wire<Items<User>>> {
+  return api<Wire<Items<User>>>('/admin/users');
 }
 
-export function inviteStaff(input: {
-  email: string;
-  displayName: string;
-  role: StaffRole;
-}): Promise<User> {
-  return api<User>('/admin/users', { method: 'POST', body: input });
+export function inviteStaff(input: InviteStaffInput): Promise<Wire<User>> {
+  return api<Wire<User>>('/admin/users', { method: 'POST', body: input });
 }
 
-export function deactivateUser(id: string): Promise<User> {
-  return api<User>(`/admin/users/${encodeURIComponent(id)}/deactivate`, { method: 'POST' });
+export function deactivateUser(id: string): Promise<Wire<User>> {
+  return api<Wire<User>>(`/admin/users/${encodeURIComponent(id)}/deactivate`, { method: 'POST' });
 }
 
-export function reactivateUser(id: string): Promise<User> {
-  return api<User>(`/admin/users/${encodeURIComponent(id)}/reactivate`, { method: 'POST' });
+export function reactivateUser(id: string): Promise<Wire<User>> {
+  return api<Wire<User>>(`/admin/users/${encodeURIComponent(id)}/reactivate`, { method: 'POST' });
 }
 
-export function getPractice(): Promise<Practice> {
-  return api<Practice>('/practice');
+export function getPractice(): Promise<Wire<Practice>> {
+  return api<Wire<Practice>>('/practice');
 }
 
-export function updatePractice(input: { name?: string; timeZone?: string }): Promise<Practice> {
-  return api<Practice>('/practice', { method: 'PATCH', body: input });
+export function updatePractice(input: PracticeChanges): Promise<Wire<Practice>> {
+  return api<Wire<Practice>>('/practice', { method: 'PATCH', body: input });
 }
 
-export const measureSettingsKey = ['practice', 'measure-settings'] as const;
-
-export function getMeasureSettings(): Promise<MeasureSettings> {
-  return api<MeasureSettings>('/practice/measure-settings');
+export function getMeasureSettings(): Promise<Wire<MeasureSettings>> {
+  return api<Wire<MeasureSettings>>('/practice/measure-settings');
 }
 
-export function updateMeasureSettings(input: {
-  enabledInstruments?: string[];
-  pcl5ReliableChange?: number;
-}): Promise<MeasureSettings> {
-  return api<MeasureSettings>('/practice/measure-settings', { method: 'PATCH', body: input });
+export function updateMeasureSettings(
+  input: MeasureSettingsChanges,
+): Promise<Wire<MeasureSettings>> {
+  return api<Wire<MeasureSettings>>('/practice/measure-settings', { method: 'PATCH', body: input });
 }
 
-export function listOutbox(): Promise<{ items: OutboxEmail[] }> {
-  return api('/admin/outbox?limit=50');
+export function listOutbox(): Promise<Wire<Items<OutboxEmail>>> {
+  return api<Wire<Items<OutboxEmail>>>('/admin/outbox?limit=50');
 }
 
-export function verifyAudit(): Promise<AuditVerification> {
-  return api<AuditVerification>('/admin/audit/verify');
+export function verifyAudit(): Promise<Wire<AuditVerification>> {
+  return api<Wire<AuditVerification>>('/admin/audit/verify');
+}
+
+// Hooks: each says what it changes in the cache.
+
+export function useInviteStaff(
+  callbacks: MutationCallbacks<Wire<User>, InviteStaffInput>,
+): UseMutationResult<Wire<User>, Error, InviteStaffInput> {
+  return useFeatureMutation(
+    inviteStaff,
+    (queryClient) => void queryClient.invalidateQueries({ queryKey: adminKeys.users }),
+    callbacks,
+  );
+}
+
+/** Deactivates or reactivates an account, as `deactivate` says. */
+export function useChangeAccountAccess(
+  callbacks: MutationCallbacks<Wire<User>, { id: string; deactivate: boolean }>,
+): UseMutationResult<Wire<User>, Error, { id: string; deactivate: boolean }> {
+  return useFeatureMutation(
+    ({ id, deactivate }: { id: string; deactivate: boolean }) =>
+      deactivate ? deactivateUser(id) : reactivateUser(id),
+    (queryClient) => void queryClient.invalidateQueries({ queryKey: adminKeys.users }),
+    callbacks,
+  );
+}
+
+/** The practice's name and zone show in `me` too. */
+export function useUpdatePractice(
+  callbacks: MutationCallbacks<Wire<Practice>, PracticeChanges>,
+): UseMutationResult<Wire<Practice>, Error, PracticeChanges> {
+  return useFeatureMutation(
+    updatePractice,
+    (queryClient, saved) => {
+      queryClient.setQueryData(adminKeys.practice, saved);
+      void queryClient.invalidateQueries({ queryKey: meKey });
+    },
+    callbacks,
+  );
+}
+
+export function useUpdateMeasureSettings(
+  callbacks: MutationCallbacks<Wire<MeasureSettings>, MeasureSettingsChanges>,
+): UseMutationResult<Wire<MeasureSettings>, Error, MeasureSettingsChanges> {
+  return useFeatureMutation(
+    updateMeasureSettings,
+    (queryClient, saved) => queryClient.setQueryData(adminKeys.measureSettings, saved),
+    callbacks,
+  );
+}
+
+/** A one-off check: its answer is shown where it arrives and never cached. */
+export function useVerifyAudit(): UseMutationResult<Wire<AuditVerification>, Error, void> {
+  return useFeatureMutation(verifyAudit, noCacheEffects);
 }

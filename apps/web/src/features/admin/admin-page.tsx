@@ -6,14 +6,7 @@ import { Link } from 'react-router';
 import { ErrorAlert } from '../../app/error-alert';
 import { Loading } from '../../app/loading';
 import { usePageTitle } from '../../app/page-title';
-import {
-  getMeasureSettings,
-  getPractice,
-  listUsers,
-  measureSettingsKey,
-  practiceKey,
-  usersKey,
-} from './admin-api';
+import { adminKeys, getMeasureSettings, getPractice, listUsers } from './admin-api';
 import { InviteStaffModal } from './invite-staff-modal';
 import { MeasureSettingsForm } from './measure-settings-form';
 import { PracticeSettingsForm } from './practice-settings-form';
@@ -22,9 +15,9 @@ import { UsersTable } from './users-table';
 export function AdminPage(): ReactElement {
   usePageTitle('Practice administration');
   const [inviting, invite] = useDisclosure(false);
-  const users = useQuery({ queryKey: usersKey, queryFn: listUsers });
-  const practice = useQuery({ queryKey: practiceKey, queryFn: getPractice });
-  const measures = useQuery({ queryKey: measureSettingsKey, queryFn: getMeasureSettings });
+  const users = useQuery({ queryKey: adminKeys.users, queryFn: listUsers });
+  const practice = useQuery({ queryKey: adminKeys.practice, queryFn: getPractice });
+  const measures = useQuery({ queryKey: adminKeys.measureSettings, queryFn: getMeasureSettings });
 
   return (
     <Stack maw={1100} gap="xl">

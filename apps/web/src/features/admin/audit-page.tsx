@@ -1,13 +1,12 @@
 import { Alert, Anchor, Button, Stack, Text, Title } from '@mantine/core';
-import { useMutation } from '@tanstack/react-query';
+import type { AuditVerification, Wire } from '@throughline/contracts';
 import type { ReactElement } from 'react';
 import { Link } from 'react-router';
-import type { AuditVerification } from '../../api/types';
 import { ErrorAlert } from '../../app/error-alert';
 import { usePageTitle } from '../../app/page-title';
-import { verifyAudit } from './admin-api';
+import { useVerifyAudit } from './admin-api';
 
-function Result({ result }: { result: AuditVerification }): ReactElement {
+function Result({ result }: { result: Wire<AuditVerification> }): ReactElement {
   if (result.ok) {
     return (
       <Alert color="teal" variant="light" title="The audit chain is intact" role="status">
@@ -32,7 +31,7 @@ function Result({ result }: { result: AuditVerification }): ReactElement {
 
 export function AuditPage(): ReactElement {
   usePageTitle('Audit check');
-  const check = useMutation({ mutationFn: verifyAudit });
+  const check = useVerifyAudit();
 
   return (
     <Stack maw={720}>

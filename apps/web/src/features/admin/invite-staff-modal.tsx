@@ -1,23 +1,21 @@
 import { Button, Group, Modal, NativeSelect, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { STAFF_ROLES, type StaffRole } from '@throughline/contracts';
 import type { ReactElement } from 'react';
-import type { StaffRole } from '../../api/types';
 import { ErrorAlert } from '../../app/error-alert';
 import { applyFieldErrors } from '../../app/field-errors';
-import { inviteStaff, usersKey } from './admin-api';
+import { roleLabels } from '../../app/labels';
+import { useInviteStaff } from './admin-api';
 
 type Props = { opened: boolean; onClose: () => void };
 
-const roles: { value: StaffRole; label: string }[] = [
-  { value: 'therapist', label: 'Therapist' },
-  { value: 'supervisor', label: 'Supervisor' },
-  { value: 'practice_admin', label: 'Practice admin' },
-];
+// Therapist first: the role most invitations are for.
+const roles = [...STAFF_ROLES]
+  .sort((a, b) => Number(b === 'therapist') - Number(a === 'therapist'))
+  .map((value) => ({ value, label: roleLabels[value] }));
 
 export function InviteStaffModal({ opened, onClose }: Props): ReactElement {
-  const queryClient = useQueryClient();
   const form = useForm({
     initialValues: { displayName: '', email: '', role: 'therapist' as StaffRole },
     validate: {
@@ -25,10 +23,8 @@ export function InviteStaffModal({ opened, onClose }: Props): ReactElement {
       email: (value) => (/^\S+@\S+\.\S+$/.test(value.trim()) ? null : 'Enter an e-mail address.'),
     },
   });
-  const mutation = useMutation({
-    mutationFn: inviteStaff,
+  const mutation = useInviteStaff({
     onSuccess: (user) => {
-      void queryClient.invalidateQueries({ queryKey: usersKey });
       notifications.show({
         color: 'teal',
         title: 'Invitation sent',

@@ -1,41 +1,45 @@
 import { Button, Group, NativeSelect, Stack, Switch, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { MeasureSettings, Wire } from '@throughline/contracts';
 import type { ReactElement } from 'react';
-import type { MeasureSettings } from '../../api/types';
 import { ErrorAlert } from '../../app/error-alert';
-import { measureSettingsKey, updateMeasureSettings } from './admin-api';
+import { useUpdateMeasureSettings } from './admin-api';
 
 /**
  * Which questionnaires the practice uses (some licences do not allow commercial use, see
  * docs/measures.md) and the PCL-5 reliable-change value (5–10 points, default 10).
  */
-export function MeasureSettingsForm({ settings }: { settings: MeasureSettings }): ReactElement {
-  const queryClient = useQueryClient();
+export function MeasureSettingsForm({
+  settings,
+}: {
+  settings: Wire<MeasureSettings>;
+}): ReactElement {
   const { min, max } = settings.pcl5ReliableChangeRange;
   const initialValues = {
     enabled: Object.fromEntries(settings.instruments.map((i) => [i.key, i.enabled])),
     pcl5ReliableChange: String(settings.pcl5ReliableChange),
   };
   const form = useForm({ initialValues });
-  const mutation = useMutation({
-    mutationFn: (values: typeof initialValues) =>
-      updateMeasureSettings({
-        enabledInstruments: settings.instruments
-          .map((i) => i.key)
-          .filter((key) => values.enabled[key]),
-        pcl5ReliableChange: Number(values.pcl5ReliableChange),
-      }),
-    onSuccess: (saved) => {
-      queryClient.setQueryData(measureSettingsKey, saved);
+  const mutation = useUpdateMeasureSettings({
+    onSuccess: () => {
       form.resetDirty();
       notifications.show({ color: 'teal', message: 'Questionnaire settings saved.' });
     },
   });
   const points = Array.from({ length: max - min + 1 }, (_, i) => String(min + i));
   return (
-    <form noValidate onSubmit={form.onSubmit((values) => mutation.mutate(values))}>
+    <form
+      noValidate
+      onSubmit={form.onSubmit((values) =>
+        mutation.mutate({
+          enabledInstruments: settings.instruments
+            .map((i) => i.key)
+            .filter((key) => values.enabled[key]),
+          pcl5ReliableChange: Number(values.pcl5ReliableChange),
+        }),
+      )}
+    >
       <Stack maw={640}>
         <ErrorAlert error={mutation.error} title="Could not save the questionnaire settings" />
         <Text size="sm">

@@ -1,26 +1,18 @@
 import { Anchor, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
+import type { OutboxEmail, Wire } from '@throughline/contracts';
 import type { ReactElement } from 'react';
 import { Link } from 'react-router';
-import type { OutboxEmail, OutboxKind } from '../../api/types';
 import { ErrorAlert } from '../../app/error-alert';
 import { formatDateTime } from '../../app/format';
+import { outboxKindLabels } from '../../app/labels';
 import { Loading } from '../../app/loading';
 import { usePageTitle } from '../../app/page-title';
 import { StatusBadge } from '../../app/status-badge';
-import { listOutbox } from './admin-api';
+import { adminKeys, listOutbox } from './admin-api';
 
-const kindLabels: Record<OutboxKind, string> = {
-  invitation: 'Invitation',
-  'password-reset': 'Password reset link',
-  'security-notice': 'Account change notice',
-  reminder: 'Session reminder',
-  questionnaire: 'Questionnaire invitation',
-  other: 'Other',
-};
-
-function OutboxItem({ email }: { email: OutboxEmail }): ReactElement {
-  const label = kindLabels[email.kind];
+function OutboxItem({ email }: { email: Wire<OutboxEmail> }): ReactElement {
+  const label = outboxKindLabels[email.kind];
   return (
     <Paper withBorder p="md" component="article" aria-label={`${label} to ${email.to}`}>
       <Group justify="space-between" align="flex-start" wrap="wrap" gap="xs">
@@ -51,7 +43,7 @@ function OutboxItem({ email }: { email: OutboxEmail }): ReactElement {
 
 export function OutboxPage(): ReactElement {
   usePageTitle('Outbox');
-  const outbox = useQuery({ queryKey: ['admin', 'outbox'], queryFn: listOutbox });
+  const outbox = useQuery({ queryKey: adminKeys.outbox, queryFn: listOutbox });
   const emails = [...(outbox.data?.items ?? [])].sort((a, b) =>
     b.createdAt.localeCompare(a.createdAt),
   );

@@ -1,13 +1,11 @@
 import { Button, Group, NativeSelect, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { Practice, Wire } from '@throughline/contracts';
 import type { ReactElement } from 'react';
-import type { Practice } from '../../api/types';
 import { ErrorAlert } from '../../app/error-alert';
 import { applyFieldErrors } from '../../app/field-errors';
-import { meKey } from '../auth/auth-api';
-import { practiceKey, updatePractice } from './admin-api';
+import { useUpdatePractice } from './admin-api';
 
 const commonZones = [
   'UTC',
@@ -31,8 +29,7 @@ const commonZones = [
   'Pacific/Auckland',
 ];
 
-export function PracticeSettingsForm({ practice }: { practice: Practice }): ReactElement {
-  const queryClient = useQueryClient();
+export function PracticeSettingsForm({ practice }: { practice: Wire<Practice> }): ReactElement {
   const zones = commonZones.includes(practice.timeZone)
     ? commonZones
     : [practice.timeZone, ...commonZones];
@@ -40,11 +37,8 @@ export function PracticeSettingsForm({ practice }: { practice: Practice }): Reac
     initialValues: { name: practice.name, timeZone: practice.timeZone },
     validate: { name: (value) => (value.trim() ? null : 'Enter the practice name.') },
   });
-  const mutation = useMutation({
-    mutationFn: updatePractice,
+  const mutation = useUpdatePractice({
     onSuccess: (saved) => {
-      queryClient.setQueryData(practiceKey, saved);
-      void queryClient.invalidateQueries({ queryKey: meKey });
       form.resetDirty({ name: saved.name, timeZone: saved.timeZone });
       notifications.show({ color: 'teal', message: 'Practice settings saved.' });
     },

@@ -1,14 +1,14 @@
 import { Badge, Button, Table, Text } from '@mantine/core';
+import type { User, Wire } from '@throughline/contracts';
 import { type ReactElement, useState } from 'react';
-import type { User } from '../../api/types';
 import { formatDate } from '../../app/format';
 import { roleLabels } from '../../app/roles';
 import { ScrollRegion } from '../../app/scroll-region';
 import { StatusBadge } from '../../app/status-badge';
 import { AccountAccessModal } from './account-access-modal';
 
-export function UsersTable({ users }: { users: User[] }): ReactElement {
-  const [changing, setChanging] = useState<User | null>(null);
+export function UsersTable({ users }: { users: Wire<User>[] }): ReactElement {
+  const [changing, setChanging] = useState<Wire<User> | null>(null);
   return (
     <ScrollRegion label="Users (scrolls sideways)">
       <AccountAccessModal user={changing} onClose={() => setChanging(null)} />
