@@ -7,7 +7,7 @@ import { ErrorAlert } from '../../app/error-alert';
 import { Loading } from '../../app/loading';
 import { usePageTitle } from '../../app/page-title';
 import { CaseloadAlerts } from './caseload-alerts';
-import { caseloadKey, clientsKey, getCaseload, listClients } from './caseload-api';
+import { caseloadKeys, clientListKey, getCaseload, listClients } from './caseload-api';
 import { CaseloadList } from './caseload-list';
 import { mergeCaseload, sortByAlerts } from './caseload-rows';
 import { InviteClientModal } from './invite-client-modal';
@@ -16,12 +16,12 @@ export function CaseloadPage(): ReactElement {
   usePageTitle('Caseload');
   const [inviting, invite] = useDisclosure(false);
   const clients = useInfiniteQuery({
-    queryKey: clientsKey,
+    queryKey: clientListKey,
     queryFn: ({ pageParam }) => listClients(pageParam),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
   });
-  const caseload = useQuery({ queryKey: caseloadKey, queryFn: getCaseload });
+  const caseload = useQuery({ queryKey: caseloadKeys.all, queryFn: getCaseload });
   const rows = sortByAlerts(
     mergeCaseload(
       clients.data?.pages.flatMap((page) => page.items) ?? [],

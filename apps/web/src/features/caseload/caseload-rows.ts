@@ -1,15 +1,21 @@
-import type { AttentionKind, CaseloadItem } from '../../api/care-types';
-import type { Client } from '../../api/types';
+import type {
+  AttentionKind,
+  Client,
+  CaseloadItem as ContractItem,
+  Wire,
+} from '@throughline/contracts';
+
+type CaseloadItem = Wire<ContractItem>;
 
 /** One client in the caseload: their account (from /clients) and their open episode (from /caseload). */
 export type CaseloadRow = Omit<CaseloadItem, 'episodeId' | 'phase'> & {
   episodeId: string | null;
   phase: CaseloadItem['phase'] | null;
   email: string | null;
-  status: Client['status'] | null;
+  status: Wire<Client>['status'] | null;
 };
 
-export function mergeCaseload(clients: Client[], caseload: CaseloadItem[]): CaseloadRow[] {
+export function mergeCaseload(clients: Wire<Client>[], caseload: CaseloadItem[]): CaseloadRow[] {
   const byClient = new Map(caseload.map((item) => [item.clientId, item]));
   const rows: CaseloadRow[] = clients.map((client) => {
     const item = byClient.get(client.id);
@@ -46,8 +52,6 @@ export function attentionLabel(kind: AttentionKind, count: number): string {
       return count === 1 ? '1 urgent alert' : `${count} urgent alerts`;
     case 'alerts':
       return count === 1 ? '1 alert' : `${count} alerts`;
-    default:
-      return `${kind} (${count})`;
   }
 }
 

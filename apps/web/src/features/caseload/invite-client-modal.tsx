@@ -2,7 +2,6 @@ import { Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { ReactElement } from 'react';
 import { ErrorAlert } from '../../app/error-alert';
 import { applyFieldErrors } from '../../app/field-errors';
@@ -13,20 +12,16 @@ import {
   clientValidation,
   emptyClientValues,
 } from '../clients/client-form';
-import { caseloadKey, clientsKey, inviteClient } from './caseload-api';
+import { useInviteClient } from './caseload-api';
 
 type Props = { opened: boolean; onClose: () => void };
 
 export function InviteClientModal({ opened, onClose }: Props): ReactElement {
-  const queryClient = useQueryClient();
   const phone = useMediaQuery('(max-width: 30em)');
   const [details, showDetails] = useDisclosure(false);
   const form = useForm({ initialValues: emptyClientValues(), validate: clientValidation });
-  const mutation = useMutation({
-    mutationFn: inviteClient,
+  const mutation = useInviteClient({
     onSuccess: (client) => {
-      void queryClient.invalidateQueries({ queryKey: clientsKey });
-      void queryClient.invalidateQueries({ queryKey: caseloadKey });
       notifications.show({
         color: 'teal',
         title: 'Invitation sent',

@@ -1,15 +1,14 @@
 import { Button, Group, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { Client, Wire } from '@throughline/contracts';
 import { type ReactElement, useState } from 'react';
-import type { ClientDetails } from '../../api/care-types';
 import { ErrorAlert } from '../../app/error-alert';
 import { applyFieldErrors } from '../../app/field-errors';
 import { formatDate } from '../../app/format';
 import { ClientDetailsFields, SafeContactFields } from './client-fields';
 import { clientChanges, clientFieldPaths, clientValidation, valuesFromClient } from './client-form';
-import { clientKey, updateClient } from './clients-api';
+import { useUpdateClient } from './clients-api';
 
 function Detail({ label, value }: { label: string; value: string | null | undefined }) {
   return (
@@ -24,15 +23,11 @@ function yesNo(value: boolean | undefined): string {
   return value ? 'Yes' : 'No';
 }
 
-export function ClientDetailsCard({ client }: { client: ClientDetails }): ReactElement {
+export function ClientDetailsCard({ client }: { client: Wire<Client> }): ReactElement {
   const [editing, setEditing] = useState(false);
-  const queryClient = useQueryClient();
   const form = useForm({ initialValues: valuesFromClient(client), validate: clientValidation });
-  const mutation = useMutation({
-    mutationFn: (values: typeof form.values) => updateClient(client.id, clientChanges(values)),
-    onSuccess: (updated) => {
-      queryClient.setQueryData(clientKey(client.id), updated);
-      void queryClient.invalidateQueries({ queryKey: ['clients'] });
+  const mutation = useUpdateClient(client.id, {
+    onSuccess: () => {
       notifications.show({ color: 'teal', message: 'Client details saved.' });
       setEditing(false);
     },
@@ -60,7 +55,10 @@ export function ClientDetailsCard({ client }: { client: ClientDetails }): ReactE
         )}
       </Group>
       {editing ? (
-        <form noValidate onSubmit={form.onSubmit((values) => mutation.mutate(values))}>
+        <form
+          noValidate
+          onSubmit={form.onSubmit((values) => mutation.mutate(clientChanges(values)))}
+        >
           <Stack>
             <ErrorAlert error={mutation.error} title="Could not save the details" />
             <SimpleGrid cols={{ base: 1, sm: 2 }}>

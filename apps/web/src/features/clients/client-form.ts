@@ -1,4 +1,4 @@
-import type { ClientDetails, ClientInput } from '../../api/care-types';
+import type { Client, ClientChanges, CreateClientInput, Wire } from '@throughline/contracts';
 
 export type ClientFormValues = {
   displayName: string;
@@ -47,29 +47,28 @@ export function emptyClientValues(): ClientFormValues {
   };
 }
 
-export function valuesFromClient(client: ClientDetails): ClientFormValues {
-  const empty = emptyClientValues();
+export function valuesFromClient(client: Wire<Client>): ClientFormValues {
   return {
     displayName: client.displayName,
     email: client.email,
     preferredName: client.preferredName ?? '',
     pronouns: client.pronouns ?? '',
     dateOfBirth: client.dateOfBirth ?? '',
-    timeZone: client.timeZone ?? empty.timeZone,
+    timeZone: client.timeZone,
     phone: client.phone ?? '',
     emergencyName: client.emergencyContact?.name ?? '',
     emergencyPhone: client.emergencyContact?.phone ?? '',
     emergencyRelationship: client.emergencyContact?.relationship ?? '',
-    mayEmail: client.safeContact?.mayEmail ?? empty.mayEmail,
-    emailMayIncludeDetails: client.safeContact?.emailMayIncludeDetails ?? false,
-    remindersEnabled: client.safeContact?.remindersEnabled ?? empty.remindersEnabled,
+    mayEmail: client.safeContact.mayEmail,
+    emailMayIncludeDetails: client.safeContact.emailMayIncludeDetails,
+    remindersEnabled: client.safeContact.remindersEnabled,
   };
 }
 
 /** The request body: empty optional fields are left out rather than sent as "". */
-export function clientInput(values: ClientFormValues): ClientInput {
+export function clientInput(values: ClientFormValues): CreateClientInput {
   const optional = (value: string): string | undefined => value.trim() || undefined;
-  const input: ClientInput = {
+  const input: CreateClientInput = {
     displayName: values.displayName.trim(),
     email: values.email.trim(),
     preferredName: optional(values.preferredName),
@@ -112,10 +111,6 @@ export function clientChanges(values: ClientFormValues): ClientChanges {
     safeContact: clientInput(values).safeContact,
   };
 }
-
-export type ClientChanges = {
-  [K in Exclude<keyof ClientInput, 'email'>]?: ClientInput[K] | null;
-};
 
 // The server wants an emergency contact complete or not at all.
 const emergencyField =

@@ -7,13 +7,13 @@ import { Loading } from '../../app/loading';
 import { usePageTitle } from '../../app/page-title';
 import { StatusBadge } from '../../app/status-badge';
 import { ClientDetailsCard } from './client-details-card';
-import { clientKey, getClient } from './clients-api';
+import { clientKeys, getClient } from './clients-api';
 import { EpisodesSection } from './episodes-section';
 import { TimelineSection } from './timeline-section';
 
 export function ClientPage(): ReactElement {
   const id = useParams().id ?? '';
-  const client = useQuery({ queryKey: clientKey(id), queryFn: () => getClient(id) });
+  const client = useQuery({ queryKey: clientKeys.detail(id), queryFn: () => getClient(id) });
   usePageTitle(client.data?.displayName ?? 'Client');
 
   return (

@@ -1,40 +1,85 @@
-import type { ClientDetails, Episode, TimelineItem, TimelineType } from '../../api/care-types';
+import type { UseMutationResult } from '@tanstack/react-query';
+import type {
+  Client,
+  ClientChanges,
+  CreateEpisodeInput,
+  Episode,
+  TimelineItem,
+  TimelineType,
+  Wire,
+} from '@throughline/contracts';
 import { api } from '../../api/client';
-import type { Page } from '../../api/types';
-import type { ClientChanges } from './client-form';
+import { type MutationCallbacks, useFeatureMutation } from '../../api/mutation';
+import { caseloadKeys } from '../caseload/caseload-api';
+import { episodeKeys } from '../episodes/episodes-api';
 
-export const clientKey = (id: string) => ['clients', id] as const;
-export const clientEpisodesKey = (id: string) => ['episodes', { clientId: id }] as const;
+export const clientKeys = {
+  /** Every client query: the caseload's list and each client below it. */
+  all: ['clients'] as const,
+  detail: (id: string) => ['clients', id] as const,
+  timeline: (id: string, types: readonly TimelineType[]) =>
+    ['clients', id, 'timeline', types] as const,
+};
 
-export function getClient(id: string): Promise<ClientDetails> {
-  return api<ClientDetails>(`/clients/${encodeURIComponent(id)}`);
+type Page<T> = { items: T[]; nextCursor: string | null };
+
+export function getClient(id: string): Promise<Wire<Client>> {
+  return api<Wire<Client>>(`/clients/${encodeURIComponent(id)}`);
 }
 
-export function updateClient(id: string, input: ClientChanges): Promise<ClientDetails> {
-  return api<ClientDetails>(`/clients/${encodeURIComponent(id)}`, { method: 'PATCH', body: input });
+export function updateClient(id: string, input: ClientChanges): Promise<Wire<Client>> {
+  return api<Wire<Client>>(`/clients/${encodeURIComponent(id)}`, { method: 'PATCH', body: input });
 }
 
-export function listEpisodes(clientId: string): Promise<Page<Episode>> {
-  return api<Page<Episode>>(`/episodes?clientId=${encodeURIComponent(clientId)}`);
+export function listEpisodes(clientId: string): Promise<Wire<Page<Episode>>> {
+  return api<Wire<Page<Episode>>>(`/episodes?clientId=${encodeURIComponent(clientId)}`);
 }
 
-export function startEpisode(input: {
-  clientId: string;
-  title: string;
-  reason: string;
-}): Promise<Episode> {
-  return api<Episode>('/episodes', { method: 'POST', body: input });
+export function startEpisode(input: CreateEpisodeInput): Promise<Wire<Episode>> {
+  return api<Wire<Episode>>('/episodes', { method: 'POST', body: input });
 }
 
 export function getTimeline(
   clientId: string,
-  types: TimelineType[],
+  types: readonly TimelineType[],
   cursor: string | null,
-): Promise<Page<TimelineItem>> {
+): Promise<Wire<Page<TimelineItem>>> {
   const params = new URLSearchParams({ limit: '20' });
   if (types.length > 0) params.set('types', types.join(','));
   if (cursor) params.set('cursor', cursor);
-  return api<Page<TimelineItem>>(
+  return api<Wire<Page<TimelineItem>>>(
     `/clients/${encodeURIComponent(clientId)}/timeline?${params.toString()}`,
+  );
+}
+
+// Hooks: each says what it changes in the cache.
+
+/** The client's name shows in the caseload list too. */
+export function useUpdateClient(
+  clientId: string,
+  callbacks: MutationCallbacks<Wire<Client>, ClientChanges>,
+): UseMutationResult<Wire<Client>, Error, ClientChanges> {
+  return useFeatureMutation(
+    (changes: ClientChanges) => updateClient(clientId, changes),
+    (queryClient, updated) => {
+      queryClient.setQueryData(clientKeys.detail(clientId), updated);
+      void queryClient.invalidateQueries({ queryKey: clientKeys.all });
+    },
+    callbacks,
+  );
+}
+
+/** A new episode shows in the client's episodes, the timeline and the caseload. */
+export function useStartEpisode(
+  callbacks: MutationCallbacks<Wire<Episode>, CreateEpisodeInput>,
+): UseMutationResult<Wire<Episode>, Error, CreateEpisodeInput> {
+  return useFeatureMutation(
+    startEpisode,
+    (queryClient, episode) => {
+      void queryClient.invalidateQueries({ queryKey: episodeKeys.all });
+      void queryClient.invalidateQueries({ queryKey: caseloadKeys.all });
+      void queryClient.invalidateQueries({ queryKey: clientKeys.detail(episode.clientId) });
+    },
+    callbacks,
   );
 }

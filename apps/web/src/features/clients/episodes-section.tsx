@@ -12,18 +12,18 @@ import {
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useDisclosure } from '@mantine/hooks';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import type { ReactElement } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { ErrorAlert } from '../../app/error-alert';
 import { formatDate } from '../../app/format';
 import { Loading } from '../../app/loading';
 import { PhaseBadge } from '../../app/phase-badge';
-import { clientEpisodesKey, listEpisodes, startEpisode } from './clients-api';
+import { episodeKeys } from '../episodes/episodes-api';
+import { listEpisodes, useStartEpisode } from './clients-api';
 
 function StartEpisodeModal(props: { clientId: string; opened: boolean; onClose: () => void }) {
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
   const form = useForm({
     initialValues: { title: '', reason: '' },
     validate: {
@@ -31,18 +31,17 @@ function StartEpisodeModal(props: { clientId: string; opened: boolean; onClose: 
       reason: (v) => (v.trim() ? null : 'Say why this course of therapy starts.'),
     },
   });
-  const mutation = useMutation({
-    mutationFn: (values: typeof form.values) =>
-      startEpisode({ clientId: props.clientId, ...values }),
-    onSuccess: (episode) => {
-      void queryClient.invalidateQueries({ queryKey: ['episodes'] });
-      void queryClient.invalidateQueries({ queryKey: ['caseload'] });
-      navigate(`/episodes/${episode.id}`);
-    },
+  const mutation = useStartEpisode({
+    onSuccess: (episode) => navigate(`/episodes/${episode.id}`),
   });
   return (
     <Modal opened={props.opened} onClose={props.onClose} title="Start an episode of care" centered>
-      <form noValidate onSubmit={form.onSubmit((values) => mutation.mutate(values))}>
+      <form
+        noValidate
+        onSubmit={form.onSubmit((values) =>
+          mutation.mutate({ clientId: props.clientId, ...values }),
+        )}
+      >
         <Stack>
           <ErrorAlert error={mutation.error} title="Could not start the episode" />
           <TextInput
@@ -69,7 +68,7 @@ function StartEpisodeModal(props: { clientId: string; opened: boolean; onClose: 
 export function EpisodesSection({ clientId }: { clientId: string }): ReactElement {
   const [opened, modal] = useDisclosure(false);
   const episodes = useQuery({
-    queryKey: clientEpisodesKey(clientId),
+    queryKey: episodeKeys.byClient(clientId),
     queryFn: () => listEpisodes(clientId),
   });
   const items = episodes.data?.items ?? [];

@@ -1,41 +1,26 @@
 import { Anchor, Badge, Button, Chip, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useInfiniteQuery } from '@tanstack/react-query';
+import { TIMELINE_TYPES, type TimelineItem, type Wire } from '@throughline/contracts';
 import { type ReactElement, useState } from 'react';
 import { Link } from 'react-router';
-import type { TimelineItem, TimelineType } from '../../api/care-types';
 import { ErrorAlert } from '../../app/error-alert';
 import { formatDateTime } from '../../app/format';
+import { timelineTypeLabels } from '../../app/labels';
 import { Loading } from '../../app/loading';
-import { getTimeline } from './clients-api';
+import { clientKeys, getTimeline } from './clients-api';
 
-const typeLabels: Record<TimelineType, string> = {
-  episode: 'Episodes',
-  'phase-change': 'Phase changes',
-  appointment: 'Sessions',
-  note: 'Notes',
-  homework: 'Homework',
-};
+const allTypes = TIMELINE_TYPES;
 
-const itemLabels: Record<TimelineType, string> = {
-  episode: 'Episode',
-  'phase-change': 'Phase',
-  appointment: 'Session',
-  note: 'Note',
-  homework: 'Homework',
-};
-
-const allTypes = Object.keys(typeLabels) as TimelineType[];
-
-function itemPath(item: TimelineItem): string {
+function itemPath(item: Wire<TimelineItem>): string {
   if (item.type === 'note') return `/notes/${item.id}`;
   return `/episodes/${item.episodeId}`;
 }
 
 export function TimelineSection({ clientId }: { clientId: string }): ReactElement {
-  const [types, setTypes] = useState<string[]>(allTypes);
+  const [types, setTypes] = useState<string[]>([...allTypes]);
   const selected = allTypes.filter((type) => types.includes(type));
   const timeline = useInfiniteQuery({
-    queryKey: ['clients', clientId, 'timeline', selected],
+    queryKey: clientKeys.timeline(clientId, selected),
     queryFn: ({ pageParam }) => getTimeline(clientId, selected, pageParam),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
@@ -52,7 +37,7 @@ export function TimelineSection({ clientId }: { clientId: string }): ReactElemen
         <Chip.Group multiple value={types} onChange={setTypes}>
           {allTypes.map((type) => (
             <Chip key={type} value={type} size="sm">
-              {typeLabels[type]}
+              {timelineTypeLabels[type].filter}
             </Chip>
           ))}
         </Chip.Group>
@@ -75,7 +60,7 @@ export function TimelineSection({ clientId }: { clientId: string }): ReactElemen
             </Text>
             <Stack gap={2}>
               <Badge variant="outline" color="gray" c="dark.7" tt="none" size="sm">
-                {itemLabels[item.type] ?? item.type}
+                {timelineTypeLabels[item.type].item}
               </Badge>
               <Anchor component={Link} to={itemPath(item)} size="sm">
                 {item.title}

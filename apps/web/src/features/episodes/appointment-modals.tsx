@@ -1,29 +1,15 @@
 import { Button, Group, Modal, NumberInput, Radio, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { Appointment, Wire } from '@throughline/contracts';
 import type { ReactElement } from 'react';
-import type { Appointment, AppointmentChange } from '../../api/care-types';
 import { ErrorAlert } from '../../app/error-alert';
 import { formatInZone } from '../../app/format';
-import { changeAppointment } from './episodes-api';
+import { useChangeAppointment } from './episodes-api';
 
-export type AppointmentDialog = { kind: 'cancel' | 'reschedule'; appointment: Appointment };
+export type AppointmentDialog = { kind: 'cancel' | 'reschedule'; appointment: Wire<Appointment> };
 
 function minutesBetween(a: string, b: string): number {
   return Math.round((new Date(b).getTime() - new Date(a).getTime()) / 60_000);
-}
-
-function useChange(onClose: () => void) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (input: { id: string; change: AppointmentChange }) =>
-      changeAppointment(input.id, input.change),
-    onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: ['episodes'] });
-      void queryClient.invalidateQueries({ queryKey: ['caseload'] });
-      onClose();
-    },
-  });
 }
 
 function ScopeRadios(props: { inputProps: object; series: boolean }): ReactElement | null {
@@ -42,10 +28,10 @@ export function CancelModal({
   appointment,
   onClose,
 }: {
-  appointment: Appointment;
+  appointment: Wire<Appointment>;
   onClose: () => void;
 }) {
-  const mutation = useChange(onClose);
+  const mutation = useChangeAppointment({ onSuccess: () => onClose() });
   const form = useForm({ initialValues: { cancelledBy: 'client', scope: 'this' } });
   return (
     <Modal opened onClose={onClose} title="Cancel session" centered>
@@ -86,9 +72,9 @@ export function CancelModal({
   );
 }
 
-export function RescheduleModal(props: { appointment: Appointment; onClose: () => void }) {
+export function RescheduleModal(props: { appointment: Wire<Appointment>; onClose: () => void }) {
   const { appointment, onClose } = props;
-  const mutation = useChange(onClose);
+  const mutation = useChangeAppointment({ onSuccess: () => onClose() });
   const [date = '', time = ''] = appointment.localStart.split('T');
   const form = useForm({
     initialValues: {
@@ -147,5 +133,3 @@ export function RescheduleModal(props: { appointment: Appointment; onClose: () =
     </Modal>
   );
 }
-
-export { useChange };

@@ -1,35 +1,24 @@
 import { Badge, Button, Checkbox, Group, Menu, Paper, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
+import type { Appointment, Wire } from '@throughline/contracts';
 import { type ReactElement, useState } from 'react';
-import type { Appointment } from '../../api/care-types';
 import { ErrorAlert } from '../../app/error-alert';
 import { formatInZone } from '../../app/format';
+import { appointmentStatusLabels, modalityLabels } from '../../app/labels';
 import { Loading } from '../../app/loading';
-import {
-  type AppointmentDialog,
-  CancelModal,
-  RescheduleModal,
-  useChange,
-} from './appointment-modals';
-import { appointmentsKey, listAppointments } from './episodes-api';
-import { modalityOptions, ScheduleForm } from './schedule-form';
-
-const statusLabels: Record<string, string> = {
-  scheduled: 'Scheduled',
-  attended: 'Attended',
-  cancelled: 'Cancelled',
-  'no-show': 'No-show',
-};
+import { type AppointmentDialog, CancelModal, RescheduleModal } from './appointment-modals';
+import { episodeKeys, listAppointments, useChangeAppointment } from './episodes-api';
+import { ScheduleForm } from './schedule-form';
 
 function AppointmentItem(props: {
-  appointment: Appointment;
+  appointment: Wire<Appointment>;
   onDialog: (dialog: AppointmentDialog) => void;
 }): ReactElement {
   const { appointment: a, onDialog } = props;
-  const change = useChange(() => undefined);
+  const change = useChangeAppointment({});
   const when = formatInZone(a.startsAt, a.timeZone);
   const started = new Date(a.startsAt).getTime() <= Date.now();
-  const modality = modalityOptions.find((m) => m.value === a.modality)?.label ?? a.modality;
+  const modality = modalityLabels[a.modality];
   return (
     <Stack component="li" gap={4}>
       <Group gap="sm" justify="space-between" wrap="wrap">
@@ -43,7 +32,7 @@ function AppointmentItem(props: {
         </Stack>
         <Group gap="xs">
           <Badge variant="outline" color="gray" c="dark.7" tt="none">
-            {statusLabels[a.status] ?? a.status}
+            {appointmentStatusLabels[a.status]}
             {a.status === 'cancelled' && a.cancelledBy ? ` by ${a.cancelledBy}` : ''}
             {a.lateCancellation ? ' (late)' : ''}
           </Badge>
@@ -99,7 +88,7 @@ function AppointmentItem(props: {
 
 function AppointmentList(props: {
   title: string;
-  items: Appointment[];
+  items: Wire<Appointment>[];
   onDialog: (dialog: AppointmentDialog) => void;
 }): ReactElement {
   return (
@@ -121,7 +110,7 @@ export function AppointmentsSection({ episodeId }: { episodeId: string }): React
   const [scheduling, setScheduling] = useState(false);
   const [dialog, setDialog] = useState<AppointmentDialog | null>(null);
   const query = useQuery({
-    queryKey: appointmentsKey(episodeId),
+    queryKey: episodeKeys.appointments(episodeId),
     queryFn: () => listAppointments(episodeId),
   });
   const now = Date.now();

@@ -9,11 +9,11 @@ import { ErrorAlert } from '../../app/error-alert';
 import { formatDate } from '../../app/format';
 import { Loading } from '../../app/loading';
 import { attachmentUrl } from '../notes/notes-api';
-import { homeworkKey, listHomework, listOpenThreads, threadsKey } from './episodes-api';
+import { episodeKeys, listHomework, listOpenThreads } from './episodes-api';
 
 export function ThreadsSection({ episodeId }: { episodeId: string }): ReactElement {
   const threads = useQuery({
-    queryKey: threadsKey(episodeId),
+    queryKey: episodeKeys.threads(episodeId),
     queryFn: () => listOpenThreads(episodeId),
   });
   const items = threads.data?.items ?? [];
@@ -75,7 +75,7 @@ export function HomeworkItem({ item }: { item: Homework }): ReactElement {
 
 export function HomeworkSection({ episodeId }: { episodeId: string }): ReactElement {
   const homework = useQuery({
-    queryKey: homeworkKey(episodeId),
+    queryKey: episodeKeys.homework(episodeId),
     queryFn: () => listHomework(episodeId),
   });
   const items = homework.data?.items ?? [];

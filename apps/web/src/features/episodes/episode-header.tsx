@@ -1,14 +1,14 @@
 import { Button, Group, List, Stack, Text, Title } from '@mantine/core';
+import type { EpisodeDetail, Wire } from '@throughline/contracts';
 import { nextPhases } from '@throughline/contracts';
 import { type ReactElement, useState } from 'react';
 import { Link } from 'react-router';
-import type { Episode } from '../../api/care-types';
 import { formatDate } from '../../app/format';
 import { PhaseBadge } from '../../app/phase-badge';
 import { phaseLabels } from '../../app/phases';
 import { PhaseModal } from './phase-modal';
 
-export function EpisodeHeader({ episode }: { episode: Episode }): ReactElement {
+export function EpisodeHeader({ episode }: { episode: Wire<EpisodeDetail> }): ReactElement {
   const [changing, setChanging] = useState(false);
   const clientName = episode.client?.preferredName || episode.client?.displayName;
   const history = episode.phaseHistory ?? [];

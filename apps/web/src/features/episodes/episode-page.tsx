@@ -11,7 +11,7 @@ import { PaperFormSection } from '../measures/paper-form-section';
 import { AppointmentsSection } from './appointments-section';
 import { HomeworkSection, ThreadsSection } from './carry-forward-sections';
 import { EpisodeHeader } from './episode-header';
-import { episodeKey, getEpisode } from './episodes-api';
+import { episodeKeys, getEpisode } from './episodes-api';
 import { NotesSection } from './notes-section';
 import { PrivateNotesSection } from './private-notes-section';
 
@@ -22,7 +22,7 @@ const ProgressSection = lazy(() =>
 
 export function EpisodePage(): ReactElement {
   const id = useParams().id ?? '';
-  const episode = useQuery({ queryKey: episodeKey(id), queryFn: () => getEpisode(id) });
+  const episode = useQuery({ queryKey: episodeKeys.detail(id), queryFn: () => getEpisode(id) });
   const data = episode.data;
   const clientName = data?.client?.preferredName || data?.client?.displayName;
   usePageTitle(data ? `${data.title}${clientName ? ` · ${clientName}` : ''}` : 'Episode');

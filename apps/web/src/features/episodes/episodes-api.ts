@@ -1,52 +1,77 @@
-import type * as C from '@throughline/contracts';
+import type { UseMutationResult } from '@tanstack/react-query';
 import type {
   Appointment,
   AppointmentChange,
-  AppointmentInput,
+  AppointmentChanged,
   AppointmentsCreated,
-  Episode,
-  Phase,
-} from '../../api/care-types';
+  ChangePhaseInput,
+  CreateAppointmentsInput,
+  EpisodeDetail,
+  Homework as HomeworkContract,
+  NoteSummary as NoteSummaryContract,
+  PsychotherapyNoteSummary,
+  Thread as ThreadContract,
+  Wire,
+} from '@throughline/contracts';
 import { api } from '../../api/client';
+import { type MutationCallbacks, useFeatureMutation } from '../../api/mutation';
+import { caseloadKeys } from '../caseload/caseload-api';
 
 // The clinical modules' shapes, as JSON (their contracts live in @throughline/contracts).
-type Homework = C.Wire<C.Homework>;
-type NoteSummary = C.Wire<C.NoteSummary>;
-type PsychotherapyNote = C.Wire<C.PsychotherapyNoteSummary>;
-type Thread = C.Wire<C.Thread>;
+type Homework = Wire<HomeworkContract>;
+type NoteSummary = Wire<NoteSummaryContract>;
+type PsychotherapyNote = Wire<PsychotherapyNoteSummary>;
+type Thread = Wire<ThreadContract>;
 
 const enc = encodeURIComponent;
 
-export const episodeKey = (id: string) => ['episodes', id] as const;
-export const appointmentsKey = (id: string) => ['episodes', id, 'appointments'] as const;
-export const notesKey = (id: string) => ['episodes', id, 'notes'] as const;
-export const threadsKey = (id: string) => ['episodes', id, 'threads'] as const;
-export const homeworkKey = (id: string) => ['episodes', id, 'homework'] as const;
-export const privateNotesKey = (id: string) => ['episodes', id, 'psychotherapy-notes'] as const;
+/** Every query about an episode starts with ['episodes', id], so one prefix refreshes them all. */
+export const episodeKeys = {
+  all: ['episodes'] as const,
+  byClient: (clientId: string) => ['episodes', { clientId }] as const,
+  detail: (id: string) => ['episodes', id] as const,
+  appointments: (id: string) => ['episodes', id, 'appointments'] as const,
+  notes: (id: string) => ['episodes', id, 'notes'] as const,
+  threads: (id: string) => ['episodes', id, 'threads'] as const,
+  homework: (id: string) => ['episodes', id, 'homework'] as const,
+  privateNotes: (id: string) => ['episodes', id, 'psychotherapy-notes'] as const,
+};
+
+/** Kept for the notes feature, which reads open threads by this key. */
+export const threadsKey = episodeKeys.threads;
 
 type Items<T> = { items: T[] };
 
-export function getEpisode(id: string): Promise<Episode> {
-  return api<Episode>(`/episodes/${enc(id)}`);
+export function getEpisode(id: string): Promise<Wire<EpisodeDetail>> {
+  return api<Wire<EpisodeDetail>>(`/episodes/${enc(id)}`);
 }
 
-export function changePhase(id: string, input: { to: Phase; reason: string }): Promise<Episode> {
-  return api<Episode>(`/episodes/${enc(id)}/phase`, { method: 'POST', body: input });
+export function changePhase(id: string, input: ChangePhaseInput): Promise<Wire<EpisodeDetail>> {
+  return api<Wire<EpisodeDetail>>(`/episodes/${enc(id)}/phase`, { method: 'POST', body: input });
 }
 
-export function listAppointments(id: string): Promise<Items<Appointment>> {
-  return api<Items<Appointment>>(`/episodes/${enc(id)}/appointments`);
+export function listAppointments(id: string): Promise<Wire<Items<Appointment>>> {
+  return api<Wire<Items<Appointment>>>(`/episodes/${enc(id)}/appointments`);
 }
 
 export function createAppointments(
   id: string,
-  input: AppointmentInput,
-): Promise<AppointmentsCreated> {
-  return api(`/episodes/${enc(id)}/appointments`, { method: 'POST', body: input });
+  input: CreateAppointmentsInput,
+): Promise<Wire<AppointmentsCreated>> {
+  return api<Wire<AppointmentsCreated>>(`/episodes/${enc(id)}/appointments`, {
+    method: 'POST',
+    body: input,
+  });
 }
 
-export function changeAppointment(id: string, change: AppointmentChange): Promise<unknown> {
-  return api(`/appointments/${enc(id)}`, { method: 'PATCH', body: change });
+export function changeAppointment(
+  id: string,
+  change: AppointmentChange,
+): Promise<Wire<AppointmentChanged>> {
+  return api<Wire<AppointmentChanged>>(`/appointments/${enc(id)}`, {
+    method: 'PATCH',
+    body: change,
+  });
 }
 
 export function listNotes(id: string): Promise<Items<NoteSummary>> {
@@ -63,4 +88,52 @@ export function listHomework(id: string): Promise<Items<Homework>> {
 
 export function listPrivateNotes(id: string): Promise<Items<PsychotherapyNote>> {
   return api<Items<PsychotherapyNote>>(`/episodes/${enc(id)}/psychotherapy-notes`);
+}
+
+// Hooks: each says what it changes in the cache.
+
+/** A phase shows in the episode, the client's episode list and the caseload. */
+export function useChangePhase(
+  episodeId: string,
+  callbacks: MutationCallbacks<Wire<EpisodeDetail>, ChangePhaseInput>,
+): UseMutationResult<Wire<EpisodeDetail>, Error, ChangePhaseInput> {
+  return useFeatureMutation(
+    (input: ChangePhaseInput) => changePhase(episodeId, input),
+    (queryClient, detail) => {
+      queryClient.setQueryData(episodeKeys.detail(episodeId), detail);
+      void queryClient.invalidateQueries({ queryKey: episodeKeys.all });
+      void queryClient.invalidateQueries({ queryKey: caseloadKeys.all });
+    },
+    callbacks,
+  );
+}
+
+export function useScheduleAppointments(
+  episodeId: string,
+  callbacks: MutationCallbacks<Wire<AppointmentsCreated>, CreateAppointmentsInput>,
+): UseMutationResult<Wire<AppointmentsCreated>, Error, CreateAppointmentsInput> {
+  return useFeatureMutation(
+    (input: CreateAppointmentsInput) => createAppointments(episodeId, input),
+    (queryClient) => {
+      void queryClient.invalidateQueries({ queryKey: episodeKeys.appointments(episodeId) });
+      void queryClient.invalidateQueries({ queryKey: caseloadKeys.all });
+    },
+    callbacks,
+  );
+}
+
+export type AppointmentChangeInput = { id: string; change: AppointmentChange };
+
+/** A session's change reaches the episode's notes and brief (attended counts) and the caseload. */
+export function useChangeAppointment(
+  callbacks: MutationCallbacks<Wire<AppointmentChanged>, AppointmentChangeInput>,
+): UseMutationResult<Wire<AppointmentChanged>, Error, AppointmentChangeInput> {
+  return useFeatureMutation(
+    (input: AppointmentChangeInput) => changeAppointment(input.id, input.change),
+    (queryClient) => {
+      void queryClient.invalidateQueries({ queryKey: episodeKeys.all });
+      void queryClient.invalidateQueries({ queryKey: caseloadKeys.all });
+    },
+    callbacks,
+  );
 }

@@ -20,14 +20,14 @@ import { formatDateTime, formatInZone } from '../../app/format';
 import { Loading } from '../../app/loading';
 import { createNote } from '../notes/notes-api';
 import { emptyBody, templateLabels } from '../notes/templates';
-import { appointmentsKey, listAppointments, listNotes, notesKey } from './episodes-api';
+import { episodeKeys, listAppointments, listNotes } from './episodes-api';
 
 function WriteNoteModal({ episodeId, onClose }: { episodeId: string; onClose: () => void }) {
   const navigate = useNavigate();
   const [template, setTemplate] = useState<NoteTemplate>('music-therapy');
   const [appointmentId, setAppointmentId] = useState<string | null>(null);
   const appointments = useQuery({
-    queryKey: appointmentsKey(episodeId),
+    queryKey: episodeKeys.appointments(episodeId),
     queryFn: () => listAppointments(episodeId),
   });
   const options = (appointments.data?.items ?? [])
@@ -81,7 +81,10 @@ function WriteNoteModal({ episodeId, onClose }: { episodeId: string; onClose: ()
 
 export function NotesSection({ episodeId }: { episodeId: string }): ReactElement {
   const [writing, setWriting] = useState(false);
-  const notes = useQuery({ queryKey: notesKey(episodeId), queryFn: () => listNotes(episodeId) });
+  const notes = useQuery({
+    queryKey: episodeKeys.notes(episodeId),
+    queryFn: () => listNotes(episodeId),
+  });
   const items = notes.data?.items ?? [];
   return (
     <Paper withBorder p={{ base: 'md', sm: 'lg' }} component="section" aria-labelledby="notes">

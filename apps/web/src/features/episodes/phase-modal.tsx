@@ -1,17 +1,15 @@
 import { Button, Group, Modal, Select, Stack, Text, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { Phase } from '@throughline/contracts';
 import type { ReactElement } from 'react';
-import type { Phase } from '../../api/care-types';
 import { ErrorAlert } from '../../app/error-alert';
 import { phaseLabels } from '../../app/phases';
-import { changePhase } from './episodes-api';
+import { useChangePhase } from './episodes-api';
 
 type Props = { episodeId: string; phase: Phase; allowed: readonly Phase[]; onClose: () => void };
 
 /** Phase changes are explicit, with a reason, never a silent status edit (issue 3). */
 export function PhaseModal({ episodeId, phase, allowed, onClose }: Props): ReactElement {
-  const queryClient = useQueryClient();
   const options = allowed.map((value) => ({ value, label: phaseLabels[value] }));
   const form = useForm({
     initialValues: { to: options[0]?.value ?? '', reason: '' },
@@ -20,21 +18,18 @@ export function PhaseModal({ episodeId, phase, allowed, onClose }: Props): React
       reason: (v) => (v.trim() ? null : 'Say why the phase changes; it is kept in the record.'),
     },
   });
-  const mutation = useMutation({
-    mutationFn: (values: typeof form.values) =>
-      changePhase(episodeId, { to: values.to as Phase, reason: values.reason.trim() }),
-    onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: ['episodes'] });
-      void queryClient.invalidateQueries({ queryKey: ['caseload'] });
-      onClose();
-    },
-  });
+  const mutation = useChangePhase(episodeId, { onSuccess: () => onClose() });
   return (
     <Modal opened onClose={onClose} title="Change phase" centered>
       {options.length === 0 ? (
         <Text>This episode is closed. A returning client starts a new episode.</Text>
       ) : (
-        <form noValidate onSubmit={form.onSubmit((values) => mutation.mutate(values))}>
+        <form
+          noValidate
+          onSubmit={form.onSubmit((values) =>
+            mutation.mutate({ to: values.to as Phase, reason: values.reason.trim() }),
+          )}
+        >
           <Stack>
             <Text size="sm">Currently: {phaseLabels[phase]}</Text>
             <ErrorAlert error={mutation.error} title="Could not change the phase" />

@@ -5,12 +5,12 @@ import { Link } from 'react-router';
 import { ErrorAlert } from '../../app/error-alert';
 import { formatDateTime } from '../../app/format';
 import { Loading } from '../../app/loading';
-import { listPrivateNotes, privateNotesKey } from './episodes-api';
+import { episodeKeys, listPrivateNotes } from './episodes-api';
 
 /** Psychotherapy notes (HIPAA 45 CFR 164.501): author-only, never in the portal or exports. */
 export function PrivateNotesSection({ episodeId }: { episodeId: string }): ReactElement {
   const notes = useQuery({
-    queryKey: privateNotesKey(episodeId),
+    queryKey: episodeKeys.privateNotes(episodeId),
     queryFn: () => listPrivateNotes(episodeId),
   });
   const items = notes.data?.items ?? [];

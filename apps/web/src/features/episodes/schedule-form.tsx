@@ -10,19 +10,15 @@ import {
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { type CreateAppointmentsInput, MODALITIES, type Modality } from '@throughline/contracts';
 import type { ReactElement } from 'react';
-import type { AppointmentInput, Modality } from '../../api/care-types';
 import { ErrorAlert } from '../../app/error-alert';
-import { appointmentsKey, createAppointments } from './episodes-api';
+import { modalityLabels } from '../../app/labels';
+import { useScheduleAppointments } from './episodes-api';
 
 type Repeat = 'none' | 'weekly' | 'fortnightly' | 'custom';
 
-export const modalityOptions = [
-  { value: 'in-person', label: 'In person' },
-  { value: 'video', label: 'Video' },
-  { value: 'phone', label: 'Phone' },
-];
+export const modalityOptions = MODALITIES.map((value) => ({ value, label: modalityLabels[value] }));
 
 const initialValues = {
   date: '',
@@ -36,7 +32,7 @@ const initialValues = {
   rrule: '',
 };
 
-function recurrence(values: typeof initialValues): AppointmentInput['recurrence'] {
+function recurrence(values: typeof initialValues): CreateAppointmentsInput['recurrence'] {
   const count = Number(values.count);
   if (values.repeat === 'weekly') return { rrule: `FREQ=WEEKLY;COUNT=${count}` };
   if (values.repeat === 'fortnightly') return { rrule: `FREQ=WEEKLY;INTERVAL=2;COUNT=${count}` };
@@ -45,7 +41,6 @@ function recurrence(values: typeof initialValues): AppointmentInput['recurrence'
 }
 
 export function ScheduleForm(props: { episodeId: string; onDone: () => void }): ReactElement {
-  const queryClient = useQueryClient();
   const form = useForm({
     initialValues,
     validate: {
@@ -63,20 +58,9 @@ export function ScheduleForm(props: { episodeId: string; onDone: () => void }): 
         all.repeat === 'custom' && !v.trim() ? 'Enter a rule, e.g. FREQ=WEEKLY;COUNT=6' : null,
     },
   });
-  const mutation = useMutation({
-    mutationFn: (values: typeof initialValues) =>
-      createAppointments(props.episodeId, {
-        start: `${values.date}T${values.time}`,
-        durationMinutes: Number(values.durationMinutes),
-        modality: values.modality as Modality,
-        location: values.location.trim() || undefined,
-        kind: values.assessment ? 'assessment' : 'treatment',
-        recurrence: recurrence(values),
-      }),
+  const mutation = useScheduleAppointments(props.episodeId, {
     onSuccess: (result) => {
-      void queryClient.invalidateQueries({ queryKey: appointmentsKey(props.episodeId) });
-      void queryClient.invalidateQueries({ queryKey: ['caseload'] });
-      const n = result.appointments?.length ?? 1;
+      const n = result.appointments.length;
       const booked = n === 1 ? 'Session scheduled.' : `${n} sessions scheduled.`;
       notifications.show({
         color: result.capped ? 'orange' : 'teal',
@@ -89,7 +73,19 @@ export function ScheduleForm(props: { episodeId: string; onDone: () => void }): 
   });
   const repeat = form.values.repeat;
   return (
-    <form noValidate onSubmit={form.onSubmit((values) => mutation.mutate(values))}>
+    <form
+      noValidate
+      onSubmit={form.onSubmit((values) =>
+        mutation.mutate({
+          start: `${values.date}T${values.time}`,
+          durationMinutes: Number(values.durationMinutes),
+          modality: values.modality as Modality,
+          location: values.location.trim() || undefined,
+          kind: values.assessment ? 'assessment' : 'treatment',
+          recurrence: recurrence(values),
+        }),
+      )}
+    >
       <Stack>
         <ErrorAlert error={mutation.error} title="Could not schedule" />
         <SimpleGrid cols={{ base: 1, xs: 3 }}>
