@@ -1,15 +1,10 @@
 import { Card, Stack, Text, Title } from '@mantine/core';
+import type { PortalSession, Wire } from '@throughline/contracts';
 import type { ReactElement } from 'react';
-import type { PortalSession } from '../../api/care-types';
 import { formatInZone } from '../../app/format';
+import { modalityLabels } from '../../app/labels';
 
-const modality: Record<string, string> = {
-  'in-person': 'In person',
-  video: 'Video',
-  phone: 'Phone',
-};
-
-export function NextSessionsCard({ sessions }: { sessions: PortalSession[] }): ReactElement {
+export function NextSessionsCard({ sessions }: { sessions: Wire<PortalSession>[] }): ReactElement {
   return (
     <Card withBorder component="section" aria-labelledby="next-sessions">
       <Title order={2} size="h4" mb="xs" id="next-sessions">
@@ -22,7 +17,7 @@ export function NextSessionsCard({ sessions }: { sessions: PortalSession[] }): R
           {sessions.map((s) => (
             <li key={s.id}>
               <Text fw={500}>{formatInZone(s.startsAt, s.timeZone)}</Text>
-              <Text size="sm">{modality[s.modality] ?? s.modality}</Text>
+              <Text size="sm">{modalityLabels[s.modality]}</Text>
             </li>
           ))}
         </Stack>

@@ -1,5 +1,4 @@
 import { Anchor, Card, Stack, Text, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
 import type { ReactElement } from 'react';
 import { Link } from 'react-router';
 import { ErrorAlert } from '../../app/error-alert';
@@ -10,7 +9,7 @@ import { GenericSection } from '../brief/generic-section';
 import { HomeworkCard } from './homework-card';
 import { NextSessionsCard } from './next-sessions-card';
 import { PlanCard } from './plan-card';
-import { getPortal, portalKey } from './portal-api';
+import { usePortalHome } from './portal-api';
 import { PreferencesCard } from './preferences-card';
 import { ProgressCard } from './progress-card';
 import { QuestionnairesCard } from './questionnaires-card';
@@ -18,7 +17,7 @@ import { QuestionnairesCard } from './questionnaires-card';
 export function PortalHomePage(): ReactElement {
   usePageTitle('Home');
   const me = useSignedInUser();
-  const portal = useQuery({ queryKey: portalKey, queryFn: getPortal });
+  const portal = usePortalHome();
   const data = portal.data;
   const name = data?.displayName ?? me.displayName;
   const homework = data?.homework ?? [];
@@ -33,7 +32,7 @@ export function PortalHomePage(): ReactElement {
       <QuestionnairesCard />
       {data && (
         <>
-          <NextSessionsCard sessions={data.nextSessions ?? []} />
+          <NextSessionsCard sessions={data.nextSessions} />
           <Card withBorder component="section" aria-labelledby="homework">
             <Title order={2} size="h4" mb="xs" id="homework">
               Homework
@@ -47,7 +46,7 @@ export function PortalHomePage(): ReactElement {
           </Card>
           <PlanCard />
           <ProgressCard />
-          {data.goals && data.goals.length > 0 && (
+          {data.goals.length > 0 && (
             <Card withBorder component="section" aria-labelledby="goals">
               <Title order={2} size="h4" mb="xs" id="goals">
                 Our goals

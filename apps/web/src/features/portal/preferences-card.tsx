@@ -1,43 +1,23 @@
 import { Card, Select, Stack, Switch, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { SafeContact } from '@throughline/contracts';
 import { type ReactElement, useMemo } from 'react';
-import type { PortalPreferences, SafeContact } from '../../api/care-types';
-import { api } from '../../api/client';
 import { ErrorAlert } from '../../app/error-alert';
 import { Loading } from '../../app/loading';
 import { timeZones } from '../clients/client-form';
-import { type PreferencesInput, updatePreferences } from './portal-api';
-
-const preferencesKey = ['portal', 'preferences'] as const;
-
-/** The client's preferences, as GET /portal returns them. */
-async function readPreferences(): Promise<PortalPreferences> {
-  return (await api<{ preferences: PortalPreferences }>('/portal')).preferences;
-}
+import { usePortalPreferences, useUpdatePreferences } from './portal-api';
 
 /** Each change is saved on its own, so a switch never sends a value the client did not touch. */
 export function PreferencesCard(): ReactElement {
-  const queryClient = useQueryClient();
   const zones = useMemo(timeZones, []);
-  const current = useQuery({ queryKey: preferencesKey, queryFn: readPreferences });
-  const mutation = useMutation({
-    mutationFn: updatePreferences,
-    onSuccess: (saved) => {
-      queryClient.setQueryData(preferencesKey, saved);
-      void queryClient.invalidateQueries({ queryKey: ['portal'], exact: true });
-      notifications.show({ color: 'teal', message: 'Preference saved.' });
-    },
+  const current = usePortalPreferences();
+  const mutation = useUpdatePreferences({
+    onSuccess: () => notifications.show({ color: 'teal', message: 'Preference saved.' }),
   });
   const prefs = current.data;
   function toggle(key: keyof SafeContact, value: boolean): void {
     if (!prefs) return;
-    const next: PortalPreferences = {
-      ...prefs,
-      safeContact: { ...prefs.safeContact, [key]: value },
-    };
-    queryClient.setQueryData(preferencesKey, next);
-    mutation.mutate({ safeContact: { [key]: value } } satisfies PreferencesInput);
+    mutation.mutate({ safeContact: { [key]: value } });
   }
   return (
     <Card withBorder component="section" aria-labelledby="preferences">
@@ -81,7 +61,6 @@ export function PreferencesCard(): ReactElement {
               value={prefs.timeZone}
               onChange={(value) => {
                 if (!value) return;
-                queryClient.setQueryData(preferencesKey, { ...prefs, timeZone: value });
                 mutation.mutate({ timeZone: value });
               }}
             />
