@@ -9,7 +9,12 @@ import type {
   Wire,
 } from '@throughline/contracts';
 import { api } from '../../api/client';
-import { type MutationCallbacks, noCacheEffects, useFeatureMutation } from '../../api/mutation';
+import {
+  type CacheEffects,
+  type MutationCallbacks,
+  noCacheEffects,
+  useFeatureMutation,
+} from '../../api/mutation';
 import { useForgetSession } from '../auth/auth-api';
 
 export const tokenKeys = {
@@ -51,7 +56,7 @@ export function revokeCalendarFeed(): Promise<void> {
 
 // Hooks: each says what it changes in the cache.
 
-const refreshTokens: Parameters<typeof useFeatureMutation>[1] = (queryClient) =>
+const refreshTokens: CacheEffects<unknown, unknown> = (queryClient) =>
   void queryClient.invalidateQueries({ queryKey: tokenKeys.all });
 
 export function useCreateToken(
