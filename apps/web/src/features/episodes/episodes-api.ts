@@ -6,8 +6,10 @@ import type {
   AppointmentsCreated,
   ChangePhaseInput,
   CreateAppointmentsInput,
+  CreateNoteRequest,
   EpisodeDetail,
   Homework as HomeworkContract,
+  Note,
   NoteSummary as NoteSummaryContract,
   PsychotherapyNoteSummary,
   Thread as ThreadContract,
@@ -16,6 +18,7 @@ import type {
 import { api } from '../../api/client';
 import { type MutationCallbacks, useFeatureMutation } from '../../api/mutation';
 import { caseloadKeys } from '../caseload/caseload-api';
+import { createNote } from '../notes/notes-api';
 
 // The clinical modules' shapes, as JSON (their contracts live in @throughline/contracts).
 type Homework = Wire<HomeworkContract>;
@@ -132,6 +135,21 @@ export function useChangeAppointment(
     (input: AppointmentChangeInput) => changeAppointment(input.id, input.change),
     (queryClient) => {
       void queryClient.invalidateQueries({ queryKey: episodeKeys.all });
+      void queryClient.invalidateQueries({ queryKey: caseloadKeys.all });
+    },
+    callbacks,
+  );
+}
+
+/** A new draft joins the episode's notes (and the caseload's unsigned count). */
+export function useStartNote(
+  episodeId: string,
+  callbacks: MutationCallbacks<Wire<Note>, CreateNoteRequest>,
+): UseMutationResult<Wire<Note>, Error, CreateNoteRequest> {
+  return useFeatureMutation(
+    (input: CreateNoteRequest) => createNote(episodeId, input),
+    (queryClient) => {
+      void queryClient.invalidateQueries({ queryKey: episodeKeys.notes(episodeId) });
       void queryClient.invalidateQueries({ queryKey: caseloadKeys.all });
     },
     callbacks,

@@ -11,16 +11,15 @@ import {
   Text,
   Title,
 } from '@mantine/core';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import type { NoteTemplate } from '@throughline/contracts';
 import { type ReactElement, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { ErrorAlert } from '../../app/error-alert';
 import { formatDateTime, formatInZone } from '../../app/format';
 import { Loading } from '../../app/loading';
-import { createNote } from '../notes/notes-api';
 import { emptyBody, templateLabels } from '../notes/templates';
-import { episodeKeys, listAppointments, listNotes } from './episodes-api';
+import { episodeKeys, listAppointments, listNotes, useStartNote } from './episodes-api';
 
 function WriteNoteModal({ episodeId, onClose }: { episodeId: string; onClose: () => void }) {
   const navigate = useNavigate();
@@ -34,15 +33,15 @@ function WriteNoteModal({ episodeId, onClose }: { episodeId: string; onClose: ()
     .filter((a) => new Date(a.startsAt).getTime() <= Date.now() && a.status !== 'cancelled')
     .sort((a, b) => b.startsAt.localeCompare(a.startsAt))
     .map((a) => ({ value: a.id, label: formatInZone(a.startsAt, a.timeZone) }));
-  const mutation = useMutation({
-    mutationFn: () =>
-      createNote(episodeId, {
-        template,
-        appointmentId: appointmentId ?? undefined,
-        body: emptyBody(template),
-      }),
+  const mutation = useStartNote(episodeId, {
     onSuccess: (note) => navigate(`/notes/${note.id}`),
   });
+  const start = (): void =>
+    mutation.mutate({
+      template,
+      appointmentId: appointmentId ?? undefined,
+      body: emptyBody(template),
+    });
   return (
     <Modal opened onClose={onClose} title="Write a session note" centered>
       <Stack>
@@ -70,7 +69,7 @@ function WriteNoteModal({ episodeId, onClose }: { episodeId: string; onClose: ()
           <Button variant="default" onClick={onClose}>
             Cancel
           </Button>
-          <Button loading={mutation.isPending} onClick={() => mutation.mutate()}>
+          <Button loading={mutation.isPending} onClick={start}>
             Start writing
           </Button>
         </Group>
