@@ -57,8 +57,6 @@ export function AlertWhy({ alert }: { alert: Wire<Alert> }): ReactElement {
 type Props = {
   alert: Wire<Alert> | Wire<CaseloadAlert>;
   showClient?: boolean;
-  /** @deprecated ignored: useAcknowledgeAlert declares what it refreshes. */
-  invalidate?: readonly unknown[][];
 };
 
 export function AlertCard({ alert, showClient }: Props): ReactElement {

@@ -18,9 +18,6 @@ export const alertKeys = {
   episode: (episodeId: string) => ['episodes', episodeId, 'alerts'] as const,
 };
 
-/** @deprecated use alertKeys.open (kept for the caseload's list). */
-export const openAlertsKey = alertKeys.open;
-
 /** The therapist's open alerts across the caseload. */
 export async function listOpenAlerts(): Promise<Wire<CaseloadAlert>[]> {
   return (await api<Wire<CaseloadAlertList>>('/alerts')).items;

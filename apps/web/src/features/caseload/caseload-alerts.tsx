@@ -4,11 +4,11 @@ import type { ReactElement } from 'react';
 import { isApiError } from '../../api/problem';
 import { ErrorAlert } from '../../app/error-alert';
 import { AlertCard } from '../alerts/alert-card';
-import { listOpenAlerts, openAlertsKey, sortAlerts } from '../alerts/alerts-api';
+import { alertKeys, listOpenAlerts, sortAlerts } from '../alerts/alerts-api';
 
 /** Open alerts across the caseload, urgent first; hidden when there are none. */
 export function CaseloadAlerts(): ReactElement | null {
-  const alerts = useQuery({ queryKey: openAlertsKey, queryFn: listOpenAlerts });
+  const alerts = useQuery({ queryKey: alertKeys.open, queryFn: listOpenAlerts });
   if (isApiError(alerts.error) && alerts.error.status === 404) return null;
   if (alerts.isError) return <ErrorAlert error={alerts.error} title="Could not load alerts" />;
   const open = sortAlerts((alerts.data ?? []).filter((a) => a.acknowledgedAt === null));
@@ -21,16 +21,7 @@ export function CaseloadAlerts(): ReactElement | null {
       </Title>
       <Stack component="ul" gap="sm" p={0} m={0} style={{ listStyle: 'none' }}>
         {open.map((a) => (
-          <AlertCard
-            key={a.id}
-            alert={a}
-            showClient
-            invalidate={[
-              [...openAlertsKey],
-              ['caseload'],
-              ['episodes', a.episodeId ?? '', 'alerts'],
-            ]}
-          />
+          <AlertCard key={a.id} alert={a} showClient />
         ))}
       </Stack>
     </Paper>
