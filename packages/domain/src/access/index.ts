@@ -10,4 +10,25 @@ export {
   type Services,
   type SignedIn,
 } from './actor';
-export { type Action, authorize, isAction, POLICY, signedIn } from './policy';
+export {
+  type EpisodeAccess,
+  type EpisodeRow,
+  episodesVisibleTo,
+  findVisibleEpisode,
+  type Relation,
+} from './episode-scope';
+export {
+  type AuditNote,
+  type EpisodeStep,
+  HIDDEN,
+  type Hidden,
+  perform,
+  performOnEpisode,
+  performOnRecord,
+  Refusal,
+  type Step,
+  type Target,
+} from './perform';
+export { phaseAllows, phaseRefusal } from './phase-rule';
+export { type Action, authorize, isAction, POLICY, phasesOf, signedIn } from './policy';
+export { actsAsClient, holdsCaseload, seesTherapistOnlyFields } from './predicates';

@@ -1,9 +1,11 @@
+import type { Phase } from '@throughline/contracts';
 import { AppError } from '../shared/errors';
 import type { AccessContext, Actor, AuthStage, Role, SignedIn } from './actor';
 
 /**
- * Every action the API can perform, with who may attempt it. Record-level scoping (this therapist,
- * this client) is applied by each module's repository on top of this; anything not listed is denied.
+ * Every action the API can perform, with who may attempt it and, for actions on an episode, in
+ * which phases. Record-level scoping (this therapist, this client) is applied by the kernel
+ * (`perform.ts`, `episode-scope.ts`) on top of this; anything not listed is denied.
  */
 type Rule = {
   /** `anyone` includes anonymous callers. */
@@ -14,9 +16,20 @@ type Rule = {
   hidesExistence?: boolean;
   /** Only a session that passed two-factor may do this (not a bearer token). */
   needsVerifiedSession?: boolean;
+  /**
+   * The episode phases in which this action may be performed; absent means every phase. Reads are
+   * never phase-limited: a closed episode is still the record, and must stay readable.
+   */
+  phases?: readonly Phase[];
 };
 
 const CEREMONY: readonly AuthStage[] = ['two-factor', 'enrol-two-factor', 'complete'];
+/**
+ * Every phase but `closed`. A closed episode is a finished record: a clinician expects to read it,
+ * correct it by addendum and account for what happened in it, not to add new clinical content to
+ * it — a client who returns gets a new episode linked to this one (ARCHITECTURE.md, phases).
+ */
+const OPEN: readonly Phase[] = ['intake', 'active', 'ending', 'aftercare'];
 
 export const POLICY = {
   'health.read': { who: 'anyone' },
@@ -45,7 +58,8 @@ export const POLICY = {
   'episode.create': { who: ['therapist'] },
   'episode.read': { who: ['therapist', 'client'], hidesExistence: true },
   'episode.phase.change': { who: ['therapist'], hidesExistence: true },
-  'appointment.create': { who: ['therapist'], hidesExistence: true },
+  // A new session belongs to a new episode once this one is closed.
+  'appointment.create': { who: ['therapist'], hidesExistence: true, phases: OPEN },
   'appointment.list': { who: ['therapist', 'client'], hidesExistence: true },
   'appointment.read': { who: ['therapist', 'client'], hidesExistence: true },
   /** Clients may cancel their own sessions; the use-case allows them nothing else. */
@@ -53,31 +67,35 @@ export const POLICY = {
   'calendar.feed.manage': { who: ['therapist', 'client'] },
   'calendar.feed.read': { who: 'anyone' },
   'note.list': { who: ['therapist'], hidesExistence: true },
-  'note.create': { who: ['therapist'], hidesExistence: true },
+  // Notes document care given in the episode; after closure only an addendum may add to it.
+  'note.create': { who: ['therapist'], hidesExistence: true, phases: OPEN },
   'note.read': { who: ['therapist'], hidesExistence: true },
-  'note.update': { who: ['therapist'], hidesExistence: true },
-  'note.sign': { who: ['therapist'], hidesExistence: true },
+  'note.update': { who: ['therapist'], hidesExistence: true, phases: OPEN },
+  'note.sign': { who: ['therapist'], hidesExistence: true, phases: OPEN },
+  // An addendum is how a signed record is corrected, which must stay possible after closure.
   'note.addendum': { who: ['therapist'], hidesExistence: true },
   'psychotherapy-note.list': { who: ['therapist'], hidesExistence: true },
-  'psychotherapy-note.create': { who: ['therapist'], hidesExistence: true },
+  'psychotherapy-note.create': { who: ['therapist'], hidesExistence: true, phases: OPEN },
   'psychotherapy-note.read': { who: ['therapist'], hidesExistence: true },
-  'psychotherapy-note.update': { who: ['therapist'], hidesExistence: true },
+  'psychotherapy-note.update': { who: ['therapist'], hidesExistence: true, phases: OPEN },
   'psychotherapy-note.check': { who: ['therapist'] },
   'thread.list': { who: ['therapist'], hidesExistence: true },
   'thread.close': { who: ['therapist'], hidesExistence: true },
   'homework.list': { who: ['therapist', 'client'], hidesExistence: true },
   'homework.complete': { who: ['client'], hidesExistence: true },
-  'attachment.create': { who: ['therapist'], hidesExistence: true },
+  'attachment.create': { who: ['therapist'], hidesExistence: true, phases: OPEN },
   'attachment.read': { who: ['therapist', 'client'], hidesExistence: true },
   'brief.read': { who: ['therapist'], hidesExistence: true },
   'caseload.read': { who: ['therapist'] },
   // Measurement (issue 4): stateless scoring, any signed-in clinician.
   'instrument.score': { who: ['therapist', 'supervisor'] },
   // A client submits their own; a therapist enters a paper form on the client's behalf.
-  'response.create': { who: ['therapist', 'client'], hidesExistence: true },
+  // A questionnaire answered after closure would score a course of care that has ended.
+  'response.create': { who: ['therapist', 'client'], hidesExistence: true, phases: OPEN },
   'score.list': { who: ['therapist'], hidesExistence: true },
   'outcome.read': { who: ['therapist'], hidesExistence: true },
   'alert.list': { who: ['therapist'], hidesExistence: true },
+  // Any phase: a raised alert must always be answerable (CLINICAL.md §4).
   'alert.acknowledge': { who: ['therapist'], hidesExistence: true },
   'alert.caseload': { who: ['therapist'] },
   // Sharing progress with the client in plain words (issue 4).
@@ -85,22 +103,23 @@ export const POLICY = {
   'progress.unshare': { who: ['therapist'], hidesExistence: true },
   // Measurement plans and the client's questionnaire tasks (issue 4).
   'measurement-plan.read': { who: ['therapist'], hidesExistence: true },
-  'measurement-plan.update': { who: ['therapist'], hidesExistence: true },
-  'measure-task.create': { who: ['therapist'], hidesExistence: true },
+  'measurement-plan.update': { who: ['therapist'], hidesExistence: true, phases: OPEN },
+  'measure-task.create': { who: ['therapist'], hidesExistence: true, phases: OPEN },
   'measure-task.list': { who: ['client'], hidesExistence: true },
   'measure-task.save': { who: ['client'], hidesExistence: true },
   'measure-task.submit': { who: ['client'], hidesExistence: true },
   // Goals, treatment plan and reflection (issue 4).
   'goal.list': { who: ['therapist', 'client'], hidesExistence: true },
-  'goal.create': { who: ['therapist'], hidesExistence: true },
-  'goal.update': { who: ['therapist'], hidesExistence: true },
-  'goal.review': { who: ['therapist'], hidesExistence: true },
+  // The plan is fixed once the episode closes; its end-of-therapy reflection is not.
+  'goal.create': { who: ['therapist'], hidesExistence: true, phases: OPEN },
+  'goal.update': { who: ['therapist'], hidesExistence: true, phases: OPEN },
+  'goal.review': { who: ['therapist'], hidesExistence: true, phases: OPEN },
   'goal.review.list': { who: ['therapist'], hidesExistence: true },
-  'goal.rate': { who: ['client'], hidesExistence: true },
-  'plan.share': { who: ['therapist'], hidesExistence: true },
+  'goal.rate': { who: ['client'], hidesExistence: true, phases: OPEN },
+  'plan.share': { who: ['therapist'], hidesExistence: true, phases: OPEN },
   'plan.read': { who: ['client'] },
   'plan.acknowledge': { who: ['client'] },
-  'discussion-item.create': { who: ['therapist'], hidesExistence: true },
+  'discussion-item.create': { who: ['therapist'], hidesExistence: true, phases: OPEN },
   'discussion-item.resolve': { who: ['therapist'], hidesExistence: true },
   'reflection.create': { who: ['therapist'], hidesExistence: true },
   'portal.update': { who: ['client'] },
@@ -138,6 +157,12 @@ function stageError(stage: AuthStage): AppError {
         'TWO_FACTOR_ENROLMENT_REQUIRED',
         'Set up two-factor authentication before continuing: clinicians and administrators must use it.',
       );
+}
+
+/** The phases in which `action` may be performed on an episode (every phase unless limited). */
+export function phasesOf(action: Action): readonly Phase[] | undefined {
+  const rule: Rule = POLICY[action];
+  return rule.phases;
 }
 
 /** Throws unless `actor` may attempt `action`. Default deny. */

@@ -5,7 +5,6 @@ export { type ProposeInput, proposeAgreement, proposeInEpisode } from './propose
 export { type AgreementView, readAgreement } from './read-agreement';
 export { findVersionBySubject, listResponses } from './repository';
 export { type Answer, answerInEpisode } from './respond';
-export { Refusal } from './scope';
 export {
   AGREEMENT_KINDS,
   AGREEMENT_PARTIES,

@@ -1,14 +1,12 @@
 import type { AccessContext, SignedIn } from '../access/actor';
+import { type EpisodeAccess, findVisibleEpisode } from '../access/episode-scope';
+import { Refusal } from '../access/perform';
 import { signedIn } from '../access/policy';
 import { recordAudit } from '../audit/record';
-import { type EpisodeAccess, findVisibleEpisode } from '../episodes/access';
 import { AppError, notFound } from '../shared/errors';
 import { type Executor, inTransaction } from '../shared/transaction';
 
-/** A refusal decided inside the transaction: its failure event commits, then it is thrown. */
-export class Refusal {
-  constructor(readonly error: AppError) {}
-}
+export { Refusal };
 
 export type ScopedWork<T> = (
   tx: Executor,

@@ -1,9 +1,7 @@
 import type { AppointmentsCreated } from '@throughline/contracts';
 import type { AccessContext } from '../access/actor';
-import { signedIn } from '../access/policy';
-import { findVisibleEpisode } from '../episodes/access';
+import { performOnEpisode } from '../access/perform';
 import { AppError } from '../shared/errors';
-import { audited } from './audited';
 import {
   assertTimeZone,
   expandSeries,
@@ -50,91 +48,71 @@ export async function createAppointments(
   ctx: AccessContext,
   input: CreateAppointmentsInput,
 ): Promise<CreatedAppointments> {
-  const actor = signedIn(ctx);
   if (input.recurrence) parseRule(input.recurrence.rrule);
   if (input.timeZone) assertTimeZone(input.timeZone);
-  return audited<CreatedAppointments>(
-    ctx,
-    {
-      action: 'appointment.create',
-      resourceType: 'episode',
-      resourceId: input.episodeId,
-      what: 'episode',
-    },
-    async (tx) => {
-      const access = await findVisibleEpisode(tx, actor, input.episodeId);
-      if (access?.as !== 'therapist') return { denied: true };
-      const { episode } = access;
-      if (episode.phase === 'closed') {
-        throw new AppError(
-          'APPOINTMENT_STATE_INVALID',
-          'This episode is closed; open a new episode to book further sessions.',
-        );
+  return performOnEpisode(ctx, 'appointment.create', input.episodeId, async (tx, step) => {
+    const { actor, episode } = step;
+    const timeZone = input.timeZone ?? (await practiceTimeZone(tx, actor.practiceId));
+    const first = wall(input.start, timeZone, 'start');
+    let minutes = input.durationMinutes ?? 50;
+    if (input.end !== undefined) {
+      minutes = Math.round((wall(input.end, timeZone, 'end').getTime() - first.getTime()) / 60_000);
+      if (minutes <= 0) {
+        throw new AppError('VALIDATION_FAILED', 'The end must be after the start.', [
+          { path: 'end', message: 'After the start.' },
+        ]);
       }
-      const timeZone = input.timeZone ?? (await practiceTimeZone(tx, actor.practiceId));
-      const first = wall(input.start, timeZone, 'start');
-      let minutes = input.durationMinutes ?? 50;
-      if (input.end !== undefined) {
-        minutes = Math.round(
-          (wall(input.end, timeZone, 'end').getTime() - first.getTime()) / 60_000,
-        );
-        if (minutes <= 0) {
-          throw new AppError('VALIDATION_FAILED', 'The end must be after the start.', [
-            { path: 'end', message: 'After the start.' },
-          ]);
-        }
-      }
-      assertDuration(minutes);
-      const expansion = input.recurrence
-        ? expandSeries({ rule: input.recurrence.rrule, startLocal: input.start, timeZone })
-        : { starts: [first], capped: false };
-      const intervals = expansion.starts.map((startsAt) => ({
-        startsAt,
-        endsAt: new Date(startsAt.getTime() + minutes * 60_000),
-      }));
-      const therapist = { practiceId: actor.practiceId, therapistId: episode.therapistId };
-      await assertNoConflicts(tx, therapist, intervals, timeZone);
-      let series = null;
-      if (input.recurrence) {
-        [series] = await tx
-          .insert(appointmentSeries)
-          .values({
-            practiceId: actor.practiceId,
-            episodeId: episode.id,
-            rrule: parseRule(input.recurrence.rrule).rule,
-            startLocal: input.start,
-            timeZone,
-            durationMinutes: minutes,
-            createdBy: actor.userId,
-          })
-          .returning();
-      }
-      const ids = await insertAppointments(
-        tx,
-        ctx,
-        {
-          ...therapist,
+    }
+    assertDuration(minutes);
+    const expansion = input.recurrence
+      ? expandSeries({ rule: input.recurrence.rrule, startLocal: input.start, timeZone })
+      : { starts: [first], capped: false };
+    const intervals = expansion.starts.map((startsAt) => ({
+      startsAt,
+      endsAt: new Date(startsAt.getTime() + minutes * 60_000),
+    }));
+    const therapist = { practiceId: actor.practiceId, therapistId: episode.therapistId };
+    await assertNoConflicts(tx, therapist, intervals, timeZone);
+    let series = null;
+    if (input.recurrence) {
+      [series] = await tx
+        .insert(appointmentSeries)
+        .values({
+          practiceId: actor.practiceId,
           episodeId: episode.id,
-          seriesId: series?.id ?? null,
-          modality: input.modality ?? 'in-person',
-          location: input.location ?? null,
-          kind: input.kind ?? 'treatment',
-        },
-        intervals,
-      );
-      const rows = await listByIds(tx, actor, ids);
-      const value: CreatedAppointments = {
-        series: series ? toSeriesView(series) : null,
-        appointments: await openAppointments(tx, ctx.services.keyring, actor, rows),
-      };
-      if (input.recurrence && expansion.capped) {
-        value.capped = true;
-        value.message = `The rule has no end (COUNT or UNTIL), so ${ids.length} sessions up to a year ahead were booked.`;
-      }
-      return {
-        value,
-        detail: { count: ids.length, recurring: Boolean(series), capped: Boolean(value.capped) },
-      };
-    },
-  );
+          rrule: parseRule(input.recurrence.rrule).rule,
+          startLocal: input.start,
+          timeZone,
+          durationMinutes: minutes,
+          createdBy: actor.userId,
+        })
+        .returning();
+    }
+    const ids = await insertAppointments(
+      tx,
+      ctx,
+      {
+        ...therapist,
+        episodeId: episode.id,
+        seriesId: series?.id ?? null,
+        modality: input.modality ?? 'in-person',
+        location: input.location ?? null,
+        kind: input.kind ?? 'treatment',
+      },
+      intervals,
+    );
+    const rows = await listByIds(tx, actor, ids);
+    const value: CreatedAppointments = {
+      series: series ? toSeriesView(series) : null,
+      appointments: await openAppointments(tx, ctx.services.keyring, actor, rows),
+    };
+    if (input.recurrence && expansion.capped) {
+      value.capped = true;
+      value.message = `The rule has no end (COUNT or UNTIL), so ${ids.length} sessions up to a year ahead were booked.`;
+    }
+    step.audit({
+      detail: { count: ids.length, recurring: Boolean(series), capped: Boolean(value.capped) },
+    });
+    return value;
+  });
 }

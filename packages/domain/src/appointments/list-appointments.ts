@@ -1,9 +1,8 @@
 import type { AccessContext } from '../access/actor';
+import { HIDDEN, perform, performOnEpisode } from '../access/perform';
 import { signedIn } from '../access/policy';
 import { recordAudit } from '../audit/record';
-import { findVisibleEpisode } from '../episodes/access';
 import { inTransaction } from '../shared/transaction';
-import { audited } from './audited';
 import { findById, listByEpisode, listVisible } from './repository';
 import { type AppointmentView, openAppointments } from './views';
 
@@ -12,44 +11,21 @@ export async function listEpisodeAppointments(
   ctx: AccessContext,
   input: { episodeId: string; from?: Date | undefined; to?: Date | undefined },
 ): Promise<AppointmentView[]> {
-  const actor = signedIn(ctx);
-  return audited<AppointmentView[]>(
-    ctx,
-    {
-      action: 'appointment.list',
-      resourceType: 'episode',
-      resourceId: input.episodeId,
-      what: 'episode',
-    },
-    async (tx) => {
-      if (!(await findVisibleEpisode(tx, actor, input.episodeId))) return { denied: true };
-      const rows = await listByEpisode(tx, actor, input.episodeId, input);
-      return {
-        value: await openAppointments(tx, ctx.services.keyring, actor, rows),
-        detail: { count: rows.length },
-      };
-    },
-  );
+  return performOnEpisode(ctx, 'appointment.list', input.episodeId, async (tx, step) => {
+    const rows = await listByEpisode(tx, step.actor, input.episodeId, input);
+    step.audit({ detail: { count: rows.length } });
+    return openAppointments(tx, ctx.services.keyring, step.actor, rows);
+  });
 }
 
 /** One session, shown in the caller's zone. */
 export async function getAppointment(ctx: AccessContext, id: string): Promise<AppointmentView> {
-  const actor = signedIn(ctx);
-  return audited<AppointmentView>(
-    ctx,
-    {
-      action: 'appointment.read',
-      resourceType: 'appointment',
-      resourceId: id,
-      what: 'appointment',
-    },
-    async (tx) => {
-      const row = await findById(tx, actor, id);
-      if (!row) return { denied: true };
-      const [view] = await openAppointments(tx, ctx.services.keyring, actor, [row]);
-      return view ? { value: view } : { denied: true };
-    },
-  );
+  const target = { resourceType: 'appointment', resourceId: id, what: 'appointment' };
+  return perform(ctx, 'appointment.read', target, async (tx, { actor }) => {
+    const row = await findById(tx, actor, id);
+    const [view] = row ? await openAppointments(tx, ctx.services.keyring, actor, [row]) : [];
+    return view ?? HIDDEN;
+  });
 }
 
 /** The client's upcoming scheduled sessions across their episodes, in their own zone. */

@@ -1,10 +1,10 @@
 import type { AppointmentChanged } from '@throughline/contracts';
 import { and, eq } from 'drizzle-orm';
 import type { AccessContext, SignedIn } from '../access/actor';
-import { signedIn } from '../access/policy';
+import { HIDDEN, perform } from '../access/perform';
+import { actsAsClient } from '../access/predicates';
 import { AppError } from '../shared/errors';
 import type { Executor } from '../shared/transaction';
-import { audited } from './audited';
 import { toLocal } from './recurrence';
 import { cancelReminder } from './reminders';
 import { type AppointmentRow, findById, listByIds, listScheduledInSeriesFrom } from './repository';
@@ -66,7 +66,7 @@ async function cancel(
   const actor = ctx.actor as SignedIn;
   const now = ctx.services.now();
   if (row.status !== 'scheduled') throw stateError(row, 'cancelled');
-  if (actor.role === 'client') {
+  if (actsAsClient(actor)) {
     if ((input.cancelledBy ?? 'client') !== 'client' || (input.scope ?? 'this') !== 'this') {
       throw new AppError(
         'FORBIDDEN',
@@ -77,7 +77,7 @@ async function cancel(
       throw new AppError('APPOINTMENT_STATE_INVALID', 'This session has already started.');
     }
   }
-  const cancelledBy = actor.role === 'client' ? 'client' : (input.cancelledBy ?? 'therapist');
+  const cancelledBy = actsAsClient(actor) ? 'client' : (input.cancelledBy ?? 'therapist');
   const targets =
     input.scope === 'following' && row.seriesId
       ? await listScheduledInSeriesFrom(tx, row.practiceId, row.seriesId, row.startsAt)
@@ -130,7 +130,6 @@ export async function updateAppointment(
   id: string,
   input: UpdateAppointmentInput,
 ): Promise<UpdatedAppointment> {
-  const actor = signedIn(ctx);
   const action =
     'kind' in input
       ? 'kind'
@@ -139,49 +138,42 @@ export async function updateAppointment(
         : input.status === 'cancelled'
           ? 'cancel'
           : input.status;
-  return audited<UpdatedAppointment>(
-    ctx,
-    {
-      action: 'appointment.update',
-      resourceType: 'appointment',
-      resourceId: id,
-      what: 'appointment',
-    },
-    async (tx) => {
-      const row = await findById(tx, actor, id, { forUpdate: true });
-      if (!row) return { denied: true };
-      if (actor.role === 'client' && action !== 'cancel') {
-        throw new AppError(
-          'FORBIDDEN',
-          'Only your therapist can change a session; you can cancel it.',
-        );
-      }
-      let ids: string[];
-      let series: SeriesView | null = null;
-      let capped = false;
-      if ('kind' in input) {
-        ids = await setKind(tx, row, input.kind);
-      } else if ('start' in input) {
-        ({ ids, series, capped } = await reschedule(tx, ctx, row, input));
-      } else if (input.status === 'cancelled') {
-        ids = await cancel(tx, ctx, row, input);
-      } else {
-        ids = await recordOutcome(tx, ctx, row, input.status);
-      }
-      const rows = await listByIds(tx, actor, ids);
-      const views = await openAppointments(tx, ctx.services.keyring, actor, rows);
-      const appointment = views.find((v) => v.id === id) ?? views[0];
-      if (!appointment) throw new Error('updated appointment not visible');
-      const value: UpdatedAppointment = { appointment, appointments: views, series };
-      if (capped) value.capped = true;
-      return {
-        value,
-        detail: {
-          change: action,
-          scope: 'scope' in input ? (input.scope ?? 'this') : 'this',
-          count: ids.length,
-        },
-      };
-    },
-  );
+  const target = { resourceType: 'appointment', resourceId: id, what: 'appointment' };
+  return perform(ctx, 'appointment.update', target, async (tx, step) => {
+    const { actor } = step;
+    const row = await findById(tx, actor, id, { forUpdate: true });
+    if (!row) return HIDDEN;
+    if (actsAsClient(actor) && action !== 'cancel') {
+      throw new AppError(
+        'FORBIDDEN',
+        'Only your therapist can change a session; you can cancel it.',
+      );
+    }
+    let ids: string[];
+    let series: SeriesView | null = null;
+    let capped = false;
+    if ('kind' in input) {
+      ids = await setKind(tx, row, input.kind);
+    } else if ('start' in input) {
+      ({ ids, series, capped } = await reschedule(tx, ctx, row, input));
+    } else if (input.status === 'cancelled') {
+      ids = await cancel(tx, ctx, row, input);
+    } else {
+      ids = await recordOutcome(tx, ctx, row, input.status);
+    }
+    const rows = await listByIds(tx, actor, ids);
+    const views = await openAppointments(tx, ctx.services.keyring, actor, rows);
+    const appointment = views.find((v) => v.id === id) ?? views[0];
+    if (!appointment) throw new Error('updated appointment not visible');
+    const value: UpdatedAppointment = { appointment, appointments: views, series };
+    if (capped) value.capped = true;
+    step.audit({
+      detail: {
+        change: action,
+        scope: 'scope' in input ? (input.scope ?? 'this') : 'this',
+        count: ids.length,
+      },
+    });
+    return value;
+  });
 }

@@ -1,5 +1,6 @@
 import type { Appointment, AppointmentSeries } from '@throughline/contracts';
 import type { SignedIn } from '../access/actor';
+import { actsAsClient } from '../access/predicates';
 import type { Keyring } from '../crypto/keyring';
 import type { Executor } from '../shared/transaction';
 import { toLocal } from './recurrence';
@@ -17,8 +18,9 @@ export function therapistZone(row: AppointmentRow): string {
   return row.seriesTimeZone ?? row.practiceTimeZone;
 }
 
+/** A client sees their sessions in their own zone; clinicians in the therapist's. */
 export function zoneFor(actor: SignedIn, row: AppointmentRow): string {
-  return actor.role === 'client' ? row.clientTimeZone : therapistZone(row);
+  return actsAsClient(actor) ? row.clientTimeZone : therapistZone(row);
 }
 
 /** An address can identify the client (a home visit), so the location is stored encrypted. */

@@ -7,7 +7,6 @@ export {
   takeCheckpoint,
 } from './checkpoint';
 export { AUDIT_EVENT_VERSION } from './hash';
-export { type AuditedRead, readAudited } from './read-audited';
 export { type AuditEntry, recordAudit } from './record';
 export { sealAuditEvents } from './seal';
 export {

@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm';
 import type { SignedIn } from '../access/actor';
+import { episodesVisibleTo } from '../access/episode-scope';
 import { attendedSessionsSql } from '../appointments';
 import { appointments } from '../appointments/tables';
 import { homework, threads } from '../carry-forward/tables';
 import { clients } from '../clients/tables';
-import { episodesVisibleTo } from '../episodes/access';
 import { episodes } from '../episodes/tables';
 import { practices } from '../identity/tables';
 import { notes } from '../notes/tables';

@@ -1,6 +1,5 @@
 import type { AccessContext } from '../access/actor';
-import { signedIn } from '../access/policy';
-import { readAudited } from '../audit/read-audited';
+import { HIDDEN, perform } from '../access/perform';
 import { findVisibleAttachment } from './repository';
 import { attachmentFileNamePurpose, attachmentPurpose } from './views';
 
@@ -8,12 +7,11 @@ export type AttachmentFile = { fileName: string; mediaType: string; content: Buf
 
 /** The decrypted file, for the therapist of its episode or the client it was set for. */
 export async function readAttachment(ctx: AccessContext, id: string): Promise<AttachmentFile> {
-  const actor = signedIn(ctx);
-  return readAudited(
-    ctx,
-    { action: 'attachment.read', resourceType: 'attachment', resourceId: id, what: 'attachment' },
-    (tx) => findVisibleAttachment(tx, actor, id),
-    async (tx, row) => ({
+  const target = { resourceType: 'attachment', resourceId: id, what: 'attachment' };
+  return perform(ctx, 'attachment.read', target, async (tx, { actor }) => {
+    const row = await findVisibleAttachment(tx, actor, id);
+    if (!row) return HIDDEN;
+    return {
       fileName: await ctx.services.keyring.decrypt(
         tx,
         row.practiceId,
@@ -27,6 +25,6 @@ export async function readAttachment(ctx: AccessContext, id: string): Promise<At
         row.content,
         attachmentPurpose(row.id),
       ),
-    }),
-  );
+    };
+  });
 }

@@ -1,16 +1,13 @@
 import type { AccessContext } from '../access/actor';
-import { signedIn } from '../access/policy';
-import { readAudited } from '../audit/read-audited';
+import { HIDDEN, perform } from '../access/perform';
 import { findById } from './repository';
 import { type ClientView, openClient } from './views';
 
 /** One client record. Not visible → 404, and the attempt is audited as denied. */
 export async function getClient(ctx: AccessContext, clientId: string): Promise<ClientView> {
-  const actor = signedIn(ctx);
-  return readAudited(
-    ctx,
-    { action: 'client.read', resourceType: 'client', resourceId: clientId, what: 'client' },
-    (tx) => findById(tx, actor, clientId),
-    (tx, row) => openClient(tx, ctx.services.keyring, row),
-  );
+  const target = { resourceType: 'client', resourceId: clientId, what: 'client' };
+  return perform(ctx, 'client.read', target, async (tx, { actor }) => {
+    const row = await findById(tx, actor, clientId);
+    return row ? openClient(tx, ctx.services.keyring, row) : HIDDEN;
+  });
 }

@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import type { SignedIn } from '../access/actor';
+import { episodesVisibleTo } from '../access/episode-scope';
 import { appointments } from '../appointments/tables';
 import { attachments, homework } from '../carry-forward/tables';
-import { episodesVisibleTo } from '../episodes/access';
 import { episodes } from '../episodes/tables';
 import { fromPg, type Raw } from '../shared/local-time';
 import type { Executor } from '../shared/transaction';

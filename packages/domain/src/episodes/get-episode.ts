@@ -1,6 +1,6 @@
 import type { AccessContext } from '../access/actor';
-import { signedIn } from '../access/policy';
-import { readAudited } from '../audit/read-audited';
+import { HIDDEN, performOnEpisode } from '../access/perform';
+import { actsAsClient } from '../access/predicates';
 import { clientFieldPurpose } from '../clients/details';
 import type { Keyring } from '../crypto/keyring';
 import type { Executor } from '../shared/transaction';
@@ -50,11 +50,8 @@ export async function readDetail(
  * the episode and the client it is about may read it; anyone else gets 404 (audited as denied).
  */
 export async function getEpisode(ctx: AccessContext, episodeId: string): Promise<EpisodeDetail> {
-  const actor = signedIn(ctx);
-  return readAudited(
-    ctx,
-    { action: 'episode.read', resourceType: 'episode', resourceId: episodeId, what: 'episode' },
-    (tx) => findById(tx, actor, episodeId),
-    (tx, row) => readDetail(tx, ctx.services.keyring, row, actor.role === 'client'),
-  );
+  return performOnEpisode(ctx, 'episode.read', episodeId, async (tx, step) => {
+    const row = await findById(tx, step.actor, episodeId);
+    return row ? readDetail(tx, ctx.services.keyring, row, actsAsClient(step)) : HIDDEN;
+  });
 }

@@ -3,7 +3,7 @@ export {
   type EpisodeRow,
   episodesVisibleTo,
   findVisibleEpisode,
-} from './access';
+} from '../access/episode-scope';
 export { changeEpisodePhase } from './change-phase';
 export { createEpisode, type NewEpisode } from './create-episode';
 export { getEpisode } from './get-episode';

@@ -1,9 +1,9 @@
 import { and, desc, eq, lt, ne, or, sql } from 'drizzle-orm';
 import type { SignedIn } from '../access/actor';
+import { episodesVisibleTo } from '../access/episode-scope';
 import { clients } from '../clients/tables';
 import { users } from '../identity/tables';
 import type { Executor } from '../shared/transaction';
-import { episodesVisibleTo } from './access';
 import type { Phase } from './phases';
 import { episodePhaseChanges, episodes } from './tables';
 

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { AccessContext } from '../access/actor';
-import { recordAudit } from '../audit/record';
-import { inVisibleEpisode } from './episode-scope';
+import { performOnEpisode } from '../access/perform';
 import { goals } from './tables';
 import {
   type GasLevels,
@@ -26,38 +25,33 @@ export async function createGoal(
   episodeId: string,
   input: GoalInput,
 ): Promise<GoalView> {
-  return inVisibleEpisode(
-    ctx,
-    { action: 'goal.create', episodeId, roles: ['therapist'], writes: true },
-    async (tx, _access, actor) => {
-      const id = randomUUID();
-      const now = ctx.services.now();
-      const seal = (text: string, field: Parameters<typeof goalPurpose>[1]) =>
-        ctx.services.keyring.encrypt(tx, actor.practiceId, text, goalPurpose(id, field));
-      const [row] = await tx
-        .insert(goals)
-        .values({
-          practiceId: actor.practiceId,
-          id,
-          episodeId,
-          clientWords: await seal(input.clientWords, 'client-words'),
-          therapistWords: await seal(input.therapistWords, 'therapist-words'),
-          objectives: await seal(serialiseObjectives(input.objectives), 'objectives'),
-          gasLevels: await seal(serialiseGasLevels(input.gasLevels), 'gas-levels'),
-          weight: input.weight ?? 1,
-          createdBy: actor.userId,
-          createdAt: now,
-          updatedAt: now,
-        })
-        .returning();
-      if (!row) throw new Error('goal insert returned nothing');
-      await recordAudit(tx, ctx, {
-        action: 'goal.create',
-        resourceType: 'goal',
-        resourceId: id,
-        outcome: 'success',
-      });
-      return { ...(await openGoal(tx, ctx, row)), latestClientRating: null, latestReview: null };
-    },
-  );
+  return performOnEpisode(ctx, 'goal.create', episodeId, async (tx, step) => {
+    const { actor } = step;
+    const id = randomUUID();
+    const now = ctx.services.now();
+    const seal = (text: string, field: Parameters<typeof goalPurpose>[1]) =>
+      ctx.services.keyring.encrypt(tx, actor.practiceId, text, goalPurpose(id, field));
+    const [row] = await tx
+      .insert(goals)
+      .values({
+        practiceId: actor.practiceId,
+        id,
+        episodeId,
+        clientWords: await seal(input.clientWords, 'client-words'),
+        therapistWords: await seal(input.therapistWords, 'therapist-words'),
+        objectives: await seal(serialiseObjectives(input.objectives), 'objectives'),
+        gasLevels: await seal(serialiseGasLevels(input.gasLevels), 'gas-levels'),
+        weight: input.weight ?? 1,
+        createdBy: actor.userId,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning();
+    if (!row) throw new Error('goal insert returned nothing');
+    step.audit({
+      resourceType: 'goal',
+      resourceId: id,
+    });
+    return { ...(await openGoal(tx, ctx, row)), latestClientRating: null, latestReview: null };
+  });
 }

@@ -1,6 +1,6 @@
 import type { AccessContext } from '../access/actor';
+import { findVisibleEpisode } from '../access/episode-scope';
 import { signedIn } from '../access/policy';
-import { findVisibleEpisode } from '../episodes/access';
 import { createPsychotherapyNote } from '../notes/create-psychotherapy-note';
 import type { PsychotherapyNoteView } from '../notes/psychotherapy-views';
 import { AppError } from '../shared/errors';

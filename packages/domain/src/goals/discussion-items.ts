@@ -2,9 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { DiscussionItem } from '@throughline/contracts';
 import { and, eq } from 'drizzle-orm';
 import type { AccessContext } from '../access/actor';
-import { recordAudit } from '../audit/record';
+import { performOnEpisode, performOnRecord } from '../access/perform';
 import { AppError } from '../shared/errors';
-import { inVisibleEpisode, inVisibleRecord } from './episode-scope';
 import { type DiscussionItemRow, findDiscussionItem, sourceInEpisode } from './repository';
 import { discussionItems } from './tables';
 import { discussionTextPurpose } from './views';
@@ -38,47 +37,42 @@ export async function createDiscussionItem(
     throw new AppError('VALIDATION_FAILED', 'Name the review or alert this item comes from.', [
       { path: 'source.id', message: 'Required for an alert or a review.' },
     ]);
-  return inVisibleEpisode(
-    ctx,
-    { action: 'discussion-item.create', episodeId, roles: ['therapist'], writes: true },
-    async (tx, _access, actor) => {
-      if (
-        source.kind !== 'manual' &&
-        !(await sourceInEpisode(tx, actor.practiceId, episodeId, source.kind, source.id ?? ''))
-      )
-        throw new AppError('VALIDATION_FAILED', `That ${source.kind} is not in this episode.`, [
-          { path: 'source.id', message: `Not a ${source.kind} of this episode.` },
-        ]);
-      const id = randomUUID();
-      const [row] = await tx
-        .insert(discussionItems)
-        .values({
-          practiceId: actor.practiceId,
-          id,
-          episodeId,
-          text: await ctx.services.keyring.encrypt(
-            tx,
-            actor.practiceId,
-            input.text,
-            discussionTextPurpose(id),
-          ),
-          sourceKind: source.kind,
-          sourceId: source.kind === 'manual' ? null : (source.id ?? null),
-          createdBy: actor.userId,
-          createdAt: ctx.services.now(),
-        })
-        .returning();
-      if (!row) throw new Error('discussion item insert returned nothing');
-      await recordAudit(tx, ctx, {
-        action: 'discussion-item.create',
-        resourceType: 'discussion-item',
-        resourceId: id,
-        outcome: 'success',
-        detail: { source: source.kind },
-      });
-      return toDiscussionItemView(row, input.text);
-    },
-  );
+  return performOnEpisode(ctx, 'discussion-item.create', episodeId, async (tx, step) => {
+    const { actor } = step;
+    if (
+      source.kind !== 'manual' &&
+      !(await sourceInEpisode(tx, actor.practiceId, episodeId, source.kind, source.id ?? ''))
+    )
+      throw new AppError('VALIDATION_FAILED', `That ${source.kind} is not in this episode.`, [
+        { path: 'source.id', message: `Not a ${source.kind} of this episode.` },
+      ]);
+    const id = randomUUID();
+    const [row] = await tx
+      .insert(discussionItems)
+      .values({
+        practiceId: actor.practiceId,
+        id,
+        episodeId,
+        text: await ctx.services.keyring.encrypt(
+          tx,
+          actor.practiceId,
+          input.text,
+          discussionTextPurpose(id),
+        ),
+        sourceKind: source.kind,
+        sourceId: source.kind === 'manual' ? null : (source.id ?? null),
+        createdBy: actor.userId,
+        createdAt: ctx.services.now(),
+      })
+      .returning();
+    if (!row) throw new Error('discussion item insert returned nothing');
+    step.audit({
+      resourceType: 'discussion-item',
+      resourceId: id,
+      detail: { source: source.kind },
+    });
+    return toDiscussionItemView(row, input.text);
+  });
 }
 
 /** Marks an item discussed; it leaves the brief. */
@@ -86,17 +80,17 @@ export async function resolveDiscussionItem(
   ctx: AccessContext,
   id: string,
 ): Promise<DiscussionItemView> {
-  return inVisibleRecord(
+  return performOnRecord(
     ctx,
+    'discussion-item.resolve',
     {
-      action: 'discussion-item.resolve',
       resourceType: 'discussion-item',
-      id,
+      resourceId: id,
       what: 'discussion item',
-      roles: ['therapist'],
+      find: (tx, practiceId) => findDiscussionItem(tx, practiceId, id),
     },
-    (tx, practiceId) => findDiscussionItem(tx, practiceId, id),
-    async (tx, row, _access, actor) => {
+    async (tx, row, step) => {
+      const { actor } = step;
       if (row.resolvedAt)
         throw new AppError('DISCUSSION_ITEM_RESOLVED', 'This item has already been resolved.');
       const [updated] = await tx
@@ -105,11 +99,9 @@ export async function resolveDiscussionItem(
         .where(and(eq(discussionItems.practiceId, actor.practiceId), eq(discussionItems.id, id)))
         .returning();
       if (!updated) throw new Error('discussion item vanished');
-      await recordAudit(tx, ctx, {
-        action: 'discussion-item.resolve',
+      step.audit({
         resourceType: 'discussion-item',
         resourceId: id,
-        outcome: 'success',
       });
       const text = await ctx.services.keyring.decrypt(
         tx,

@@ -1,6 +1,5 @@
 import type { AccessContext } from '../access/actor';
-import { recordAudit } from '../audit/record';
-import { inVisibleEpisode } from './episode-scope';
+import { performOnEpisode } from '../access/perform';
 import { listReviewRatings, listReviews } from './repository';
 import type { GoalReviewView } from './review-goals';
 import { reviewNotePurpose } from './views';
@@ -10,40 +9,35 @@ export async function listGoalReviews(
   ctx: AccessContext,
   episodeId: string,
 ): Promise<GoalReviewView[]> {
-  return inVisibleEpisode(
-    ctx,
-    { action: 'goal.review.list', episodeId, roles: ['therapist'] },
-    async (tx, _access, actor) => {
-      const reviews = await listReviews(tx, actor.practiceId, episodeId);
-      const ratings = await listReviewRatings(tx, actor.practiceId, episodeId);
-      await recordAudit(tx, ctx, {
-        action: 'goal.review.list',
-        resourceType: 'episode',
-        resourceId: episodeId,
-        outcome: 'success',
-        detail: { count: reviews.length },
-      });
-      return Promise.all(
-        reviews.map(async (r) => ({
-          id: r.id,
-          episodeId,
-          reviewedAt: r.reviewedAt,
-          tScore: r.tScore,
-          rule: r.rule,
-          ruleVersion: r.ruleVersion,
-          note: r.note
-            ? await ctx.services.keyring.decrypt(
-                tx,
-                actor.practiceId,
-                r.note,
-                reviewNotePurpose(r.id),
-              )
-            : null,
-          ratings: ratings
-            .filter((x) => x.reviewId === r.id)
-            .map(({ goalId, level, weight }) => ({ goalId, level, weight })),
-        })),
-      );
-    },
-  );
+  return performOnEpisode(ctx, 'goal.review.list', episodeId, async (tx, step) => {
+    const { actor } = step;
+    const reviews = await listReviews(tx, actor.practiceId, episodeId);
+    const ratings = await listReviewRatings(tx, actor.practiceId, episodeId);
+    step.audit({
+      resourceType: 'episode',
+      resourceId: episodeId,
+      detail: { count: reviews.length },
+    });
+    return Promise.all(
+      reviews.map(async (r) => ({
+        id: r.id,
+        episodeId,
+        reviewedAt: r.reviewedAt,
+        tScore: r.tScore,
+        rule: r.rule,
+        ruleVersion: r.ruleVersion,
+        note: r.note
+          ? await ctx.services.keyring.decrypt(
+              tx,
+              actor.practiceId,
+              r.note,
+              reviewNotePurpose(r.id),
+            )
+          : null,
+        ratings: ratings
+          .filter((x) => x.reviewId === r.id)
+          .map(({ goalId, level, weight }) => ({ goalId, level, weight })),
+      })),
+    );
+  });
 }

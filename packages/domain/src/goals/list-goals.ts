@@ -1,6 +1,6 @@
 import type { AccessContext } from '../access/actor';
-import { recordAudit } from '../audit/record';
-import { inVisibleEpisode } from './episode-scope';
+import { performOnEpisode } from '../access/perform';
+import { seesTherapistOnlyFields } from '../access/predicates';
 import { clientGoalViews, therapistGoalViews } from './present';
 import type { ClientGoalView, GoalView } from './views';
 
@@ -12,22 +12,17 @@ export async function listGoals(
   ctx: AccessContext,
   episodeId: string,
 ): Promise<GoalView[] | ClientGoalView[]> {
-  return inVisibleEpisode(
-    ctx,
-    { action: 'goal.list', episodeId, roles: ['therapist', 'client'] },
-    async (tx, access, actor) => {
-      const items =
-        access.as === 'therapist'
-          ? await therapistGoalViews(tx, ctx, actor.practiceId, episodeId)
-          : await clientGoalViews(tx, ctx, actor.practiceId, episodeId);
-      await recordAudit(tx, ctx, {
-        action: 'goal.list',
-        resourceType: 'episode',
-        resourceId: episodeId,
-        outcome: 'success',
-        detail: { count: items.length },
-      });
-      return items;
-    },
-  );
+  return performOnEpisode(ctx, 'goal.list', episodeId, async (tx, step) => {
+    const { actor } = step;
+    const items =
+      step.as === 'therapist'
+        ? await therapistGoalViews(tx, ctx, actor.practiceId, episodeId)
+        : await clientGoalViews(tx, ctx, actor.practiceId, episodeId);
+    step.audit({
+      resourceType: 'episode',
+      resourceId: episodeId,
+      detail: { count: items.length },
+    });
+    return items;
+  });
 }

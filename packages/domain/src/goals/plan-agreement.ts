@@ -1,13 +1,13 @@
 import type { AccessContext, SignedIn } from '../access/actor';
+import type { EpisodeAccess } from '../access/episode-scope';
+import { Refusal } from '../access/perform';
 import {
   type AgreementVersionView,
   answerInEpisode,
   findVersionBySubject,
   listResponses,
   proposeInEpisode,
-  Refusal,
 } from '../agreements';
-import type { EpisodeAccess } from '../episodes/access';
 import type { Executor } from '../shared/transaction';
 
 /**

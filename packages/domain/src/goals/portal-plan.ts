@@ -1,8 +1,8 @@
 import type { PortalPlan } from '@throughline/contracts';
 import type { AccessContext, SignedIn } from '../access/actor';
+import { findVisibleEpisode } from '../access/episode-scope';
 import { signedIn } from '../access/policy';
 import { recordAudit } from '../audit/record';
-import { findVisibleEpisode } from '../episodes/access';
 import { AppError, notFound } from '../shared/errors';
 import { type Executor, inTransaction } from '../shared/transaction';
 import { acceptSharedPlan, planAcknowledgedAt } from './plan-agreement';

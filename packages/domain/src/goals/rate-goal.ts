@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AccessContext } from '../access/actor';
-import { recordAudit } from '../audit/record';
+import { performOnRecord } from '../access/perform';
 import type { Executor } from '../shared/transaction';
-import { inVisibleRecord } from './episode-scope';
 import { findById, type GoalRow, latestPlan } from './repository';
 import { goalClientRatings } from './tables';
 import { openSnapshot, type Rating, ratingCommentPurpose } from './views';
@@ -31,18 +30,17 @@ export async function rateGoal(
   goalId: string,
   input: { level: number; comment?: string | undefined },
 ): Promise<Rating & { id: string; goalId: string }> {
-  return inVisibleRecord(
+  return performOnRecord(
     ctx,
+    'goal.rate',
     {
-      action: 'goal.rate',
       resourceType: 'goal',
-      id: goalId,
+      resourceId: goalId,
       what: 'goal',
-      roles: ['client'],
-      writes: true,
+      find: (tx, practiceId) => findSharedGoal(tx, ctx, practiceId, goalId),
     },
-    (tx, practiceId) => findSharedGoal(tx, ctx, practiceId, goalId),
-    async (tx, _goal, _access, actor) => {
+    async (tx, _goal, step) => {
+      const { actor } = step;
       const id = randomUUID();
       const now = ctx.services.now();
       const comment = input.comment?.trim() || null;
@@ -62,11 +60,9 @@ export async function rateGoal(
           : null,
         createdAt: now,
       });
-      await recordAudit(tx, ctx, {
-        action: 'goal.rate',
+      step.audit({
         resourceType: 'goal',
         resourceId: goalId,
-        outcome: 'success',
       });
       return { id, goalId, level: input.level, comment, ratedAt: now };
     },

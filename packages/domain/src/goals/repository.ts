@@ -1,6 +1,6 @@
 import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
 import type { SignedIn } from '../access/actor';
-import { episodesVisibleTo } from '../episodes/access';
+import { episodesVisibleTo } from '../access/episode-scope';
 import { episodes } from '../episodes/tables';
 import { alerts } from '../measures/tables';
 import type { Executor } from '../shared/transaction';

@@ -2,9 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { gasTScore } from '@throughline/clinical';
 import type { GoalReview } from '@throughline/contracts';
 import type { AccessContext } from '../access/actor';
-import { recordAudit } from '../audit/record';
+import { performOnEpisode } from '../access/perform';
 import { AppError } from '../shared/errors';
-import { inVisibleEpisode } from './episode-scope';
 import { listByEpisode } from './repository';
 import { goalReviewRatings, goalReviews } from './tables';
 import { reviewNotePurpose } from './views';
@@ -29,66 +28,61 @@ export async function reviewGoals(
       ]);
     seen.add(r.goalId);
   });
-  return inVisibleEpisode(
-    ctx,
-    { action: 'goal.review', episodeId, roles: ['therapist'], writes: true },
-    async (tx, _access, actor) => {
-      const goals = new Map(
-        (await listByEpisode(tx, actor.practiceId, episodeId)).map((g) => [g.id, g]),
-      );
-      const rated = input.ratings.map((r, i) => {
-        const goal = goals.get(r.goalId);
-        if (!goal || goal.status === 'discontinued') {
-          throw new AppError(
-            'VALIDATION_FAILED',
-            'Only goals of this episode that are not discontinued can be reviewed.',
-            [
-              {
-                path: `ratings.${i}.goalId`,
-                message: goal ? 'This goal was discontinued.' : 'Not a goal of this episode.',
-              },
-            ],
-          );
-        }
-        return { goalId: r.goalId, level: r.level, weight: goal.weight };
-      });
-      const gas = gasTScore(rated);
-      const id = randomUUID();
-      const now = ctx.services.now();
-      const note = input.note?.trim() || null;
-      await tx.insert(goalReviews).values({
-        practiceId: actor.practiceId,
-        id,
-        episodeId,
-        reviewedBy: actor.userId,
-        reviewedAt: now,
-        tScore: gas.tScore,
-        rule: gas.rule,
-        ruleVersion: gas.version,
-        note: note
-          ? await ctx.services.keyring.encrypt(tx, actor.practiceId, note, reviewNotePurpose(id))
-          : null,
-      });
-      await tx
-        .insert(goalReviewRatings)
-        .values(rated.map((r) => ({ practiceId: actor.practiceId, reviewId: id, ...r })));
-      await recordAudit(tx, ctx, {
-        action: 'goal.review',
-        resourceType: 'goal-review',
-        resourceId: id,
-        outcome: 'success',
-        detail: { goals: rated.length },
-      });
-      return {
-        id,
-        episodeId,
-        reviewedAt: now,
-        tScore: gas.tScore,
-        rule: gas.rule,
-        ruleVersion: gas.version,
-        note,
-        ratings: rated,
-      };
-    },
-  );
+  return performOnEpisode(ctx, 'goal.review', episodeId, async (tx, step) => {
+    const { actor } = step;
+    const goals = new Map(
+      (await listByEpisode(tx, actor.practiceId, episodeId)).map((g) => [g.id, g]),
+    );
+    const rated = input.ratings.map((r, i) => {
+      const goal = goals.get(r.goalId);
+      if (!goal || goal.status === 'discontinued') {
+        throw new AppError(
+          'VALIDATION_FAILED',
+          'Only goals of this episode that are not discontinued can be reviewed.',
+          [
+            {
+              path: `ratings.${i}.goalId`,
+              message: goal ? 'This goal was discontinued.' : 'Not a goal of this episode.',
+            },
+          ],
+        );
+      }
+      return { goalId: r.goalId, level: r.level, weight: goal.weight };
+    });
+    const gas = gasTScore(rated);
+    const id = randomUUID();
+    const now = ctx.services.now();
+    const note = input.note?.trim() || null;
+    await tx.insert(goalReviews).values({
+      practiceId: actor.practiceId,
+      id,
+      episodeId,
+      reviewedBy: actor.userId,
+      reviewedAt: now,
+      tScore: gas.tScore,
+      rule: gas.rule,
+      ruleVersion: gas.version,
+      note: note
+        ? await ctx.services.keyring.encrypt(tx, actor.practiceId, note, reviewNotePurpose(id))
+        : null,
+    });
+    await tx
+      .insert(goalReviewRatings)
+      .values(rated.map((r) => ({ practiceId: actor.practiceId, reviewId: id, ...r })));
+    step.audit({
+      resourceType: 'goal-review',
+      resourceId: id,
+      detail: { goals: rated.length },
+    });
+    return {
+      id,
+      episodeId,
+      reviewedAt: now,
+      tScore: gas.tScore,
+      rule: gas.rule,
+      ruleVersion: gas.version,
+      note,
+      ratings: rated,
+    };
+  });
 }

@@ -1,8 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { AccessContext } from '../access/actor';
-import { recordAudit } from '../audit/record';
+import { performOnRecord } from '../access/perform';
 import type { GoalInput } from './create-goal';
-import { inVisibleRecord } from './episode-scope';
 import { therapistGoalViews } from './present';
 import { findById } from './repository';
 import { goals } from './tables';
@@ -25,18 +24,17 @@ export async function updateGoal(
   goalId: string,
   changes: GoalChanges,
 ): Promise<GoalView> {
-  return inVisibleRecord(
+  return performOnRecord(
     ctx,
+    'goal.update',
     {
-      action: 'goal.update',
       resourceType: 'goal',
-      id: goalId,
+      resourceId: goalId,
       what: 'goal',
-      roles: ['therapist'],
-      writes: true,
+      find: (tx, practiceId) => findById(tx, practiceId, goalId),
     },
-    (tx, practiceId) => findById(tx, practiceId, goalId),
-    async (tx, row, _access, actor) => {
+    async (tx, row, step) => {
+      const { actor } = step;
       const seal = (text: string, field: Parameters<typeof goalPurpose>[1]) =>
         ctx.services.keyring.encrypt(tx, actor.practiceId, text, goalPurpose(goalId, field));
       const set: Partial<typeof goals.$inferInsert> = { updatedAt: ctx.services.now() };
@@ -54,11 +52,9 @@ export async function updateGoal(
         .update(goals)
         .set(set)
         .where(and(eq(goals.practiceId, actor.practiceId), eq(goals.id, goalId)));
-      await recordAudit(tx, ctx, {
-        action: 'goal.update',
+      step.audit({
         resourceType: 'goal',
         resourceId: goalId,
-        outcome: 'success',
         detail: { fields: Object.keys(changes).sort().join(',') },
       });
       const views = await therapistGoalViews(tx, ctx, actor.practiceId, row.episodeId);

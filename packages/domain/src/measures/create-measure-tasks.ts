@@ -1,10 +1,10 @@
 import type * as Contract from '@throughline/contracts';
 import { and, eq } from 'drizzle-orm';
 import type { AccessContext } from '../access/actor';
+import { findVisibleEpisode } from '../access/episode-scope';
 import { signedIn } from '../access/policy';
 import { appointments } from '../appointments/tables';
 import { recordAudit } from '../audit/record';
-import { findVisibleEpisode } from '../episodes/access';
 import { AppError, notFound } from '../shared/errors';
 import { inTransaction } from '../shared/transaction';
 import { createDueTasks } from './due-tasks';

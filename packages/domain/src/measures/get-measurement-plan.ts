@@ -1,8 +1,8 @@
 import { getInstrument, INSTRUMENTS } from '@throughline/clinical';
 import type { AccessContext } from '../access/actor';
+import { findVisibleEpisode } from '../access/episode-scope';
 import { signedIn } from '../access/policy';
 import { recordAudit } from '../audit/record';
-import { findVisibleEpisode } from '../episodes/access';
 import { notFound } from '../shared/errors';
 import { type Executor, inTransaction } from '../shared/transaction';
 import { DEFAULT_MEASUREMENT_PLAN } from './plan-defaults';

@@ -1,7 +1,7 @@
 import type { AccessContext } from '../access/actor';
+import { findVisibleEpisode } from '../access/episode-scope';
 import { signedIn } from '../access/policy';
 import { recordAudit } from '../audit/record';
-import { findVisibleEpisode } from '../episodes/access';
 import { notFound } from '../shared/errors';
 import { inTransaction } from '../shared/transaction';
 import { listAlertsByEpisode, listOpenAlertsOfTherapist } from './repository';

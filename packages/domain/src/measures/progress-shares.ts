@@ -7,11 +7,11 @@ import {
 import type * as Contract from '@throughline/contracts';
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { AccessContext } from '../access/actor';
+import { episodesVisibleTo } from '../access/episode-scope';
+import { performOnEpisode } from '../access/perform';
 import { signedIn } from '../access/policy';
 import { recordAudit } from '../audit/record';
-import { episodesVisibleTo } from '../episodes/access';
 import { episodes } from '../episodes/tables';
-import { inVisibleEpisode } from '../goals/episode-scope';
 import { AppError } from '../shared/errors';
 import { type Executor, inTransaction } from '../shared/transaction';
 import { byInstrument } from './list-scores';
@@ -55,41 +55,34 @@ export async function shareProgress(
   const unknown = (input.instruments ?? []).filter((k) => !findInstrument(k));
   if (unknown.length > 0)
     throw new AppError('VALIDATION_FAILED', `Unknown instrument: ${unknown.join(', ')}.`);
-  return inVisibleEpisode(
-    ctx,
-    { action: 'progress.share', episodeId, roles: ['therapist'] },
-    async (tx, _access, actor) => {
-      const current = await activeShares(tx, actor.practiceId, [episodeId]);
-      const wanted: (string | null)[] =
-        input.instruments && input.instruments.length > 0
-          ? [...new Set(input.instruments)]
-          : [null];
-      const covered = new Set(current.map((r) => r.instrument));
-      const fresh = covered.has(null) ? [] : wanted.filter((k) => !covered.has(k));
-      const now = ctx.services.now();
-      if (fresh.length > 0)
-        await tx.insert(progressShares).values(
-          fresh.map((instrument) => ({
-            practiceId: actor.practiceId,
-            episodeId,
-            instrument,
-            sharedBy: actor.userId,
-            sharedAt: now,
-          })),
-        );
-      await recordAudit(tx, ctx, {
-        action: 'progress.share',
-        resourceType: 'episode',
-        resourceId: episodeId,
-        outcome: 'success',
-        detail: { instruments: wanted.map((k) => k ?? 'all').join(','), added: fresh.length },
-      });
-      return {
-        episodeId,
-        shared: sharingOf([...current, ...fresh.map((instrument) => ({ instrument }))]),
-      };
-    },
-  );
+  return performOnEpisode(ctx, 'progress.share', episodeId, async (tx, step) => {
+    const { actor } = step;
+    const current = await activeShares(tx, actor.practiceId, [episodeId]);
+    const wanted: (string | null)[] =
+      input.instruments && input.instruments.length > 0 ? [...new Set(input.instruments)] : [null];
+    const covered = new Set(current.map((r) => r.instrument));
+    const fresh = covered.has(null) ? [] : wanted.filter((k) => !covered.has(k));
+    const now = ctx.services.now();
+    if (fresh.length > 0)
+      await tx.insert(progressShares).values(
+        fresh.map((instrument) => ({
+          practiceId: actor.practiceId,
+          episodeId,
+          instrument,
+          sharedBy: actor.userId,
+          sharedAt: now,
+        })),
+      );
+    step.audit({
+      resourceType: 'episode',
+      resourceId: episodeId,
+      detail: { instruments: wanted.map((k) => k ?? 'all').join(','), added: fresh.length },
+    });
+    return {
+      episodeId,
+      shared: sharingOf([...current, ...fresh.map((instrument) => ({ instrument }))]),
+    };
+  });
 }
 
 /** Stops sharing the episode's progress with the client (every instrument). Therapist only. */
@@ -97,31 +90,26 @@ export async function unshareProgress(
   ctx: AccessContext,
   episodeId: string,
 ): Promise<ProgressSharing> {
-  return inVisibleEpisode(
-    ctx,
-    { action: 'progress.unshare', episodeId, roles: ['therapist'] },
-    async (tx, _access, actor) => {
-      const revoked = await tx
-        .update(progressShares)
-        .set({ revokedAt: ctx.services.now() })
-        .where(
-          and(
-            eq(progressShares.practiceId, actor.practiceId),
-            eq(progressShares.episodeId, episodeId),
-            isNull(progressShares.revokedAt),
-          ),
-        )
-        .returning({ id: progressShares.id });
-      await recordAudit(tx, ctx, {
-        action: 'progress.unshare',
-        resourceType: 'episode',
-        resourceId: episodeId,
-        outcome: 'success',
-        detail: { revoked: revoked.length },
-      });
-      return { episodeId, shared: null };
-    },
-  );
+  return performOnEpisode(ctx, 'progress.unshare', episodeId, async (tx, step) => {
+    const { actor } = step;
+    const revoked = await tx
+      .update(progressShares)
+      .set({ revokedAt: ctx.services.now() })
+      .where(
+        and(
+          eq(progressShares.practiceId, actor.practiceId),
+          eq(progressShares.episodeId, episodeId),
+          isNull(progressShares.revokedAt),
+        ),
+      )
+      .returning({ id: progressShares.id });
+    step.audit({
+      resourceType: 'episode',
+      resourceId: episodeId,
+      detail: { revoked: revoked.length },
+    });
+    return { episodeId, shared: null };
+  });
 }
 
 export type PortalProgressPoint = Contract.PortalProgressPoint;

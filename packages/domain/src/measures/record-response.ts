@@ -3,10 +3,10 @@ import { type ScoreOutcome, type ScoreResult, scoreAnswers } from '@throughline/
 import type * as Contract from '@throughline/contracts';
 import { and, eq } from 'drizzle-orm';
 import type { AccessContext } from '../access/actor';
+import { findVisibleEpisode } from '../access/episode-scope';
 import { signedIn } from '../access/policy';
 import { countAttendedSessions } from '../appointments';
 import { recordAudit } from '../audit/record';
-import { findVisibleEpisode } from '../episodes/access';
 import { AppError, notFound } from '../shared/errors';
 import { inTransaction } from '../shared/transaction';
 import { evaluateAlerts } from './alert-rules';

@@ -1,9 +1,9 @@
 import { findInstrument } from '@throughline/clinical';
 import { and, eq, notInArray } from 'drizzle-orm';
 import type { AccessContext } from '../access/actor';
+import { findVisibleEpisode } from '../access/episode-scope';
 import { signedIn } from '../access/policy';
 import { recordAudit } from '../audit/record';
-import { findVisibleEpisode } from '../episodes/access';
 import { AppError, type FieldIssue, notFound } from '../shared/errors';
 import { inTransaction } from '../shared/transaction';
 import type { PlanSchedule } from './due';

@@ -1,16 +1,14 @@
 import type { AccessContext } from '../access/actor';
-import { signedIn } from '../access/policy';
-import { readAudited } from '../audit/read-audited';
+import { HIDDEN, perform } from '../access/perform';
 import { findById, listAddenda } from './repository';
 import { type NoteView, toNoteView } from './views';
 
 /** One session note with its decrypted body and addenda. Therapist of the episode only. */
 export async function getNote(ctx: AccessContext, noteId: string): Promise<NoteView> {
-  const actor = signedIn(ctx);
-  return readAudited(
-    ctx,
-    { action: 'note.read', resourceType: 'note', resourceId: noteId, what: 'note' },
-    (tx) => findById(tx, actor, noteId),
-    async (tx, note) => toNoteView(tx, ctx, note, await listAddenda(tx, note.practiceId, note.id)),
-  );
+  const target = { resourceType: 'note', resourceId: noteId, what: 'note' };
+  return perform(ctx, 'note.read', target, async (tx, { actor }) => {
+    const note = await findById(tx, actor, noteId);
+    if (!note) return HIDDEN;
+    return toNoteView(tx, ctx, note, await listAddenda(tx, note.practiceId, note.id));
+  });
 }

@@ -1,6 +1,5 @@
 import type { AccessContext } from '../access/actor';
-import { signedIn } from '../access/policy';
-import { readAudited } from '../audit/read-audited';
+import { HIDDEN, perform } from '../access/perform';
 import { type PsychotherapyNoteView, toPsychotherapyNoteView } from './psychotherapy-views';
 import { findPsychotherapyNote } from './repository';
 
@@ -9,16 +8,9 @@ export async function getPsychotherapyNote(
   ctx: AccessContext,
   id: string,
 ): Promise<PsychotherapyNoteView> {
-  const actor = signedIn(ctx);
-  return readAudited(
-    ctx,
-    {
-      action: 'psychotherapy-note.read',
-      resourceType: 'psychotherapy-note',
-      resourceId: id,
-      what: 'psychotherapy note',
-    },
-    (tx) => findPsychotherapyNote(tx, actor, id),
-    (tx, row) => toPsychotherapyNoteView(tx, ctx, row),
-  );
+  const target = { resourceType: 'psychotherapy-note', resourceId: id, what: 'psychotherapy note' };
+  return perform(ctx, 'psychotherapy-note.read', target, async (tx, { actor }) => {
+    const row = await findPsychotherapyNote(tx, actor, id);
+    return row ? toPsychotherapyNoteView(tx, ctx, row) : HIDDEN;
+  });
 }

@@ -1,6 +1,6 @@
 import type { AccessContext, SignedIn } from '../access/actor';
+import { findVisibleEpisode } from '../access/episode-scope';
 import { recordAudit } from '../audit/record';
-import { findVisibleEpisode } from '../episodes/access';
 import { AppError, notFound } from '../shared/errors';
 import type { Executor } from '../shared/transaction';
 import { appointmentInEpisode } from './repository';

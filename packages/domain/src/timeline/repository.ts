@@ -1,11 +1,11 @@
 import { TIMELINE_TYPES, type TimelineType } from '@throughline/contracts';
 import { and, eq, type SQL, sql } from 'drizzle-orm';
 import type { SignedIn } from '../access/actor';
+import { episodesVisibleTo } from '../access/episode-scope';
 import { appointments } from '../appointments/tables';
 import { homework } from '../carry-forward/tables';
 import { visibleTo as clientsVisibleTo } from '../clients/repository';
 import { clients } from '../clients/tables';
-import { episodesVisibleTo } from '../episodes/access';
 import { episodePhaseChanges, episodes } from '../episodes/tables';
 import { notes } from '../notes/tables';
 import { fromPg, type Raw } from '../shared/local-time';

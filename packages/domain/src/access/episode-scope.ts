@@ -1,20 +1,27 @@
 import { and, eq, type SQL, sql } from 'drizzle-orm';
-import type { SignedIn } from '../access/actor';
 import { clients } from '../clients/tables';
+import { episodes } from '../episodes/tables';
 import type { Executor } from '../shared/transaction';
-import { episodes } from './tables';
+import type { SignedIn } from './actor';
 
 export type EpisodeRow = typeof episodes.$inferSelect;
 
 /**
+ * How a caller stands to an episode. This is the one place that decides it: a supervisor or a
+ * designee with a live grant will be a new relation here (and a new branch in
+ * `episodesVisibleTo`), and every action then admits them where the policy's `who` names them.
+ */
+export type Relation = 'therapist' | 'client';
+
+/**
  * Which episodes an actor may see, as a SQL predicate every module's queries carry: the therapist
- * of the episode, and the client it is about (client-visible parts only — each module decides
- * which of its records those are). Supervisors see what clients consent to share (nothing until
- * consent exists); administrators see no clinical records. Default: nothing.
+ * of the episode, and the client it is about (client-visible parts only — each action's policy
+ * decides which relations may use it). Supervisors see what clients consent to share (nothing
+ * until consent exists); administrators see no clinical records. Default: nothing.
  */
 export function episodesVisibleTo(actor: SignedIn): SQL {
   const inPractice = eq(episodes.practiceId, actor.practiceId);
-  switch (actor.role) {
+  switch (relationOf(actor)) {
     case 'therapist':
       return and(inPractice, eq(episodes.therapistId, actor.userId)) as SQL;
     case 'client':
@@ -27,10 +34,25 @@ export function episodesVisibleTo(actor: SignedIn): SQL {
   }
 }
 
+/**
+ * The relation a signed-in user can have to the episodes `episodesVisibleTo` admits. Today a
+ * role maps to at most one relation; a grant-based relation would be looked up per episode.
+ */
+export function relationOf(actor: SignedIn): Relation | undefined {
+  switch (actor.role) {
+    case 'therapist':
+      return 'therapist';
+    case 'client':
+      return 'client';
+    default:
+      return undefined;
+  }
+}
+
 export type EpisodeAccess = {
   episode: EpisodeRow;
   /** How the actor relates to this episode. */
-  as: 'therapist' | 'client';
+  as: Relation;
 };
 
 /** The episode if the actor may see it; undefined otherwise (callers answer 404). */
@@ -39,10 +61,11 @@ export async function findVisibleEpisode(
   actor: SignedIn,
   episodeId: string,
 ): Promise<EpisodeAccess | undefined> {
+  const as = relationOf(actor);
+  if (!as) return undefined;
   const [episode] = await db
     .select()
     .from(episodes)
     .where(and(episodesVisibleTo(actor), eq(episodes.id, episodeId)));
-  if (!episode) return undefined;
-  return { episode, as: actor.role === 'client' ? 'client' : 'therapist' };
+  return episode ? { episode, as } : undefined;
 }

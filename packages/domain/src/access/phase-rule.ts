@@ -1,0 +1,56 @@
+import type { Phase } from '@throughline/contracts';
+import { AppError } from '../shared/errors';
+import { type Action, phasesOf } from './policy';
+
+/** What a refused action is, in the words of the person refused, for the 409 message. */
+const DEEDS: Partial<Record<Action, string>> = {
+  'appointment.create': 'sessions cannot be booked',
+  'note.create': 'notes cannot be written',
+  'note.update': 'notes cannot be edited',
+  'note.sign': 'notes cannot be signed',
+  'psychotherapy-note.create': 'psychotherapy notes cannot be written',
+  'psychotherapy-note.update': 'psychotherapy notes cannot be edited',
+  'attachment.create': 'files cannot be added',
+  'response.create': 'questionnaires cannot be recorded',
+  'measurement-plan.update': 'the measurement plan cannot change',
+  'measure-task.create': 'questionnaires cannot be sent',
+  'goal.create': 'goals cannot be added',
+  'goal.update': 'goals cannot be changed',
+  'goal.review': 'goals cannot be reviewed',
+  'goal.rate': 'goals cannot be rated',
+  'plan.share': 'the plan cannot be shared',
+  'discussion-item.create': 'discussion items cannot be added',
+};
+
+const IS: Record<Phase, string> = {
+  intake: 'in intake',
+  active: 'active',
+  ending: 'ending',
+  aftercare: 'in aftercare',
+  closed: 'closed',
+};
+
+/** Where to go instead, by the phase that refused. */
+const INSTEAD: Partial<Record<Phase, string>> = {
+  closed: 'If the client returns, open a new episode; it is linked to this one.',
+};
+
+/** True when the policy lets `action` be performed in an episode in `phase`. */
+export function phaseAllows(action: Action, phase: Phase): boolean {
+  const phases = phasesOf(action);
+  return phases === undefined || phases.includes(phase);
+}
+
+/**
+ * The refusal of an action the caller could perform in another phase of the episode: 409
+ * `EPISODE_PHASE_FORBIDS`, naming the phase (the caller knows the episode, so nothing is hidden).
+ */
+export function phaseRefusal(action: Action, phase: Phase): AppError {
+  const deed = DEEDS[action] ?? 'this cannot be done';
+  const instead = INSTEAD[phase];
+  const article = phase === 'closed' ? 'a' : 'an';
+  return new AppError(
+    'EPISODE_PHASE_FORBIDS',
+    `This episode is ${IS[phase]}; ${deed} in ${article} ${phase} episode.${instead ? ` ${instead}` : ''}`,
+  );
+}
