@@ -15,7 +15,7 @@ export async function listGoals(
   return performOnEpisode(ctx, 'goal.list', episodeId, async (tx, step) => {
     const { actor } = step;
     const items =
-      step.as === 'therapist'
+      seesTherapistOnlyFields(step)
         ? await therapistGoalViews(tx, ctx, actor.practiceId, episodeId)
         : await clientGoalViews(tx, ctx, actor.practiceId, episodeId);
     step.audit({
