@@ -75,7 +75,7 @@ export async function perform<T>(
     outcome = await inTransaction(ctx.services.db, async (tx) => {
       const result = admits(actor, action) ? await work(tx, step) : HIDDEN;
       if (result === HIDDEN) {
-        await recordAudit(tx, ctx, { ...base, outcome: 'denied' });
+        await recordAudit(tx, ctx, { ...base, outcome: 'denied', detail: { reason: 'NOT_FOUND' } });
       } else if (result instanceof Refusal) {
         const detail = { reason: result.error.code, ...result.detail };
         await recordAudit(tx, ctx, { ...base, outcome: 'failure', detail });
@@ -115,20 +115,20 @@ export function performOnEpisode<T>(
 }
 
 /**
- * `perform` on a record of an episode (a goal, a note, an appointment): `find` loads it in the
- * caller's practice, and it is visible only when its episode is, as for `performOnEpisode`.
+ * `perform` on a record of an episode (a goal, a note, an appointment): `find` loads it (in the
+ * caller's practice, through the record's own predicate where it has one), and it is visible only when its episode is, as for `performOnEpisode`.
  */
 export function performOnRecord<Row extends { episodeId: string }, T>(
   ctx: AccessContext,
   action: Action,
   target: Target & {
     resourceId: string;
-    find: (tx: Executor, practiceId: string) => Promise<Row | undefined>;
+    find: (tx: Executor, actor: SignedIn) => Promise<Row | undefined>;
   },
   work: (tx: Executor, row: Row, step: EpisodeStep) => Promise<T | Hidden | Refusal>,
 ): Promise<T> {
   return perform(ctx, action, target, async (tx, step) => {
-    const row = await target.find(tx, step.actor.practiceId);
+    const row = await target.find(tx, step.actor);
     const access = row ? await findVisibleEpisode(tx, step.actor, row.episodeId) : undefined;
     return row ? enter(action, access, step, (s) => work(tx, row, s)) : HIDDEN;
   });

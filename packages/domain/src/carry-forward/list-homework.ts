@@ -1,27 +1,13 @@
 import type { AccessContext } from '../access/actor';
-import { findVisibleEpisode } from '../access/episode-scope';
-import { signedIn } from '../access/policy';
-import { recordAudit } from '../audit/record';
-import { notFound } from '../shared/errors';
-import { inTransaction } from '../shared/transaction';
+import { performOnEpisode } from '../access/perform';
 import { listHomework as listByEpisode } from './repository';
 import { type HomeworkView, toHomeworkView } from './views';
 
 /** Homework of an episode, for its therapist or its client (it is written for the client). */
 export async function listHomework(ctx: AccessContext, episodeId: string): Promise<HomeworkView[]> {
-  const actor = signedIn(ctx);
-  const views = await inTransaction(ctx.services.db, async (tx) => {
-    const access = await findVisibleEpisode(tx, actor, episodeId);
-    const rows = access ? await listByEpisode(tx, actor.practiceId, episodeId) : undefined;
-    await recordAudit(tx, ctx, {
-      action: 'homework.list',
-      resourceType: 'episode',
-      resourceId: episodeId,
-      outcome: rows ? 'success' : 'denied',
-      ...(rows ? { detail: { count: rows.length } } : {}),
-    });
-    return rows ? Promise.all(rows.map((r) => toHomeworkView(tx, ctx, r))) : undefined;
+  return performOnEpisode(ctx, 'homework.list', episodeId, async (tx, step) => {
+    const rows = await listByEpisode(tx, step.actor.practiceId, episodeId);
+    step.audit({ detail: { count: rows.length } });
+    return Promise.all(rows.map((r) => toHomeworkView(tx, ctx, r)));
   });
-  if (!views) throw notFound('episode');
-  return views;
 }

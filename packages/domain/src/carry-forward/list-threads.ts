@@ -1,9 +1,5 @@
 import type { AccessContext } from '../access/actor';
-import { findVisibleEpisode } from '../access/episode-scope';
-import { signedIn } from '../access/policy';
-import { recordAudit } from '../audit/record';
-import { notFound } from '../shared/errors';
-import { inTransaction } from '../shared/transaction';
+import { performOnEpisode } from '../access/perform';
 import { listThreads as listByEpisode } from './repository';
 import { type ThreadView, toThreadView } from './views';
 
@@ -13,20 +9,9 @@ export async function listThreads(
   episodeId: string,
   status: 'open' | 'closed' | 'all' = 'open',
 ): Promise<ThreadView[]> {
-  const actor = signedIn(ctx);
-  const views = await inTransaction(ctx.services.db, async (tx) => {
-    const access =
-      actor.role === 'therapist' ? await findVisibleEpisode(tx, actor, episodeId) : undefined;
-    const rows = access ? await listByEpisode(tx, actor.practiceId, episodeId, status) : undefined;
-    await recordAudit(tx, ctx, {
-      action: 'thread.list',
-      resourceType: 'episode',
-      resourceId: episodeId,
-      outcome: rows ? 'success' : 'denied',
-      ...(rows ? { detail: { count: rows.length } } : {}),
-    });
-    return rows ? Promise.all(rows.map((r) => toThreadView(tx, ctx, r))) : undefined;
+  return performOnEpisode(ctx, 'thread.list', episodeId, async (tx, step) => {
+    const rows = await listByEpisode(tx, step.actor.practiceId, episodeId, status);
+    step.audit({ detail: { count: rows.length } });
+    return Promise.all(rows.map((r) => toThreadView(tx, ctx, r)));
   });
-  if (!views) throw notFound('episode');
-  return views;
 }

@@ -87,7 +87,7 @@ export async function resolveDiscussionItem(
       resourceType: 'discussion-item',
       resourceId: id,
       what: 'discussion item',
-      find: (tx, practiceId) => findDiscussionItem(tx, practiceId, id),
+      find: (tx, { practiceId }) => findDiscussionItem(tx, practiceId, id),
     },
     async (tx, row, step) => {
       const { actor } = step;

@@ -14,10 +14,9 @@ export async function listGoals(
 ): Promise<GoalView[] | ClientGoalView[]> {
   return performOnEpisode(ctx, 'goal.list', episodeId, async (tx, step) => {
     const { actor } = step;
-    const items =
-      seesTherapistOnlyFields(step)
-        ? await therapistGoalViews(tx, ctx, actor.practiceId, episodeId)
-        : await clientGoalViews(tx, ctx, actor.practiceId, episodeId);
+    const items = seesTherapistOnlyFields(step)
+      ? await therapistGoalViews(tx, ctx, actor.practiceId, episodeId)
+      : await clientGoalViews(tx, ctx, actor.practiceId, episodeId);
     step.audit({
       resourceType: 'episode',
       resourceId: episodeId,

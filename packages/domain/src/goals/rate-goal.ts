@@ -37,7 +37,7 @@ export async function rateGoal(
       resourceType: 'goal',
       resourceId: goalId,
       what: 'goal',
-      find: (tx, practiceId) => findSharedGoal(tx, ctx, practiceId, goalId),
+      find: (tx, { practiceId }) => findSharedGoal(tx, ctx, practiceId, goalId),
     },
     async (tx, _goal, step) => {
       const { actor } = step;

@@ -31,7 +31,7 @@ export async function updateGoal(
       resourceType: 'goal',
       resourceId: goalId,
       what: 'goal',
-      find: (tx, practiceId) => findById(tx, practiceId, goalId),
+      find: (tx, { practiceId }) => findById(tx, practiceId, goalId),
     },
     async (tx, row, step) => {
       const { actor } = step;

@@ -1,8 +1,7 @@
 import type { AccessContext } from '../access/actor';
-import { findVisibleEpisode } from '../access/episode-scope';
+import { performOnEpisode } from '../access/perform';
 import { signedIn } from '../access/policy';
 import { recordAudit } from '../audit/record';
-import { notFound } from '../shared/errors';
 import { inTransaction } from '../shared/transaction';
 import { listAlertsByEpisode, listOpenAlertsOfTherapist } from './repository';
 import { type AlertView, openAlert, openAlerts } from './views';
@@ -13,23 +12,12 @@ export async function listEpisodeAlerts(
   episodeId: string,
   status: 'open' | 'all' = 'open',
 ): Promise<AlertView[]> {
-  const actor = signedIn(ctx);
-  const rows = await inTransaction(ctx.services.db, async (tx) => {
-    const access =
-      actor.role === 'therapist' ? await findVisibleEpisode(tx, actor, episodeId) : undefined;
-    const found = access
-      ? await listAlertsByEpisode(tx, actor.practiceId, episodeId, status)
-      : undefined;
-    await recordAudit(tx, ctx, {
-      action: 'alert.list',
-      resourceType: 'episode',
-      resourceId: episodeId,
-      outcome: found ? 'success' : 'denied',
-      ...(found ? { detail: { count: found.length } } : {}),
-    });
+  const rows = await performOnEpisode(ctx, 'alert.list', episodeId, async (tx, step) => {
+    const { actor } = step;
+    const found = await listAlertsByEpisode(tx, actor.practiceId, episodeId, status);
+    step.audit({ detail: { count: found.length } });
     return found;
   });
-  if (!rows) throw notFound('episode');
   return openAlerts(ctx.services.db, ctx.services.keyring, rows);
 }
 

@@ -7,11 +7,8 @@ import {
 } from '@throughline/clinical';
 import type * as Contract from '@throughline/contracts';
 import type { AccessContext } from '../access/actor';
-import { findVisibleEpisode } from '../access/episode-scope';
+import { performOnEpisode } from '../access/perform';
 import { signedIn } from '../access/policy';
-import { recordAudit } from '../audit/record';
-import { notFound } from '../shared/errors';
-import { inTransaction } from '../shared/transaction';
 import {
   changeOptions,
   defaultMeasureSettings,
@@ -117,22 +114,11 @@ export async function listScores(
   filter: { instrument?: string | undefined } = {},
 ): Promise<{ instruments: InstrumentScores[] }> {
   const actor = signedIn(ctx);
-  const found = await inTransaction(ctx.services.db, async (tx) => {
-    const access =
-      actor.role === 'therapist' ? await findVisibleEpisode(tx, actor, episodeId) : undefined;
-    const rows = access
-      ? await listByEpisode(tx, actor.practiceId, episodeId, filter.instrument)
-      : undefined;
-    await recordAudit(tx, ctx, {
-      action: 'score.list',
-      resourceType: 'episode',
-      resourceId: episodeId,
-      outcome: rows ? 'success' : 'denied',
-      ...(rows ? { detail: { count: rows.length } } : {}),
-    });
+  const found = await performOnEpisode(ctx, 'score.list', episodeId, async (tx, step) => {
+    const rows = await listByEpisode(tx, actor.practiceId, episodeId, filter.instrument);
+    step.audit({ detail: { count: rows.length } });
     return rows;
   });
-  if (!found) throw notFound('episode');
   const settings = await readMeasureSettings(ctx.services.db, actor.practiceId);
   const instruments: InstrumentScores[] = [];
   for (const [key, rows] of byInstrument(found)) {

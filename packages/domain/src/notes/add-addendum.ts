@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { AccessContext } from '../access/actor';
-import { signedIn } from '../access/policy';
-import { recordAudit } from '../audit/record';
-import { AppError, notFound } from '../shared/errors';
-import { inTransaction } from '../shared/transaction';
+import type { AccessContext, SignedIn } from '../access/actor';
+import { performOnRecord, Refusal } from '../access/perform';
+import { AppError } from '../shared/errors';
+import type { Executor } from '../shared/transaction';
 import { findById, listAddenda } from './repository';
 import { noteAddenda } from './tables';
 import { addendumPurpose, type NoteView, toNoteView } from './views';
@@ -14,25 +13,21 @@ export async function addAddendum(
   noteId: string,
   input: { text: string },
 ): Promise<NoteView> {
-  const actor = signedIn(ctx);
-  let failure: AppError | undefined;
-  const view = await inTransaction(ctx.services.db, async (tx) => {
-    const note = await findById(tx, actor, noteId, true);
-    if (note?.status !== 'signed') {
-      await recordAudit(tx, ctx, {
-        action: 'note.addendum',
-        resourceType: 'note',
-        resourceId: noteId,
-        outcome: note ? 'failure' : 'denied',
-        detail: { reason: note ? 'not-signed' : 'not-found' },
-      });
-      failure = note
-        ? new AppError(
-            'NOTE_NOT_SIGNED',
-            'Addenda are for signed notes. This note is still a draft: edit it directly.',
-          )
-        : notFound('note');
-      return undefined;
+  const target = {
+    resourceType: 'note',
+    resourceId: noteId,
+    what: 'note',
+    find: (tx: Executor, actor: SignedIn) => findById(tx, actor, noteId, true),
+  };
+  return performOnRecord(ctx, 'note.addendum', target, async (tx, note, step) => {
+    const { actor } = step;
+    if (note.status !== 'signed') {
+      return new Refusal(
+        new AppError(
+          'NOTE_NOT_SIGNED',
+          'Addenda are for signed notes. This note is still a draft: edit it directly.',
+        ),
+      );
     }
     const id = randomUUID();
     await tx.insert(noteAddenda).values({
@@ -48,15 +43,7 @@ export async function addAddendum(
       ),
       createdAt: ctx.services.now(),
     });
-    await recordAudit(tx, ctx, {
-      action: 'note.addendum',
-      resourceType: 'note',
-      resourceId: note.id,
-      outcome: 'success',
-      detail: { addendumId: id },
-    });
+    step.audit({ detail: { addendumId: id } });
     return toNoteView(tx, ctx, note, await listAddenda(tx, note.practiceId, note.id));
   });
-  if (failure || !view) throw failure ?? notFound('note');
-  return view;
 }

@@ -1,10 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AccessContext } from '../access/actor';
-import { signedIn } from '../access/policy';
-import { recordAudit } from '../audit/record';
-import { type AppError, notFound } from '../shared/errors';
-import { inTransaction } from '../shared/transaction';
-import { checkNoteTarget } from './note-target';
+import { performOnEpisode } from '../access/perform';
+import { assertNoteAppointment } from './note-target';
 import { notes } from './tables';
 import { type NoteTemplate, parseDraft, serialiseBody } from './templates';
 import { bodyPurpose, type NoteView, toNoteView } from './views';
@@ -19,12 +16,10 @@ export async function createNote(
     body?: unknown;
   },
 ): Promise<NoteView> {
-  const actor = signedIn(ctx);
   const body = parseDraft(input.template, input.body ?? {});
-  let failure: AppError | undefined;
-  const view = await inTransaction(ctx.services.db, async (tx) => {
-    failure = await checkNoteTarget(tx, ctx, actor, input, 'note.create');
-    if (failure) return undefined;
+  return performOnEpisode(ctx, 'note.create', input.episodeId, async (tx, step) => {
+    const { actor } = step;
+    await assertNoteAppointment(tx, actor.practiceId, input.episodeId, input.appointmentId);
     const id = randomUUID();
     const now = ctx.services.now();
     const [row] = await tx
@@ -47,15 +42,11 @@ export async function createNote(
       })
       .returning();
     if (!row) throw new Error('note insert returned nothing');
-    await recordAudit(tx, ctx, {
-      action: 'note.create',
+    step.audit({
       resourceType: 'note',
       resourceId: id,
-      outcome: 'success',
       detail: { template: input.template },
     });
     return toNoteView(tx, ctx, row);
   });
-  if (failure || !view) throw failure ?? notFound('episode');
-  return view;
 }

@@ -1,10 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AccessContext } from '../access/actor';
-import { signedIn } from '../access/policy';
-import { recordAudit } from '../audit/record';
-import { type AppError, notFound } from '../shared/errors';
-import { inTransaction } from '../shared/transaction';
-import { checkNoteTarget } from './note-target';
+import { performOnEpisode } from '../access/perform';
+import { assertNoteAppointment } from './note-target';
 import { type PsychotherapyNoteView, toPsychotherapyNoteView } from './psychotherapy-views';
 import { psychotherapyNotes } from './tables';
 import { psychotherapyPurpose } from './views';
@@ -18,11 +15,9 @@ export async function createPsychotherapyNote(
   ctx: AccessContext,
   input: { episodeId: string; body: string; appointmentId?: string | undefined },
 ): Promise<PsychotherapyNoteView> {
-  const actor = signedIn(ctx);
-  let failure: AppError | undefined;
-  const view = await inTransaction(ctx.services.db, async (tx) => {
-    failure = await checkNoteTarget(tx, ctx, actor, input, 'psychotherapy-note.create');
-    if (failure) return undefined;
+  return performOnEpisode(ctx, 'psychotherapy-note.create', input.episodeId, async (tx, step) => {
+    const { actor } = step;
+    await assertNoteAppointment(tx, actor.practiceId, input.episodeId, input.appointmentId);
     const id = randomUUID();
     const now = ctx.services.now();
     const [row] = await tx
@@ -45,14 +40,10 @@ export async function createPsychotherapyNote(
       })
       .returning();
     if (!row) throw new Error('psychotherapy note insert returned nothing');
-    await recordAudit(tx, ctx, {
-      action: 'psychotherapy-note.create',
+    step.audit({
       resourceType: 'psychotherapy-note',
       resourceId: id,
-      outcome: 'success',
     });
     return toPsychotherapyNoteView(tx, ctx, row);
   });
-  if (failure || !view) throw failure ?? notFound('episode');
-  return view;
 }

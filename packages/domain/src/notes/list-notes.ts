@@ -1,9 +1,5 @@
 import type { AccessContext } from '../access/actor';
-import { findVisibleEpisode } from '../access/episode-scope';
-import { signedIn } from '../access/policy';
-import { recordAudit } from '../audit/record';
-import { notFound } from '../shared/errors';
-import { inTransaction } from '../shared/transaction';
+import { performOnEpisode } from '../access/perform';
 import { listByEpisode, type NoteSummaryRow } from './repository';
 
 /**
@@ -11,20 +7,11 @@ import { listByEpisode, type NoteSummaryRow } from './repository';
  * part of the record and never appear here (HIPAA 45 CFR 164.501).
  */
 export async function listNotes(ctx: AccessContext, episodeId: string): Promise<NoteSummaryRow[]> {
-  const actor = signedIn(ctx);
-  const rows = await inTransaction(ctx.services.db, async (tx) => {
-    const access =
-      actor.role === 'therapist' ? await findVisibleEpisode(tx, actor, episodeId) : undefined;
-    const found = access ? await listByEpisode(tx, actor.practiceId, episodeId) : undefined;
-    await recordAudit(tx, ctx, {
-      action: 'note.list',
-      resourceType: 'episode',
-      resourceId: episodeId,
-      outcome: found ? 'success' : 'denied',
-      ...(found ? { detail: { count: found.length } } : {}),
-    });
+  const rows = await performOnEpisode(ctx, 'note.list', episodeId, async (tx, step) => {
+    const { actor } = step;
+    const found = await listByEpisode(tx, actor.practiceId, episodeId);
+    step.audit({ detail: { count: found.length } });
     return found;
   });
-  if (!rows) throw notFound('episode');
   return rows;
 }

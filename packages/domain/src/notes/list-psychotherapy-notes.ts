@@ -1,9 +1,5 @@
 import type { AccessContext } from '../access/actor';
-import { findVisibleEpisode } from '../access/episode-scope';
-import { signedIn } from '../access/policy';
-import { recordAudit } from '../audit/record';
-import { notFound } from '../shared/errors';
-import { inTransaction } from '../shared/transaction';
+import { performOnEpisode } from '../access/perform';
 import { listPsychotherapyNotes as listOwn, type PsychotherapyNoteSummaryRow } from './repository';
 
 /** The caller's own psychotherapy notes in an episode they hold, without bodies. */
@@ -11,20 +7,16 @@ export async function listPsychotherapyNotes(
   ctx: AccessContext,
   episodeId: string,
 ): Promise<PsychotherapyNoteSummaryRow[]> {
-  const actor = signedIn(ctx);
-  const rows = await inTransaction(ctx.services.db, async (tx) => {
-    const access =
-      actor.role === 'therapist' ? await findVisibleEpisode(tx, actor, episodeId) : undefined;
-    const found = access ? await listOwn(tx, actor, episodeId) : undefined;
-    await recordAudit(tx, ctx, {
-      action: 'psychotherapy-note.list',
-      resourceType: 'episode',
-      resourceId: episodeId,
-      outcome: found ? 'success' : 'denied',
-      ...(found ? { detail: { count: found.length } } : {}),
-    });
-    return found;
-  });
-  if (!rows) throw notFound('episode');
+  const rows = await performOnEpisode(
+    ctx,
+    'psychotherapy-note.list',
+    episodeId,
+    async (tx, step) => {
+      const { actor } = step;
+      const found = await listOwn(tx, actor, episodeId);
+      step.audit({ detail: { count: found.length } });
+      return found;
+    },
+  );
   return rows;
 }

@@ -1,40 +1,20 @@
-import type { AccessContext, SignedIn } from '../access/actor';
-import { findVisibleEpisode } from '../access/episode-scope';
-import { recordAudit } from '../audit/record';
-import { AppError, notFound } from '../shared/errors';
+import { AppError } from '../shared/errors';
 import type { Executor } from '../shared/transaction';
 import { appointmentInEpisode } from './repository';
 
 /**
- * Checks where a therapist is about to write a note: an episode of theirs (otherwise audited as
- * denied, answered 404) and, if named, an appointment of that episode. Returns the error to throw
- * once the transaction has committed (so a denied attempt stays in the audit log).
+ * A note may point only at a session of its own episode. The episode itself (visible, in a phase
+ * that allows writing) is the kernel's to check (`performOnEpisode`).
  */
-export async function checkNoteTarget(
+export async function assertNoteAppointment(
   tx: Executor,
-  ctx: AccessContext,
-  actor: SignedIn,
-  input: { episodeId: string; appointmentId?: string | undefined },
-  action: string,
-): Promise<AppError | undefined> {
-  const access =
-    actor.role === 'therapist' ? await findVisibleEpisode(tx, actor, input.episodeId) : undefined;
-  if (!access) {
-    await recordAudit(tx, ctx, {
-      action,
-      resourceType: 'episode',
-      resourceId: input.episodeId,
-      outcome: 'denied',
-    });
-    return notFound('episode');
-  }
-  if (
-    input.appointmentId &&
-    !(await appointmentInEpisode(tx, actor.practiceId, input.episodeId, input.appointmentId))
-  ) {
-    return new AppError('VALIDATION_FAILED', 'That appointment is not in this episode.', [
+  practiceId: string,
+  episodeId: string,
+  appointmentId: string | undefined,
+): Promise<void> {
+  if (appointmentId && !(await appointmentInEpisode(tx, practiceId, episodeId, appointmentId))) {
+    throw new AppError('VALIDATION_FAILED', 'That appointment is not in this episode.', [
       { path: 'appointmentId', message: 'Not an appointment of this episode.' },
     ]);
   }
-  return undefined;
 }

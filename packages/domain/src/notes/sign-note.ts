@@ -1,11 +1,10 @@
 import { and, eq, sql } from 'drizzle-orm';
-import type { AccessContext } from '../access/actor';
-import { signedIn } from '../access/policy';
-import { recordAudit } from '../audit/record';
+import type { AccessContext, SignedIn } from '../access/actor';
+import { performOnRecord, Refusal } from '../access/perform';
 import { materialiseCarryForward } from '../carry-forward/materialise';
 import { attachmentIdsInEpisode, openThreadIds } from '../carry-forward/repository';
-import { AppError, type FieldIssue, notFound } from '../shared/errors';
-import { inTransaction } from '../shared/transaction';
+import { AppError, type FieldIssue } from '../shared/errors';
+import type { Executor } from '../shared/transaction';
 import { findById } from './repository';
 import { notes } from './tables';
 import { deserialiseBody, parseForSigning, serialiseBody } from './templates';
@@ -22,23 +21,16 @@ export async function signNote(
   noteId: string,
   input: { version: number },
 ): Promise<NoteView> {
-  const actor = signedIn(ctx);
   const { keyring } = ctx.services;
-  let failure: AppError | undefined;
-  const view = await inTransaction(ctx.services.db, async (tx) => {
-    const note = await findById(tx, actor, noteId, true);
-    const fail = async (error: AppError, reason: string): Promise<undefined> => {
-      await recordAudit(tx, ctx, {
-        action: 'note.sign',
-        resourceType: 'note',
-        resourceId: noteId,
-        outcome: note ? 'failure' : 'denied',
-        detail: { reason },
-      });
-      failure = error;
-      return undefined;
-    };
-    if (!note) return fail(notFound('note'), 'not-found');
+  const target = {
+    resourceType: 'note',
+    resourceId: noteId,
+    what: 'note',
+    find: (tx: Executor, actor: SignedIn) => findById(tx, actor, noteId, true),
+  };
+  return performOnRecord(ctx, 'note.sign', target, async (tx, note, step) => {
+    // A refusal keeps its failure event: the reason says which check refused the signature.
+    const fail = (error: AppError, reason: string): Refusal => new Refusal(error, { reason });
     if (note.status === 'signed') return fail(signedError(), 'signed');
     if (note.version !== input.version) return fail(versionConflict(note.version), 'version');
     const stored = deserialiseBody(
@@ -109,15 +101,7 @@ export async function signNote(
       { threadsToOpen: body.threadsToOpen ?? [], threadsToClose: toClose, homework },
       now,
     );
-    await recordAudit(tx, ctx, {
-      action: 'note.sign',
-      resourceType: 'note',
-      resourceId: note.id,
-      outcome: 'success',
-      detail: counts,
-    });
+    step.audit({ detail: counts });
     return toNoteView(tx, ctx, row);
   });
-  if (failure || !view) throw failure ?? notFound('note');
-  return view;
 }

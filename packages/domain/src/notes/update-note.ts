@@ -1,9 +1,8 @@
 import { and, eq, sql } from 'drizzle-orm';
-import type { AccessContext } from '../access/actor';
-import { signedIn } from '../access/policy';
-import { recordAudit } from '../audit/record';
-import { AppError, notFound } from '../shared/errors';
-import { inTransaction } from '../shared/transaction';
+import type { AccessContext, SignedIn } from '../access/actor';
+import { performOnRecord, Refusal } from '../access/perform';
+import { AppError } from '../shared/errors';
+import type { Executor } from '../shared/transaction';
 import { findById } from './repository';
 import { notes } from './tables';
 import { parseDraft, serialiseBody } from './templates';
@@ -32,39 +31,17 @@ export async function updateNote(
   noteId: string,
   input: { version: number; body: unknown },
 ): Promise<{ id: string; version: number; updatedAt: Date }> {
-  const actor = signedIn(ctx);
-  let failure: AppError | undefined;
-  const saved = await inTransaction(ctx.services.db, async (tx) => {
-    const note = await findById(tx, actor, noteId, true);
-    const reason = !note
-      ? 'not-found'
-      : note.status === 'signed'
-        ? 'signed'
-        : note.version !== input.version
-          ? 'version-conflict'
-          : undefined;
-    if (!note || reason) {
-      await recordAudit(tx, ctx, {
-        action: 'note.update',
-        resourceType: 'note',
-        resourceId: noteId,
-        outcome: note ? 'failure' : 'denied',
-        detail: { reason: reason ?? null },
-      });
-      failure = !note
-        ? notFound('note')
-        : reason === 'signed'
-          ? signedError()
-          : versionConflict(note.version);
-      return undefined;
-    }
-    let body: ReturnType<typeof parseDraft>;
-    try {
-      body = parseDraft(note.template, input.body);
-    } catch (error) {
-      failure = error as AppError;
-      return undefined;
-    }
+  const target = {
+    resourceType: 'note',
+    resourceId: noteId,
+    what: 'note',
+    find: (tx: Executor, actor: SignedIn) => findById(tx, actor, noteId, true),
+  };
+  return performOnRecord(ctx, 'note.update', target, async (tx, note, step) => {
+    const { actor } = step;
+    if (note.status === 'signed') return new Refusal(signedError());
+    if (note.version !== input.version) return new Refusal(versionConflict(note.version));
+    const body = parseDraft(note.template, input.body);
     const [row] = await tx
       .update(notes)
       .set({
@@ -87,15 +64,7 @@ export async function updateNote(
       )
       .returning({ id: notes.id, version: notes.version, updatedAt: notes.updatedAt });
     if (!row) throw new Error('locked draft changed under its lock');
-    await recordAudit(tx, ctx, {
-      action: 'note.update',
-      resourceType: 'note',
-      resourceId: note.id,
-      outcome: 'success',
-      detail: { version: row.version },
-    });
+    step.audit({ detail: { version: row.version } });
     return row;
   });
-  if (failure || !saved) throw failure ?? notFound('note');
-  return saved;
 }

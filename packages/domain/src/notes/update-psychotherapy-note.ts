@@ -1,11 +1,9 @@
 import { and, eq } from 'drizzle-orm';
-import type { AccessContext } from '../access/actor';
-import { signedIn } from '../access/policy';
-import { recordAudit } from '../audit/record';
-import { notFound } from '../shared/errors';
-import { inTransaction } from '../shared/transaction';
+import type { AccessContext, SignedIn } from '../access/actor';
+import { performOnRecord } from '../access/perform';
+import type { Executor } from '../shared/transaction';
 import { type PsychotherapyNoteView, toPsychotherapyNoteView } from './psychotherapy-views';
-import { authoredBy } from './repository';
+import { authoredBy, findPsychotherapyNote } from './repository';
 import { psychotherapyNotes } from './tables';
 import { psychotherapyPurpose } from './views';
 
@@ -15,8 +13,14 @@ export async function updatePsychotherapyNote(
   id: string,
   input: { body: string },
 ): Promise<PsychotherapyNoteView> {
-  const actor = signedIn(ctx);
-  const view = await inTransaction(ctx.services.db, async (tx) => {
+  const target = {
+    resourceType: 'psychotherapy-note',
+    resourceId: id,
+    what: 'psychotherapy note',
+    find: (tx: Executor, actor: SignedIn) => findPsychotherapyNote(tx, actor, id),
+  };
+  return performOnRecord(ctx, 'psychotherapy-note.update', target, async (tx, _note, step) => {
+    const { actor } = step;
     const [row] = await tx
       .update(psychotherapyNotes)
       .set({
@@ -31,14 +35,7 @@ export async function updatePsychotherapyNote(
       })
       .where(and(authoredBy(actor), eq(psychotherapyNotes.id, id)))
       .returning();
-    await recordAudit(tx, ctx, {
-      action: 'psychotherapy-note.update',
-      resourceType: 'psychotherapy-note',
-      resourceId: id,
-      outcome: row ? 'success' : 'denied',
-    });
-    return row ? toPsychotherapyNoteView(tx, ctx, row) : undefined;
+    if (!row) throw new Error('psychotherapy note vanished');
+    return toPsychotherapyNoteView(tx, ctx, row);
   });
-  if (!view) throw notFound('psychotherapy note');
-  return view;
 }
