@@ -1,10 +1,8 @@
 import type { AccessContext } from '../access/actor';
-import { findVisibleEpisode } from '../access/episode-scope';
-import { signedIn } from '../access/policy';
 import { createPsychotherapyNote } from '../notes/create-psychotherapy-note';
 import type { PsychotherapyNoteView } from '../notes/psychotherapy-views';
 import { AppError } from '../shared/errors';
-import { inTransaction } from '../shared/transaction';
+import type { Executor } from '../shared/transaction';
 import { sourceInEpisode } from './repository';
 
 export type ReflectionView = PsychotherapyNoteView & {
@@ -22,22 +20,15 @@ export async function createReflection(
   episodeId: string,
   input: { body: string; about?: { kind: 'alert' | 'review'; id: string } | undefined },
 ): Promise<ReflectionView> {
-  const actor = signedIn(ctx);
   const about = input.about;
-  if (about) {
-    // A read of ids only; the note's own use-case audits the write (denied attempts included).
-    const valid = await inTransaction(ctx.services.db, async (tx) => {
-      const access =
-        actor.role === 'therapist' ? await findVisibleEpisode(tx, actor, episodeId) : undefined;
-      return (
-        !access || (await sourceInEpisode(tx, actor.practiceId, episodeId, about.kind, about.id))
-      );
-    });
-    if (!valid)
+  // Checked inside the note's own kernel step, once the episode is known to be the caller's: a
+  // reference to another episode's alert or review is refused (and audited) like any bad input.
+  const check = async (tx: Executor, practiceId: string): Promise<void> => {
+    if (about && !(await sourceInEpisode(tx, practiceId, episodeId, about.kind, about.id)))
       throw new AppError('VALIDATION_FAILED', `That ${about.kind} is not in this episode.`, [
         { path: 'about.id', message: `Not a ${about.kind} of this episode.` },
       ]);
-  }
-  const note = await createPsychotherapyNote(ctx, { episodeId, body: input.body });
+  };
+  const note = await createPsychotherapyNote(ctx, { episodeId, body: input.body }, check);
   return { ...note, about: about ?? null };
 }

@@ -1,12 +1,10 @@
 import type * as Contract from '@throughline/contracts';
 import { and, eq } from 'drizzle-orm';
-import type { AccessContext } from '../access/actor';
-import { findVisibleEpisode } from '../access/episode-scope';
-import { signedIn } from '../access/policy';
+import type { AccessContext, SignedIn } from '../access/actor';
+import { performOnRecord, Refusal } from '../access/perform';
 import { appointments } from '../appointments/tables';
-import { recordAudit } from '../audit/record';
-import { AppError, notFound } from '../shared/errors';
-import { inTransaction } from '../shared/transaction';
+import { AppError } from '../shared/errors';
+import type { Executor } from '../shared/transaction';
 import { createDueTasks } from './due-tasks';
 import { toTaskSummary } from './task-views';
 
@@ -20,51 +18,37 @@ export async function createTasksForAppointment(
   ctx: AccessContext,
   appointmentId: string,
 ): Promise<CreatedMeasureTasks> {
-  const actor = signedIn(ctx);
-  let failure: AppError | undefined;
-  const result = await inTransaction(ctx.services.db, async (tx) => {
-    const [appointment] =
-      actor.role === 'therapist'
-        ? await tx
-            .select()
-            .from(appointments)
-            .where(
-              and(
-                eq(appointments.practiceId, actor.practiceId),
-                eq(appointments.therapistId, actor.userId),
-                eq(appointments.id, appointmentId),
-              ),
-            )
-        : [];
-    const access = appointment && (await findVisibleEpisode(tx, actor, appointment.episodeId));
-    if (!appointment || !access || access.as !== 'therapist') {
-      await recordAudit(tx, ctx, {
-        action: 'measure-task.create',
-        resourceType: 'appointment',
-        resourceId: appointmentId,
-        outcome: 'denied',
-        detail: { reason: 'not-found' },
-      });
-      failure = notFound('session');
-      return undefined;
-    }
-    if (appointment.status !== 'scheduled' || access.episode.phase === 'closed') {
-      await recordAudit(tx, ctx, {
-        action: 'measure-task.create',
-        resourceType: 'appointment',
-        resourceId: appointmentId,
-        outcome: 'failure',
-        detail: { reason: appointment.status },
-      });
-      failure = new AppError(
-        'APPOINTMENT_STATE_INVALID',
-        access.episode.phase === 'closed'
-          ? 'This episode is closed; questionnaires are sent only for sessions still to come.'
-          : `This session is ${appointment.status}; questionnaires are sent only for scheduled sessions.`,
+  const target = {
+    resourceType: 'appointment',
+    resourceId: appointmentId,
+    what: 'session',
+    // The therapist's own sessions; the kernel then admits them by the episode's relation.
+    find: async (tx: Executor, actor: SignedIn) => {
+      const [row] = await tx
+        .select()
+        .from(appointments)
+        .where(
+          and(
+            eq(appointments.practiceId, actor.practiceId),
+            eq(appointments.therapistId, actor.userId),
+            eq(appointments.id, appointmentId),
+          ),
+        );
+      return row;
+    },
+  };
+  // The episode's phase is the kernel's to check (closed: 409 naming the phase).
+  return performOnRecord(ctx, 'measure-task.create', target, async (tx, appointment, step) => {
+    if (appointment.status !== 'scheduled') {
+      return new Refusal(
+        new AppError(
+          'APPOINTMENT_STATE_INVALID',
+          `This session is ${appointment.status}; questionnaires are sent only for scheduled sessions.`,
+        ),
+        { status: appointment.status },
       );
-      return undefined;
     }
-    const due = await createDueTasks(tx, ctx, appointment, access.episode);
+    const due = await createDueTasks(tx, ctx, appointment, step.episode);
     return {
       appointmentId,
       sessionNumber: due.sessionNumber,
@@ -73,6 +57,4 @@ export async function createTasksForAppointment(
       tasks: due.tasks.map(toTaskSummary),
     };
   });
-  if (failure || !result) throw failure ?? notFound('session');
-  return result;
 }

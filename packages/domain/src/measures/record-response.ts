@@ -3,12 +3,10 @@ import { type ScoreOutcome, type ScoreResult, scoreAnswers } from '@throughline/
 import type * as Contract from '@throughline/contracts';
 import { and, eq } from 'drizzle-orm';
 import type { AccessContext } from '../access/actor';
-import { findVisibleEpisode } from '../access/episode-scope';
-import { signedIn } from '../access/policy';
+import { performOnEpisode, Refusal } from '../access/perform';
+import { actsAsClient, seesTherapistOnlyFields } from '../access/predicates';
 import { countAttendedSessions } from '../appointments';
-import { recordAudit } from '../audit/record';
 import { AppError, notFound } from '../shared/errors';
-import { inTransaction } from '../shared/transaction';
 import { evaluateAlerts } from './alert-rules';
 import { CRISIS_RESOURCES } from './crisis-resources';
 import { disabledError, readMeasureSettings } from './practice-settings';
@@ -85,7 +83,6 @@ export async function recordResponse(
   ctx: AccessContext,
   input: RecordResponseInput,
 ): Promise<RecordedResponse> {
-  const actor = signedIn(ctx);
   // Validation is pure and says nothing about the episode, so it runs first: nothing is written
   // (but for a positive risk item, which raises its alert before the refusal, below).
   const { result, refusal } = score(input);
@@ -95,45 +92,28 @@ export async function recordResponse(
     throw new AppError('VALIDATION_FAILED', 'The completion time cannot be in the future.', [
       { path: 'completedAt', message: 'The completion time cannot be in the future.' },
     ]);
-  let failure: AppError | undefined;
-  const recorded = await inTransaction(ctx.services.db, async (tx) => {
-    const access = await findVisibleEpisode(tx, actor, input.episodeId);
-    if (!access) {
-      await recordAudit(tx, ctx, {
-        action: 'response.create',
-        resourceType: 'episode',
-        resourceId: input.episodeId,
-        outcome: 'denied',
-      });
-      failure = notFound('episode');
-      return undefined;
-    }
-    const { practiceId } = access.episode;
+  return performOnEpisode(ctx, 'response.create', input.episodeId, async (tx, step) => {
+    const { practiceId } = step.episode;
     const appointment = input.appointmentId
       ? await findAppointment(tx, practiceId, input.episodeId, input.appointmentId)
       : undefined;
     if (input.appointmentId && !appointment) {
-      failure = new AppError('VALIDATION_FAILED', 'That session is not part of this episode.', [
+      throw new AppError('VALIDATION_FAILED', 'That session is not part of this episode.', [
         { path: 'appointmentId', message: 'That session is not part of this episode.' },
       ]);
-      return undefined;
     }
     const task = input.taskId
       ? await findTask(tx, practiceId, input.episodeId, input.taskId)
       : undefined;
     if (input.taskId) {
-      if (!task) {
-        failure = notFound('questionnaire task');
-        return undefined;
-      }
+      if (!task) throw notFound('questionnaire task');
       if (task.status !== 'open' || task.instrument !== input.instrument) {
-        failure = new AppError(
+        throw new AppError(
           'CONFLICT',
           task.status === 'open'
             ? 'This task asks for a different questionnaire.'
             : 'This questionnaire has already been completed or has expired.',
         );
-        return undefined;
       }
     }
     // A switched-off instrument is not scored (its licence may not allow this practice to use it).
@@ -154,18 +134,11 @@ export async function recordResponse(
           answers: input.answers,
           taskId: input.taskId,
         });
-      await recordAudit(tx, ctx, {
-        action: 'response.create',
-        resourceType: 'episode',
-        resourceId: input.episodeId,
-        outcome: 'failure',
-        detail: {
-          reason: refusal ? 'invalid-answers' : 'instrument-disabled',
-          risk: flags.length > 0,
-        },
+      // Refused, but the raised alert commits with the failure event.
+      return new Refusal(withRisk(refused ?? disabledError(input.instrument), flags, true), {
+        reason: refusal ? 'invalid-answers' : 'instrument-disabled',
+        risk: flags.length > 0,
       });
-      failure = withRisk(refused ?? disabledError(input.instrument), flags, true);
-      return undefined;
     }
     // The session this response belongs to. Completed for a session: that session's number as
     // its invitation counted it (attended sessions before it, plus one), whether or not it has
@@ -220,8 +193,8 @@ export async function recordResponse(
             : {}),
         },
         completedAt,
-        enteredBy: actor.userId,
-        onBehalf: access.as === 'therapist',
+        enteredBy: step.actor.userId,
+        onBehalf: !actsAsClient(step),
         createdAt: now,
       })
       .returning();
@@ -272,19 +245,16 @@ export async function recordResponse(
         .update(measureTasks)
         .set({ status: 'completed', responseId: id, completedAt: now, partialAnswers: null })
         .where(and(eq(measureTasks.practiceId, practiceId), eq(measureTasks.id, input.taskId)));
-    await recordAudit(tx, ctx, {
-      action: 'response.create',
+    step.audit({
       resourceType: 'response',
       resourceId: id,
-      outcome: 'success',
       detail: { onBehalf: row.onBehalf, alerts: raised.length, task: input.taskId !== undefined },
     });
     return {
       response: toResponseView(row),
-      alerts: access.as === 'therapist' ? raised : [],
+      // Alerts are the therapist's; a client submitting their own form gets none back.
+      alerts: seesTherapistOnlyFields(step) ? raised : [],
       crisisResources: result.flags.includes('risk-item') ? CRISIS_RESOURCES : null,
     };
   });
-  if (failure || !recorded) throw failure ?? notFound('episode');
-  return recorded;
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AccessContext } from '../access/actor';
 import { performOnEpisode } from '../access/perform';
+import type { Executor } from '../shared/transaction';
 import { assertNoteAppointment } from './note-target';
 import { type PsychotherapyNoteView, toPsychotherapyNoteView } from './psychotherapy-views';
 import { psychotherapyNotes } from './tables';
@@ -14,10 +15,13 @@ import { psychotherapyPurpose } from './views';
 export async function createPsychotherapyNote(
   ctx: AccessContext,
   input: { episodeId: string; body: string; appointmentId?: string | undefined },
+  /** A further check of the input, run once the episode is known to be the caller's. */
+  check?: (tx: Executor, practiceId: string) => Promise<void>,
 ): Promise<PsychotherapyNoteView> {
   return performOnEpisode(ctx, 'psychotherapy-note.create', input.episodeId, async (tx, step) => {
     const { actor } = step;
     await assertNoteAppointment(tx, actor.practiceId, input.episodeId, input.appointmentId);
+    await check?.(tx, actor.practiceId);
     const id = randomUUID();
     const now = ctx.services.now();
     const [row] = await tx
