@@ -1,12 +1,11 @@
 import type * as Contract from '@throughline/contracts';
 import type { AccessContext } from '../access/actor';
+import { HIDDEN, perform, Refusal } from '../access/perform';
 import { signedIn } from '../access/policy';
-import { recordAudit } from '../audit/record';
 import { clientFieldPurpose } from '../clients/details';
 import { openEpisodeTitle } from '../episodes/views';
 import { notFound } from '../shared/errors';
 import { localIso } from '../shared/local-time';
-import { inTransaction } from '../shared/transaction';
 import { findScope } from './repository';
 import { loadSections } from './sections';
 
@@ -31,20 +30,17 @@ export async function readBrief(
 ): Promise<Brief> {
   const actor = signedIn(ctx);
   const now = ctx.services.now();
-  const found = await inTransaction(ctx.services.db, async (tx) => {
-    const scope =
-      actor.role === 'therapist'
-        ? await findScope(tx, actor, input.episodeId, input.appointmentId, now)
-        : undefined;
-    const allowed = scope?.requested_found === true;
-    await recordAudit(tx, ctx, {
-      action: 'brief.read',
-      resourceType: 'episode',
-      resourceId: input.episodeId,
-      outcome: allowed ? 'success' : 'denied',
-      ...(scope && !allowed ? { detail: { reason: 'appointment-not-in-episode' } } : {}),
-    });
-    if (!scope || !allowed) return { scope, sections: undefined };
+  const target = { resourceType: 'episode', resourceId: input.episodeId, what: 'episode' };
+  // The generic step, not performOnEpisode: the scope query finds the episode through the
+  // kernel's predicate and everything else the brief needs in the same round trip.
+  const found = await perform(ctx, 'brief.read', target, async (tx) => {
+    const scope = await findScope(tx, actor, input.episodeId, input.appointmentId, now);
+    if (!scope) return HIDDEN;
+    if (scope.requested_found !== true) {
+      return new Refusal(notFound('appointment in this episode'), {
+        reason: 'appointment-not-in-episode',
+      });
+    }
     const appointment =
       scope.appointment_id && scope.appointment_starts_at
         ? { id: scope.appointment_id, startsAt: scope.appointment_starts_at }
@@ -69,8 +65,6 @@ export async function readBrief(
     return { scope, sections };
   });
   const { scope, sections } = found;
-  if (!scope) throw notFound('episode');
-  if (!sections) throw notFound('appointment in this episode');
 
   const reference = scope.appointment_starts_at ?? now;
   const { lastSession, openThreads, homework, ...rest } = sections;
