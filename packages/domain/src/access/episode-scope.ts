@@ -20,18 +20,33 @@ export type Relation = 'therapist' | 'client';
  * until consent exists); administrators see no clinical records. Default: nothing.
  */
 export function episodesVisibleTo(actor: SignedIn): SQL {
-  const inPractice = eq(episodes.practiceId, actor.practiceId);
   switch (relationOf(actor)) {
     case 'therapist':
-      return and(inPractice, eq(episodes.therapistId, actor.userId)) as SQL;
+      return episodesTreatedBy(actor);
     case 'client':
-      return and(
-        inPractice,
-        sql`${episodes.clientId} IN (SELECT ${clients.id} FROM ${clients} WHERE ${clients.practiceId} = ${actor.practiceId} AND ${clients.userId} = ${actor.userId})`,
-      ) as SQL;
+      return episodesAbout(actor);
     default:
       return sql`false`;
   }
+}
+
+/**
+ * The episodes the actor treats (is the therapist of): the scope of therapist-only records —
+ * notes, threads, alerts. A data predicate, not a role check: no one else's id is a therapist id.
+ */
+export function episodesTreatedBy(actor: SignedIn): SQL {
+  return and(
+    eq(episodes.practiceId, actor.practiceId),
+    eq(episodes.therapistId, actor.userId),
+  ) as SQL;
+}
+
+/** The episodes about the actor themself (the client): the scope of their portal records. */
+export function episodesAbout(actor: SignedIn): SQL {
+  return and(
+    eq(episodes.practiceId, actor.practiceId),
+    sql`${episodes.clientId} IN (SELECT ${clients.id} FROM ${clients} WHERE ${clients.practiceId} = ${actor.practiceId} AND ${clients.userId} = ${actor.userId})`,
+  ) as SQL;
 }
 
 /**

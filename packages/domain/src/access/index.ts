@@ -13,6 +13,8 @@ export {
 export {
   type EpisodeAccess,
   type EpisodeRow,
+  episodesAbout,
+  episodesTreatedBy,
   episodesVisibleTo,
   findVisibleEpisode,
   type Relation,

@@ -1,7 +1,7 @@
 import { and, desc, eq, gte, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { SignedIn } from '../access/actor';
-import { episodesVisibleTo } from '../access/episode-scope';
+import { episodesAbout, episodesTreatedBy } from '../access/episode-scope';
 import { episodes } from '../episodes/tables';
 import type { Executor } from '../shared/transaction';
 import { attachments, homework, threads } from './tables';
@@ -39,12 +39,11 @@ export async function findThread(
   actor: SignedIn,
   id: string,
 ): Promise<ThreadRow | undefined> {
-  if (actor.role !== 'therapist') return undefined;
   const [row] = await db
     .select({ thread: threads })
     .from(threads)
     .innerJoin(episodes, onEpisode(threads.practiceId, threads.episodeId))
-    .where(and(episodesVisibleTo(actor), eq(threads.id, id)))
+    .where(and(episodesTreatedBy(actor), eq(threads.id, id)))
     .for('update', { of: threads });
   return row?.thread;
 }
@@ -95,14 +94,13 @@ export async function listPortalHomework(
   actor: SignedIn,
   doneSince: Date,
 ): Promise<HomeworkWithAttachment[]> {
-  if (actor.role !== 'client') return [];
   const rows = await db
     .select({ homework, attachment: attachmentInfo })
     .from(homework)
     .innerJoin(episodes, onEpisode(homework.practiceId, homework.episodeId))
     .where(
       and(
-        episodesVisibleTo(actor),
+        episodesAbout(actor),
         or(eq(homework.status, 'assigned'), gte(homework.completedAt, doneSince)),
       ),
     )
@@ -117,12 +115,11 @@ export async function findClientHomework(
   actor: SignedIn,
   id: string,
 ): Promise<HomeworkRow | undefined> {
-  if (actor.role !== 'client') return undefined;
   const [row] = await db
     .select({ homework })
     .from(homework)
     .innerJoin(episodes, onEpisode(homework.practiceId, homework.episodeId))
-    .where(and(episodesVisibleTo(actor), eq(homework.id, id)))
+    .where(and(episodesAbout(actor), eq(homework.id, id)))
     .for('update', { of: homework });
   return row?.homework;
 }
@@ -136,15 +133,17 @@ export async function findVisibleAttachment(
   actor: SignedIn,
   id: string,
 ): Promise<typeof attachments.$inferSelect | undefined> {
-  const sharedWithClient =
-    actor.role === 'client'
-      ? sql`EXISTS (SELECT 1 FROM ${homework} WHERE ${homework.practiceId} = ${attachments.practiceId} AND ${homework.attachmentId} = ${attachments.id} AND ${homework.episodeId} = ${attachments.episodeId})`
-      : sql`true`;
+  const sharedWithClient = sql`EXISTS (SELECT 1 FROM ${homework} WHERE ${homework.practiceId} = ${attachments.practiceId} AND ${homework.attachmentId} = ${attachments.id} AND ${homework.episodeId} = ${attachments.episodeId})`;
   const [row] = await db
     .select({ attachment: attachments })
     .from(attachments)
     .innerJoin(episodes, onEpisode(attachments.practiceId, attachments.episodeId))
-    .where(and(episodesVisibleTo(actor), eq(attachments.id, id), sharedWithClient));
+    .where(
+      and(
+        eq(attachments.id, id),
+        or(episodesTreatedBy(actor), and(episodesAbout(actor), sharedWithClient)),
+      ),
+    );
   return row?.attachment;
 }
 

@@ -144,7 +144,6 @@ export async function listOpenAlertsOfTherapist(
   db: Executor,
   actor: SignedIn,
 ): Promise<CaseloadAlertRow[]> {
-  if (actor.role !== 'therapist') return [];
   return db
     .select({ alert: alerts, clientId: clients.id, displayName: clients.displayName })
     .from(alerts)
@@ -172,7 +171,6 @@ export async function findAlertOfTherapist(
   actor: SignedIn,
   id: string,
 ): Promise<AlertRow | undefined> {
-  if (actor.role !== 'therapist') return undefined;
   const [row] = await db
     .select({ alert: alerts })
     .from(alerts)

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, isNull, max, ne, or } from 'drizzle-orm';
 import type { SignedIn } from '../access/actor';
-import { episodesVisibleTo } from '../access/episode-scope';
+import { episodesAbout } from '../access/episode-scope';
 import { episodePhaseChanges, episodes } from '../episodes/tables';
 import type { Executor } from '../shared/transaction';
 import { measureTasks, responses } from './tables';
@@ -13,7 +13,6 @@ export async function findClientTask(
   actor: SignedIn,
   id: string,
 ): Promise<TaskRow | undefined> {
-  if (actor.role !== 'client') return undefined;
   const [row] = await db
     .select({ task: measureTasks })
     .from(measureTasks)
@@ -24,13 +23,12 @@ export async function findClientTask(
         eq(episodes.id, measureTasks.episodeId),
       ),
     )
-    .where(and(episodesVisibleTo(actor), eq(measureTasks.id, id)));
+    .where(and(episodesAbout(actor), eq(measureTasks.id, id)));
   return row?.task;
 }
 
 /** The signed-in client's open tasks across their episodes, soonest due first. */
 export async function listOpenClientTasks(db: Executor, actor: SignedIn): Promise<TaskRow[]> {
-  if (actor.role !== 'client') return [];
   const rows = await db
     .select({ task: measureTasks })
     .from(measureTasks)
@@ -41,7 +39,7 @@ export async function listOpenClientTasks(db: Executor, actor: SignedIn): Promis
         eq(episodes.id, measureTasks.episodeId),
       ),
     )
-    .where(and(episodesVisibleTo(actor), eq(measureTasks.status, 'open')))
+    .where(and(episodesAbout(actor), eq(measureTasks.status, 'open')))
     .orderBy(asc(measureTasks.dueAt), asc(measureTasks.instrument));
   return rows.map((r) => r.task);
 }

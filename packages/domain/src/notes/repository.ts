@@ -1,6 +1,6 @@
-import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq } from 'drizzle-orm';
 import type { SignedIn } from '../access/actor';
-import { episodesVisibleTo } from '../access/episode-scope';
+import { episodesTreatedBy } from '../access/episode-scope';
 import { appointments } from '../appointments/tables';
 import { episodes } from '../episodes/tables';
 import { users } from '../identity/tables';
@@ -20,7 +20,6 @@ export async function findById(
   id: string,
   lock = false,
 ): Promise<NoteRow | undefined> {
-  if (actor.role !== 'therapist') return undefined;
   const query = db
     .select({ note: notes })
     .from(notes)
@@ -28,7 +27,7 @@ export async function findById(
       episodes,
       and(eq(episodes.practiceId, notes.practiceId), eq(episodes.id, notes.episodeId)),
     )
-    .where(and(episodesVisibleTo(actor), eq(notes.practiceId, actor.practiceId), eq(notes.id, id)));
+    .where(and(episodesTreatedBy(actor), eq(notes.practiceId, actor.practiceId), eq(notes.id, id)));
   const [row] = lock ? await query.for('update', { of: notes }) : await query;
   return row?.note;
 }
@@ -105,7 +104,6 @@ export function authoredBy(actor: SignedIn) {
   return and(
     eq(psychotherapyNotes.practiceId, actor.practiceId),
     eq(psychotherapyNotes.authorId, actor.userId),
-    actor.role === 'therapist' ? sql`true` : sql`false`,
   );
 }
 
