@@ -1,10 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AccessContext } from '../access/actor';
-import { findVisibleEpisode } from '../access/episode-scope';
-import { signedIn } from '../access/policy';
-import { recordAudit } from '../audit/record';
-import { AppError, notFound } from '../shared/errors';
-import { inTransaction } from '../shared/transaction';
+import { performOnEpisode } from '../access/perform';
+import { AppError } from '../shared/errors';
 import {
   ACCEPTED_DESCRIPTION,
   ACCEPTED_MEDIA_TYPES,
@@ -27,7 +24,6 @@ export async function uploadAttachment(
   ctx: AccessContext,
   input: { episodeId: string; fileName: string; declaredType: string; bytes: Buffer },
 ): Promise<AttachmentInfo> {
-  const actor = signedIn(ctx);
   if (input.bytes.length > ATTACHMENT_MAX_BYTES) throw fileTooLarge();
   const mediaType = acceptedMediaType(input.declaredType, input.bytes);
   if (!mediaType) {
@@ -42,18 +38,8 @@ export async function uploadAttachment(
       .replace(/[\p{Cc}"\\/]/gu, '_')
       .trim()
       .slice(0, 200) || 'attachment';
-  const result = await inTransaction(ctx.services.db, async (tx) => {
-    const access =
-      actor.role === 'therapist' ? await findVisibleEpisode(tx, actor, input.episodeId) : undefined;
-    if (!access) {
-      await recordAudit(tx, ctx, {
-        action: 'attachment.create',
-        resourceType: 'episode',
-        resourceId: input.episodeId,
-        outcome: 'denied',
-      });
-      return undefined;
-    }
+  return performOnEpisode(ctx, 'attachment.create', input.episodeId, async (tx, step) => {
+    const { actor } = step;
     const id = randomUUID();
     await tx.insert(attachments).values({
       practiceId: actor.practiceId,
@@ -76,15 +62,11 @@ export async function uploadAttachment(
       ),
       createdAt: ctx.services.now(),
     });
-    await recordAudit(tx, ctx, {
-      action: 'attachment.create',
+    step.audit({
       resourceType: 'attachment',
       resourceId: id,
-      outcome: 'success',
       detail: { mediaType, sizeBytes: input.bytes.length },
     });
     return { id, fileName, mediaType, sizeBytes: input.bytes.length };
   });
-  if (!result) throw notFound('episode');
-  return result;
 }

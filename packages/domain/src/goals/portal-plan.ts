@@ -1,9 +1,9 @@
 import type { PortalPlan } from '@throughline/contracts';
 import type { AccessContext, SignedIn } from '../access/actor';
-import { findVisibleEpisode } from '../access/episode-scope';
+import { performOnRecord, Refusal } from '../access/perform';
 import { signedIn } from '../access/policy';
 import { recordAudit } from '../audit/record';
-import { AppError, notFound } from '../shared/errors';
+import { AppError } from '../shared/errors';
 import { type Executor, inTransaction } from '../shared/transaction';
 import { acceptSharedPlan, planAcknowledgedAt } from './plan-agreement';
 import { clientGoalViews } from './present';
@@ -39,7 +39,7 @@ async function present(
 export async function readPortalPlan(ctx: AccessContext): Promise<PortalPlanView | null> {
   const actor = signedIn(ctx);
   return inTransaction(ctx.services.db, async (tx) => {
-    const plan = actor.role === 'client' ? await currentPlan(tx, actor) : undefined;
+    const plan = await currentPlan(tx, actor);
     await recordAudit(tx, ctx, {
       action: 'plan.read',
       resourceType: 'treatment-plan',
@@ -60,42 +60,27 @@ export async function acknowledgePlan(
   ctx: AccessContext,
   input: { planId: string },
 ): Promise<PortalPlanView> {
-  const actor = signedIn(ctx);
-  let failure: AppError | undefined;
-  const view = await inTransaction(ctx.services.db, async (tx) => {
-    const plan = actor.role === 'client' ? await currentPlan(tx, actor) : undefined;
-    if (!plan || plan.id !== input.planId) {
-      await recordAudit(tx, ctx, {
-        action: 'plan.acknowledge',
-        resourceType: 'treatment-plan',
-        resourceId: input.planId,
-        outcome: plan ? 'failure' : 'denied',
-        detail: { reason: plan ? 'not-current' : 'not-found' },
-      });
-      failure = plan
-        ? new AppError(
-            'PLAN_NOT_CURRENT',
-            'Your plan has changed since you opened it. Please read the current version first.',
-          )
-        : notFound('plan');
-      return undefined;
+  const target = {
+    resourceType: 'treatment-plan',
+    resourceId: input.planId,
+    what: 'plan',
+    find: currentPlan,
+  };
+  return performOnRecord(ctx, 'plan.acknowledge', target, async (tx, plan, step) => {
+    if (plan.id !== input.planId) {
+      return new Refusal(
+        new AppError(
+          'PLAN_NOT_CURRENT',
+          'Your plan has changed since you opened it. Please read the current version first.',
+        ),
+        { reason: 'not-current' },
+      );
     }
-    // The client's own episode (visible to them by construction); the acceptance is the
-    // `shared-plan` agreement's (plan-agreement.ts), kept with who and when.
-    const access = await findVisibleEpisode(tx, actor, plan.episodeId);
-    if (!access) throw notFound('plan');
-    const acknowledgedAt = await acceptSharedPlan(tx, ctx, access, actor, plan);
-    await recordAudit(tx, ctx, {
-      action: 'plan.acknowledge',
-      resourceType: 'treatment-plan',
-      resourceId: plan.id,
-      outcome: 'success',
-      detail: { version: plan.version },
-    });
+    // The acceptance is the `shared-plan` agreement's (plan-agreement.ts), kept with who and when.
+    const acknowledgedAt = await acceptSharedPlan(tx, ctx, step, step.actor, plan);
+    step.audit({ detail: { version: plan.version } });
     return present(tx, ctx, plan, acknowledgedAt);
   });
-  if (failure || !view) throw failure ?? notFound('plan');
-  return view;
 }
 
 /** For the portal home: the shared goals of each of the client's episodes. */

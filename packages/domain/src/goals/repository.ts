@@ -1,6 +1,6 @@
 import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
 import type { SignedIn } from '../access/actor';
-import { episodesVisibleTo } from '../access/episode-scope';
+import { episodesAbout } from '../access/episode-scope';
 import { episodes } from '../episodes/tables';
 import { alerts } from '../measures/tables';
 import type { Executor } from '../shared/transaction';
@@ -158,7 +158,7 @@ export async function sourceInEpisode(
   return found.length > 0;
 }
 
-/** The latest shared plan of each episode the actor may see (a client: their own episodes). */
+/** The latest shared plan of each episode about the actor (a client's own; none for anyone else). */
 export function latestPlansVisibleTo(db: Executor, actor: SignedIn) {
   return db
     .selectDistinctOn([treatmentPlans.episodeId], {
@@ -180,6 +180,6 @@ export function latestPlansVisibleTo(db: Executor, actor: SignedIn) {
         eq(episodes.id, treatmentPlans.episodeId),
       ),
     )
-    .where(episodesVisibleTo(actor))
+    .where(episodesAbout(actor))
     .orderBy(treatmentPlans.episodeId, desc(treatmentPlans.version));
 }
