@@ -40,7 +40,8 @@ export async function readCaseload(ctx: AccessContext): Promise<{ items: Caseloa
   const actor = signedIn(ctx);
   const now = ctx.services.now();
   const rows = await inTransaction(ctx.services.db, async (tx) => {
-    const found = actor.role === 'therapist' ? await listCaseload(tx, actor, now) : [];
+    // The episodes the caller treats (the query is scoped by therapist): nobody else has any.
+    const found = await listCaseload(tx, actor, now);
     await recordAudit(tx, ctx, {
       action: 'caseload.read',
       resourceType: 'episode',

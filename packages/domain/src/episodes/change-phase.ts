@@ -1,9 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AccessContext } from '../access/actor';
-import { signedIn } from '../access/policy';
-import { recordAudit } from '../audit/record';
-import { AppError, notFound } from '../shared/errors';
-import { inTransaction } from '../shared/transaction';
+import { HIDDEN, performOnEpisode } from '../access/perform';
+import { AppError } from '../shared/errors';
 import { readDetail } from './get-episode';
 import { type Phase, phaseChangeRefusal } from './phases';
 import { findById, updatePhase } from './repository';
@@ -20,19 +18,12 @@ export async function changeEpisodePhase(
   episodeId: string,
   input: { to: Phase; reason: string },
 ): Promise<EpisodeDetail> {
-  const actor = signedIn(ctx);
   const now = ctx.services.now();
-  const detail = await inTransaction(ctx.services.db, async (tx) => {
-    const row = actor.role === 'therapist' ? await findById(tx, actor, episodeId) : undefined;
-    if (!row) {
-      await recordAudit(tx, ctx, {
-        action: 'episode.phase.change',
-        resourceType: 'episode',
-        resourceId: episodeId,
-        outcome: 'denied',
-      });
-      return undefined;
-    }
+  // Which moves are allowed is the phase machine's (contracts); who may move is the kernel's.
+  return performOnEpisode(ctx, 'episode.phase.change', episodeId, async (tx, step) => {
+    const { actor } = step;
+    const row = await findById(tx, actor, episodeId);
+    if (!row) return HIDDEN;
     const refusal = phaseChangeRefusal(row.phase, input.to);
     if (refusal)
       throw new AppError('EPISODE_PHASE_INVALID', refusal, [{ path: 'to', message: refusal }]);
@@ -59,17 +50,9 @@ export async function changeEpisodePhase(
         phaseReasonPurpose(changeId),
       ),
     });
-    await recordAudit(tx, ctx, {
-      action: 'episode.phase.change',
-      resourceType: 'episode',
-      resourceId: episodeId,
-      outcome: 'success',
-      detail: { from: row.phase, to: input.to },
-    });
+    step.audit({ detail: { from: row.phase, to: input.to } });
     const updated = await findById(tx, actor, episodeId);
     if (!updated) throw new Error('episode vanished during its phase change');
     return readDetail(tx, ctx.services.keyring, updated, false);
   });
-  if (!detail) throw notFound('episode');
-  return detail;
 }

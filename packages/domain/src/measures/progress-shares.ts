@@ -7,7 +7,7 @@ import {
 import type * as Contract from '@throughline/contracts';
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { AccessContext } from '../access/actor';
-import { episodesVisibleTo } from '../access/episode-scope';
+import { episodesAbout } from '../access/episode-scope';
 import { performOnEpisode } from '../access/perform';
 import { signedIn } from '../access/policy';
 import { recordAudit } from '../audit/record';
@@ -173,26 +173,25 @@ export async function readPortalProgress(
   const actor = signedIn(ctx);
   return inTransaction(ctx.services.db, async (tx) => {
     const items: PortalProgressItem[] = [];
-    if (actor.role === 'client') {
-      const visible = await tx
-        .select({ id: episodes.id })
-        .from(episodes)
-        .where(episodesVisibleTo(actor))
-        .orderBy(asc(episodes.openedAt));
-      const shares = await activeShares(
-        tx,
-        actor.practiceId,
-        visible.map((e) => e.id),
-      );
-      for (const { id } of visible) {
-        const shared = sharingOf(shares.filter((s) => s.episodeId === id));
-        if (!shared) continue;
-        const rows = await listByEpisode(tx, actor.practiceId, id);
-        for (const [key, group] of byInstrument(rows)) {
-          if (shared !== 'all' && !shared.includes(key)) continue;
-          const item = itemOf(key, group);
-          if (item) items.push(item);
-        }
+    // Episodes about the caller: a client's own; nobody else's portal has any.
+    const visible = await tx
+      .select({ id: episodes.id })
+      .from(episodes)
+      .where(episodesAbout(actor))
+      .orderBy(asc(episodes.openedAt));
+    const shares = await activeShares(
+      tx,
+      actor.practiceId,
+      visible.map((e) => e.id),
+    );
+    for (const { id } of visible) {
+      const shared = sharingOf(shares.filter((s) => s.episodeId === id));
+      if (!shared) continue;
+      const rows = await listByEpisode(tx, actor.practiceId, id);
+      for (const [key, group] of byInstrument(rows)) {
+        if (shared !== 'all' && !shared.includes(key)) continue;
+        const item = itemOf(key, group);
+        if (item) items.push(item);
       }
     }
     await recordAudit(tx, ctx, {

@@ -1,12 +1,9 @@
 import type { TimelineItem } from '@throughline/contracts';
 import type { AccessContext } from '../access/actor';
-import { signedIn } from '../access/policy';
-import { recordAudit } from '../audit/record';
+import { HIDDEN, perform } from '../access/perform';
 import { homeworkPurpose } from '../carry-forward';
 import { episodeTitlePurpose } from '../episodes';
 import { decodeKeyset, encodeKeyset } from '../shared/cursor';
-import { notFound } from '../shared/errors';
-import { inTransaction } from '../shared/transaction';
 import {
   canSeeClient,
   type EventRow,
@@ -86,7 +83,6 @@ export async function readTimeline(
     cursor?: string | undefined;
   },
 ): Promise<TimelinePage> {
-  const actor = signedIn(ctx);
   const position = decodeKeyset(input.cursor, { seq: true });
   const after: TimelineCursor | undefined = position && {
     at: position.at,
@@ -95,23 +91,16 @@ export async function readTimeline(
   };
   const types = input.types && input.types.length > 0 ? input.types : TIMELINE_TYPES;
   const { db, keyring } = ctx.services;
-  const result = await inTransaction(db, async (tx) => {
-    const visible = actor.role === 'therapist' && (await canSeeClient(tx, actor, input.clientId));
-    const rows = visible
-      ? await listEvents(tx, actor, input.clientId, types, {
-          limit: input.limit + 1,
-          after,
-          now: ctx.services.now(),
-        })
-      : [];
-    await recordAudit(tx, ctx, {
-      action: 'client.timeline',
-      resourceType: 'client',
-      resourceId: input.clientId,
-      outcome: visible ? 'success' : 'denied',
-      ...(visible ? { detail: { count: Math.min(rows.length, input.limit) } } : {}),
+  const target = { resourceType: 'client', resourceId: input.clientId, what: 'client' };
+  return perform(ctx, 'client.timeline', target, async (tx, step) => {
+    const { actor } = step;
+    if (!(await canSeeClient(tx, actor, input.clientId))) return HIDDEN;
+    const rows = await listEvents(tx, actor, input.clientId, types, {
+      limit: input.limit + 1,
+      after,
+      now: ctx.services.now(),
     });
-    if (!visible) return undefined;
+    step.audit({ detail: { count: Math.min(rows.length, input.limit) } });
     const page = rows.slice(0, input.limit);
     const open = (sealed: string, purpose: string) =>
       keyring.decrypt(tx, actor.practiceId, sealed, purpose);
@@ -128,6 +117,4 @@ export async function readTimeline(
     const last = page.at(-1);
     return { items, nextCursor: rows.length > input.limit && last ? encodeCursor(last) : null };
   });
-  if (!result) throw notFound('client');
-  return result;
 }
