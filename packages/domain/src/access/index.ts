@@ -33,4 +33,4 @@ export {
 } from './perform';
 export { phaseAllows, phaseRefusal } from './phase-rule';
 export { type Action, authorize, isAction, POLICY, phasesOf, signedIn } from './policy';
-export { actsAsClient, holdsCaseload, seesTherapistOnlyFields } from './predicates';
+export { actsAsClient, seesTherapistOnlyFields } from './predicates';

@@ -1,4 +1,4 @@
-import type { SignedIn } from './actor';
+import type { Role } from './actor';
 import type { Relation } from './episode-scope';
 
 /**
@@ -12,12 +12,10 @@ export function seesTherapistOnlyFields(access: { as: Relation }): boolean {
   return access.as === 'therapist';
 }
 
-/** The caller acts for the client themself (the portal), not as a clinician of the episode. */
-export function actsAsClient(subject: SignedIn | { as: Relation }): boolean {
+/**
+ * The caller (or an account) is the client themself — the portal — not a clinician: for what they
+ * are shown (their own time zone, no alerts) and which e-mail rule applies to them.
+ */
+export function actsAsClient(subject: { role: Role } | { as: Relation }): boolean {
   return 'as' in subject ? subject.as === 'client' : subject.role === 'client';
-}
-
-/** The caller holds a caseload of their own (therapist-only lists: caseload, timeline, threads). */
-export function holdsCaseload(actor: SignedIn): boolean {
-  return actor.role === 'therapist';
 }

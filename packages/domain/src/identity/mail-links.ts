@@ -1,5 +1,6 @@
 import { and, eq, isNull, ne } from 'drizzle-orm';
 import type { Services } from '../access/actor';
+import { actsAsClient } from '../access/predicates';
 import { hashToken, randomToken } from '../shared/secrets';
 import type { Executor } from '../shared/transaction';
 import { invitations, passwordResets, practices, users } from './tables';
@@ -45,7 +46,7 @@ export async function prepareInvitationMail(
     .where(and(eq(invitations.practiceId, ref.practiceId), eq(invitations.id, ref.invitationId)));
   if (!row || row.invitation.acceptedAt || row.user.disabledAt) return undefined;
   const token = randomToken();
-  const what = row.user.role === 'client' ? 'a secure portal account' : 'an account';
+  const what = actsAsClient(row.user) ? 'a secure portal account' : 'an account';
   return {
     token,
     subject: `Your invitation from ${row.practiceName}`,

@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { actsAsClient } from '../access/predicates';
 import { findClientMailContact } from '../clients';
 import { clientMailPolicy, enqueueEmail } from '../notifications';
 import type { Executor } from '../shared/transaction';
@@ -35,7 +36,7 @@ const IF_NOT_YOU: Record<SecurityChange, string> = {
  * read their inbox.
  */
 export async function mayEmailUser(db: Executor, user: UserRow): Promise<boolean> {
-  if (user.role !== 'client') return true;
+  if (!actsAsClient(user)) return true;
   const client = await findClientMailContact(db, user.practiceId, { userId: user.id });
   return client ? clientMailPolicy(client, 'password-reset').send : false;
 }
@@ -55,7 +56,7 @@ export async function queueSecurityNotice(
 ): Promise<'sent' | 'skipped-preferences'> {
   let details = true;
   let zone = 'UTC';
-  if (user.role === 'client') {
+  if (actsAsClient(user)) {
     const client = await findClientMailContact(tx, user.practiceId, { userId: user.id });
     const policy = client ? clientMailPolicy(client, 'security-notice') : undefined;
     if (policy && !policy.send) return 'skipped-preferences';

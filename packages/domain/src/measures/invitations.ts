@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import { ANONYMOUS, type Services } from '../access/actor';
+import { phaseAllows } from '../access/phase-rule';
 import { type SessionJob, scheduleBeforeSession } from '../appointments/session-jobs';
 import { appointments } from '../appointments/tables';
 import { findClientMailContact } from '../clients';
@@ -102,7 +103,8 @@ export async function sendMeasureInvitations(
     if (
       row?.appointment.status !== 'scheduled' ||
       row.appointment.startsAt.toISOString() !== job.startsAt ||
-      row.episode.phase === 'closed'
+      // The job sends what the therapist could send by hand: the same action, the same phases.
+      !phaseAllows('measure-task.create', row.episode.phase)
     ) {
       return 'skipped-stale';
     }
