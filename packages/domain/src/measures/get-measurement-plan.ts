@@ -1,10 +1,7 @@
 import { getInstrument, INSTRUMENTS } from '@throughline/clinical';
 import type { AccessContext } from '../access/actor';
-import { findVisibleEpisode } from '../access/episode-scope';
-import { signedIn } from '../access/policy';
-import { recordAudit } from '../audit/record';
-import { notFound } from '../shared/errors';
-import { type Executor, inTransaction } from '../shared/transaction';
+import { performOnEpisode } from '../access/perform';
+import type { Executor } from '../shared/transaction';
 import { DEFAULT_MEASUREMENT_PLAN } from './plan-defaults';
 import { type MeasurementPlanView, type PlanRow, toPlanItem } from './plan-views';
 import { insertDefaultsIfNone, listPlanByEpisode } from './plans-repository';
@@ -18,31 +15,11 @@ export async function getMeasurementPlan(
   ctx: AccessContext,
   episodeId: string,
 ): Promise<MeasurementPlanView> {
-  const actor = signedIn(ctx);
-  const view = await inTransaction(ctx.services.db, async (tx) => {
-    const access = await findVisibleEpisode(tx, actor, episodeId);
-    if (access?.as !== 'therapist') {
-      await recordAudit(tx, ctx, {
-        action: 'measurement-plan.read',
-        resourceType: 'episode',
-        resourceId: episodeId,
-        outcome: 'denied',
-        detail: { reason: 'not-found' },
-      });
-      return undefined;
-    }
-    const rows = await planOrDefaults(tx, access.episode, actor.userId);
-    await recordAudit(tx, ctx, {
-      action: 'measurement-plan.read',
-      resourceType: 'episode',
-      resourceId: episodeId,
-      outcome: 'success',
-      detail: { items: rows.length },
-    });
+  return performOnEpisode(ctx, 'measurement-plan.read', episodeId, async (tx, step) => {
+    const rows = await planOrDefaults(tx, step.episode, step.actor.userId);
+    step.audit({ detail: { items: rows.length } });
     return toPlanView(episodeId, rows);
   });
-  if (!view) throw notFound('episode');
-  return view;
 }
 
 /** The episode's plan rows, creating the practice defaults first when there are none. */

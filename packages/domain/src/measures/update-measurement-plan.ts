@@ -1,11 +1,8 @@
 import { findInstrument } from '@throughline/clinical';
 import { and, eq, notInArray } from 'drizzle-orm';
 import type { AccessContext } from '../access/actor';
-import { findVisibleEpisode } from '../access/episode-scope';
-import { signedIn } from '../access/policy';
-import { recordAudit } from '../audit/record';
-import { AppError, type FieldIssue, notFound } from '../shared/errors';
-import { inTransaction } from '../shared/transaction';
+import { performOnEpisode } from '../access/perform';
+import { AppError, type FieldIssue } from '../shared/errors';
 import type { PlanSchedule } from './due';
 import { toPlanView } from './get-measurement-plan';
 import type { PlanItem } from './plan-defaults';
@@ -78,30 +75,15 @@ export async function updateMeasurementPlan(
   episodeId: string,
   input: UpdateMeasurementPlanInput,
 ): Promise<MeasurementPlanView> {
-  const actor = signedIn(ctx);
   const items = validate(input);
-  let failure: AppError | undefined;
-  const view = await inTransaction(ctx.services.db, async (tx) => {
-    const access = await findVisibleEpisode(tx, actor, episodeId);
-    if (access?.as !== 'therapist') {
-      await recordAudit(tx, ctx, {
-        action: 'measurement-plan.update',
-        resourceType: 'episode',
-        resourceId: episodeId,
-        outcome: 'denied',
-        detail: { reason: 'not-found' },
-      });
-      return undefined;
-    }
-    const { practiceId } = access.episode;
+  return performOnEpisode(ctx, 'measurement-plan.update', episodeId, async (tx, step) => {
+    const { actor } = step;
+    const { practiceId } = step.episode;
     // An instrument the practice switched off cannot be planned (issue 7, item 21); an inactive
     // item may stay, so an older plan can still be saved.
     const settings = await readMeasureSettings(tx, practiceId);
     const off = items.find((i) => i.active && !settings.enabledInstruments.includes(i.instrument));
-    if (off) {
-      failure = disabledError(off.instrument);
-      return undefined;
-    }
+    if (off) throw disabledError(off.instrument);
     const keep = items.map((i) => i.instrument);
     await tx
       .delete(measurementPlans)
@@ -113,15 +95,7 @@ export async function updateMeasurementPlan(
         ),
       );
     await upsertPlanItems(tx, { practiceId, episodeId, createdBy: actor.userId }, items);
-    await recordAudit(tx, ctx, {
-      action: 'measurement-plan.update',
-      resourceType: 'episode',
-      resourceId: episodeId,
-      outcome: 'success',
-      detail: { items: items.length, active: items.filter((i) => i.active).length },
-    });
+    step.audit({ detail: { items: items.length, active: items.filter((i) => i.active).length } });
     return toPlanView(episodeId, await listPlanByEpisode(tx, practiceId, episodeId));
   });
-  if (failure || !view) throw failure ?? notFound('episode');
-  return view;
 }
