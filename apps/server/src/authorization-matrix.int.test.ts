@@ -1,6 +1,9 @@
+import { episodes } from '@throughline/domain/schema';
+import { eq, sql } from 'drizzle-orm';
 import type { FastifyInstance, HTTPMethods } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from './app';
+import { addClient, insertEpisode } from './testing/appointments-fixtures';
 import { anonymous, type Caller, createHarness, type Harness } from './testing/harness';
 import { ACTORS, type ActorKey, type MatrixRow, type ModuleMatrix } from './testing/matrix';
 import { signInOnClock, testClock } from './testing/sign-in';
@@ -81,4 +84,197 @@ describe('authorization matrix', () => {
       });
     }
   }
+});
+
+/**
+ * Phase refusals: an action the caller may perform on their episode, but not in its phase, is a
+ * 409 naming the phase (`EPISODE_PHASE_FORBIDS`), audited as a failure; someone else's episode
+ * stays a 404 whatever its phase, so the phase never leaks. Phases are declared per action in
+ * POLICY (packages/domain/src/access/policy.ts).
+ */
+describe('phase refusals (closed episode)', () => {
+  const ids = { closed: '', clientsClosed: '', note: '', goal: '', appointment: '' };
+  let noteVersion = 0;
+
+  beforeAll(async () => {
+    const therapist = h.cast.therapist;
+    // Built while active through the API, then closed: the records of a finished episode.
+    const clientId = await addClient(h, therapist, 'Phase Matrix');
+    ids.closed = await insertEpisode(h, { clientId, therapist });
+    const t = callers.therapist;
+    const note = await t.request({
+      method: 'POST',
+      url: `/api/v1/episodes/${ids.closed}/notes`,
+      payload: { template: 'soap', body: {} },
+    });
+    expect(note.statusCode, note.body).toBe(201);
+    ids.note = note.json().id;
+    noteVersion = note.json().version;
+    const goal = await t.request({
+      method: 'POST',
+      url: `/api/v1/episodes/${ids.closed}/goals`,
+      payload: {
+        clientWords: 'Sleep better',
+        therapistWords: 'Sleep onset under 30 minutes',
+        objectives: ['Wind-down playlist'],
+        gasLevels: { '-2': 'a', '-1': 'b', '0': 'c', '+1': 'd', '+2': 'e' },
+      },
+    });
+    expect(goal.statusCode, goal.body).toBe(201);
+    ids.goal = goal.json().id;
+    const booked = await t.request({
+      method: 'POST',
+      url: `/api/v1/episodes/${ids.closed}/appointments`,
+      payload: { start: '2031-03-04T10:00', durationMinutes: 50 },
+    });
+    expect(booked.statusCode, booked.body).toBe(201);
+    ids.appointment = booked.json().appointments[0].id;
+    await h.services.db
+      .update(episodes)
+      .set({ phase: 'closed', closedAt: clock.now() })
+      .where(eq(episodes.id, ids.closed));
+    // A closed episode of the cast client, for what the client does themself.
+    ids.clientsClosed = await insertEpisode(h, {
+      clientId: h.cast.client.clientId ?? '',
+      therapist,
+      phase: 'closed',
+    });
+  });
+
+  type PhaseRow = {
+    action: string;
+    who: 'therapist' | 'client';
+    method: HTTPMethods;
+    url: () => string;
+    body: () => unknown;
+    /** The words the 409 uses for what cannot be done. */
+    deed: RegExp;
+  };
+  const rows: PhaseRow[] = [
+    {
+      action: 'note.create',
+      who: 'therapist',
+      method: 'POST',
+      url: () => `/api/v1/episodes/${ids.closed}/notes`,
+      body: () => ({ template: 'birp', body: {} }),
+      deed: /notes cannot be written/,
+    },
+    {
+      action: 'note.update',
+      who: 'therapist',
+      method: 'PATCH',
+      url: () => `/api/v1/notes/${ids.note}`,
+      body: () => ({ version: noteVersion, body: { subjective: 'late edit' } }),
+      deed: /notes cannot be edited/,
+    },
+    {
+      action: 'note.sign',
+      who: 'therapist',
+      method: 'POST',
+      url: () => `/api/v1/notes/${ids.note}/sign`,
+      body: () => ({ version: noteVersion }),
+      deed: /notes cannot be signed/,
+    },
+    {
+      action: 'psychotherapy-note.create',
+      who: 'therapist',
+      method: 'POST',
+      url: () => `/api/v1/episodes/${ids.closed}/psychotherapy-notes`,
+      body: () => ({ body: 'A late process note.' }),
+      deed: /psychotherapy notes cannot be written/,
+    },
+    {
+      action: 'response.create',
+      who: 'therapist',
+      method: 'POST',
+      url: () => `/api/v1/episodes/${ids.closed}/responses`,
+      body: () => ({ instrument: 'gad-7', answers: [1, 1, 1, 1, 1, 1, 1] }),
+      deed: /questionnaires cannot be recorded/,
+    },
+    {
+      action: 'response.create',
+      who: 'client',
+      method: 'POST',
+      url: () => `/api/v1/episodes/${ids.clientsClosed}/responses`,
+      body: () => ({ instrument: 'gad-7', answers: [1, 1, 1, 1, 1, 1, 1] }),
+      deed: /questionnaires cannot be recorded/,
+    },
+    {
+      action: 'goal.create',
+      who: 'therapist',
+      method: 'POST',
+      url: () => `/api/v1/episodes/${ids.closed}/goals`,
+      body: () => ({
+        clientWords: 'Later goal',
+        therapistWords: 'Later goal',
+        objectives: [],
+        gasLevels: { '-2': 'a', '-1': 'b', '0': 'c', '+1': 'd', '+2': 'e' },
+      }),
+      deed: /goals cannot be added/,
+    },
+    {
+      action: 'goal.update',
+      who: 'therapist',
+      method: 'PATCH',
+      url: () => `/api/v1/goals/${ids.goal}`,
+      body: () => ({ weight: 2 }),
+      deed: /goals cannot be changed/,
+    },
+    {
+      action: 'appointment.create',
+      who: 'therapist',
+      method: 'POST',
+      url: () => `/api/v1/episodes/${ids.closed}/appointments`,
+      body: () => ({ start: '2031-03-11T10:00', durationMinutes: 50 }),
+      deed: /sessions cannot be booked/,
+    },
+    {
+      action: 'measure-task.create',
+      who: 'therapist',
+      method: 'POST',
+      url: () => `/api/v1/appointments/${ids.appointment}/measure-tasks`,
+      body: () => ({}),
+      deed: /questionnaires cannot be sent/,
+    },
+  ];
+
+  for (const row of rows) {
+    it(`${row.who}: ${row.action} in a closed episode is 409 naming the phase; not-yours stays 404`, async () => {
+      const request = { method: row.method, url: row.url(), payload: row.body() as object };
+      const response = await callers[row.who].request(request);
+      expect(response.statusCode, response.body).toBe(409);
+      expect(String(response.headers['content-type'])).toContain('application/problem+json');
+      const problem = response.json();
+      expect(problem.code).toBe('EPISODE_PHASE_FORBIDS');
+      expect(problem.detail).toMatch(/^This episode is closed; /);
+      expect(problem.detail).toMatch(row.deed);
+      expect(problem.detail).toMatch(/new episode/);
+
+      const events = await h.services.db.execute<{ outcome: string; detail: unknown }>(
+        sql`SELECT outcome, detail FROM audit_events
+            WHERE action = ${row.action} AND actor_user_id = ${h.cast[row.who].userId}::uuid
+            ORDER BY occurred_at DESC LIMIT 1`,
+      );
+      expect(events.rows[0]).toMatchObject({
+        outcome: 'failure',
+        detail: { reason: 'EPISODE_PHASE_FORBIDS', phase: 'closed' },
+      });
+
+      const other = row.who === 'therapist' ? 'otherTherapist' : 'otherClient';
+      const hidden = await callers[other].request(request);
+      expect(hidden.statusCode, hidden.body).toBe(404);
+    });
+  }
+
+  it('reads stay open in a closed episode: the record is still the record', async () => {
+    for (const url of [
+      `/api/v1/episodes/${ids.closed}/notes`,
+      `/api/v1/notes/${ids.note}`,
+      `/api/v1/episodes/${ids.closed}/goals`,
+      `/api/v1/episodes/${ids.closed}/appointments`,
+    ]) {
+      const response = await callers.therapist.request({ method: 'GET', url });
+      expect(response.statusCode, url).toBe(200);
+    }
+  });
 });

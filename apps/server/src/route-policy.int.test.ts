@@ -1,4 +1,4 @@
-import { isAction, POLICY } from '@throughline/domain';
+import { type Action, isAction, POLICY, phasesOf } from '@throughline/domain';
 import type { FastifyInstance, RouteOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from './app';
@@ -60,6 +60,17 @@ describe('route table', () => {
     const used = new Set(routes.map((r) => r.policy));
     const unused = Object.keys(POLICY).filter((a) => !used.has(a));
     expect(unused).toEqual(['web.read']);
+  });
+
+  it('serves every phase-limited action on an episode record route (the 409 has a record to name)', () => {
+    const limited = (Object.keys(POLICY) as Action[]).filter((a) => phasesOf(a) !== undefined);
+    expect(limited.length).toBeGreaterThan(0);
+    for (const action of limited) {
+      const served = routes.filter((r) => r.policy === action);
+      expect(served.length, action).toBeGreaterThan(0);
+      // Every such route names the record it acts on, so not-yours (404) is told from its phase (409).
+      for (const r of served) expect(r.url, action).toMatch(/\/:id(\/|$)/);
+    }
   });
 
   it('refuses a request to a route registered without a policy (default deny)', async () => {

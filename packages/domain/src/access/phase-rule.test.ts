@@ -1,0 +1,87 @@
+import { PHASES } from '@throughline/contracts';
+import { describe, expect, it } from 'vitest';
+import { AppError } from '../shared/errors';
+import { phaseAllows, phaseRefusal } from './phase-rule';
+import { type Action, POLICY, phasesOf } from './policy';
+
+const ACTIONS = Object.keys(POLICY) as Action[];
+const limited = ACTIONS.filter((a) => phasesOf(a) !== undefined);
+
+describe('the phase rule table', () => {
+  it('limits exactly these actions to the open phases (intake, active, ending, aftercare)', () => {
+    expect([...limited].sort()).toEqual([
+      'appointment.create',
+      'attachment.create',
+      'discussion-item.create',
+      'goal.create',
+      'goal.rate',
+      'goal.review',
+      'goal.update',
+      'measure-task.create',
+      'measurement-plan.update',
+      'note.create',
+      'note.sign',
+      'note.update',
+      'plan.share',
+      'psychotherapy-note.create',
+      'psychotherapy-note.update',
+      'response.create',
+    ]);
+    for (const action of limited) {
+      for (const phase of PHASES) {
+        expect(phaseAllows(action, phase), `${action} in ${phase}`).toBe(phase !== 'closed');
+      }
+    }
+  });
+
+  it('never limits a read, a list, or what corrects or answers for the record', () => {
+    for (const action of ACTIONS.filter((a) => /\.(read|list|timeline)$/.test(a))) {
+      expect(phasesOf(action), action).toBeUndefined();
+    }
+    // An addendum corrects a signed note; an alert must always be answerable; the reflection
+    // after an ending and the phase change itself (the phase machine governs it) stay open.
+    for (const action of [
+      'note.addendum',
+      'alert.acknowledge',
+      'reflection.create',
+      'episode.phase.change',
+      'appointment.update',
+      'thread.close',
+    ] as const) {
+      for (const phase of PHASES) expect(phaseAllows(action, phase), action).toBe(true);
+    }
+  });
+
+  it('limits phases only where a refusal may be told (record actions that hide existence)', () => {
+    for (const action of limited) {
+      const rule = POLICY[action] as { who: unknown; hidesExistence?: boolean };
+      expect(rule.hidesExistence, action).toBe(true);
+      expect(Array.isArray(rule.who), action).toBe(true);
+    }
+  });
+});
+
+describe('phaseRefusal', () => {
+  it('is a 409 code naming the phase and what cannot be done, for every limited action', () => {
+    for (const action of limited) {
+      const error = phaseRefusal(action, 'closed');
+      expect(error).toBeInstanceOf(AppError);
+      expect(error.code).toBe('EPISODE_PHASE_FORBIDS');
+      expect(error.message, action).toMatch(/^This episode is closed; .+ in a closed episode\. /);
+      expect(error.message, action).not.toMatch(/this cannot be done/);
+      expect(error.message).toMatch(/open a new episode/);
+    }
+  });
+
+  it('reads naturally for the other phases too', () => {
+    expect(phaseRefusal('note.create', 'closed').message).toBe(
+      'This episode is closed; notes cannot be written in a closed episode. If the client returns, open a new episode; it is linked to this one.',
+    );
+    expect(phaseRefusal('goal.create', 'intake').message).toBe(
+      'This episode is in intake; goals cannot be added in an intake episode.',
+    );
+    expect(phaseRefusal('goal.create', 'aftercare').message).toMatch(
+      /^This episode is in aftercare; .* in an aftercare episode\.$/,
+    );
+  });
+});
