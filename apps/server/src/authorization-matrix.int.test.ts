@@ -44,53 +44,12 @@ afterAll(async () => {
   await h?.close();
 });
 
-describe('authorization matrix', () => {
-  it('has a row for every /api/v1 route the app serves, and none for routes it does not', () => {
-    expect(served.size).toBeGreaterThan(0);
-    const covered = new Set(modules.flatMap((m) => m.rows().map((r) => r.route)));
-    expect([...served].filter((r) => !covered.has(r as MatrixRow['route']))).toEqual([]);
-    expect([...covered].filter((r) => !served.has(r))).toEqual([]);
-  });
-
-  for (const m of modules) {
-    for (const row of m.rows()) {
-      it(`${m.name}: ${row.route}${row.note ? ` (${row.note})` : ''}`, async () => {
-        const order = row.last ? [...ACTORS.filter((a) => a !== row.last), row.last] : ACTORS;
-        const actual = {} as Record<ActorKey, number>;
-        const notProblems: string[] = [];
-        const [method, path] = row.route.split(' ') as [HTTPMethods, string];
-        for (const who of order) {
-          const raw = row.raw?.(who);
-          const body = row.body ? await row.body(who) : undefined;
-          const response = await callers[who].request({
-            method,
-            url: row.url ? row.url(who) : path,
-            ...(raw ? { payload: raw.payload, headers: raw.headers } : {}),
-            ...(body !== undefined ? { payload: body as object } : {}),
-          });
-          actual[who] = response.statusCode;
-          const type = String(response.headers['content-type']);
-          if (response.statusCode >= 400 && !type.includes('application/problem+json')) {
-            notProblems.push(who);
-          }
-          row.after?.(who, response);
-        }
-        if (row.endsSessions) {
-          for (const who of ACTORS)
-            if (who !== 'anonymous') callers[who] = await signInOnClock(app, clock, h.cast[who]);
-        }
-        expect(actual).toEqual(row.expect);
-        expect(notProblems).toEqual([]);
-      });
-    }
-  }
-});
-
 /**
  * Phase refusals: an action the caller may perform on their episode, but not in its phase, is a
  * 409 naming the phase (`EPISODE_PHASE_FORBIDS`), audited as a failure; someone else's episode
  * stays a 404 whatever its phase, so the phase never leaks. Phases are declared per action in
- * POLICY (packages/domain/src/access/policy.ts).
+ * POLICY (packages/domain/src/access/policy.ts). They run before the matrix, whose foundation rows
+ * end the callers' sessions.
  */
 describe('phase refusals (closed episode)', () => {
   const ids = { closed: '', clientsClosed: '', note: '', goal: '', appointment: '' };
@@ -277,4 +236,46 @@ describe('phase refusals (closed episode)', () => {
       expect(response.statusCode, url).toBe(200);
     }
   });
+});
+
+describe('authorization matrix', () => {
+  it('has a row for every /api/v1 route the app serves, and none for routes it does not', () => {
+    expect(served.size).toBeGreaterThan(0);
+    const covered = new Set(modules.flatMap((m) => m.rows().map((r) => r.route)));
+    expect([...served].filter((r) => !covered.has(r as MatrixRow['route']))).toEqual([]);
+    expect([...covered].filter((r) => !served.has(r))).toEqual([]);
+  });
+
+  for (const m of modules) {
+    for (const row of m.rows()) {
+      it(`${m.name}: ${row.route}${row.note ? ` (${row.note})` : ''}`, async () => {
+        const order = row.last ? [...ACTORS.filter((a) => a !== row.last), row.last] : ACTORS;
+        const actual = {} as Record<ActorKey, number>;
+        const notProblems: string[] = [];
+        const [method, path] = row.route.split(' ') as [HTTPMethods, string];
+        for (const who of order) {
+          const raw = row.raw?.(who);
+          const body = row.body ? await row.body(who) : undefined;
+          const response = await callers[who].request({
+            method,
+            url: row.url ? row.url(who) : path,
+            ...(raw ? { payload: raw.payload, headers: raw.headers } : {}),
+            ...(body !== undefined ? { payload: body as object } : {}),
+          });
+          actual[who] = response.statusCode;
+          const type = String(response.headers['content-type']);
+          if (response.statusCode >= 400 && !type.includes('application/problem+json')) {
+            notProblems.push(who);
+          }
+          row.after?.(who, response);
+        }
+        if (row.endsSessions) {
+          for (const who of ACTORS)
+            if (who !== 'anonymous') callers[who] = await signInOnClock(app, clock, h.cast[who]);
+        }
+        expect(actual).toEqual(row.expect);
+        expect(notProblems).toEqual([]);
+      });
+    }
+  }
 });
