@@ -90,7 +90,7 @@ export async function readTimeline(
     seq: position.seq ?? 0,
   };
   const types = input.types && input.types.length > 0 ? input.types : TIMELINE_TYPES;
-  const { db, keyring } = ctx.services;
+  const { keyring } = ctx.services;
   const target = { resourceType: 'client', resourceId: input.clientId, what: 'client' };
   return perform(ctx, 'client.timeline', target, async (tx, step) => {
     const { actor } = step;
