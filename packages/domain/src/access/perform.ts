@@ -116,7 +116,8 @@ export function performOnEpisode<T>(
 
 /**
  * `perform` on a record of an episode (a goal, a note, an appointment): `find` loads it (in the
- * caller's practice, through the record's own predicate where it has one), and it is visible only when its episode is, as for `performOnEpisode`.
+ * caller's practice, through the record's own predicate where it has one), and it is visible only
+ * when its episode is, as for `performOnEpisode`.
  */
 export function performOnRecord<Row extends { episodeId: string }, T>(
   ctx: AccessContext,
@@ -134,6 +135,7 @@ export function performOnRecord<Row extends { episodeId: string }, T>(
   });
 }
 
+/** The episode's gate: a relation the policy names (else hidden), then a phase it allows. */
 async function enter<T>(
   action: Action,
   access: EpisodeAccess | undefined,
