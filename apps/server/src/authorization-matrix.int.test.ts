@@ -144,14 +144,6 @@ describe('phase refusals (closed episode)', () => {
     },
     {
       action: 'response.create',
-      who: 'therapist',
-      method: 'POST',
-      url: () => `/api/v1/episodes/${ids.closed}/responses`,
-      body: () => ({ instrument: 'gad-7', answers: [1, 1, 1, 1, 1, 1, 1] }),
-      deed: /questionnaires cannot be recorded/,
-    },
-    {
-      action: 'response.create',
       who: 'client',
       method: 'POST',
       url: () => `/api/v1/episodes/${ids.clientsClosed}/responses`,
@@ -224,6 +216,16 @@ describe('phase refusals (closed episode)', () => {
       expect(hidden.statusCode, hidden.body).toBe(404);
     });
   }
+
+  it("a therapist may still key in the client's paper form after closure", async () => {
+    const response = await callers.therapist.request({
+      method: 'POST',
+      url: `/api/v1/episodes/${ids.closed}/responses`,
+      payload: { instrument: 'gad-7', answers: [1, 1, 1, 1, 1, 1, 1] },
+    });
+    expect(response.statusCode, response.body).toBe(201);
+    expect(response.json().response.onBehalf).toBe(true);
+  });
 
   it('reads stay open in a closed episode: the record is still the record', async () => {
     for (const url of [

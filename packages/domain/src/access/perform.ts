@@ -144,7 +144,8 @@ async function enter<T>(
 ): Promise<T | Hidden | Refusal> {
   if (!access || !allows(action, access.as)) return HIDDEN;
   const phase: Phase = access.episode.phase;
-  if (!phaseAllows(action, phase)) return new Refusal(phaseRefusal(action, phase), { phase });
+  if (!phaseAllows(action, phase, access.as))
+    return new Refusal(phaseRefusal(action, phase), { phase });
   return work({ ...step, ...access });
 }
 

@@ -1,10 +1,12 @@
 import { PHASES } from '@throughline/contracts';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../shared/errors';
+import type { Relation } from './episode-scope';
 import { phaseAllows, phaseRefusal } from './phase-rule';
 import { type Action, POLICY, phasesOf } from './policy';
 
 const ACTIONS = Object.keys(POLICY) as Action[];
+const RELATIONS: readonly Relation[] = ['therapist', 'client'];
 const limited = ACTIONS.filter((a) => phasesOf(a) !== undefined);
 
 describe('the phase rule table', () => {
@@ -28,10 +30,21 @@ describe('the phase rule table', () => {
       'response.create',
     ]);
     for (const action of limited) {
-      for (const phase of PHASES) {
-        expect(phaseAllows(action, phase), `${action} in ${phase}`).toBe(phase !== 'closed');
+      const who = POLICY[action].who as readonly string[];
+      for (const as of RELATIONS.filter((r) => who.includes(r) && phasesOf(action, r))) {
+        for (const phase of PHASES) {
+          expect(phaseAllows(action, phase, as), `${as} ${action} in ${phase}`).toBe(
+            phase !== 'closed',
+          );
+        }
       }
     }
+  });
+
+  it('limits a questionnaire response for the client only: a therapist may key in a paper form', () => {
+    expect(phaseAllows('response.create', 'closed', 'client')).toBe(false);
+    expect(phaseAllows('response.create', 'ending', 'client')).toBe(true);
+    expect(phaseAllows('response.create', 'closed', 'therapist')).toBe(true);
   });
 
   it('never limits a read, a list, or what corrects or answers for the record', () => {
@@ -48,7 +61,8 @@ describe('the phase rule table', () => {
       'appointment.update',
       'thread.close',
     ] as const) {
-      for (const phase of PHASES) expect(phaseAllows(action, phase), action).toBe(true);
+      for (const phase of PHASES)
+        for (const as of RELATIONS) expect(phaseAllows(action, phase, as), action).toBe(true);
     }
   });
 

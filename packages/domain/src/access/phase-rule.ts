@@ -1,5 +1,6 @@
 import type { Phase } from '@throughline/contracts';
 import { AppError } from '../shared/errors';
+import type { Relation } from './episode-scope';
 import { type Action, phasesOf } from './policy';
 
 /** What a refused action is, in the words of the person refused, for the 409 message. */
@@ -35,9 +36,9 @@ const INSTEAD: Partial<Record<Phase, string>> = {
   closed: 'If the client returns, open a new episode; it is linked to this one.',
 };
 
-/** True when the policy lets `action` be performed in an episode in `phase`. */
-export function phaseAllows(action: Action, phase: Phase): boolean {
-  const phases = phasesOf(action);
+/** True when the policy lets someone in `relation` to an episode in `phase` perform `action`. */
+export function phaseAllows(action: Action, phase: Phase, relation: Relation): boolean {
+  const phases = phasesOf(action, relation);
   return phases === undefined || phases.includes(phase);
 }
 

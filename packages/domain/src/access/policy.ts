@@ -1,6 +1,7 @@
 import type { Phase } from '@throughline/contracts';
 import { AppError } from '../shared/errors';
 import type { AccessContext, Actor, AuthStage, Role, SignedIn } from './actor';
+import type { Relation } from './episode-scope';
 
 /**
  * Every action the API can perform, with who may attempt it and, for actions on an episode, in
@@ -17,10 +18,11 @@ type Rule = {
   /** Only a session that passed two-factor may do this (not a bearer token). */
   needsVerifiedSession?: boolean;
   /**
-   * The episode phases in which this action may be performed; absent means every phase. Reads are
-   * never phase-limited: a closed episode is still the record, and must stay readable.
+   * The episode phases in which this action may be performed — for everyone, or per relation to
+   * the episode (a relation not named: every phase); absent means every phase. Reads are never
+   * phase-limited: a closed episode is still the record, and must stay readable.
    */
-  phases?: readonly Phase[];
+  phases?: readonly Phase[] | Readonly<Partial<Record<Relation, readonly Phase[]>>>;
 };
 
 const CEREMONY: readonly AuthStage[] = ['two-factor', 'enrol-two-factor', 'complete'];
@@ -90,8 +92,14 @@ export const POLICY = {
   // Measurement (issue 4): stateless scoring, any signed-in clinician.
   'instrument.score': { who: ['therapist', 'supervisor'] },
   // A client submits their own; a therapist enters a paper form on the client's behalf.
-  // A questionnaire answered after closure would score a course of care that has ended.
-  'response.create': { who: ['therapist', 'client'], hidesExistence: true, phases: OPEN },
+  // A client answers questionnaires during care, not after it has ended. The therapist may still
+  // enter a paper form after closure: the final session's form is often keyed in afterwards, and
+  // its `completedAt` places it in the course (refusing it would lose the ending measure).
+  'response.create': {
+    who: ['therapist', 'client'],
+    hidesExistence: true,
+    phases: { client: OPEN },
+  },
   'score.list': { who: ['therapist'], hidesExistence: true },
   'outcome.read': { who: ['therapist'], hidesExistence: true },
   'alert.list': { who: ['therapist'], hidesExistence: true },
@@ -159,10 +167,20 @@ function stageError(stage: AuthStage): AppError {
       );
 }
 
-/** The phases in which `action` may be performed on an episode (every phase unless limited). */
-export function phasesOf(action: Action): readonly Phase[] | undefined {
+/**
+ * The phases in which `action` may be performed on an episode by someone in `relation` to it;
+ * undefined when every phase is allowed. Without a relation: the limit for anyone it limits.
+ */
+export function phasesOf(action: Action, relation?: Relation): readonly Phase[] | undefined {
   const rule: Rule = POLICY[action];
-  return rule.phases;
+  const phases = rule.phases;
+  if (phases === undefined || isPhaseList(phases)) return phases;
+  if (relation) return phases[relation];
+  return Object.values(phases)[0];
+}
+
+function isPhaseList(phases: NonNullable<Rule['phases']>): phases is readonly Phase[] {
+  return Array.isArray(phases);
 }
 
 /** Throws unless `actor` may attempt `action`. Default deny. */

@@ -104,7 +104,7 @@ export async function sendMeasureInvitations(
       row?.appointment.status !== 'scheduled' ||
       row.appointment.startsAt.toISOString() !== job.startsAt ||
       // The job sends what the therapist could send by hand: the same action, the same phases.
-      !phaseAllows('measure-task.create', row.episode.phase)
+      !phaseAllows('measure-task.create', row.episode.phase, 'therapist')
     ) {
       return 'skipped-stale';
     }
