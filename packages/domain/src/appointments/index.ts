@@ -15,6 +15,16 @@ export {
   listPortalAppointments,
 } from './list-appointments';
 export {
+  type AnchorRow,
+  appointmentEvents,
+  briefSessionSql,
+  lastScheduledStartSql,
+  listUpcomingSessions,
+  nextScheduledStartSql,
+  sessionStartSql,
+  type UpcomingSessionRow,
+} from './reads';
+export {
   expandSeries,
   MAX_OCCURRENCES,
   OPEN_ENDED_LIMIT,

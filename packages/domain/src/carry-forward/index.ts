@@ -10,6 +10,16 @@ export {
   acceptedMediaType,
 } from './media-types';
 export { type AttachmentFile, readAttachment } from './read-attachment';
+export {
+  type HomeworkSince,
+  homeworkAttentionSql,
+  homeworkEvents,
+  listHomeworkSince,
+  listOpenThreads,
+  listPortalHomeRows,
+  type OpenThread,
+  type PortalHomework,
+} from './reads';
 export type { AttachmentInfo } from './repository';
 export { fileTooLarge, uploadAttachment } from './upload-attachment';
 export {

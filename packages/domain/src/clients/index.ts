@@ -10,6 +10,7 @@ export { type CreatedClient, inviteClient, type NewClient } from './invite-clien
 export { type ClientPage, listClients } from './list-clients';
 export { type ClientMailContact, findClientMailContact } from './mail-contact';
 export { type PortalHome, readPortalHome } from './portal';
+export { type ClientHeadRow, clientHeadSql, seesClientSql } from './reads';
 export { updateClient } from './update-client';
 export { type PortalPreferences, updatePortalPreferences } from './update-preferences';
 export type { ClientView } from './views';

@@ -9,5 +9,12 @@ export { createEpisode, type NewEpisode } from './create-episode';
 export { getEpisode } from './get-episode';
 export { type EpisodePage, listEpisodes } from './list-episodes';
 export { canChangePhase, nextPhases, PHASES, type Phase, phaseChangeRefusal } from './phases';
+export {
+  type EpisodeHeadRow,
+  episodeEvents,
+  phaseChangeEvents,
+  seesAnyEpisodeOfSql,
+  visibleEpisodesSql,
+} from './reads';
 export type { EpisodeDetail, EpisodeView, PhaseChangeView } from './views';
 export { episodeTitlePurpose, phaseReasonPurpose } from './views';

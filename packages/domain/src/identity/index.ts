@@ -26,7 +26,10 @@ export {
   type PracticeView,
   updatePractice,
 } from './practices';
+export { pendingTotpPurpose, totpSecretPurpose } from './purposes';
+export { practiceTimeZoneSql } from './reads';
 export type { Reauthentication } from './reauthenticate';
+export { findPracticeById } from './repository';
 export {
   actorFromApiToken,
   actorFromSession,

@@ -7,6 +7,7 @@ import { AppError } from '../shared/errors';
 import { type Executor, inTransaction } from '../shared/transaction';
 import { createInvitation } from './invitations';
 import { checkPasswordRules, hashPassword } from './passwords';
+import { totpSecretPurpose } from './purposes';
 import {
   findPracticeById,
   findUserByEmail,
@@ -97,7 +98,12 @@ export async function insertUser(
   if (await findUserByEmail(tx, input.email)) throw taken();
   const id = randomUUID();
   const totpSecret = input.totpSecret
-    ? await ctx.services.keyring.encrypt(tx, input.practiceId, input.totpSecret, `totp:${id}`)
+    ? await ctx.services.keyring.encrypt(
+        tx,
+        input.practiceId,
+        input.totpSecret,
+        totpSecretPurpose(id),
+      )
     : null;
   const [row] = await tx
     .insert(users)

@@ -2,8 +2,6 @@ import type { TimelineItem } from '@throughline/contracts';
 import type { AccessContext } from '../access/actor';
 import { signedIn } from '../access/policy';
 import { recordAudit } from '../audit/record';
-import { homeworkPurpose } from '../carry-forward';
-import { episodeTitlePurpose } from '../episodes';
 import { decodeKeyset, encodeKeyset } from '../shared/cursor';
 import { notFound } from '../shared/errors';
 import { inTransaction } from '../shared/transaction';
@@ -50,9 +48,12 @@ async function titleOf(
   row: EventRow,
   open: (sealed: string, purpose: string) => Promise<string>,
 ): Promise<string> {
+  // The purpose is the owning module's (it came with the row); the timeline never types one.
+  const sealed = async (): Promise<string> =>
+    row.sealed && row.sealedPurpose ? open(row.sealed, row.sealedPurpose) : '';
   switch (row.type) {
     case 'episode': {
-      const title = row.sealed ? await open(row.sealed, episodeTitlePurpose(row.id)) : '';
+      const title = await sealed();
       return `${row.kind === 'returned' ? 'Returned: new episode' : 'Episode opened'}: ${title}`;
     }
     case 'phase-change': {
@@ -67,7 +68,7 @@ async function titleOf(
     }
     case 'homework': {
       // Homework titles are client-facing, so the therapist may see them on the timeline.
-      const title = row.sealed ? await open(row.sealed, homeworkPurpose(row.id, 'title')) : '';
+      const title = await sealed();
       return row.kind === 'done' ? `Homework done: ${title}` : `Homework set: ${title}`;
     }
   }
