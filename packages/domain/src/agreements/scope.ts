@@ -1,7 +1,6 @@
-import type { AccessContext, SignedIn } from '../access/actor';
-import { signedIn } from '../access/policy';
-import { recordAudit } from '../audit/record';
-import { type EpisodeAccess, findVisibleEpisode } from '../episodes/access';
+import { type AccessContext, type SignedIn, signedIn } from '../access';
+import { recordAudit } from '../audit';
+import { type EpisodeAccess, findVisibleEpisode } from '../episodes';
 import { AppError, notFound } from '../shared/errors';
 import { type Executor, inTransaction } from '../shared/transaction';
 

@@ -1,5 +1,5 @@
-import type { AccessContext } from '../access/actor';
-import { type AuditEntry, recordAudit } from '../audit/record';
+import type { AccessContext } from '../access';
+import { type AuditEntry, recordAudit } from '../audit';
 import { AppError, notFound } from '../shared/errors';
 import { type Executor, inTransaction } from '../shared/transaction';
 

@@ -1,7 +1,6 @@
 import type { AppointmentsCreated } from '@throughline/contracts';
-import type { AccessContext } from '../access/actor';
-import { signedIn } from '../access/policy';
-import { findVisibleEpisode } from '../episodes/access';
+import { type AccessContext, signedIn } from '../access';
+import { findVisibleEpisode } from '../episodes';
 import { AppError } from '../shared/errors';
 import { audited } from './audited';
 import {

@@ -41,6 +41,7 @@ export {
   sendAppointmentReminder,
 } from './reminders';
 export { type AppointmentRow, listVisible as listVisibleAppointments } from './repository';
+export { type SessionJob, scheduleBeforeSession } from './session-jobs';
 export {
   type Scope,
   type UpdateAppointmentInput,

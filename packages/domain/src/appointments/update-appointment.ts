@@ -1,7 +1,6 @@
 import type { AppointmentChanged } from '@throughline/contracts';
 import { and, eq } from 'drizzle-orm';
-import type { AccessContext, SignedIn } from '../access/actor';
-import { signedIn } from '../access/policy';
+import { type AccessContext, type SignedIn, signedIn } from '../access';
 import { AppError } from '../shared/errors';
 import type { Executor } from '../shared/transaction';
 import { audited } from './audited';

@@ -1,4 +1,4 @@
-import type { AccessContext } from '../access/actor';
+import type { AccessContext } from '../access';
 import { notFound } from '../shared/errors';
 import { type Executor, inTransaction } from '../shared/transaction';
 import { recordAudit } from './record';

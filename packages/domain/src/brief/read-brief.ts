@@ -1,9 +1,8 @@
 import type * as Contract from '@throughline/contracts';
-import type { AccessContext } from '../access/actor';
-import { signedIn } from '../access/policy';
-import { recordAudit } from '../audit/record';
-import { clientFieldPurpose } from '../clients/details';
-import { openEpisodeTitle } from '../episodes/views';
+import { type AccessContext, signedIn } from '../access';
+import { recordAudit } from '../audit';
+import { clientFieldPurpose } from '../clients';
+import { openEpisodeTitle } from '../episodes';
 import { notFound } from '../shared/errors';
 import { localIso } from '../shared/local-time';
 import { inTransaction } from '../shared/transaction';

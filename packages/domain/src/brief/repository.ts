@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { SignedIn } from '../access/actor';
+import type { SignedIn } from '../access';
 import {
   type AnchorRow,
   attendedSessionsSql,

@@ -1,6 +1,6 @@
 import type * as Contract from '@throughline/contracts';
 import type { BriefLastSession } from '@throughline/contracts';
-import type { AccessContext } from '../access/actor';
+import type { AccessContext } from '../access';
 import { listHomeworkSince, listOpenThreads } from '../carry-forward';
 import { loadGoals, loadToDiscuss } from '../goals';
 import { loadBriefAlerts, loadBriefMeasures } from '../measures';

@@ -1,7 +1,7 @@
 import { and, desc, eq, gte, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
-import type { SignedIn } from '../access/actor';
-import { episodesVisibleTo } from '../episodes/access';
+import type { SignedIn } from '../access';
+import { episodesVisibleTo } from '../episodes';
 import { episodes } from '../episodes/tables';
 import type { Executor } from '../shared/transaction';
 import { attachments, homework, threads } from './tables';

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { AccessContext } from '../access/actor';
-import { signedIn } from '../access/policy';
-import { recordAudit } from '../audit/record';
-import { findVisibleEpisode } from '../episodes/access';
+import { type AccessContext, signedIn } from '../access';
+import { recordAudit } from '../audit';
+import { findVisibleEpisode } from '../episodes';
 import { AppError, notFound } from '../shared/errors';
 import { inTransaction } from '../shared/transaction';
 import {

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { SignedIn } from '../access/actor';
+import type { SignedIn } from '../access';
 import { attendedSessionsSql, nextScheduledStartSql } from '../appointments';
 import { homeworkAttentionSql } from '../carry-forward';
 import { type ClientHeadRow, clientHeadSql } from '../clients';

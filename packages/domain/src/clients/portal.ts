@@ -1,8 +1,7 @@
 import type { PortalHome, PortalHomework, PortalSession } from '@throughline/contracts';
-import type { AccessContext } from '../access/actor';
-import { signedIn } from '../access/policy';
+import { type AccessContext, signedIn } from '../access';
 import { listUpcomingSessions } from '../appointments';
-import { recordAudit } from '../audit/record';
+import { recordAudit } from '../audit';
 import { listPortalHomeRows, RECENT_DONE_DAYS } from '../carry-forward';
 import { visibleEpisodesSql } from '../episodes';
 import { listPortalGoals } from '../goals';

@@ -1,5 +1,5 @@
 import { and, eq, type SQL, sql } from 'drizzle-orm';
-import type { SignedIn } from '../access/actor';
+import type { SignedIn } from '../access';
 import { type Fragment, fragment, type IdOrSql } from '../shared/fragment';
 import { visibleTo } from './repository';
 import { clients } from './tables';

@@ -1,5 +1,5 @@
 import { and, eq, type SQL, sql } from 'drizzle-orm';
-import type { SignedIn } from '../access/actor';
+import type { SignedIn } from '../access';
 import { clients } from '../clients/tables';
 import type { Executor } from '../shared/transaction';
 import { episodes } from './tables';

@@ -1,8 +1,7 @@
-import type { AccessContext } from '../access/actor';
-import { signedIn } from '../access/policy';
-import { readAudited } from '../audit/read-audited';
-import { clientFieldPurpose } from '../clients/details';
-import type { Keyring } from '../crypto/keyring';
+import { type AccessContext, signedIn } from '../access';
+import { readAudited } from '../audit';
+import { clientFieldPurpose } from '../clients';
+import type { Keyring } from '../crypto';
 import type { Executor } from '../shared/transaction';
 import { nextPhases } from './phases';
 import {

@@ -17,4 +17,4 @@ export {
   visibleEpisodesSql,
 } from './reads';
 export type { EpisodeDetail, EpisodeView, PhaseChangeView } from './views';
-export { episodeTitlePurpose, phaseReasonPurpose } from './views';
+export { episodeTitlePurpose, openEpisodeTitle, phaseReasonPurpose } from './views';

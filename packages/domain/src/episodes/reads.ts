@@ -1,5 +1,5 @@
 import { and, eq, type SQL, sql } from 'drizzle-orm';
-import type { SignedIn } from '../access/actor';
+import type { SignedIn } from '../access';
 import { type EventBranch, type Fragment, fragment } from '../shared/fragment';
 import { episodesVisibleTo } from './access';
 import type { Phase } from './phases';

@@ -1,5 +1,5 @@
 import { and, desc, eq, lt, ne, or, sql } from 'drizzle-orm';
-import type { SignedIn } from '../access/actor';
+import type { SignedIn } from '../access';
 import { clients } from '../clients/tables';
 import { users } from '../identity/tables';
 import type { Executor } from '../shared/transaction';

@@ -1,6 +1,6 @@
 import type * as Contract from '@throughline/contracts';
 import { sql } from 'drizzle-orm';
-import type { AccessContext } from '../access/actor';
+import type { AccessContext } from '../access';
 import type { BriefScope } from '../brief';
 import { fromPg, type Raw } from '../shared/local-time';
 import { type DiscussionItemView, toDiscussionItemView } from './discussion-items';

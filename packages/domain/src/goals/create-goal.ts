@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { AccessContext } from '../access/actor';
-import { recordAudit } from '../audit/record';
+import type { AccessContext } from '../access';
+import { recordAudit } from '../audit';
 import { inVisibleEpisode } from './episode-scope';
 import { goals } from './tables';
 import {

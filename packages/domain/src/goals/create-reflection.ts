@@ -1,8 +1,6 @@
-import type { AccessContext } from '../access/actor';
-import { signedIn } from '../access/policy';
-import { findVisibleEpisode } from '../episodes/access';
-import { createPsychotherapyNote } from '../notes/create-psychotherapy-note';
-import type { PsychotherapyNoteView } from '../notes/psychotherapy-views';
+import { type AccessContext, signedIn } from '../access';
+import { findVisibleEpisode } from '../episodes';
+import { createPsychotherapyNote, type PsychotherapyNoteView } from '../notes';
 import { AppError } from '../shared/errors';
 import { inTransaction } from '../shared/transaction';
 import { sourceInEpisode } from './repository';

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { DiscussionItem } from '@throughline/contracts';
 import { and, eq } from 'drizzle-orm';
-import type { AccessContext } from '../access/actor';
-import { recordAudit } from '../audit/record';
+import type { AccessContext } from '../access';
+import { recordAudit } from '../audit';
 import { AppError } from '../shared/errors';
 import { inVisibleEpisode, inVisibleRecord } from './episode-scope';
 import { type DiscussionItemRow, findDiscussionItem, sourceInEpisode } from './repository';

@@ -7,6 +7,7 @@ export {
   type DiscussionItemView,
   resolveDiscussionItem,
 } from './discussion-items';
+export { inVisibleEpisode } from './episode-scope';
 export { listGoalReviews } from './list-goal-reviews';
 export { listGoals } from './list-goals';
 export {

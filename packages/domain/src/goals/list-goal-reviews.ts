@@ -1,5 +1,5 @@
-import type { AccessContext } from '../access/actor';
-import { recordAudit } from '../audit/record';
+import type { AccessContext } from '../access';
+import { recordAudit } from '../audit';
 import { inVisibleEpisode } from './episode-scope';
 import { listReviewRatings, listReviews } from './repository';
 import type { GoalReviewView } from './review-goals';

@@ -1,4 +1,4 @@
-import type { AccessContext, SignedIn } from '../access/actor';
+import type { AccessContext, SignedIn } from '../access';
 import {
   type AgreementVersionView,
   answerInEpisode,
@@ -7,7 +7,7 @@ import {
   proposeInEpisode,
   Refusal,
 } from '../agreements';
-import type { EpisodeAccess } from '../episodes/access';
+import type { EpisodeAccess } from '../episodes';
 import type { Executor } from '../shared/transaction';
 
 /**

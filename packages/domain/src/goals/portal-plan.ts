@@ -1,8 +1,7 @@
 import type { PortalPlan } from '@throughline/contracts';
-import type { AccessContext, SignedIn } from '../access/actor';
-import { signedIn } from '../access/policy';
-import { recordAudit } from '../audit/record';
-import { findVisibleEpisode } from '../episodes/access';
+import { type AccessContext, type SignedIn, signedIn } from '../access';
+import { recordAudit } from '../audit';
+import { findVisibleEpisode } from '../episodes';
 import { AppError, notFound } from '../shared/errors';
 import { type Executor, inTransaction } from '../shared/transaction';
 import { acceptSharedPlan, planAcknowledgedAt } from './plan-agreement';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { AccessContext } from '../access/actor';
-import { recordAudit } from '../audit/record';
+import type { AccessContext } from '../access';
+import { recordAudit } from '../audit';
 import type { Executor } from '../shared/transaction';
 import { inVisibleRecord } from './episode-scope';
 import { findById, type GoalRow, latestPlan } from './repository';

@@ -1,6 +1,6 @@
 import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
-import type { SignedIn } from '../access/actor';
-import { episodesVisibleTo } from '../episodes/access';
+import type { SignedIn } from '../access';
+import { episodesVisibleTo } from '../episodes';
 import { episodes } from '../episodes/tables';
 import { alerts } from '../measures/tables';
 import type { Executor } from '../shared/transaction';

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { gasTScore } from '@throughline/clinical';
 import type { GoalReview } from '@throughline/contracts';
-import type { AccessContext } from '../access/actor';
-import { recordAudit } from '../audit/record';
+import type { AccessContext } from '../access';
+import { recordAudit } from '../audit';
 import { AppError } from '../shared/errors';
 import { inVisibleEpisode } from './episode-scope';
 import { listByEpisode } from './repository';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { SharedPlan } from '@throughline/contracts';
-import type { AccessContext } from '../access/actor';
-import { recordAudit } from '../audit/record';
+import type { AccessContext } from '../access';
+import { recordAudit } from '../audit';
 import { AppError } from '../shared/errors';
 import { inVisibleEpisode } from './episode-scope';
 import { planAcknowledgedAt, proposeSharedPlan } from './plan-agreement';

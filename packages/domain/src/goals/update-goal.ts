@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
-import type { AccessContext } from '../access/actor';
-import { recordAudit } from '../audit/record';
+import type { AccessContext } from '../access';
+import { recordAudit } from '../audit';
 import type { GoalInput } from './create-goal';
 import { inVisibleRecord } from './episode-scope';
 import { therapistGoalViews } from './present';

@@ -1,5 +1,5 @@
 import { and, eq, isNull, lt, or } from 'drizzle-orm';
-import type { Keyring } from '../crypto/keyring';
+import type { Keyring } from '../crypto';
 import type { Executor } from '../shared/transaction';
 import {
   MAX_FAILED_SIGN_INS,

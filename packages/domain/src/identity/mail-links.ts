@@ -1,5 +1,5 @@
 import { and, eq, isNull, ne } from 'drizzle-orm';
-import type { Services } from '../access/actor';
+import type { Services } from '../access';
 import { hashToken, randomToken } from '../shared/secrets';
 import type { Executor } from '../shared/transaction';
 import { invitations, passwordResets, practices, users } from './tables';

@@ -1,8 +1,8 @@
 import type { Enrolment } from '@throughline/contracts';
 import { and, eq, ne } from 'drizzle-orm';
 import QRCode from 'qrcode';
-import type { AccessContext } from '../access/actor';
-import { recordAudit } from '../audit/record';
+import type { AccessContext } from '../access';
+import { recordAudit } from '../audit';
 import { AppError } from '../shared/errors';
 import { inTransaction } from '../shared/transaction';
 import { releaseAttempts } from './lockout';

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Me, User } from '@throughline/contracts';
-import type { AccessContext, Role } from '../access/actor';
-import { signedIn } from '../access/policy';
-import { recordAudit } from '../audit/record';
+import { type AccessContext, type Role, signedIn } from '../access';
+import { recordAudit } from '../audit';
 import { AppError } from '../shared/errors';
 import { type Executor, inTransaction } from '../shared/transaction';
 import { createInvitation } from './invitations';

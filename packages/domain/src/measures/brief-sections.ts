@@ -1,6 +1,6 @@
 import type { BriefMeasure } from '@throughline/contracts';
 import { type SQL, sql } from 'drizzle-orm';
-import type { AccessContext } from '../access/actor';
+import type { AccessContext } from '../access';
 import type { BriefScope } from '../brief';
 import { byInstrument, summarise } from './list-scores';
 import { readMeasureSettings } from './practice-settings';

@@ -1,10 +1,9 @@
 import type * as Contract from '@throughline/contracts';
 import { and, eq } from 'drizzle-orm';
-import type { AccessContext } from '../access/actor';
-import { signedIn } from '../access/policy';
+import { type AccessContext, signedIn } from '../access';
 import { appointments } from '../appointments/tables';
-import { recordAudit } from '../audit/record';
-import { findVisibleEpisode } from '../episodes/access';
+import { recordAudit } from '../audit';
+import { findVisibleEpisode } from '../episodes';
 import { AppError, notFound } from '../shared/errors';
 import { inTransaction } from '../shared/transaction';
 import { createDueTasks } from './due-tasks';

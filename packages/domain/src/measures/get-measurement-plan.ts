@@ -1,8 +1,7 @@
 import { getInstrument, INSTRUMENTS } from '@throughline/clinical';
-import type { AccessContext } from '../access/actor';
-import { signedIn } from '../access/policy';
-import { recordAudit } from '../audit/record';
-import { findVisibleEpisode } from '../episodes/access';
+import { type AccessContext, signedIn } from '../access';
+import { recordAudit } from '../audit';
+import { findVisibleEpisode } from '../episodes';
 import { notFound } from '../shared/errors';
 import { type Executor, inTransaction } from '../shared/transaction';
 import { DEFAULT_MEASUREMENT_PLAN } from './plan-defaults';

@@ -19,6 +19,7 @@ export {
   type MeasureInvitationOutcome,
   measureInvitationJob,
   NEUTRAL_MEASURE_INVITATION,
+  scheduleMeasureInvitation,
   sendMeasureInvitations,
 } from './invitations';
 export { measureJobs } from './jobs';

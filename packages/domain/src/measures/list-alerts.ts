@@ -1,7 +1,6 @@
-import type { AccessContext } from '../access/actor';
-import { signedIn } from '../access/policy';
-import { recordAudit } from '../audit/record';
-import { findVisibleEpisode } from '../episodes/access';
+import { type AccessContext, signedIn } from '../access';
+import { recordAudit } from '../audit';
+import { findVisibleEpisode } from '../episodes';
 import { notFound } from '../shared/errors';
 import { inTransaction } from '../shared/transaction';
 import { listAlertsByEpisode, listOpenAlertsOfTherapist } from './repository';

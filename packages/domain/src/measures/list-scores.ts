@@ -6,10 +6,9 @@ import {
   type PairChange,
 } from '@throughline/clinical';
 import type * as Contract from '@throughline/contracts';
-import type { AccessContext } from '../access/actor';
-import { signedIn } from '../access/policy';
-import { recordAudit } from '../audit/record';
-import { findVisibleEpisode } from '../episodes/access';
+import { type AccessContext, signedIn } from '../access';
+import { recordAudit } from '../audit';
+import { findVisibleEpisode } from '../episodes';
 import { notFound } from '../shared/errors';
 import { inTransaction } from '../shared/transaction';
 import {

@@ -6,12 +6,11 @@ import {
 } from '@throughline/clinical';
 import type * as Contract from '@throughline/contracts';
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
-import type { AccessContext } from '../access/actor';
-import { signedIn } from '../access/policy';
-import { recordAudit } from '../audit/record';
-import { episodesVisibleTo } from '../episodes/access';
+import { type AccessContext, signedIn } from '../access';
+import { recordAudit } from '../audit';
+import { episodesVisibleTo } from '../episodes';
 import { episodes } from '../episodes/tables';
-import { inVisibleEpisode } from '../goals/episode-scope';
+import { inVisibleEpisode } from '../goals';
 import { AppError } from '../shared/errors';
 import { type Executor, inTransaction } from '../shared/transaction';
 import { byInstrument } from './list-scores';

@@ -1,10 +1,9 @@
 import { episodeOutcome, getInstrument, isCase, type PairedScores } from '@throughline/clinical';
 import type { Outcome } from '@throughline/contracts';
-import type { AccessContext } from '../access/actor';
-import { signedIn } from '../access/policy';
+import { type AccessContext, signedIn } from '../access';
 import { countAttendedSessions } from '../appointments';
-import { readAudited } from '../audit/read-audited';
-import { findVisibleEpisode } from '../episodes/access';
+import { readAudited } from '../audit';
+import { findVisibleEpisode } from '../episodes';
 import { byInstrument, pairOf } from './list-scores';
 import { readMeasureSettings } from './practice-settings';
 import { listByEpisode } from './repository';

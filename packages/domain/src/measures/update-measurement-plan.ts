@@ -1,9 +1,8 @@
 import { findInstrument } from '@throughline/clinical';
 import { and, eq, notInArray } from 'drizzle-orm';
-import type { AccessContext } from '../access/actor';
-import { signedIn } from '../access/policy';
-import { recordAudit } from '../audit/record';
-import { findVisibleEpisode } from '../episodes/access';
+import { type AccessContext, signedIn } from '../access';
+import { recordAudit } from '../audit';
+import { findVisibleEpisode } from '../episodes';
 import { AppError, type FieldIssue, notFound } from '../shared/errors';
 import { inTransaction } from '../shared/transaction';
 import type { PlanSchedule } from './due';

@@ -1,6 +1,5 @@
-import type { AccessContext } from '../access/actor';
-import { signedIn } from '../access/policy';
-import { readAudited } from '../audit/read-audited';
+import { type AccessContext, signedIn } from '../access';
+import { readAudited } from '../audit';
 import { findById, listAddenda } from './repository';
 import { type NoteView, toNoteView } from './views';
 

@@ -1,6 +1,5 @@
-import type { AccessContext } from '../access/actor';
-import { signedIn } from '../access/policy';
-import { readAudited } from '../audit/read-audited';
+import { type AccessContext, signedIn } from '../access';
+import { readAudited } from '../audit';
 import { type PsychotherapyNoteView, toPsychotherapyNoteView } from './psychotherapy-views';
 import { findPsychotherapyNote } from './repository';
 

@@ -1,6 +1,6 @@
-import type { AccessContext, SignedIn } from '../access/actor';
-import { recordAudit } from '../audit/record';
-import { findVisibleEpisode } from '../episodes/access';
+import type { AccessContext, SignedIn } from '../access';
+import { recordAudit } from '../audit';
+import { findVisibleEpisode } from '../episodes';
 import { AppError, notFound } from '../shared/errors';
 import type { Executor } from '../shared/transaction';
 import { appointmentInEpisode } from './repository';

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
-import type { SignedIn } from '../access/actor';
+import type { SignedIn } from '../access';
 import { appointments } from '../appointments/tables';
-import { episodesVisibleTo } from '../episodes/access';
+import { episodesVisibleTo } from '../episodes';
 import { episodes } from '../episodes/tables';
 import { users } from '../identity/tables';
 import type { Executor } from '../shared/transaction';

@@ -1,9 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
-import type { AccessContext } from '../access/actor';
-import { signedIn } from '../access/policy';
-import { recordAudit } from '../audit/record';
-import { materialiseCarryForward } from '../carry-forward/materialise';
-import { attachmentIdsInEpisode, openThreadIds } from '../carry-forward/repository';
+import { type AccessContext, signedIn } from '../access';
+import { recordAudit } from '../audit';
+import { attachmentIdsInEpisode, materialiseCarryForward, openThreadIds } from '../carry-forward';
 import { AppError, type FieldIssue, notFound } from '../shared/errors';
 import { inTransaction } from '../shared/transaction';
 import { findById } from './repository';

@@ -1,6 +1,6 @@
 import { TIMELINE_TYPES, type TimelineType } from '@throughline/contracts';
 import { type SQL, sql } from 'drizzle-orm';
-import type { SignedIn } from '../access/actor';
+import type { SignedIn } from '../access';
 import { appointmentEvents } from '../appointments';
 import { homeworkEvents } from '../carry-forward';
 import { seesClientSql } from '../clients';
