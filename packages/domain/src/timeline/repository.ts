@@ -85,7 +85,8 @@ export async function listEvents(
   const branches = types.flatMap((type) => branchesOf(type, page.now).map((b) => ({ type, ...b })));
   // Each row says which branch made it, so the purpose of its sealed column is the branch's own.
   const parts: SQL[] = branches.map(
-    (b, i) => sql`SELECT ${b.type}::text, ${i}::int, * FROM (${b.sql}) AS b`,
+    // Literals, not parameters: both come from this file's own lists (TIMELINE_TYPES, an index).
+    (b, i) => sql`SELECT ${sql.raw(`'${b.type}'::text, ${i}`)}, * FROM (${b.sql}) AS b`,
   );
   if (parts.length === 0) return [];
   const { after } = page;
