@@ -30,10 +30,15 @@ export async function profile(
   );
   await time('readBrief (use-case, no HTTP)', () => readBrief(ctx, { episodeId }));
   const repo = await import('../packages/domain/src/brief/repository');
+  const { findLatestNotes, listOpenThreads, listHomeworkSince } = await import(
+    '@throughline/domain'
+  );
+  const { keyring } = services;
+  const q = { practiceId, episodeId };
   const actor = ctx.actor as Parameters<typeof repo.findScope>[1];
   const now = new Date();
   await time('scope', () => repo.findScope(services.db, actor, episodeId, undefined, now));
-  await time('notes', () => repo.findLatestNotes(services.db, practiceId, episodeId, now));
-  await time('threads', () => repo.listOpenThreads(services.db, practiceId, episodeId));
-  await time('homework', () => repo.listHomeworkSince(services.db, practiceId, episodeId, now));
+  await time('notes', () => findLatestNotes(services.db, practiceId, episodeId, now));
+  await time('threads', () => listOpenThreads(services.db, keyring, q));
+  await time('homework', () => listHomeworkSince(services.db, keyring, { ...q, since: now }));
 }

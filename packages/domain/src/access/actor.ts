@@ -1,5 +1,5 @@
 import type { Database } from '@throughline/db';
-import type { Keyring } from '../crypto/keyring';
+import type { Keyring } from '../crypto';
 import type { JobQueue } from '../shared/jobs';
 
 export type Role = 'practice_admin' | 'therapist' | 'supervisor' | 'client';

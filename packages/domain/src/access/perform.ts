@@ -1,5 +1,5 @@
 import type { Phase } from '@throughline/contracts';
-import { type AuditEntry, recordAudit } from '../audit/record';
+import { type AuditEntry, recordAudit } from '../audit';
 import { AppError, notFound } from '../shared/errors';
 import { type Executor, inTransaction } from '../shared/transaction';
 import type { AccessContext, SignedIn } from './actor';

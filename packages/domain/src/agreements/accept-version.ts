@@ -1,4 +1,4 @@
-import type { AccessContext } from '../access/actor';
+import type { AccessContext } from '../access';
 import { answerVersion } from './respond';
 import type { AgreementVersionView } from './views';
 

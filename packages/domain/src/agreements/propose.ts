@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { AccessContext } from '../access/actor';
-import type { EpisodeAccess } from '../access/episode-scope';
-import { recordAudit } from '../audit/record';
+import type { AccessContext } from '../access';
+import { recordAudit } from '../audit';
+import type { EpisodeAccess } from '../episodes';
 import { AppError } from '../shared/errors';
 import type { Executor } from '../shared/transaction';
 import {

@@ -1,5 +1,5 @@
-import type { AccessContext } from '../access/actor';
-import { recordAudit } from '../audit/record';
+import type { AccessContext } from '../access';
+import { recordAudit } from '../audit';
 import { listResponses, listVersions, lockAgreement } from './repository';
 import { inPartyEpisode } from './scope';
 import type { AgreementKind } from './tables';

@@ -1,6 +1,6 @@
-import type { AccessContext, SignedIn } from '../access/actor';
-import type { EpisodeAccess } from '../access/episode-scope';
-import { recordAudit } from '../audit/record';
+import type { AccessContext, SignedIn } from '../access';
+import { recordAudit } from '../audit';
+import type { EpisodeAccess } from '../episodes';
 import { AppError } from '../shared/errors';
 import type { Executor } from '../shared/transaction';
 import { listResponses, lockVersion, setResponse } from './repository';

@@ -1,8 +1,6 @@
-import type { AccessContext, SignedIn } from '../access/actor';
-import { type EpisodeAccess, findVisibleEpisode } from '../access/episode-scope';
-import { Refusal } from '../access/perform';
-import { signedIn } from '../access/policy';
-import { recordAudit } from '../audit/record';
+import { type AccessContext, Refusal, type SignedIn, signedIn } from '../access';
+import { recordAudit } from '../audit';
+import { type EpisodeAccess, findVisibleEpisode } from '../episodes';
 import { AppError, notFound } from '../shared/errors';
 import { type Executor, inTransaction } from '../shared/transaction';
 

@@ -1,4 +1,4 @@
-import type { AccessContext } from '../access/actor';
+import type { AccessContext } from '../access';
 import type { Executor } from '../shared/transaction';
 import type { ResponseRow, VersionRow } from './repository';
 import type { AgreementKind, AgreementParty } from './tables';

@@ -1,6 +1,5 @@
 import type { AppointmentsCreated } from '@throughline/contracts';
-import type { AccessContext } from '../access/actor';
-import { performOnEpisode } from '../access/perform';
+import { type AccessContext, performOnEpisode } from '../access';
 import { AppError } from '../shared/errors';
 import {
   assertTimeZone,

@@ -15,6 +15,16 @@ export {
   listPortalAppointments,
 } from './list-appointments';
 export {
+  type AnchorRow,
+  appointmentEvents,
+  briefSessionSql,
+  lastScheduledStartSql,
+  listUpcomingSessions,
+  nextScheduledStartSql,
+  sessionStartSql,
+  type UpcomingSessionRow,
+} from './reads';
+export {
   expandSeries,
   MAX_OCCURRENCES,
   OPEN_ENDED_LIMIT,
@@ -31,6 +41,7 @@ export {
   sendAppointmentReminder,
 } from './reminders';
 export { type AppointmentRow, listVisible as listVisibleAppointments } from './repository';
+export { type SessionJob, scheduleBeforeSession } from './session-jobs';
 export {
   type Scope,
   type UpdateAppointmentInput,

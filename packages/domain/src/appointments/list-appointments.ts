@@ -1,7 +1,5 @@
-import type { AccessContext } from '../access/actor';
-import { HIDDEN, perform, performOnEpisode } from '../access/perform';
-import { signedIn } from '../access/policy';
-import { recordAudit } from '../audit/record';
+import { type AccessContext, HIDDEN, perform, performOnEpisode, signedIn } from '../access';
+import { recordAudit } from '../audit';
 import { inTransaction } from '../shared/transaction';
 import { findById, listByEpisode, listVisible } from './repository';
 import { type AppointmentView, openAppointments } from './views';

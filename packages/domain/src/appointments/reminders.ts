@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { DateTime } from 'luxon';
-import type { Services } from '../access/actor';
+import type { Services } from '../access';
 import { clients } from '../clients/tables';
 import { episodes } from '../episodes/tables';
 import { clientMailPolicy, enqueueEmail } from '../notifications';

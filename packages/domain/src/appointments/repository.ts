@@ -1,7 +1,7 @@
 import { and, asc, eq, gt, gte, inArray, lt, ne, type SQL, sql } from 'drizzle-orm';
-import type { SignedIn } from '../access/actor';
-import { episodesVisibleTo } from '../access/episode-scope';
+import type { SignedIn } from '../access';
 import { clients } from '../clients/tables';
+import { episodesVisibleTo } from '../episodes';
 import { episodes } from '../episodes/tables';
 import { practices } from '../identity/tables';
 import type { Executor } from '../shared/transaction';

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
-import type { AccessContext, SignedIn } from '../access/actor';
-import { scheduleMeasureInvitation } from '../measures/invitations';
+import type { AccessContext, SignedIn } from '../access';
+import { scheduleMeasureInvitation } from '../measures';
 import { AppError } from '../shared/errors';
 import type { Executor } from '../shared/transaction';
 import { expandSeries, parseLocal, ruleFromHere, wallClockToInstant } from './recurrence';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { AccessContext } from '../access/actor';
-import { scheduleMeasureInvitation } from '../measures/invitations';
+import type { AccessContext } from '../access';
+import { scheduleMeasureInvitation } from '../measures';
 import { AppError } from '../shared/errors';
 import type { Executor } from '../shared/transaction';
 import { toLocal } from './recurrence';

@@ -1,4 +1,4 @@
-import type { Services } from '../access/actor';
+import type { Services } from '../access';
 import type { JobDefinition } from '../shared/jobs';
 import type { Executor } from '../shared/transaction';
 

@@ -1,8 +1,6 @@
 import type { AppointmentChanged } from '@throughline/contracts';
 import { and, eq } from 'drizzle-orm';
-import type { AccessContext, SignedIn } from '../access/actor';
-import { HIDDEN, perform } from '../access/perform';
-import { actsAsClient } from '../access/predicates';
+import { type AccessContext, actsAsClient, HIDDEN, perform, type SignedIn } from '../access';
 import { AppError } from '../shared/errors';
 import type { Executor } from '../shared/transaction';
 import { toLocal } from './recurrence';

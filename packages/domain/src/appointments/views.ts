@@ -1,7 +1,7 @@
 import type { Appointment, AppointmentSeries } from '@throughline/contracts';
-import type { SignedIn } from '../access/actor';
-import { actsAsClient } from '../access/predicates';
-import type { Keyring } from '../crypto/keyring';
+import type { SignedIn } from '../access';
+import { actsAsClient } from '../access';
+import type { Keyring } from '../crypto';
 import type { Executor } from '../shared/transaction';
 import { toLocal } from './recurrence';
 import type { AppointmentRow, SeriesRecord } from './repository';

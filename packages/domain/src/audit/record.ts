@@ -1,4 +1,4 @@
-import type { AccessContext } from '../access/actor';
+import type { AccessContext } from '../access';
 import type { Executor } from '../shared/transaction';
 import { AUDIT_EVENT_VERSION } from './hash';
 import { auditEvents } from './tables';

@@ -1,8 +1,7 @@
 import type { AuditVerification } from '@throughline/contracts';
 import type { Database } from '@throughline/db';
 import { and, asc, count, eq, gt, isNotNull, isNull, min } from 'drizzle-orm';
-import type { AccessContext } from '../access/actor';
-import { signedIn } from '../access/policy';
+import { type AccessContext, signedIn } from '../access';
 import { chainHash, GENESIS_HASH } from './hash';
 import { recordAudit } from './record';
 import { auditChainHeads, auditEvents } from './tables';

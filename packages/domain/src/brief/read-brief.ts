@@ -1,9 +1,7 @@
 import type * as Contract from '@throughline/contracts';
-import type { AccessContext } from '../access/actor';
-import { HIDDEN, perform, Refusal } from '../access/perform';
-import { signedIn } from '../access/policy';
-import { clientFieldPurpose } from '../clients/details';
-import { openEpisodeTitle } from '../episodes/views';
+import { type AccessContext, HIDDEN, perform, Refusal, signedIn } from '../access';
+import { clientFieldPurpose } from '../clients';
+import { openEpisodeTitle } from '../episodes';
 import { notFound } from '../shared/errors';
 import { localIso } from '../shared/local-time';
 import { findScope } from './repository';

@@ -1,16 +1,12 @@
 import type * as Contract from '@throughline/contracts';
 import type { BriefLastSession } from '@throughline/contracts';
-import type { AccessContext } from '../access/actor';
-import { homeworkPurpose, threadTitlePurpose } from '../carry-forward';
-import { loadGoals, loadToDiscuss } from '../goals/brief-sections';
-import { byInstrument, summarise } from '../measures/list-scores';
-import { readMeasureSettings } from '../measures/practice-settings';
-import { listAlertsByEpisode, listFirstAndLatest } from '../measures/repository';
-import { type AlertView, openAlerts } from '../measures/views';
-import { notePurpose } from '../notes';
+import type { AccessContext } from '../access';
+import { listHomeworkSince, listOpenThreads } from '../carry-forward';
+import { loadGoals, loadToDiscuss } from '../goals';
+import { loadBriefAlerts, loadBriefMeasures } from '../measures';
+import { findLatestNotes, notePurpose } from '../notes';
 import type { Executor } from '../shared/transaction';
 import { type Milestone, milestones } from './milestones';
-import { findLatestNotes, listHomeworkSince, listOpenThreads } from './repository';
 
 /**
  * The brief is a list of sections, each loaded by a provider from the scope the brief resolved
@@ -75,36 +71,23 @@ const lastSession = section('lastSession', async (ctx, scope): Promise<LastSessi
 
 export type BriefThread = Contract.BriefThread;
 
-const openThreads = section('openThreads', async (ctx, scope): Promise<BriefThread[]> => {
-  const rows = await listOpenThreads(scope.db, scope.practiceId, scope.episodeId);
-  return Promise.all(
-    rows.map(async (r) => ({
-      id: r.id,
-      title: await decrypt(ctx, scope, r.title, threadTitlePurpose(r.id)),
-      openedAt: r.opened_at,
-    })),
-  );
-});
+const openThreads = section(
+  'openThreads',
+  (ctx, scope): Promise<BriefThread[]> => listOpenThreads(scope.db, ctx.services.keyring, scope),
+);
 
 export type BriefHomework = Contract.BriefHomework;
 
 /** Open homework and what was completed since the last session, with the client's comment. */
-const homework = section('homework', async (ctx, scope): Promise<BriefHomework[]> => {
-  const since = scope.lastAttended?.startsAt ?? null;
-  const rows = await listHomeworkSince(scope.db, scope.practiceId, scope.episodeId, since);
-  return Promise.all(
-    rows.map(async (r) => ({
-      id: r.id,
-      title: await decrypt(ctx, scope, r.title, homeworkPurpose(r.id, 'title')),
-      status: r.status,
-      dueOn: r.due_on,
-      completedAt: r.completed_at,
-      clientComment: r.client_comment
-        ? await decrypt(ctx, scope, r.client_comment, homeworkPurpose(r.id, 'comment'))
-        : null,
-    })),
-  );
-});
+const homework = section(
+  'homework',
+  (ctx, scope): Promise<BriefHomework[]> =>
+    listHomeworkSince(scope.db, ctx.services.keyring, {
+      practiceId: scope.practiceId,
+      episodeId: scope.episodeId,
+      since: scope.lastAttended?.startsAt ?? null,
+    }),
+);
 
 /** No query: derived from the scope. */
 const milestonesSection = section(
@@ -130,38 +113,10 @@ const goalsSection = section('goals', loadGoals);
 export type BriefMeasure = Contract.BriefMeasure;
 
 /** Per instrument: the latest score before the session, its band, and change (CLINICAL.md §2). */
-const measures = section('measures', async (_ctx, scope): Promise<BriefMeasure[] | null> => {
-  const rows = await listFirstAndLatest(
-    scope.db,
-    scope.practiceId,
-    scope.episodeId,
-    scope.reference,
-  );
-  const settings = await readMeasureSettings(scope.db, scope.practiceId);
-  const found: BriefMeasure[] = [];
-  for (const [key, series] of byInstrument(rows)) {
-    const s = summarise(key, series, settings);
-    const last = series.at(-1);
-    if (!s || !last) continue;
-    found.push({
-      instrument: key,
-      title: s.title,
-      last: s.last,
-      band: last.band,
-      lastAt: last.completedAt,
-      changeSinceLast: s.changeSinceLast,
-      changeSinceFirst: s.changeSinceFirst,
-      category: s.category,
-    });
-  }
-  return found.length > 0 ? found : null;
-});
+const measures = section('measures', loadBriefMeasures);
 
 /** Open alerts of the episode, urgent first, each with its rule and explanation. */
-const alertsSection = section('alerts', async (ctx, scope): Promise<AlertView[] | null> => {
-  const rows = await listAlertsByEpisode(scope.db, scope.practiceId, scope.episodeId, 'open');
-  return rows.length > 0 ? openAlerts(scope.db, ctx.services.keyring, rows) : null;
-});
+const alertsSection = section('alerts', loadBriefAlerts);
 
 /** Every section of the brief, in display order. Append new providers here. */
 export const SECTIONS = [

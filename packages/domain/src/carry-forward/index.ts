@@ -3,6 +3,7 @@ export { completeHomework, HOMEWORK_COMMENT_MAX } from './complete-homework';
 export { listHomework } from './list-homework';
 export { listPortalHomework, RECENT_DONE_DAYS } from './list-portal-homework';
 export { listThreads } from './list-threads';
+export { materialiseCarryForward } from './materialise';
 export {
   ACCEPTED_DESCRIPTION,
   ACCEPTED_MEDIA_TYPES,
@@ -10,7 +11,18 @@ export {
   acceptedMediaType,
 } from './media-types';
 export { type AttachmentFile, readAttachment } from './read-attachment';
+export {
+  type HomeworkSince,
+  homeworkAttentionSql,
+  homeworkEvents,
+  listHomeworkSince,
+  listOpenThreads,
+  listPortalHomeRows,
+  type OpenThread,
+  type PortalHomework,
+} from './reads';
 export type { AttachmentInfo } from './repository';
+export { attachmentIdsInEpisode, openThreadIds } from './repository';
 export { fileTooLarge, uploadAttachment } from './upload-attachment';
 export {
   attachmentFileNamePurpose,

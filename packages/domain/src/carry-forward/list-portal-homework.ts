@@ -1,6 +1,5 @@
-import type { AccessContext } from '../access/actor';
-import { signedIn } from '../access/policy';
-import { recordAudit } from '../audit/record';
+import { type AccessContext, signedIn } from '../access';
+import { recordAudit } from '../audit';
 import { inTransaction } from '../shared/transaction';
 import { listPortalHomework as listForClient } from './repository';
 import { type HomeworkView, toHomeworkView } from './views';

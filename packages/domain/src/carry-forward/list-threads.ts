@@ -1,5 +1,4 @@
-import type { AccessContext } from '../access/actor';
-import { performOnEpisode } from '../access/perform';
+import { type AccessContext, performOnEpisode } from '../access';
 import { listThreads as listByEpisode } from './repository';
 import { type ThreadView, toThreadView } from './views';
 

@@ -1,5 +1,4 @@
-import type { AccessContext } from '../access/actor';
-import { HIDDEN, perform } from '../access/perform';
+import { type AccessContext, HIDDEN, perform } from '../access';
 import { findVisibleAttachment } from './repository';
 import { attachmentFileNamePurpose, attachmentPurpose } from './views';
 

@@ -1,7 +1,7 @@
 import { and, desc, eq, gte, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
-import type { SignedIn } from '../access/actor';
-import { episodesAbout, episodesTreatedBy } from '../access/episode-scope';
+import type { SignedIn } from '../access';
+import { episodesAbout, episodesTreatedBy } from '../access';
 import { episodes } from '../episodes/tables';
 import type { Executor } from '../shared/transaction';
 import { attachments, homework, threads } from './tables';

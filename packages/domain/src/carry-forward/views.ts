@@ -1,5 +1,5 @@
 import type { Homework, Thread } from '@throughline/contracts';
-import type { AccessContext } from '../access/actor';
+import type { AccessContext } from '../access';
 import type { Executor } from '../shared/transaction';
 import type { AttachmentInfo, HomeworkWithAttachment, ThreadRow } from './repository';
 

@@ -1,7 +1,6 @@
 import type { CaseloadItem } from '@throughline/contracts';
-import type { AccessContext } from '../access/actor';
-import { signedIn } from '../access/policy';
-import { recordAudit } from '../audit/record';
+import { type AccessContext, signedIn } from '../access';
+import { recordAudit } from '../audit';
 import { inTransaction } from '../shared/transaction';
 import { type CaseloadRow, listCaseload } from './repository';
 

@@ -1,6 +1,6 @@
 import { isCalendarDate } from '@throughline/contracts';
-import type { Keyring } from '../crypto/keyring';
-import { isTimeZone } from '../identity/practices';
+import type { Keyring } from '../crypto';
+import { isTimeZone } from '../identity';
 import { AppError, type FieldIssue } from '../shared/errors';
 import type { Executor } from '../shared/transaction';
 import type { clients } from './tables';

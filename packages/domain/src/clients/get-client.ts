@@ -1,5 +1,4 @@
-import type { AccessContext } from '../access/actor';
-import { HIDDEN, perform } from '../access/perform';
+import { type AccessContext, HIDDEN, perform } from '../access';
 import { findById } from './repository';
 import { type ClientView, openClient } from './views';
 

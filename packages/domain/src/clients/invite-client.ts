@@ -1,11 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { InvitedClient } from '@throughline/contracts';
-import type { AccessContext } from '../access/actor';
-import { signedIn } from '../access/policy';
-import { recordAudit } from '../audit/record';
-import { createInvitation } from '../identity/invitations';
-import { findPracticeById } from '../identity/repository';
-import { auditRefusedCreate, insertUser } from '../identity/users';
+import { type AccessContext, signedIn } from '../access';
+import { recordAudit } from '../audit';
+import { auditRefusedCreate, createInvitation, findPracticeById, insertUser } from '../identity';
 import { clientMailPolicy } from '../notifications';
 import { AppError } from '../shared/errors';
 import { inTransaction } from '../shared/transaction';

@@ -1,15 +1,14 @@
 import type { PortalHome, PortalHomework, PortalSession } from '@throughline/contracts';
-import type { AccessContext } from '../access/actor';
-import { signedIn } from '../access/policy';
-import { recordAudit } from '../audit/record';
-import { attachmentFileNamePurpose, homeworkPurpose } from '../carry-forward';
-import { RECENT_DONE_DAYS } from '../carry-forward/list-portal-homework';
-import { listPortalGoals } from '../goals/portal-plan';
-import { findPracticeById } from '../identity/repository';
+import { type AccessContext, signedIn } from '../access';
+import { listUpcomingSessions } from '../appointments';
+import { recordAudit } from '../audit';
+import { listPortalHomeRows, RECENT_DONE_DAYS } from '../carry-forward';
+import { visibleEpisodesSql } from '../episodes';
+import { listPortalGoals } from '../goals';
+import { findPracticeById } from '../identity';
 import { AppError } from '../shared/errors';
 import { localIso } from '../shared/local-time';
 import { inTransaction } from '../shared/transaction';
-import { listPortalHomeworkRows, listUpcomingSessions } from './portal-repository';
 import { findByUser } from './repository';
 
 export type { PortalHome, PortalHomework, PortalSession };
@@ -32,40 +31,15 @@ export async function readPortalHome(ctx: AccessContext): Promise<PortalHome> {
     if (!row) return undefined;
     // One connection per transaction: queries run one after another (node-postgres).
     const practice = await findPracticeById(tx, actor.practiceId);
-    const sessions = await listUpcomingSessions(tx, actor, now, NEXT_SESSIONS);
-    const work = await listPortalHomeworkRows(
-      tx,
-      actor,
-      new Date(now.getTime() - RECENT_DONE_DAYS * 86_400_000),
-    );
-    const open = (sealed: string, purpose: string) =>
-      keyring.decrypt(tx, actor.practiceId, sealed, purpose);
+    // The client's own episodes: the episodes module's visibility rule for this actor.
+    const mine = visibleEpisodesSql(actor, 'all');
+    const sessions = await listUpcomingSessions(tx, mine, now, NEXT_SESSIONS);
     await keyring.dataKey(tx, actor.practiceId); // cached: the decryption below needs no query
-    const homework = await Promise.all(
-      work.map(
-        async (h): Promise<PortalHomework> => ({
-          id: h.id,
-          title: await open(h.title, homeworkPurpose(h.id, 'title')),
-          instructions: await open(h.instructions, homeworkPurpose(h.id, 'instructions')),
-          dueOn: h.due_on,
-          status: h.status,
-          link: h.link === null ? null : await open(h.link, homeworkPurpose(h.id, 'link')),
-          attachment:
-            h.attachment_id && h.attachment_file_name
-              ? {
-                  id: h.attachment_id,
-                  fileName: await open(
-                    h.attachment_file_name,
-                    attachmentFileNamePurpose(h.attachment_id),
-                  ),
-                }
-              : null,
-          clientComment: h.client_comment
-            ? await open(h.client_comment, homeworkPurpose(h.id, 'comment'))
-            : null,
-        }),
-      ),
-    );
+    const homework = await listPortalHomeRows(tx, keyring, {
+      practiceId: actor.practiceId,
+      episodesSql: mine,
+      doneSince: new Date(now.getTime() - RECENT_DONE_DAYS * 86_400_000),
+    });
     const goals = await listPortalGoals(tx, ctx, actor);
     return { row, practice, sessions, homework, goals };
   });
@@ -80,8 +54,9 @@ export async function readPortalHome(ctx: AccessContext): Promise<PortalHome> {
       id: s.id,
       startsAt: s.starts_at,
       endsAt: s.ends_at,
-      localStart: localIso(s.starts_at, s.time_zone),
-      timeZone: s.time_zone,
+      // The client's own zone: every session here is in one of their episodes.
+      localStart: localIso(s.starts_at, row.timeZone),
+      timeZone: row.timeZone,
       modality: s.modality,
     })),
     homework,

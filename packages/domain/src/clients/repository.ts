@@ -1,5 +1,5 @@
 import { and, desc, eq, lt, or, type SQL, sql } from 'drizzle-orm';
-import type { SignedIn } from '../access/actor';
+import type { SignedIn } from '../access';
 import { episodes } from '../episodes/tables';
 import { users } from '../identity/tables';
 import type { Executor } from '../shared/transaction';

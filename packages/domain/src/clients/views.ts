@@ -1,5 +1,5 @@
 import type { Client } from '@throughline/contracts';
-import type { Keyring } from '../crypto/keyring';
+import type { Keyring } from '../crypto';
 import type { Executor } from '../shared/transaction';
 import { openClientFields } from './details';
 import type { ClientRow } from './repository';

@@ -1,10 +1,10 @@
 import type { Database } from '@throughline/db';
 import { sql } from 'drizzle-orm';
-import { appointmentLocationPurpose } from '../appointments/views';
-import { attachmentFileNamePurpose, homeworkPurpose } from '../carry-forward/views';
-import { clientFieldPurpose } from '../clients/details';
-import { episodeTitlePurpose, phaseReasonPurpose } from '../episodes/views';
-import { alertInputsPurpose } from '../measures/views';
+import { appointmentLocationPurpose } from '../appointments';
+import { attachmentFileNamePurpose, homeworkPurpose } from '../carry-forward';
+import { clientFieldPurpose } from '../clients';
+import { episodeTitlePurpose, phaseReasonPurpose } from '../episodes';
+import { alertInputsPurpose } from '../measures';
 import { inTransaction } from '../shared/transaction';
 import type { Keyring } from './keyring';
 
@@ -12,17 +12,19 @@ import type { Keyring } from './keyring';
  * Columns that versions before issue 7 wrote in plaintext and that are now encrypted. Databases
  * from those versions still hold plaintext there; SQL migrations cannot encrypt (the key is outside
  * the database), so the app runs `encryptLegacyPlaintext` after migrating, at every start.
+ * Purposes are called through arrows: the owning modules import the crypto module too, so their
+ * exports may not be initialised yet when this list is built.
  */
 export const LEGACY_PLAINTEXT_COLUMNS: readonly {
   table: string;
   column: string;
   purpose: (id: string) => string;
 }[] = [
-  { table: 'alerts', column: 'inputs', purpose: alertInputsPurpose },
-  { table: 'episodes', column: 'title', purpose: episodeTitlePurpose },
-  { table: 'episode_phase_changes', column: 'reason', purpose: phaseReasonPurpose },
-  { table: 'appointments', column: 'location', purpose: appointmentLocationPurpose },
-  { table: 'attachments', column: 'file_name', purpose: attachmentFileNamePurpose },
+  { table: 'alerts', column: 'inputs', purpose: (id) => alertInputsPurpose(id) },
+  { table: 'episodes', column: 'title', purpose: (id) => episodeTitlePurpose(id) },
+  { table: 'episode_phase_changes', column: 'reason', purpose: (id) => phaseReasonPurpose(id) },
+  { table: 'appointments', column: 'location', purpose: (id) => appointmentLocationPurpose(id) },
+  { table: 'attachments', column: 'file_name', purpose: (id) => attachmentFileNamePurpose(id) },
   { table: 'clients', column: 'pronouns', purpose: (id) => clientFieldPurpose(id, 'pronouns') },
   { table: 'clients', column: 'phone', purpose: (id) => clientFieldPurpose(id, 'phone') },
   { table: 'homework', column: 'link', purpose: (id) => homeworkPurpose(id, 'link') },

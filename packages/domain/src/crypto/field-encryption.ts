@@ -47,11 +47,14 @@ export function openBytes(key: Buffer, sealed: string, associatedData: string): 
   return Buffer.concat([decipher.update(raw.subarray(IV_BYTES + TAG_BYTES)), decipher.final()]);
 }
 
+/** The purpose a practice's data key is wrapped under (written once: a typo fails only at run time). */
+export const practiceKeyPurpose = (practiceId: string): string => `practice-key:${practiceId}`;
+
 /** A fresh data key for a new practice, wrapped by the master key. */
 export function newWrappedDataKey(masterKey: Buffer, practiceId: string): string {
-  return seal(masterKey, randomBytes(32).toString('base64'), `practice-key:${practiceId}`);
+  return seal(masterKey, randomBytes(32).toString('base64'), practiceKeyPurpose(practiceId));
 }
 
 export function unwrapDataKey(masterKey: Buffer, wrapped: string, practiceId: string): Buffer {
-  return Buffer.from(open(masterKey, wrapped, `practice-key:${practiceId}`), 'base64');
+  return Buffer.from(open(masterKey, wrapped, practiceKeyPurpose(practiceId)), 'base64');
 }

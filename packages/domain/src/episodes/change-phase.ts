@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { AccessContext } from '../access/actor';
-import { HIDDEN, performOnEpisode } from '../access/perform';
+import { type AccessContext, HIDDEN, performOnEpisode } from '../access';
 import { AppError } from '../shared/errors';
 import { readDetail } from './get-episode';
 import { type Phase, phaseChangeRefusal } from './phases';

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { AccessContext } from '../access/actor';
-import { signedIn } from '../access/policy';
-import { recordAudit } from '../audit/record';
-import { findById as findClient } from '../clients/repository';
+import { type AccessContext, signedIn } from '../access';
+import { recordAudit } from '../audit';
+import { findClientById as findClient } from '../clients';
 import { AppError, notFound } from '../shared/errors';
 import { inTransaction } from '../shared/transaction';
 import { findById, findLatestClosed, findOpen } from './repository';

@@ -1,8 +1,6 @@
-import type { AccessContext } from '../access/actor';
-import { HIDDEN, performOnEpisode } from '../access/perform';
-import { actsAsClient } from '../access/predicates';
-import { clientFieldPurpose } from '../clients/details';
-import type { Keyring } from '../crypto/keyring';
+import { type AccessContext, actsAsClient, HIDDEN, performOnEpisode } from '../access';
+import { clientFieldPurpose } from '../clients';
+import type { Keyring } from '../crypto';
 import type { Executor } from '../shared/transaction';
 import { nextPhases } from './phases';
 import {

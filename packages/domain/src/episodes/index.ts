@@ -3,11 +3,18 @@ export {
   type EpisodeRow,
   episodesVisibleTo,
   findVisibleEpisode,
-} from '../access/episode-scope';
+} from '../access';
 export { changeEpisodePhase } from './change-phase';
 export { createEpisode, type NewEpisode } from './create-episode';
 export { getEpisode } from './get-episode';
 export { type EpisodePage, listEpisodes } from './list-episodes';
 export { canChangePhase, nextPhases, PHASES, type Phase, phaseChangeRefusal } from './phases';
+export {
+  type EpisodeHeadRow,
+  episodeEvents,
+  phaseChangeEvents,
+  seesAnyEpisodeOfSql,
+  visibleEpisodesSql,
+} from './reads';
 export type { EpisodeDetail, EpisodeView, PhaseChangeView } from './views';
-export { episodeTitlePurpose, phaseReasonPurpose } from './views';
+export { episodeTitlePurpose, openEpisodeTitle, phaseReasonPurpose } from './views';

@@ -1,6 +1,6 @@
 import { and, desc, eq, lt, ne, or, sql } from 'drizzle-orm';
-import type { SignedIn } from '../access/actor';
-import { episodesVisibleTo } from '../access/episode-scope';
+import type { SignedIn } from '../access';
+import { episodesVisibleTo } from '../access';
 import { clients } from '../clients/tables';
 import { users } from '../identity/tables';
 import type { Executor } from '../shared/transaction';

@@ -1,5 +1,5 @@
 import type { Episode, EpisodeDetail, PhaseChange } from '@throughline/contracts';
-import type { Keyring } from '../crypto/keyring';
+import type { Keyring } from '../crypto';
 import type { Executor } from '../shared/transaction';
 import type { EpisodeListRow, PhaseChangeRow } from './repository';
 

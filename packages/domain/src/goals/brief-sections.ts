@@ -1,7 +1,7 @@
 import type * as Contract from '@throughline/contracts';
 import { sql } from 'drizzle-orm';
-import type { AccessContext } from '../access/actor';
-import type { BriefScope } from '../brief/sections';
+import type { AccessContext } from '../access';
+import type { BriefScope } from '../brief';
 import { fromPg, type Raw } from '../shared/local-time';
 import { type DiscussionItemView, toDiscussionItemView } from './discussion-items';
 import { listOpenDiscussionItems } from './repository';

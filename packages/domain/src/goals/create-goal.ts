@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { AccessContext } from '../access/actor';
-import { performOnEpisode } from '../access/perform';
+import type { AccessContext } from '../access';
+import { performOnEpisode } from '../access';
 import { goals } from './tables';
 import {
   type GasLevels,

@@ -1,6 +1,5 @@
-import type { AccessContext } from '../access/actor';
-import { createPsychotherapyNote } from '../notes/create-psychotherapy-note';
-import type { PsychotherapyNoteView } from '../notes/psychotherapy-views';
+import type { AccessContext } from '../access';
+import { createPsychotherapyNote, type PsychotherapyNoteView } from '../notes';
 import { AppError } from '../shared/errors';
 import type { Executor } from '../shared/transaction';
 import { sourceInEpisode } from './repository';

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { DiscussionItem } from '@throughline/contracts';
 import { and, eq } from 'drizzle-orm';
-import type { AccessContext } from '../access/actor';
-import { performOnEpisode, performOnRecord } from '../access/perform';
+import type { AccessContext } from '../access';
+import { performOnEpisode, performOnRecord } from '../access';
 import { AppError } from '../shared/errors';
 import { type DiscussionItemRow, findDiscussionItem, sourceInEpisode } from './repository';
 import { discussionItems } from './tables';

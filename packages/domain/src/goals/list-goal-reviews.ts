@@ -1,5 +1,5 @@
-import type { AccessContext } from '../access/actor';
-import { performOnEpisode } from '../access/perform';
+import type { AccessContext } from '../access';
+import { performOnEpisode } from '../access';
 import { listReviewRatings, listReviews } from './repository';
 import type { GoalReviewView } from './review-goals';
 import { reviewNotePurpose } from './views';

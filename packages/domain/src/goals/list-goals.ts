@@ -1,6 +1,5 @@
-import type { AccessContext } from '../access/actor';
-import { performOnEpisode } from '../access/perform';
-import { seesTherapistOnlyFields } from '../access/predicates';
+import type { AccessContext } from '../access';
+import { performOnEpisode, seesTherapistOnlyFields } from '../access';
 import { clientGoalViews, therapistGoalViews } from './present';
 import type { ClientGoalView, GoalView } from './views';
 

@@ -1,6 +1,5 @@
-import type { AccessContext, SignedIn } from '../access/actor';
-import type { EpisodeAccess } from '../access/episode-scope';
-import { Refusal } from '../access/perform';
+import type { AccessContext, SignedIn } from '../access';
+import { Refusal } from '../access';
 import {
   type AgreementVersionView,
   answerInEpisode,
@@ -8,6 +7,7 @@ import {
   listResponses,
   proposeInEpisode,
 } from '../agreements';
+import type { EpisodeAccess } from '../episodes';
 import type { Executor } from '../shared/transaction';
 
 /**

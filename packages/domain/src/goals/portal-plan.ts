@@ -1,8 +1,6 @@
 import type { PortalPlan } from '@throughline/contracts';
-import type { AccessContext, SignedIn } from '../access/actor';
-import { performOnRecord, Refusal } from '../access/perform';
-import { signedIn } from '../access/policy';
-import { recordAudit } from '../audit/record';
+import { type AccessContext, performOnRecord, Refusal, type SignedIn, signedIn } from '../access';
+import { recordAudit } from '../audit';
 import { AppError } from '../shared/errors';
 import { type Executor, inTransaction } from '../shared/transaction';
 import { acceptSharedPlan, planAcknowledgedAt } from './plan-agreement';

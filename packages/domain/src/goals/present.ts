@@ -1,4 +1,4 @@
-import type { AccessContext } from '../access/actor';
+import type { AccessContext } from '../access';
 import type { Executor } from '../shared/transaction';
 import { latestClientRatings, latestPlan, latestReviewLevels, listByEpisode } from './repository';
 import {

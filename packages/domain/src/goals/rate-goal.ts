@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { AccessContext } from '../access/actor';
-import { performOnRecord } from '../access/perform';
+import type { AccessContext } from '../access';
+import { performOnRecord } from '../access';
 import type { Executor } from '../shared/transaction';
 import { findById, type GoalRow, latestPlan } from './repository';
 import { goalClientRatings } from './tables';

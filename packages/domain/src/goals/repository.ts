@@ -1,6 +1,6 @@
 import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
-import type { SignedIn } from '../access/actor';
-import { episodesAbout } from '../access/episode-scope';
+import type { SignedIn } from '../access';
+import { episodesAbout } from '../access';
 import { episodes } from '../episodes/tables';
 import { alerts } from '../measures/tables';
 import type { Executor } from '../shared/transaction';

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { gasTScore } from '@throughline/clinical';
 import type { GoalReview } from '@throughline/contracts';
-import type { AccessContext } from '../access/actor';
-import { performOnEpisode } from '../access/perform';
+import type { AccessContext } from '../access';
+import { performOnEpisode } from '../access';
 import { AppError } from '../shared/errors';
 import { listByEpisode } from './repository';
 import { goalReviewRatings, goalReviews } from './tables';

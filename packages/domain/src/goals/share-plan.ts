@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { SharedPlan } from '@throughline/contracts';
-import type { AccessContext } from '../access/actor';
-import { performOnEpisode } from '../access/perform';
+import type { AccessContext } from '../access';
+import { performOnEpisode } from '../access';
 import { AppError } from '../shared/errors';
 import { planAcknowledgedAt, proposeSharedPlan } from './plan-agreement';
 import { latestPlan, listByEpisode } from './repository';

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
-import type { AccessContext } from '../access/actor';
-import { performOnRecord } from '../access/perform';
+import type { AccessContext } from '../access';
+import { performOnRecord } from '../access';
 import type { GoalInput } from './create-goal';
 import { therapistGoalViews } from './present';
 import { findById } from './repository';

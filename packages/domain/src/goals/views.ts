@@ -1,14 +1,16 @@
-import type { ClientGoal, GoalRating, TherapistGoal } from '@throughline/contracts';
 import {
+  type ClientGoal,
   GAS_LEVEL_KEYS,
   type GasLevelKey,
   GOAL_COMMENT_MAX,
   GOAL_OBJECTIVES_MAX,
   GOAL_STATUSES,
   GOAL_TEXT_MAX,
+  type GoalRating,
   type GoalStatus,
+  type TherapistGoal,
 } from '@throughline/contracts';
-import type { AccessContext } from '../access/actor';
+import type { AccessContext } from '../access';
 import type { Executor } from '../shared/transaction';
 import type { GoalRow } from './repository';
 

@@ -1,8 +1,7 @@
 import type { ApiToken } from '@throughline/contracts';
 import { and, desc, eq, isNull } from 'drizzle-orm';
-import type { AccessContext } from '../access/actor';
-import { signedIn } from '../access/policy';
-import { recordAudit } from '../audit/record';
+import { type AccessContext, signedIn } from '../access';
+import { recordAudit } from '../audit';
 import { AppError, notFound } from '../shared/errors';
 import { hashToken, randomToken } from '../shared/secrets';
 import { inTransaction } from '../shared/transaction';

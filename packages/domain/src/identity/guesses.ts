@@ -1,5 +1,5 @@
 import { and, eq, isNull, lt, or } from 'drizzle-orm';
-import type { Keyring } from '../crypto/keyring';
+import type { Keyring } from '../crypto';
 import type { Executor } from '../shared/transaction';
 import {
   MAX_FAILED_SIGN_INS,
@@ -8,6 +8,7 @@ import {
   reserveAttempt,
 } from './lockout';
 import { verifyPassword } from './passwords';
+import { totpSecretPurpose } from './purposes';
 import type { UserRow } from './repository';
 import { users } from './tables';
 import { checkTotp } from './totp';
@@ -53,7 +54,12 @@ export async function guessTotp(
   if (!reserved.ok) return { outcome: 'locked', lockedUntil: reserved.lockedUntil };
   const wrong: Guess = { outcome: 'wrong', locks: reserved.attempt >= MAX_FAILED_TOTP_CODES };
   if (!user.totpSecret) return wrong;
-  const secret = await keyring.decrypt(db, user.practiceId, user.totpSecret, `totp:${user.id}`);
+  const secret = await keyring.decrypt(
+    db,
+    user.practiceId,
+    user.totpSecret,
+    totpSecretPurpose(user.id),
+  );
   const step = await checkTotp(secret, code, reserved.totpLastStep, now);
   if (step === null) return wrong;
   const claimed = await db

@@ -15,7 +15,13 @@ export {
   readInvitation,
 } from './invitations';
 export { identityPeriodicJobs, sessionPurgeJob } from './jobs';
-export { INVITATION_TTL_MS, PASSWORD_RESET_TTL_MS } from './mail-links';
+export {
+  INVITATION_TTL_MS,
+  PASSWORD_RESET_TTL_MS,
+  type PreparedLinkMail,
+  prepareInvitationMail,
+  preparePasswordResetMail,
+} from './mail-links';
 export { changePassword } from './password-change';
 export { MAX_RESETS_PER_HOUR, requestPasswordReset, resetPassword } from './password-reset';
 export { MIN_PASSWORD_LENGTH } from './passwords';
@@ -26,7 +32,10 @@ export {
   type PracticeView,
   updatePractice,
 } from './practices';
+export { pendingTotpPurpose, totpSecretPurpose } from './purposes';
+export { practiceTimeZoneSql } from './reads';
 export type { Reauthentication } from './reauthenticate';
+export { findPracticeById } from './repository';
 export {
   actorFromApiToken,
   actorFromSession,
@@ -47,6 +56,7 @@ export {
   startTwoFactorEnrolment,
 } from './two-factor-change';
 export {
+  auditRefusedCreate,
   createUserWithPassword,
   EMAIL_UNAVAILABLE,
   insertUser,

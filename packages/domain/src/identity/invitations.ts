@@ -1,8 +1,8 @@
 import type { Invitation } from '@throughline/contracts';
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
-import type { AccessContext, Services } from '../access/actor';
-import { recordAudit } from '../audit/record';
-import { enqueueLinkEmail } from '../notifications/enqueue';
+import type { AccessContext, Services } from '../access';
+import { recordAudit } from '../audit';
+import { enqueueLinkEmail } from '../notifications';
 import { AppError } from '../shared/errors';
 import { hashToken } from '../shared/secrets';
 import { type Executor, inTransaction } from '../shared/transaction';

@@ -1,4 +1,4 @@
-import type { Services } from '../access/actor';
+import type { Services } from '../access';
 import type { PeriodicJob } from '../shared/jobs';
 import { purgeExpiredSessions } from './sessions';
 

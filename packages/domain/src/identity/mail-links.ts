@@ -1,6 +1,6 @@
 import { and, eq, isNull, ne } from 'drizzle-orm';
-import type { Services } from '../access/actor';
-import { actsAsClient } from '../access/predicates';
+import type { Services } from '../access';
+import { actsAsClient } from '../access';
 import { hashToken, randomToken } from '../shared/secrets';
 import type { Executor } from '../shared/transaction';
 import { invitations, passwordResets, practices, users } from './tables';

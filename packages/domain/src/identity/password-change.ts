@@ -1,7 +1,6 @@
 import { and, eq, ne } from 'drizzle-orm';
-import type { AccessContext } from '../access/actor';
-import { signedIn } from '../access/policy';
-import { recordAudit } from '../audit/record';
+import { type AccessContext, signedIn } from '../access';
+import { recordAudit } from '../audit';
 import { AppError } from '../shared/errors';
 import { inTransaction } from '../shared/transaction';
 import { releaseAttempts } from './lockout';

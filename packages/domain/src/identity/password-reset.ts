@@ -1,7 +1,7 @@
 import { and, count, eq, gt, isNull } from 'drizzle-orm';
-import type { AccessContext } from '../access/actor';
-import { recordAudit } from '../audit/record';
-import { enqueueLinkEmail } from '../notifications/enqueue';
+import type { AccessContext } from '../access';
+import { recordAudit } from '../audit';
+import { enqueueLinkEmail } from '../notifications';
 import { AppError } from '../shared/errors';
 import { hashToken } from '../shared/secrets';
 import { inTransaction } from '../shared/transaction';

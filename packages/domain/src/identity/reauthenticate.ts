@@ -1,5 +1,5 @@
-import type { AccessContext } from '../access/actor';
-import { recordAudit } from '../audit/record';
+import type { AccessContext } from '../access';
+import { recordAudit } from '../audit';
 import { AppError } from '../shared/errors';
 import { type Guess, guessPassword, guessTotp } from './guesses';
 import { lockedError } from './lockout';

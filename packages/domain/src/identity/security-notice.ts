@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { actsAsClient } from '../access/predicates';
+import { actsAsClient } from '../access';
 import { findClientMailContact } from '../clients';
 import { clientMailPolicy, enqueueEmail } from '../notifications';
 import type { Executor } from '../shared/transaction';

@@ -1,6 +1,5 @@
 import { and, eq, lt, or } from 'drizzle-orm';
-import type { Actor, AuthStage, Services } from '../access/actor';
-import { roleRequiresTwoFactor } from '../access/actor';
+import { type Actor, type AuthStage, roleRequiresTwoFactor, type Services } from '../access';
 import { hashToken, randomToken } from '../shared/secrets';
 import type { Executor } from '../shared/transaction';
 import { findApiTokenWithUser, findSessionWithUser, type UserRow } from './repository';

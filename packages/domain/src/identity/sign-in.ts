@@ -1,5 +1,5 @@
-import type { AccessContext } from '../access/actor';
-import { recordAudit } from '../audit/record';
+import type { AccessContext } from '../access';
+import { recordAudit } from '../audit';
 import { AppError } from '../shared/errors';
 import { inTransaction } from '../shared/transaction';
 import { guessPassword } from './guesses';

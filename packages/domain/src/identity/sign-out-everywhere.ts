@@ -1,10 +1,8 @@
 import type { SignedOutEverywhere } from '@throughline/contracts';
 import { and, eq, isNull } from 'drizzle-orm';
-import type { AccessContext } from '../access/actor';
-import { signedIn } from '../access/policy';
-import { recordAudit } from '../audit/record';
-import type { Executor } from '../shared/transaction';
-import { inTransaction } from '../shared/transaction';
+import { type AccessContext, signedIn } from '../access';
+import { recordAudit } from '../audit';
+import { type Executor, inTransaction } from '../shared/transaction';
 import { apiTokens, sessions } from './tables';
 
 export type EndedAccess = SignedOutEverywhere;

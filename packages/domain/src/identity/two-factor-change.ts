@@ -1,11 +1,12 @@
 import type { Enrolment } from '@throughline/contracts';
 import { and, eq, ne } from 'drizzle-orm';
 import QRCode from 'qrcode';
-import type { AccessContext } from '../access/actor';
-import { recordAudit } from '../audit/record';
+import type { AccessContext } from '../access';
+import { recordAudit } from '../audit';
 import { AppError } from '../shared/errors';
 import { inTransaction } from '../shared/transaction';
 import { releaseAttempts } from './lockout';
+import { pendingTotpPurpose, totpSecretPurpose } from './purposes';
 import { type Reauthentication, reauthenticate } from './reauthenticate';
 import { findUserById } from './repository';
 import { queueSecurityNotice } from './security-notice';
@@ -32,7 +33,7 @@ export async function startTwoFactorEnrolment(
   const purpose = user.totpEnabledAt ? 'change two-factor' : 'set up two-factor';
   const secretGiven = await reauthenticate(ctx, user, given, purpose);
   const secret = newTotpSecret();
-  const pending = await keyring.encrypt(db, practiceId, secret, `totp-pending:${sessionId}`);
+  const pending = await keyring.encrypt(db, practiceId, secret, pendingTotpPurpose(sessionId));
   await inTransaction(db, async (tx) => {
     if (secretGiven === 'password') await releaseAttempts(tx, user, 'password');
     await tx
@@ -72,12 +73,12 @@ export async function confirmTwoFactorEnrolment(ctx: AccessContext, code: string
     db,
     practiceId,
     session.pendingTotpSecret,
-    `totp-pending:${sessionId}`,
+    pendingTotpPurpose(sessionId),
   );
   const at = now();
   const step = await checkTotp(secret, code, null, at);
   if (step === null) throw new AppError('INVALID_TWO_FACTOR_CODE', WRONG_CODE);
-  const stored = await keyring.encrypt(db, practiceId, secret, `totp:${userId}`);
+  const stored = await keyring.encrypt(db, practiceId, secret, totpSecretPurpose(userId));
   const replaced = Boolean(user.totpEnabledAt);
   await inTransaction(db, async (tx) => {
     await tx

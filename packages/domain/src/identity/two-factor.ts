@@ -1,7 +1,6 @@
 import { eq } from 'drizzle-orm';
-import type { AccessContext } from '../access/actor';
-import { signedIn } from '../access/policy';
-import { recordAudit } from '../audit/record';
+import { type AccessContext, signedIn } from '../access';
+import { recordAudit } from '../audit';
 import { AppError } from '../shared/errors';
 import { guessTotp } from './guesses';
 import { lockedError } from './lockout';

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { Me, User } from '@throughline/contracts';
-import type { AccessContext, Role } from '../access/actor';
-import { signedIn } from '../access/policy';
-import { recordAudit } from '../audit/record';
+import { type AccessContext, type Role, signedIn } from '../access';
+import { recordAudit } from '../audit';
 import { AppError } from '../shared/errors';
 import { type Executor, inTransaction } from '../shared/transaction';
 import { createInvitation } from './invitations';
 import { checkPasswordRules, hashPassword } from './passwords';
+import { totpSecretPurpose } from './purposes';
 import {
   findPracticeById,
   findUserByEmail,
@@ -97,7 +97,12 @@ export async function insertUser(
   if (await findUserByEmail(tx, input.email)) throw taken();
   const id = randomUUID();
   const totpSecret = input.totpSecret
-    ? await ctx.services.keyring.encrypt(tx, input.practiceId, input.totpSecret, `totp:${id}`)
+    ? await ctx.services.keyring.encrypt(
+        tx,
+        input.practiceId,
+        input.totpSecret,
+        totpSecretPurpose(id),
+      )
     : null;
   const [row] = await tx
     .insert(users)

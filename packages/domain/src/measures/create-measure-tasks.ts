@@ -1,7 +1,7 @@
 import type * as Contract from '@throughline/contracts';
 import { and, eq } from 'drizzle-orm';
-import type { AccessContext, SignedIn } from '../access/actor';
-import { performOnRecord, Refusal } from '../access/perform';
+import type { SignedIn } from '../access';
+import { type AccessContext, performOnRecord, Refusal } from '../access';
 import { appointments } from '../appointments/tables';
 import { AppError } from '../shared/errors';
 import type { Executor } from '../shared/transaction';

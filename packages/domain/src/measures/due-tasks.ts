@@ -1,8 +1,8 @@
-import type { AccessContext } from '../access/actor';
-import type { EpisodeRow } from '../access/episode-scope';
+import type { AccessContext } from '../access';
 import { countAttendedSessions } from '../appointments';
 import type { appointments } from '../appointments/tables';
-import { recordAudit } from '../audit/record';
+import { recordAudit } from '../audit';
+import type { EpisodeRow } from '../episodes';
 import type { Executor } from '../shared/transaction';
 import { dueInstruments } from './due';
 import { planOrDefaults } from './get-measurement-plan';

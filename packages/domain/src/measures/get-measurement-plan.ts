@@ -1,6 +1,5 @@
 import { getInstrument, INSTRUMENTS } from '@throughline/clinical';
-import type { AccessContext } from '../access/actor';
-import { performOnEpisode } from '../access/perform';
+import { type AccessContext, performOnEpisode } from '../access';
 import type { Executor } from '../shared/transaction';
 import { DEFAULT_MEASUREMENT_PLAN } from './plan-defaults';
 import { type MeasurementPlanView, type PlanRow, toPlanItem } from './plan-views';

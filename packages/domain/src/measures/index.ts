@@ -1,6 +1,12 @@
 // Measures (issue 4): responses, scores, episode outcome, alerts. Other parts of the module
 // (measurement plans, portal tasks) add their exports here.
 export { acknowledgeAlert } from './acknowledge-alert';
+export {
+  type BriefMeasure,
+  loadBriefAlerts,
+  loadBriefMeasures,
+  openAlertCountsSql,
+} from './brief-sections';
 // Measurement plans and the client's questionnaire tasks.
 export { type CreatedMeasureTasks, createTasksForAppointment } from './create-measure-tasks';
 export { CRISIS_RESOURCES, type CrisisResources } from './crisis-resources';
@@ -13,6 +19,7 @@ export {
   type MeasureInvitationOutcome,
   measureInvitationJob,
   NEUTRAL_MEASURE_INVITATION,
+  scheduleMeasureInvitation,
   sendMeasureInvitations,
 } from './invitations';
 export { measureJobs } from './jobs';

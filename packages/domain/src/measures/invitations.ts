@@ -1,8 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { DateTime } from 'luxon';
-import { ANONYMOUS, type Services } from '../access/actor';
-import { phaseAllows } from '../access/phase-rule';
-import { type SessionJob, scheduleBeforeSession } from '../appointments/session-jobs';
+import { ANONYMOUS, phaseAllows, type Services } from '../access';
+import { type SessionJob, scheduleBeforeSession } from '../appointments';
 import { appointments } from '../appointments/tables';
 import { findClientMailContact } from '../clients';
 import { episodes } from '../episodes/tables';

@@ -1,7 +1,5 @@
-import type { AccessContext } from '../access/actor';
-import { performOnEpisode } from '../access/perform';
-import { signedIn } from '../access/policy';
-import { recordAudit } from '../audit/record';
+import { type AccessContext, performOnEpisode, signedIn } from '../access';
+import { recordAudit } from '../audit';
 import { inTransaction } from '../shared/transaction';
 import { listAlertsByEpisode, listOpenAlertsOfTherapist } from './repository';
 import { type AlertView, openAlert, openAlerts } from './views';

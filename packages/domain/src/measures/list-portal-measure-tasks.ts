@@ -1,6 +1,5 @@
-import type { AccessContext } from '../access/actor';
-import { signedIn } from '../access/policy';
-import { recordAudit } from '../audit/record';
+import { type AccessContext, signedIn } from '../access';
+import { recordAudit } from '../audit';
 import { inTransaction } from '../shared/transaction';
 import { readMeasureSettings } from './practice-settings';
 import { type PortalMeasureTask, toPortalTask } from './task-views';

@@ -6,9 +6,7 @@ import {
   type PairChange,
 } from '@throughline/clinical';
 import type * as Contract from '@throughline/contracts';
-import type { AccessContext } from '../access/actor';
-import { performOnEpisode } from '../access/perform';
-import { signedIn } from '../access/policy';
+import { type AccessContext, performOnEpisode, signedIn } from '../access';
 import {
   changeOptions,
   defaultMeasureSettings,

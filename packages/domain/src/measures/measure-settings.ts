@@ -1,8 +1,7 @@
 import { INSTRUMENTS, PCL_5 } from '@throughline/clinical';
 import { eq } from 'drizzle-orm';
-import type { AccessContext } from '../access/actor';
-import { signedIn } from '../access/policy';
-import { recordAudit } from '../audit/record';
+import { type AccessContext, signedIn } from '../access';
+import { recordAudit } from '../audit';
 import { practices } from '../identity/tables';
 import { inTransaction } from '../shared/transaction';
 import {

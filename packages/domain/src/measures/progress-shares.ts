@@ -6,11 +6,8 @@ import {
 } from '@throughline/clinical';
 import type * as Contract from '@throughline/contracts';
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
-import type { AccessContext } from '../access/actor';
-import { episodesAbout } from '../access/episode-scope';
-import { performOnEpisode } from '../access/perform';
-import { signedIn } from '../access/policy';
-import { recordAudit } from '../audit/record';
+import { type AccessContext, episodesAbout, performOnEpisode, signedIn } from '../access';
+import { recordAudit } from '../audit';
 import { episodes } from '../episodes/tables';
 import { AppError } from '../shared/errors';
 import { type Executor, inTransaction } from '../shared/transaction';

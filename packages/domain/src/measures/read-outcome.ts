@@ -1,7 +1,6 @@
 import { episodeOutcome, getInstrument, isCase, type PairedScores } from '@throughline/clinical';
 import type { Outcome } from '@throughline/contracts';
-import type { AccessContext } from '../access/actor';
-import { performOnEpisode } from '../access/perform';
+import { type AccessContext, performOnEpisode } from '../access';
 import { countAttendedSessions } from '../appointments';
 import { byInstrument, pairOf } from './list-scores';
 import { readMeasureSettings } from './practice-settings';

@@ -2,9 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { type ScoreOutcome, type ScoreResult, scoreAnswers } from '@throughline/clinical';
 import type * as Contract from '@throughline/contracts';
 import { and, eq } from 'drizzle-orm';
-import type { AccessContext } from '../access/actor';
-import { performOnEpisode, Refusal } from '../access/perform';
-import { actsAsClient, seesTherapistOnlyFields } from '../access/predicates';
+import {
+  type AccessContext,
+  actsAsClient,
+  performOnEpisode,
+  Refusal,
+  seesTherapistOnlyFields,
+} from '../access';
 import { countAttendedSessions } from '../appointments';
 import { AppError, notFound } from '../shared/errors';
 import { evaluateAlerts } from './alert-rules';

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, isNull, type SQL, sql } from 'drizzle-orm';
-import type { SignedIn } from '../access/actor';
+import type { SignedIn } from '../access';
 import { appointments } from '../appointments/tables';
 import { clients } from '../clients/tables';
 import { episodes } from '../episodes/tables';

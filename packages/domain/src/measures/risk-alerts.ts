@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { riskItemAlertFromAnswers, riskItemsOf } from '@throughline/clinical';
 import { and, eq, isNull } from 'drizzle-orm';
-import type { AccessContext } from '../access/actor';
-import { recordAudit } from '../audit/record';
+import type { AccessContext } from '../access';
+import { recordAudit } from '../audit';
 import { AppError } from '../shared/errors';
 import type { Executor } from '../shared/transaction';
 import { CRISIS_RESOURCES } from './crisis-resources';

@@ -1,8 +1,7 @@
 import { answerRange, getInstrument } from '@throughline/clinical';
 import { and, eq } from 'drizzle-orm';
-import type { AccessContext } from '../access/actor';
-import { signedIn } from '../access/policy';
-import { recordAudit } from '../audit/record';
+import { type AccessContext, signedIn } from '../access';
+import { recordAudit } from '../audit';
 import { AppError, type FieldIssue, notFound } from '../shared/errors';
 import { inTransaction } from '../shared/transaction';
 import { CRISIS_RESOURCES, type CrisisResources } from './crisis-resources';

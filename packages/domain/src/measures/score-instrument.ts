@@ -1,6 +1,5 @@
 import { type ScoreResult, scoreAnswers } from '@throughline/clinical';
-import type { AccessContext } from '../access/actor';
-import { signedIn } from '../access/policy';
+import { type AccessContext, signedIn } from '../access';
 import { AppError } from '../shared/errors';
 import { disabledError, readMeasureSettings } from './practice-settings';
 import { withRisk } from './risk-alerts';

@@ -1,6 +1,6 @@
 import { getInstrument } from '@throughline/clinical';
 import type * as Contract from '@throughline/contracts';
-import type { AccessContext } from '../access/actor';
+import type { AccessContext } from '../access';
 import type { Executor } from '../shared/transaction';
 import type { TaskRow } from './tasks-repository';
 

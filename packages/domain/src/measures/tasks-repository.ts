@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, isNull, max, ne, or } from 'drizzle-orm';
-import type { SignedIn } from '../access/actor';
-import { episodesAbout } from '../access/episode-scope';
+import type { SignedIn } from '../access';
+import { episodesAbout } from '../access';
 import { episodePhaseChanges, episodes } from '../episodes/tables';
 import type { Executor } from '../shared/transaction';
 import { measureTasks, responses } from './tables';

@@ -1,7 +1,6 @@
 import { findInstrument } from '@throughline/clinical';
 import { and, eq, notInArray } from 'drizzle-orm';
-import type { AccessContext } from '../access/actor';
-import { performOnEpisode } from '../access/perform';
+import { type AccessContext, performOnEpisode } from '../access';
 import { AppError, type FieldIssue } from '../shared/errors';
 import type { PlanSchedule } from './due';
 import { toPlanView } from './get-measurement-plan';

@@ -1,6 +1,6 @@
 import { findInstrument } from '@throughline/clinical';
 import type { Alert, ScoredResponse } from '@throughline/contracts';
-import type { Keyring } from '../crypto/keyring';
+import type { Keyring } from '../crypto';
 import type { Executor } from '../shared/transaction';
 import type { alerts, responses } from './tables';
 

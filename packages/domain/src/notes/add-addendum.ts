@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { AccessContext, SignedIn } from '../access/actor';
-import { performOnRecord, Refusal } from '../access/perform';
+import type { SignedIn } from '../access';
+import { type AccessContext, performOnRecord, Refusal } from '../access';
 import { AppError } from '../shared/errors';
 import type { Executor } from '../shared/transaction';
 import { findById, listAddenda } from './repository';

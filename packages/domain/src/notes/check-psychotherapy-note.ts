@@ -1,5 +1,4 @@
-import type { AccessContext } from '../access/actor';
-import { signedIn } from '../access/policy';
+import { type AccessContext, signedIn } from '../access';
 import { detectExcludedContent, type ExcludedContentWarning } from './excluded-content';
 
 /**

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { AccessContext } from '../access/actor';
-import { performOnEpisode } from '../access/perform';
+import { type AccessContext, performOnEpisode } from '../access';
 import { assertNoteAppointment } from './note-target';
 import { notes } from './tables';
 import { type NoteTemplate, parseDraft, serialiseBody } from './templates';

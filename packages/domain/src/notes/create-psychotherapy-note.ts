@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { AccessContext } from '../access/actor';
-import { performOnEpisode } from '../access/perform';
+import { type AccessContext, performOnEpisode } from '../access';
 import type { Executor } from '../shared/transaction';
 import { assertNoteAppointment } from './note-target';
 import { type PsychotherapyNoteView, toPsychotherapyNoteView } from './psychotherapy-views';

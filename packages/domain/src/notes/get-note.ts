@@ -1,5 +1,4 @@
-import type { AccessContext } from '../access/actor';
-import { HIDDEN, perform } from '../access/perform';
+import { type AccessContext, HIDDEN, perform } from '../access';
 import { findById, listAddenda } from './repository';
 import { type NoteView, toNoteView } from './views';
 

@@ -12,6 +12,13 @@ export { getPsychotherapyNote } from './get-psychotherapy-note';
 export { listNotes } from './list-notes';
 export { listPsychotherapyNotes } from './list-psychotherapy-notes';
 export { PSYCHOTHERAPY_NOTE_MAX, type PsychotherapyNoteView } from './psychotherapy-views';
+export {
+  findLatestNotes,
+  type NoteHeadRow,
+  noteEvents,
+  overdueDraftCountsSql,
+  UNSIGNED_AFTER_HOURS,
+} from './reads';
 export type { NoteSummaryRow, PsychotherapyNoteSummaryRow } from './repository';
 export { signNote } from './sign-note';
 export {

@@ -1,5 +1,4 @@
-import type { AccessContext } from '../access/actor';
-import { performOnEpisode } from '../access/perform';
+import { type AccessContext, performOnEpisode } from '../access';
 import { listByEpisode, type NoteSummaryRow } from './repository';
 
 /**

@@ -1,5 +1,4 @@
-import type { AccessContext } from '../access/actor';
-import { performOnEpisode } from '../access/perform';
+import { type AccessContext, performOnEpisode } from '../access';
 import { listPsychotherapyNotes as listOwn, type PsychotherapyNoteSummaryRow } from './repository';
 
 /** The caller's own psychotherapy notes in an episode they hold, without bodies. */

@@ -1,5 +1,5 @@
 import type { PsychotherapyNote } from '@throughline/contracts';
-import type { AccessContext } from '../access/actor';
+import type { AccessContext } from '../access';
 import type { Executor } from '../shared/transaction';
 import { detectExcludedContent } from './excluded-content';
 import type { PsychotherapyNoteRow } from './repository';

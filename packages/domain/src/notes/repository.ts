@@ -1,6 +1,6 @@
 import { and, asc, desc, eq } from 'drizzle-orm';
-import type { SignedIn } from '../access/actor';
-import { episodesTreatedBy } from '../access/episode-scope';
+import type { SignedIn } from '../access';
+import { episodesTreatedBy } from '../access';
 import { appointments } from '../appointments/tables';
 import { episodes } from '../episodes/tables';
 import { users } from '../identity/tables';

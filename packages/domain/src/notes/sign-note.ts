@@ -1,8 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
-import type { AccessContext, SignedIn } from '../access/actor';
-import { performOnRecord, Refusal } from '../access/perform';
-import { materialiseCarryForward } from '../carry-forward/materialise';
-import { attachmentIdsInEpisode, openThreadIds } from '../carry-forward/repository';
+import type { SignedIn } from '../access';
+import { type AccessContext, performOnRecord, Refusal } from '../access';
+import { attachmentIdsInEpisode, materialiseCarryForward, openThreadIds } from '../carry-forward';
 import { AppError, type FieldIssue } from '../shared/errors';
 import type { Executor } from '../shared/transaction';
 import { findById } from './repository';

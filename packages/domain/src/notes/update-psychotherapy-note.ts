@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
-import type { AccessContext, SignedIn } from '../access/actor';
-import { performOnRecord } from '../access/perform';
+import type { SignedIn } from '../access';
+import { type AccessContext, performOnRecord } from '../access';
 import type { Executor } from '../shared/transaction';
 import { type PsychotherapyNoteView, toPsychotherapyNoteView } from './psychotherapy-views';
 import { authoredBy, findPsychotherapyNote } from './repository';

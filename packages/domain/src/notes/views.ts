@@ -1,5 +1,5 @@
 import type { Addendum, Note } from '@throughline/contracts';
-import type { AccessContext } from '../access/actor';
+import type { AccessContext } from '../access';
 import type { Executor } from '../shared/transaction';
 import type { AddendumRow, NoteRow } from './repository';
 import { deserialiseBody, type NoteBody } from './templates';

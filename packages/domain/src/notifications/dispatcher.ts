@@ -1,11 +1,11 @@
 import { sql } from 'drizzle-orm';
 import type { Transporter } from 'nodemailer';
-import type { Services } from '../access/actor';
+import type { Services } from '../access';
 import {
   type PreparedLinkMail,
   prepareInvitationMail,
   preparePasswordResetMail,
-} from '../identity/mail-links';
+} from '../identity';
 import type { Executor } from '../shared/transaction';
 
 export type DispatchOptions = { transport: Transporter; from: string; batch?: number };

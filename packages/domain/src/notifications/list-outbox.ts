@@ -1,8 +1,7 @@
 import type { OutboxEmail } from '@throughline/contracts';
 import { desc, eq } from 'drizzle-orm';
-import type { AccessContext } from '../access/actor';
-import { signedIn } from '../access/policy';
-import { recordAudit } from '../audit/record';
+import { type AccessContext, signedIn } from '../access';
+import { recordAudit } from '../audit';
 import { inTransaction } from '../shared/transaction';
 import { outboxMessages } from './tables';
 

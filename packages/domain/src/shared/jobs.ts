@@ -1,4 +1,4 @@
-import type { Services } from '../access/actor';
+import type { Services } from '../access';
 import type { Executor } from './transaction';
 
 /** What a job carries: plain strings only, so a payload is readable in the queue table as-is. */

@@ -1,8 +1,5 @@
 import type { TimelineItem } from '@throughline/contracts';
-import type { AccessContext } from '../access/actor';
-import { HIDDEN, perform } from '../access/perform';
-import { homeworkPurpose } from '../carry-forward';
-import { episodeTitlePurpose } from '../episodes';
+import { type AccessContext, HIDDEN, perform } from '../access';
 import { decodeKeyset, encodeKeyset } from '../shared/cursor';
 import {
   canSeeClient,
@@ -47,9 +44,12 @@ async function titleOf(
   row: EventRow,
   open: (sealed: string, purpose: string) => Promise<string>,
 ): Promise<string> {
+  // The purpose is the owning module's (it came with the row); the timeline never types one.
+  const sealed = async (): Promise<string> =>
+    row.sealed && row.sealedPurpose ? open(row.sealed, row.sealedPurpose) : '';
   switch (row.type) {
     case 'episode': {
-      const title = row.sealed ? await open(row.sealed, episodeTitlePurpose(row.id)) : '';
+      const title = await sealed();
       return `${row.kind === 'returned' ? 'Returned: new episode' : 'Episode opened'}: ${title}`;
     }
     case 'phase-change': {
@@ -64,7 +64,7 @@ async function titleOf(
     }
     case 'homework': {
       // Homework titles are client-facing, so the therapist may see them on the timeline.
-      const title = row.sealed ? await open(row.sealed, homeworkPurpose(row.id, 'title')) : '';
+      const title = await sealed();
       return row.kind === 'done' ? `Homework done: ${title}` : `Homework set: ${title}`;
     }
   }

@@ -1,15 +1,25 @@
 import { TIMELINE_TYPES, type TimelineType } from '@throughline/contracts';
-import { and, eq, type SQL, sql } from 'drizzle-orm';
-import type { SignedIn } from '../access/actor';
-import { episodesVisibleTo } from '../access/episode-scope';
-import { appointments } from '../appointments/tables';
-import { homework } from '../carry-forward/tables';
-import { visibleTo as clientsVisibleTo } from '../clients/repository';
-import { clients } from '../clients/tables';
-import { episodePhaseChanges, episodes } from '../episodes/tables';
-import { notes } from '../notes/tables';
+import { type SQL, sql } from 'drizzle-orm';
+import type { SignedIn } from '../access';
+import { appointmentEvents } from '../appointments';
+import { homeworkEvents } from '../carry-forward';
+import { seesClientSql } from '../clients';
+import {
+  episodeEvents,
+  phaseChangeEvents,
+  seesAnyEpisodeOfSql,
+  visibleEpisodesSql,
+} from '../episodes';
+import { noteEvents } from '../notes';
+import type { EventBranch } from '../shared/fragment';
 import { fromPg, type Raw } from '../shared/local-time';
 import type { Executor } from '../shared/transaction';
+
+/**
+ * The timeline names no table: each module owns its branches of the one UNION ALL statement
+ * (its table, its columns, the purpose of its sealed column) and the timeline assembles them
+ * (issue 8, module ownership).
+ */
 
 export { TIMELINE_TYPES, type TimelineType };
 
@@ -25,8 +35,10 @@ export type EventRow = {
   /** What happened, by kind of record (a status, a template, "from>to"): never clinical text. */
   kind: string;
   detail: string | null;
-  /** Encrypted homework or episode title, decrypted by the caller. */
+  /** Encrypted (homework or episode title), opened by the caller with `sealedPurpose`. */
   sealed: string | null;
+  /** The purpose that opens `sealed` (from the owning module's branch); null when nothing is. */
+  sealedPurpose: string | null;
 };
 
 /** Whether the actor may see this client at all (their client, or one of their episodes). */
@@ -36,52 +48,26 @@ export async function canSeeClient(
   clientId: string,
 ): Promise<boolean> {
   const result = await db.execute<{ visible: boolean }>(sql`
-    SELECT EXISTS (SELECT 1 FROM ${clients} WHERE ${and(clientsVisibleTo(actor), eq(clients.id, clientId))})
-      OR EXISTS (SELECT 1 FROM ${episodes} WHERE ${and(episodesVisibleTo(actor), eq(episodes.clientId, clientId))})
-      AS visible`);
+    SELECT ${seesClientSql(actor, clientId)} OR ${seesAnyEpisodeOfSql(actor, clientId)} AS visible`);
   return result.rows[0]?.visible === true;
 }
 
-const COLUMNS = sql.raw('type, at, episode_id, id, seq, kind, detail, sealed');
+const COLUMNS = sql.raw('type, branch, at, episode_id, id, seq, kind, detail, sealed');
+const EP = sql.raw('ep');
 
-/** One or two branches of the UNION ALL per event type; only the requested types are queried. */
-function branches(type: TimelineType, now: string): SQL[] {
+/** The owning module's branches per event type; only the requested types are queried. */
+function branchesOf(type: TimelineType, now: Date): EventBranch[] {
   switch (type) {
     case 'episode':
-      return [
-        sql`SELECT 'episode', ep.opened_at, ep.id, ep.id, 0,
-          CASE WHEN ep.previous_episode_id IS NULL THEN 'opened' ELSE 'returned' END,
-          NULL::text, ep.title FROM ep`,
-      ];
+      return [episodeEvents(EP)];
     case 'phase-change':
-      return [
-        sql`SELECT 'phase-change', pc.changed_at, pc.episode_id, pc.id, 0, 'phase',
-          coalesce(pc.from_phase::text, '') || '>' || pc.to_phase::text, NULL::text
-          FROM ${episodePhaseChanges} pc JOIN ep ON pc.practice_id = ep.practice_id AND pc.episode_id = ep.id`,
-      ];
+      return [phaseChangeEvents(EP)];
     case 'appointment':
-      // Past sessions and what became of them; future scheduled ones are not history yet.
-      return [
-        sql`SELECT 'appointment', a.starts_at, a.episode_id, a.id, 0, a.status::text,
-          concat_ws(':', a.cancelled_by, CASE WHEN a.late_cancellation THEN 'late' END), NULL::text
-          FROM ${appointments} a JOIN ep ON a.practice_id = ep.practice_id AND a.episode_id = ep.id
-          WHERE a.status <> 'scheduled' OR a.starts_at <= ${now}::timestamptz`,
-      ];
+      return [appointmentEvents(EP, now)];
     case 'note':
-      // Session notes only: psychotherapy notes live in their own table and never appear here.
-      return [
-        sql`SELECT 'note', coalesce(n.signed_at, n.created_at), n.episode_id, n.id, 0, n.status,
-          n.template::text, NULL::text
-          FROM ${notes} n JOIN ep ON n.practice_id = ep.practice_id AND n.episode_id = ep.id`,
-      ];
+      return [noteEvents(EP)];
     case 'homework':
-      return [
-        sql`SELECT 'homework', h.created_at, h.episode_id, h.id, 0, 'set', NULL::text, h.title
-          FROM ${homework} h JOIN ep ON h.practice_id = ep.practice_id AND h.episode_id = ep.id`,
-        sql`SELECT 'homework', h.completed_at, h.episode_id, h.id, 1, 'done', NULL::text, h.title
-          FROM ${homework} h JOIN ep ON h.practice_id = ep.practice_id AND h.episode_id = ep.id
-          WHERE h.completed_at IS NOT NULL`,
-      ];
+      return homeworkEvents(EP);
   }
 }
 
@@ -96,20 +82,25 @@ export async function listEvents(
   types: readonly TimelineType[],
   page: { limit: number; after: TimelineCursor | undefined; now: Date },
 ): Promise<EventRow[]> {
-  const parts = types.flatMap((t) => branches(t, page.now.toISOString()));
+  const branches = types.flatMap((type) => branchesOf(type, page.now).map((b) => ({ type, ...b })));
+  // Each row says which branch made it, so the purpose of its sealed column is the branch's own.
+  const parts: SQL[] = branches.map(
+    // Literals, not parameters: both come from this file's own lists (TIMELINE_TYPES, an index).
+    (b, i) => sql`SELECT ${sql.raw(`'${b.type}'::text, ${i}`)}, * FROM (${b.sql}) AS b`,
+  );
   if (parts.length === 0) return [];
   const { after } = page;
   const from = after
     ? sql`WHERE (ev.at, ev.id, ev.seq) < (${after.at.toISOString()}::timestamptz, ${after.id}::uuid, ${after.seq})`
     : sql``;
-  const result = await db.execute<Raw<EventRow>>(sql`
-    WITH ep AS (
-      SELECT * FROM ${episodes}
-      WHERE ${and(episodesVisibleTo(actor), eq(episodes.clientId, clientId))}
-    )
+  const result = await db.execute<Raw<Omit<EventRow, 'sealedPurpose'>> & { branch: number }>(sql`
+    WITH ep AS (${visibleEpisodesSql(actor, { clientId })})
     SELECT ev.* FROM (${sql.join(parts, sql` UNION ALL `)}) AS ev (${COLUMNS})
     ${from}
     ORDER BY ev.at DESC, ev.id DESC, ev.seq DESC
     LIMIT ${page.limit}`);
-  return result.rows.map((r) => ({ ...r, at: fromPg(r.at) }));
+  return result.rows.map(({ branch, ...r }) => {
+    const purpose = branches[branch]?.sealedPurpose;
+    return { ...r, at: fromPg(r.at), sealedPurpose: purpose && r.sealed ? purpose(r.id) : null };
+  });
 }
