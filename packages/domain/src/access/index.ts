@@ -32,5 +32,5 @@ export {
   type Target,
 } from './perform';
 export { phaseAllows, phaseRefusal } from './phase-rule';
-export { type Action, authorize, isAction, POLICY, phasesOf, signedIn } from './policy';
-export { actsAsClient, seesTherapistOnlyFields } from './predicates';
+export { type Action, authorize, isAction, POLICY, phasesOf, roleMay, signedIn } from './policy';
+export { actsAsClient, administersPractice, seesTherapistOnlyFields } from './predicates';

@@ -183,6 +183,15 @@ function isPhaseList(phases: NonNullable<Rule['phases']>): phases is readonly Ph
   return Array.isArray(phases);
 }
 
+/**
+ * Whether someone holding `role` may attempt `action` at all (before sign-in stages and records):
+ * for a credential that stands for its owner, such as a calendar feed's address.
+ */
+export function roleMay(role: Role, action: Action): boolean {
+  const rule: Rule = POLICY[action];
+  return rule.who === 'anyone' || rule.who === 'signed-in' || rule.who.includes(role);
+}
+
 /** Throws unless `actor` may attempt `action`. Default deny. */
 export function authorize(actor: Actor, action: Action): void {
   const rule: Rule = POLICY[action];

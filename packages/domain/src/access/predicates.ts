@@ -19,3 +19,8 @@ export function seesTherapistOnlyFields(access: { as: Relation }): boolean {
 export function actsAsClient(subject: { role: Role } | { as: Relation }): boolean {
   return 'as' in subject ? subject.as === 'client' : subject.role === 'client';
 }
+
+/** The account administers the practice: a practice keeps at least one active administrator. */
+export function administersPractice(account: { role: Role }): boolean {
+  return account.role === 'practice_admin';
+}

@@ -2,7 +2,7 @@ import type { CalendarFeed } from '@throughline/contracts';
 import { and, eq, isNull } from 'drizzle-orm';
 import ical, { ICalEventStatus } from 'ical-generator';
 import { DateTime } from 'luxon';
-import { type AccessContext, type SignedIn, signedIn } from '../access';
+import { type AccessContext, actsAsClient, roleMay, type SignedIn, signedIn } from '../access';
 import { listVisibleAppointments } from '../appointments';
 import { recordAudit } from '../audit';
 import { clients } from '../clients/tables';
@@ -111,7 +111,7 @@ export async function readCalendarFeed(ctx: AccessContext, token: string): Promi
           isNull(users.disabledAt),
         ),
       );
-    if (!feed || (feed.role !== 'therapist' && feed.role !== 'client')) {
+    if (!feed || !roleMay(feed.role, 'calendar.feed.manage')) {
       throw new AppError('NOT_FOUND', 'No calendar feed with that address was found.');
     }
     // The token stands for its owner, for this read only.
@@ -135,7 +135,7 @@ export async function readCalendarFeed(ctx: AccessContext, token: string): Promi
       outcome: 'success',
       detail: { count: rows.length },
     });
-    const zone = owner.role === 'client' ? (feed.clientZone ?? 'UTC') : feed.practiceZone;
+    const zone = actsAsClient(owner) ? (feed.clientZone ?? 'UTC') : feed.practiceZone;
     const year = now().getUTCFullYear();
     const calendar = ical({
       name: 'Throughline sessions',
@@ -150,7 +150,7 @@ export async function readCalendarFeed(ctx: AccessContext, token: string): Promi
         end: DateTime.fromJSDate(row.endsAt, { zone }),
         timezone: zone,
         stamp: row.createdAt,
-        summary: owner.role === 'client' ? 'Therapy session' : `Session — ${row.clientName}`,
+        summary: actsAsClient(owner) ? 'Therapy session' : `Session — ${row.clientName}`,
         status: row.status === 'cancelled' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
         description: row.modality === 'in-person' ? null : `By ${row.modality}.`,
       });

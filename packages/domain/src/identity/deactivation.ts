@@ -1,5 +1,5 @@
 import { and, eq, isNull } from 'drizzle-orm';
-import { type AccessContext, signedIn } from '../access';
+import { type AccessContext, administersPractice, signedIn } from '../access';
 import { recordAudit } from '../audit';
 import { AppError, notFound } from '../shared/errors';
 import { inTransaction } from '../shared/transaction';
@@ -36,7 +36,7 @@ export async function deactivateUser(ctx: AccessContext, userId: string): Promis
     if (!target) throw notFound('user');
     if (target.disabledAt) return toUserView(target, now);
     const othersActive = admins.filter((a) => a.id !== target.id).length;
-    if (target.role === 'practice_admin' && othersActive === 0) {
+    if (administersPractice(target) && othersActive === 0) {
       throw new AppError(
         'CONFLICT',
         'You are the last active administrator of this practice. Invite or reactivate another administrator first.',
