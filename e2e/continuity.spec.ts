@@ -185,4 +185,42 @@ describe('continuity from one session to the next', () => {
     await expectAccessible(therapist);
     await screenshot(therapist, '24-brief');
   });
+
+  it('a draft whose episode is closed meanwhile says why it can no longer be saved', async () => {
+    await therapist.goto(episodeUrl);
+    await therapist.getByRole('button', { name: 'Write note' }).click();
+    await therapist.getByRole('button', { name: 'Start writing' }).click();
+    await therapist.waitForURL(/\/notes\//);
+    const responses = therapist.getByLabel('Client responses');
+    await responses.fill('Quiet start; ');
+    await shown(therapist.getByRole('status').filter({ hasText: 'Saved' }));
+
+    // Meanwhile, in another tab, the episode is closed (the API call that tab's button makes).
+    const episodeId = new URL(episodeUrl).pathname.split('/').at(-1) ?? '';
+    const status = await therapist.evaluate(async (id) => {
+      const csrf = document.cookie
+        .split('; ')
+        .find((c) => c.startsWith('tl_csrf='))
+        ?.slice('tl_csrf='.length);
+      const answer = await fetch(`/api/v1/episodes/${id}/phase`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'x-csrf-token': decodeURIComponent(csrf ?? ''),
+        },
+        body: JSON.stringify({ to: 'closed', reason: 'Robin moved away; referred on.' }),
+      });
+      return answer.status;
+    }, episodeId);
+    expect(status).toBe(200);
+
+    await responses.fill('Quiet start; then the drum loop.');
+    const refusal = await shown(
+      therapist.getByRole('alert').filter({ hasText: 'This note can no longer be changed' }),
+    );
+    // The server's words name the phase; nothing suggests an edit in another tab.
+    await shown(refusal.getByText(/closed/));
+    expect(await refusal.textContent()).not.toContain('another tab');
+    await expectAccessible(therapist);
+  });
 });

@@ -33,6 +33,9 @@ export const problemSchema = z
   })
   .describe('RFC 9457 problem details (application/problem+json)');
 
+/** The body of every error answer (problem+json), as the server sends it and the web reads it. */
+export type Problem = z.output<typeof problemSchema>;
+
 export const email = z
   .email()
   .max(254)

@@ -1,4 +1,5 @@
 import { ClinicalInputError } from '@throughline/clinical';
+import type { Problem } from '@throughline/contracts';
 import { AppError, type ErrorCode } from '@throughline/domain';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
@@ -52,19 +53,6 @@ const TITLES: Record<number, string> = {
   429: 'Too many requests',
   500: 'Internal error',
   503: 'Unavailable',
-};
-
-export type Problem = {
-  type: string;
-  title: string;
-  status: number;
-  detail: string;
-  code?: string;
-  errors?: { path: string; message: string }[];
-  requestId?: string;
-  /** A refused questionnaire whose risk item was answered above 0 (CLINICAL.md §1). */
-  flags?: string[];
-  crisisResources?: unknown;
 };
 
 export function sendProblem(

@@ -1,12 +1,7 @@
-export type FieldError = { path: string; message: string };
+import type { Problem as ProblemBody, Wire } from '@throughline/contracts';
 
-export type Problem = {
-  type: string;
-  title: string;
-  status: number;
-  detail?: string;
-  errors?: FieldError[];
-};
+export type Problem = Wire<ProblemBody>;
+export type FieldError = NonNullable<Problem['errors']>[number];
 
 /** An error from the API, carrying the problem+json body when the server sent one. */
 export class ApiError extends Error {
@@ -33,4 +28,9 @@ export function isUnauthorized(error: unknown): boolean {
 export function errorMessage(error: unknown): string {
   if (isApiError(error)) return error.message;
   return 'Something went wrong. Please try again.';
+}
+
+/** The domain code of a refusal (for example `EPISODE_PHASE_FORBIDS`), when the server sent one. */
+export function problemCode(error: unknown): string | undefined {
+  return isApiError(error) ? error.problem?.code : undefined;
 }

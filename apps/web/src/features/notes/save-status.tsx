@@ -1,6 +1,6 @@
 import { Alert, Button, Text } from '@mantine/core';
 import type { ReactElement } from 'react';
-import { errorMessage } from '../../api/problem';
+import { errorMessage, problemCode } from '../../api/problem';
 import type { SaveStatus } from '../../app/use-autosave';
 
 const labels: Record<Exclude<SaveStatus, 'conflict' | 'error'>, string> = {
@@ -14,6 +14,18 @@ type Props = { status: SaveStatus; error: unknown; onReload: () => void };
 
 /** A polite live region, so screen-reader users hear when their draft is saved. */
 export function SaveStatusLine({ status, error, onReload }: Props): ReactElement {
+  if (status === 'conflict' && problemCode(error) === 'EPISODE_PHASE_FORBIDS') {
+    // Not an edit elsewhere: the episode's phase no longer allows writing notes (the server's
+    // message names the phase and what is still possible).
+    return (
+      <Alert color="orange" title="This note can no longer be changed" role="alert">
+        <Text size="sm">
+          {errorMessage(error)} Your last changes are still on this page: copy anything you need
+          before you leave it.
+        </Text>
+      </Alert>
+    );
+  }
   if (status === 'conflict') {
     return (
       <Alert color="orange" title="This note changed somewhere else" role="alert">
