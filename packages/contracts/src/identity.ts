@@ -21,6 +21,11 @@ export const meSchema = z.object({
   displayName: z.string(),
   twoFactorEnabled: z.boolean(),
   twoFactorVerified: z.boolean(),
+  may: z
+    .object({ manageCalendarFeed: z.boolean() })
+    .describe(
+      'What the screens offer this caller, decided by the server policy (the web never restates a role rule)',
+    ),
 });
 export type Me = z.output<typeof meSchema>;
 

@@ -64,6 +64,20 @@ async function issue(caller: Caller): Promise<string> {
 }
 
 describe('calendar feeds', () => {
+  it('tells each caller whether the screens offer a calendar feed, as the policy decides', async () => {
+    const offered = async (caller: Caller): Promise<unknown> =>
+      (await caller.request({ method: 'GET', url: '/api/v1/me' })).json().may;
+    expect(await offered(therapist)).toEqual({ manageCalendarFeed: true });
+    expect(await offered(client)).toEqual({ manageCalendarFeed: true });
+    const admin = await signInOnClock(app, clock, h.cast.admin);
+    const supervisor = await signInOnClock(app, clock, h.cast.supervisor);
+    expect(await offered(admin)).toEqual({ manageCalendarFeed: false });
+    expect(await offered(supervisor)).toEqual({ manageCalendarFeed: false });
+    // And the policy behind it: a supervisor cannot create a feed.
+    const refused = await supervisor.request({ method: 'POST', url: '/api/v1/calendar-feed' });
+    expect(refused.statusCode).toBe(403);
+  });
+
   it("serves the therapist's sessions with the client's name, in the practice zone, no clinical content", async () => {
     const path = await issue(therapist);
     const response = await anonymous(app).request({ method: 'GET', url: path });

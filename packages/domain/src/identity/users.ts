@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Me, User } from '@throughline/contracts';
-import { type AccessContext, type Role, signedIn } from '../access';
+import { type AccessContext, type Role, roleMay, signedIn } from '../access';
 import { recordAudit } from '../audit';
 import { AppError } from '../shared/errors';
 import { type Executor, inTransaction } from '../shared/transaction';
@@ -210,5 +210,6 @@ export async function readMe(ctx: AccessContext): Promise<Me> {
     displayName: user.displayName,
     twoFactorEnabled: user.totpEnabledAt !== null,
     twoFactorVerified: actor.twoFactorVerified,
+    may: { manageCalendarFeed: roleMay(user.role, 'calendar.feed.manage') },
   };
 }

@@ -10,13 +10,13 @@ import { TwoFactorSection } from './two-factor-section';
 
 export function SecurityPage(): ReactElement {
   usePageTitle('Security');
-  const { role } = useSignedInUser();
+  const { may } = useSignedInUser();
   return (
     <Stack maw={900} gap="xl">
       <Title order={1}>Security</Title>
       <PasswordSection />
       <TwoFactorSection />
-      {(role === 'therapist' || role === 'client') && <CalendarFeedSection />}
+      {may.manageCalendarFeed && <CalendarFeedSection />}
       <TokensSection />
       <SignOutEverywhereSection />
     </Stack>
