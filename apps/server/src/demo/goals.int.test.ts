@@ -11,7 +11,7 @@ beforeAll(async () => {
 });
 afterAll(async () => h?.close());
 
-it("seeds Sam's plan: two goals in his words, acknowledged, two rising reviews, one item", async () => {
+it("seeds Sam's plan: two goals in their words, acknowledged, two rising reviews, one item", async () => {
   // seedDemo includes the goals (seedDemoGoals).
   const seed = await seedDemo(h.services);
   const maya = seed.staff.get('maya@demo.throughline.test');

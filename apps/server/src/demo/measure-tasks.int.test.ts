@@ -12,7 +12,7 @@ beforeAll(async () => {
 });
 afterAll(async () => h?.close());
 
-it('gives Sam open questionnaires for his next session', async () => {
+it('gives Sam open questionnaires for their next session', async () => {
   const seed = await seedDemo(h.services);
   const sam = seed.clients.get('sam@demo.throughline.test');
   // seedDemo already books Sam's weekly sessions (seedDemoContinuity).

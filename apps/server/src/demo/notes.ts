@@ -4,14 +4,14 @@ import { actingAs } from '../operator';
 type DemoNote = { body: NoteBody };
 
 /** Three signed music-therapy sessions with Sam (AMTA documentation: methods, music, responses). */
-const SESSIONS: DemoNote[] = [
+export const SESSIONS: DemoNote[] = [
   {
     body: {
       methods: ['receptive'],
       instruments: [],
       music: [{ title: 'Weightless', artist: 'Marconi Union', clientCreated: false }],
       clientResponses:
-        'Sam arrived tense after a night shift. During guided listening to "Weightless" his breathing slowed and he reported his shoulders "finally coming down". He said he rarely sleeps before 11:00 after shifts.',
+        'Sam arrived tense after a night shift. During guided listening to "Weightless" their breathing slowed and they reported their shoulders "finally coming down". They said they rarely sleep before 11:00 after shifts.',
       goalsAddressed: 'Goal 1: a wind-down routine that helps Sam fall asleep after night shifts.',
       interventions:
         'Guided receptive listening with breath cueing; verbal processing of the body response.',
@@ -27,7 +27,7 @@ const SESSIONS: DemoNote[] = [
       instruments: ['djembe', 'ocean drum'],
       music: [],
       clientResponses:
-        'Loud, fast djembe playing for the first ten minutes, then Sam moved to the ocean drum on his own and slowed the tempo. He named the shift from "noise in my head" to "waves".',
+        'Loud, fast djembe playing for the first ten minutes, then Sam moved to the ocean drum on their own and slowed the tempo. They named the shift from "noise in my head" to "waves".',
       goalsAddressed: 'Goal 1 (wind-down routine) and Goal 2 (naming stress before it builds).',
       interventions: 'Referential improvisation: "the end of a shift" to "the walk home".',
       planForNext:
@@ -47,7 +47,7 @@ const SESSIONS: DemoNote[] = [
         { title: 'Holocene', artist: 'Bon Iver', clientCreated: false },
       ],
       clientResponses:
-        'Sam wrote the first verse and chorus of his song "Night Shift" ("the city sleeps while I keep watch"). He smiled when he heard it played back and asked to record it.',
+        'Sam wrote the first verse and chorus of their song "Night Shift" ("the city sleeps while I keep watch"). They smiled when they heard it played back and asked to record it.',
       goalsAddressed: 'Goal 2 (naming stress) through lyric writing; Goal 1 through the playlist.',
       interventions:
         'Lyric substitution, then fill-in-the-blank songwriting over a I–V–vi–IV loop.',
