@@ -38,6 +38,10 @@ export type PortalPreferences = z.output<typeof portalPreferencesSchema>;
 
 export const portalHomeSchema = z.object({
   displayName: z.string(),
+  preferredName: z
+    .string()
+    .nullable()
+    .describe('The name the client asked to be called; the portal greets them by it'),
   practiceName: z.string(),
   therapist: z.object({ displayName: z.string() }).nullable(),
   nextSessions: z.array(portalSessionSchema),

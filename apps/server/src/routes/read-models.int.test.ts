@@ -322,7 +322,7 @@ describe('GET /api/v1/portal', () => {
   it("shows next sessions in the client's own zone, and their homework", async () => {
     await h.services.db
       .update(clients)
-      .set({ timeZone: 'America/New_York' })
+      .set({ timeZone: 'America/New_York', preferredName: 'Cee' })
       .where(eq(clients.id, h.cast.client.clientId ?? ''));
     // Booked at 15:00 in the practice's zone (Europe/London, summer time) = 14:00 UTC.
     const summer = await fx.appointment(
@@ -337,6 +337,7 @@ describe('GET /api/v1/portal', () => {
     expect(response.statusCode).toBe(200);
     const home = response.json();
     expect(home.displayName).toBe('client');
+    expect(home.preferredName).toBe('Cee');
     expect(home.goals).toEqual([]);
     expect(home.preferences).toEqual({
       timeZone: 'America/New_York',

@@ -48,6 +48,7 @@ export async function readPortalHome(ctx: AccessContext): Promise<PortalHome> {
   const { row, practice, sessions, homework, goals } = found;
   return {
     displayName: row.displayName,
+    preferredName: row.preferredName,
     practiceName: practice.name,
     therapist: { displayName: row.therapistName },
     nextSessions: sessions.map((s) => ({

@@ -19,7 +19,8 @@ export function PortalHomePage(): ReactElement {
   const me = useSignedInUser();
   const portal = usePortalHome();
   const data = portal.data;
-  const name = data?.displayName ?? me.displayName;
+  // Addressed by the name they asked for (Jordan is "Jo"), their full name otherwise.
+  const name = data ? (data.preferredName ?? data.displayName) : me.displayName;
   const homework = data?.homework ?? [];
   const open = homework.filter((h) => h.status !== 'done');
   const done = homework.filter((h) => h.status === 'done');
