@@ -41,3 +41,13 @@ export function formatDaysAgo(days: number | null | undefined): string {
   if (days <= 0) return 'today';
   return days === 1 ? '1 day ago' : `${days} days ago`;
 }
+
+/** A homework item's progress in one line, as the episode page and the brief both show it. */
+export function formatHomeworkProgress(item: {
+  status: 'assigned' | 'done';
+  completedAt: string | null;
+  dueOn: string | null;
+}): string {
+  const done = item.status === 'done' ? `Done ${formatDate(item.completedAt)}` : 'Not done yet';
+  return item.dueOn ? `${done} · due ${formatDate(item.dueOn)}` : done;
+}

@@ -6,7 +6,7 @@ import type { ReactElement } from 'react';
 type Homework = Wire<HomeworkContract>;
 
 import { ErrorAlert } from '../../app/error-alert';
-import { formatDate } from '../../app/format';
+import { formatDate, formatHomeworkProgress } from '../../app/format';
 import { Loading } from '../../app/loading';
 import { attachmentUrl } from '../notes/notes-api';
 import { episodeKeys, listHomework, listOpenThreads } from './episodes-api';
@@ -45,15 +45,11 @@ export function ThreadsSection({ episodeId }: { episodeId: string }): ReactEleme
 
 /** One homework item as the therapist sees it, with what the client said about it. */
 export function HomeworkItem({ item }: { item: Homework }): ReactElement {
-  const done = item.status === 'done';
   const attachment = item.attachment ?? (item.attachmentId ? { id: item.attachmentId } : null);
   return (
     <Stack component="li" gap={4}>
       <Text fw={500}>{item.title}</Text>
-      <Text size="sm">
-        {done ? `Done ${formatDate(item.completedAt)}` : 'Not done yet'}
-        {item.dueOn ? ` · due ${formatDate(item.dueOn)}` : ''}
-      </Text>
+      <Text size="sm">{formatHomeworkProgress(item)}</Text>
       {item.link && (
         <Anchor href={item.link} target="_blank" rel="noopener noreferrer" size="sm">
           {item.link}
