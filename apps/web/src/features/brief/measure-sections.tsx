@@ -13,7 +13,7 @@ const signed = (n: number | null): string => (n === null ? '—' : n > 0 ? `+${n
 export function MeasuresBrief({ items }: { items: Wire<BriefMeasure>[] }): ReactElement {
   if (items.length === 0) return <Text>No questionnaires completed yet.</Text>;
   return (
-    <ScrollRegion label="Scores (scrolls sideways)">
+    <ScrollRegion label="Scores table">
       <Table style={{ minWidth: 320 }}>
         <Table.Caption>Latest score per questionnaire before this session</Table.Caption>
         <Table.Thead>
