@@ -1,4 +1,5 @@
-import { canonicalZone, sameZone, viewerTimeZone, zoneName } from './time-zones';
+import { zoneSuffix } from '@throughline/contracts';
+import { canonicalZone, sameZone, viewerTimeZone } from './time-zones';
 
 const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 const date = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
@@ -24,11 +25,7 @@ export type ZoneFormatOptions = {
   dateOnly?: boolean;
 };
 
-/** The words after a time in another zone: "London time", "UTC", "UTC−5". */
-export function zoneSuffix(zone: string): string {
-  const name = zoneName(zone);
-  return name.startsWith('UTC') ? name : `${name} time`;
-}
+export { zoneSuffix };
 
 /**
  * A moment (a session, an appointment) as the record's own zone reads it, with the zone named

@@ -1,10 +1,12 @@
+import { zoneName } from '@throughline/contracts';
+
+export { zoneName };
+
 /**
  * Time zones for people: "London", "New York", "Buenos Aires" rather than IANA ids such as
  * `America/Argentina/Buenos_Aires` (issue 9, item 5). The id stays the stored value; only the
  * words on screen change.
  */
-
-const UTC_NAMES = new Set(['UTC', 'Etc/UTC', 'Etc/UCT', 'Etc/Universal', 'Etc/Zulu', 'Etc/GMT']);
 
 /** The zone the viewer's browser is in (the person reading the screen). */
 export function viewerTimeZone(): string {
@@ -23,19 +25,6 @@ export function canonicalZone(zone: string): string | null {
 /** Whether two zone ids name the same zone (`Etc/UTC` and `UTC` do). */
 export function sameZone(a: string, b: string): boolean {
   return a === b || (canonicalZone(a) ?? a) === (canonicalZone(b) ?? b);
-}
-
-/**
- * The place a zone is named after: the last part of its id with underscores as spaces
- * ("Europe/London" → "London", "America/Argentina/Buenos_Aires" → "Buenos Aires"), "UTC" for
- * universal time, and "UTC−5" for the fixed-offset `Etc/GMT+5` (whose sign is inverted by POSIX).
- */
-export function zoneName(zone: string): string {
-  if (UTC_NAMES.has(zone)) return 'UTC';
-  const fixed = /^Etc\/GMT([+-])(\d{1,2})$/.exec(zone);
-  if (fixed) return `UTC${fixed[1] === '+' ? '−' : '+'}${fixed[2]}`;
-  const city = zone.split('/').at(-1) ?? zone;
-  return city.replaceAll('_', ' ');
 }
 
 /** The region of a zone for a picker: "Europe", "America · Argentina"; null for UTC and the like. */
