@@ -10,30 +10,12 @@ import {
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { type CreateAppointmentsInput, MODALITIES, type Modality } from '@throughline/contracts';
+import { MODALITIES, type Modality } from '@throughline/contracts';
 import type { ReactElement } from 'react';
 import { ErrorAlert } from '../../app/error-alert';
 import { modalityLabels } from '../../app/labels';
 import { useScheduleAppointments } from './episodes-api';
-
-type Repeat = 'none' | 'weekly' | 'fortnightly' | 'weekdays';
-
-// RFC 5545 day codes, Monday first, with the words a therapist reads.
-const WEEKDAYS = [
-  { value: 'MO', label: 'Mon' },
-  { value: 'TU', label: 'Tue' },
-  { value: 'WE', label: 'Wed' },
-  { value: 'TH', label: 'Thu' },
-  { value: 'FR', label: 'Fri' },
-  { value: 'SA', label: 'Sat' },
-  { value: 'SU', label: 'Sun' },
-];
-
-/** The RFC 5545 code of a YYYY-MM-DD date's weekday (a calendar date: no time zone involved). */
-function weekdayOf(date: string): string | undefined {
-  const day = new Date(`${date}T00:00:00Z`).getUTCDay();
-  return Number.isNaN(day) ? undefined : WEEKDAYS[(day + 6) % 7]?.value;
-}
+import { type Repeat, recurrence, WEEKDAYS, weekdayOf } from './schedule-rule';
 
 export const modalityOptions = MODALITIES.map((value) => ({ value, label: modalityLabels[value] }));
 
@@ -48,16 +30,6 @@ const initialValues = {
   count: 10 as number | string,
   days: [] as string[],
 };
-
-function recurrence(values: typeof initialValues): CreateAppointmentsInput['recurrence'] {
-  const count = Number(values.count);
-  if (values.repeat === 'weekly') return { rrule: `FREQ=WEEKLY;COUNT=${count}` };
-  if (values.repeat === 'fortnightly') return { rrule: `FREQ=WEEKLY;INTERVAL=2;COUNT=${count}` };
-  if (values.repeat === 'weekdays') {
-    return { rrule: `FREQ=WEEKLY;BYDAY=${values.days.join(',')};COUNT=${count}` };
-  }
-  return undefined;
-}
 
 export function ScheduleForm(props: { episodeId: string; onDone: () => void }): ReactElement {
   const form = useForm({
@@ -108,7 +80,7 @@ export function ScheduleForm(props: { episodeId: string; onDone: () => void }): 
           modality: values.modality as Modality,
           location: values.location.trim() || undefined,
           kind: values.assessment ? 'assessment' : 'treatment',
-          recurrence: recurrence(values),
+          recurrence: recurrence({ ...values, count: Number(values.count) }),
         }),
       )}
     >
