@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { ROLE_NAMES } from '@throughline/contracts';
 import { ensureDatabaseRoles } from '@throughline/db';
 import { buildApp } from './app';
 import { startBackground } from './background';
@@ -24,10 +25,10 @@ function printDemoLogins(url: string): void {
   say('  Staff sign in with two-factor; add the secret to an authenticator app, or run');
   say('  "npx throughline demo codes" for the current codes.');
   for (const s of DEMO_STAFF)
-    say(`    ${s.role.padEnd(15)} ${s.email.padEnd(32)} TOTP secret ${s.totpSecret}`);
+    say(`    ${ROLE_NAMES[s.role].padEnd(23)} ${s.email.padEnd(32)} TOTP secret ${s.totpSecret}`);
   for (const c of DEMO_CLIENTS) {
     say(
-      `    ${'client'.padEnd(15)} ${c.email.padEnd(32)} ${c.accepted ? '(no two-factor)' : '(invited: see below)'}`,
+      `    ${ROLE_NAMES.client.padEnd(23)} ${c.email.padEnd(32)} ${c.accepted ? '(no two-factor)' : '(invited: see below)'}`,
     );
   }
   const invited = DEMO_CLIENTS.filter((c) => !c.accepted);

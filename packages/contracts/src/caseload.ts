@@ -22,6 +22,7 @@ export const caseloadItemSchema = z.object({
   episodeId: z.uuid(),
   phase: z.enum(CASELOAD_PHASES),
   nextSession: z.date().nullable(),
+  nextSessionTimeZone: z.string().nullable().describe("The next session's IANA time zone"),
   lastContactAt: z.date().nullable().describe('Start of the last attended session'),
   daysSinceLastContact: z.number().int().nullable(),
   attention: z.array(z.object({ kind: z.enum(ATTENTION_KINDS), count: z.number().int() })),

@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { cursorParam, displayName, email, limitParam, timeZoneSchema } from './common';
+import {
+  blankOrTimeZoneSchema,
+  cursorParam,
+  displayName,
+  email,
+  limitParam,
+  timeZoneSchema,
+} from './common';
 
 // A client's details as their therapist keeps them, and how the practice may contact them.
 
@@ -89,7 +96,7 @@ export const createClientBody = z.strictObject({
   preferredName: shortText.optional(),
   pronouns: pronouns.optional(),
   dateOfBirth: dateOfBirth.optional(),
-  timeZone: timeZoneSchema.optional(),
+  timeZone: blankOrTimeZoneSchema.optional(),
   phone: phone.optional(),
   emergencyContact: emergencyContactInput.optional(),
   safeContact: safeContactChangesSchema.optional(),

@@ -54,6 +54,14 @@ export const ROLES = ['practice_admin', 'therapist', 'supervisor', 'client'] as 
 export const roleSchema = z.enum(ROLES);
 export type Role = z.output<typeof roleSchema>;
 
+/** A role in words, for every screen and terminal that names one (one place: issue 9, item 9). */
+export const ROLE_NAMES: Record<Role, string> = {
+  practice_admin: 'Practice administrator',
+  therapist: 'Therapist',
+  supervisor: 'Supervisor',
+  client: 'Client',
+};
+
 /** A list answer: one page of items and the cursor of the next page (null at the end). */
 export function pageSchema<T extends z.ZodType>(
   item: T,
@@ -85,6 +93,14 @@ export const timeZoneSchema = z
   .string()
   .max(64)
   .refine(isTimeZone, 'Use an IANA time zone such as Europe/London.');
+
+/** A time zone that may be left blank (a new client): blank means the practice's zone. */
+export const blankOrTimeZoneSchema = z
+  .string()
+  .trim()
+  .max(64)
+  .refine((zone) => zone === '' || isTimeZone(zone), 'Use an IANA time zone such as Europe/London.')
+  .describe("IANA time zone; blank or absent: the practice's");
 
 /** Common error responses, so the OpenAPI document lists them for every route. */
 export const errors = {

@@ -22,3 +22,4 @@ export * from './phases';
 export * from './portal';
 export * from './timeline';
 export type { Wire } from './wire';
+export * from './zone-names';

@@ -19,6 +19,8 @@ export const timelineItemSchema = z.object({
   episodeId: z.uuid(),
   id: z.uuid(),
   title: z.string(),
+  /** The record's own IANA zone (a session's): its time is shown there; null otherwise. */
+  timeZone: z.string().nullable(),
 });
 export type TimelineItem = z.output<typeof timelineItemSchema>;
 

@@ -90,7 +90,7 @@ describe('appointment reminder handler', () => {
     await prefs(true, true, true);
     expect(await sendAppointmentReminder(h.services, job(await appointment()))).toBe('sent');
     const mail = (await outboxFor()).at(-1);
-    expect(mail?.text_body).toContain('Tuesday 3 March 2026 at 04:00 (America/New_York)');
+    expect(mail?.text_body).toContain('Tuesday 3 March 2026 at 04:00 (New York time)');
     expect(JSON.stringify(mail)).not.toContain('SECRET-EPISODE');
   });
 

@@ -82,6 +82,23 @@ describe('POST /api/v1/clients with details', () => {
     });
   });
 
+  it("gives a client whose time zone is left blank the practice's zone, not UTC", async () => {
+    // A practice outside UTC and London, so neither default could pass by accident.
+    const admin = await signInAs(h.app, h.cast.admin);
+    const practice = (zone: string) =>
+      admin.request({ method: 'PATCH', url: '/api/v1/practice', payload: { timeZone: zone } });
+    expect((await practice('America/Chicago')).statusCode).toBe(200);
+    try {
+      for (const timeZone of ['', '   ', undefined]) {
+        const response = await create({ displayName: 'Blank Zone', email: address(), timeZone });
+        expect(response.statusCode).toBe(201);
+        expect(response.json().timeZone).toBe('America/Chicago');
+      }
+    } finally {
+      expect((await practice('Europe/London')).statusCode).toBe(200);
+    }
+  });
+
   it('with invite: false creates the record and the login but sends nothing', async () => {
     const email = address();
     const response = await create({ displayName: 'Quiet Client', email, invite: false });

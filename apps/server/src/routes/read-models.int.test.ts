@@ -205,7 +205,14 @@ describe('GET /api/v1/episodes/:id/brief', () => {
 
 describe('GET /api/v1/clients/:id/timeline', () => {
   const url = () => `/api/v1/clients/${h.cast.client.clientId}/timeline`;
-  type Item = { type: string; at: string; episodeId: string; id: string; title: string };
+  type Item = {
+    type: string;
+    at: string;
+    episodeId: string;
+    id: string;
+    title: string;
+    timeZone: string | null;
+  };
 
   it('lists the whole relationship, newest first, with non-clinical titles', async () => {
     const response = await get(therapist, `${url()}?limit=200`);
@@ -220,6 +227,10 @@ describe('GET /api/v1/clients/:id/timeline', () => {
     expect(titles).toContain('Homework done: Write a verse');
     expect(titles).toContain('Episode opened: First course');
     expect(titles.some((t) => t.startsWith('Returned'))).toBe(true);
+    // A session carries its own zone, so the screen shows its time as the session reads it.
+    for (const item of items) {
+      expect(item.timeZone).toBe(item.type === 'appointment' ? 'Europe/London' : null);
+    }
     // Future sessions are not history; the other therapist's episode is not the therapist's.
     const seen = new Set(items.map((i) => i.id));
     expect(seen.has(ids.next)).toBe(false);
@@ -295,6 +306,7 @@ describe('GET /api/v1/caseload', () => {
       clientId: h.cast.client.clientId,
       phase: 'active',
       nextSession: new Date(now + days(2)).toISOString(),
+      nextSessionTimeZone: 'Europe/London',
       lastContactAt: ago(7, now).toISOString(),
       daysSinceLastContact: 7,
     });
@@ -305,6 +317,7 @@ describe('GET /api/v1/caseload', () => {
     ]);
     expect(other).toMatchObject({
       nextSession: null,
+      nextSessionTimeZone: null,
       lastContactAt: null,
       daysSinceLastContact: null,
     });

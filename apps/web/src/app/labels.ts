@@ -1,24 +1,21 @@
-import type {
-  AppointmentStatus,
-  ClientStatus,
-  Modality,
-  OutboxKind,
-  OutboxStatus,
-  Phase,
-  Role,
-  TimelineType,
-  UserStatus,
+import {
+  type AppointmentStatus,
+  type ClientStatus,
+  type Modality,
+  type OutboxKind,
+  type OutboxStatus,
+  type Phase,
+  ROLE_NAMES,
+  type Role,
+  type TimelineType,
+  type UserStatus,
 } from '@throughline/contracts';
 
 // The words the screen uses for the contract's enums, in one place. Each map is typed by the
 // contract's enum, so a new value on the server fails the web build until it has its words.
 
-export const roleLabels: Record<Role, string> = {
-  practice_admin: 'Practice admin',
-  therapist: 'Therapist',
-  supervisor: 'Supervisor',
-  client: 'Client',
-};
+/** The contract's words for roles, shared with the server's start-up banner. */
+export const roleLabels: Record<Role, string> = ROLE_NAMES;
 
 export const phaseLabels: Record<Phase, string> = {
   intake: 'Intake',

@@ -1,3 +1,4 @@
+export { GAS_LEVEL_WORDS, gasLevelLabel } from './levels';
 export {
   GAS_RHO,
   GAS_RULE,

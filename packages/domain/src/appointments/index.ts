@@ -21,6 +21,7 @@ export {
   lastScheduledStartSql,
   listUpcomingSessions,
   nextScheduledStartSql,
+  nextScheduledZoneSql,
   sessionStartSql,
   type UpcomingSessionRow,
 } from './reads';

@@ -1,8 +1,9 @@
 import { type SQL, sql } from 'drizzle-orm';
+import { practiceTimeZoneSql } from '../identity';
 import { type EventBranch, type Fragment, fragment, type IdOrSql } from '../shared/fragment';
 import { fromPg, type Raw } from '../shared/local-time';
 import type { Executor } from '../shared/transaction';
-import { appointments } from './tables';
+import { appointmentSeries, appointments } from './tables';
 
 /**
  * The appointments module's reads for other modules' read models (brief, caseload, timeline,
@@ -11,6 +12,16 @@ import { appointments } from './tables';
  */
 
 const id = (v: IdOrSql): SQL => (typeof v === 'string' ? sql`${v}::uuid` : v);
+
+/**
+ * The zone a therapist reads the session `a` in (the rule of `zoneFor`): its series' zone, else
+ * the practice's. A scalar expression over an `appointments` row aliased `a`.
+ */
+function staffZoneSql(): SQL {
+  return sql`coalesce((SELECT s.time_zone FROM ${appointmentSeries} s
+      WHERE s.practice_id = a.practice_id AND s.id = a.series_id),
+    ${practiceTimeZoneSql(sql`a.practice_id`)})`;
+}
 
 export type AnchorRow = { id: string; starts_at: string; ends_at: string };
 
@@ -51,6 +62,18 @@ export function nextScheduledStartSql(q: {
       AND a.status = 'scheduled' AND a.starts_at >= ${q.from.toISOString()}::timestamptz)`;
 }
 
+/** The zone a therapist reads the session `nextScheduledStartSql` finds in (same rule), or null. */
+export function nextScheduledZoneSql(q: {
+  practiceId: IdOrSql;
+  episodeId: IdOrSql;
+  from: Date;
+}): SQL {
+  return sql`(SELECT ${staffZoneSql()} FROM ${appointments} a
+    WHERE a.practice_id = ${id(q.practiceId)} AND a.episode_id = ${id(q.episodeId)}
+      AND a.status = 'scheduled' AND a.starts_at >= ${q.from.toISOString()}::timestamptz
+    ORDER BY a.starts_at, a.id LIMIT 1)`;
+}
+
 /**
  * A session's start by its id (a scalar subquery: one primary-key probe), e.g. to date a note
  * by its session. Null when there is no such session.
@@ -68,7 +91,8 @@ export function sessionStartSql(q: { practiceId: IdOrSql; appointmentId: IdOrSql
 export function appointmentEvents(ep: SQL, now: Date): EventBranch {
   return {
     sql: sql`SELECT a.starts_at, a.episode_id, a.id, 0, a.status::text,
-      concat_ws(':', a.cancelled_by, CASE WHEN a.late_cancellation THEN 'late' END), NULL::text
+      concat_ws(':', a.cancelled_by, CASE WHEN a.late_cancellation THEN 'late' END), NULL::text,
+      ${staffZoneSql()}
       FROM ${appointments} a JOIN ${ep} ep ON a.practice_id = ep.practice_id AND a.episode_id = ep.id
       WHERE a.status <> 'scheduled' OR a.starts_at <= ${now.toISOString()}::timestamptz`,
     sealedPurpose: null,

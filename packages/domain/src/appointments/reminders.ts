@@ -1,3 +1,4 @@
+import { zoneSuffix } from '@throughline/contracts';
 import { and, eq } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import type { Services } from '../access';
@@ -90,7 +91,7 @@ export async function sendAppointmentReminder(
       "cccc d LLLL yyyy 'at' HH:mm",
     );
     const text = policy.details
-      ? `Your next session is on ${when} (${row.timeZone}).\n\nSee it in your portal: ${portal}\n`
+      ? `Your next session is on ${when} (${zoneSuffix(row.timeZone)}).\n\nSee it in your portal: ${portal}\n`
       : `${NEUTRAL_REMINDER}\n\n${portal}\n`;
     await enqueueEmail(tx, {
       kind: 'reminder',

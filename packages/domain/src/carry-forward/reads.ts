@@ -181,12 +181,12 @@ export function homeworkEvents(ep: SQL): EventBranch[] {
   const title = (id: string): string => homeworkPurpose(id, 'title');
   return [
     {
-      sql: sql`SELECT h.created_at, h.episode_id, h.id, 0, 'set', NULL::text, h.title
+      sql: sql`SELECT h.created_at, h.episode_id, h.id, 0, 'set', NULL::text, h.title, NULL::text
         FROM ${homework} h JOIN ${ep} ep ON h.practice_id = ep.practice_id AND h.episode_id = ep.id`,
       sealedPurpose: title,
     },
     {
-      sql: sql`SELECT h.completed_at, h.episode_id, h.id, 1, 'done', NULL::text, h.title
+      sql: sql`SELECT h.completed_at, h.episode_id, h.id, 1, 'done', NULL::text, h.title, NULL::text
         FROM ${homework} h JOIN ${ep} ep ON h.practice_id = ep.practice_id AND h.episode_id = ep.id
         WHERE h.completed_at IS NOT NULL`,
       sealedPurpose: title,

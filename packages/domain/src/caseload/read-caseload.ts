@@ -56,6 +56,7 @@ export async function readCaseload(ctx: AccessContext): Promise<{ items: Caseloa
     episodeId: row.episode_id,
     phase: row.phase,
     nextSession: row.next_session,
+    nextSessionTimeZone: row.next_session_zone,
     lastContactAt: row.last_contact_at,
     daysSinceLastContact: row.last_contact_at
       ? Math.floor((now.getTime() - row.last_contact_at.getTime()) / DAY)

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { SignedIn } from '../access';
-import { attendedSessionsSql, nextScheduledStartSql } from '../appointments';
+import { attendedSessionsSql, nextScheduledStartSql, nextScheduledZoneSql } from '../appointments';
 import { homeworkAttentionSql } from '../carry-forward';
 import { type ClientHeadRow, clientHeadSql } from '../clients';
 import { visibleEpisodesSql } from '../episodes';
@@ -17,6 +17,8 @@ export type CaseloadRow = {
   episode_id: string;
   phase: 'intake' | 'active' | 'ending' | 'aftercare';
   next_session: Date | null;
+  /** The next session's own time zone. */
+  next_session_zone: string | null;
   last_contact_at: Date | null;
   unsigned_notes: number;
   homework_completed: number;
@@ -47,6 +49,7 @@ export async function listCaseload(
     ), sessions AS (
       SELECT ep.id AS episode_id,
         ${nextScheduledStartSql({ practiceId: sql`ep.practice_id`, episodeId: sql`ep.id`, from: now })} AS next_session,
+        ${nextScheduledZoneSql({ practiceId: sql`ep.practice_id`, episodeId: sql`ep.id`, from: now })} AS next_session_zone,
         -- Last contact: the latest attended session as of now, either kind (appointments rule).
         (SELECT max(att.starts_at) FROM (${attendedSessionsSql({
           practiceId: sql`ep.practice_id`,
@@ -60,7 +63,7 @@ export async function listCaseload(
     ), open_alerts AS (${openAlertCountsSql(EP)}
     )
     SELECT ep.client_id, c.display_name, c.preferred_name, ep.id AS episode_id, ep.phase,
-      s.next_session, s.last_contact_at,
+      s.next_session, s.next_session_zone, s.last_contact_at,
       coalesce(d.n, 0) AS unsigned_notes, coalesce(w.completed, 0) AS homework_completed,
       coalesce(w.overdue, 0) AS overdue_homework,
       coalesce(al.urgent, 0) AS urgent_alerts, coalesce(al.other, 0) AS other_alerts

@@ -34,7 +34,9 @@ export type CreatedClient = InvitedClient;
 export async function inviteClient(ctx: AccessContext, input: NewClient): Promise<CreatedClient> {
   const actor = signedIn(ctx);
   const { db } = ctx.services;
-  checkClientDetails(input, ctx.services.now());
+  // A blank time zone is no choice: the client gets the practice's, like an absent one.
+  const timeZone = input.timeZone?.trim() || undefined;
+  checkClientDetails({ ...input, timeZone }, ctx.services.now());
   const practice = await findPracticeById(db, actor.practiceId);
   if (!practice) throw new AppError('NOT_FOUND', 'Your practice no longer exists.');
   const safeContact = { ...DEFAULT_SAFE_CONTACT, ...input.safeContact };
@@ -48,7 +50,7 @@ export async function inviteClient(ctx: AccessContext, input: NewClient): Promis
       role: 'client',
     });
     const id = randomUUID();
-    const details = detailColumns({ ...input, safeContact });
+    const details = detailColumns({ ...input, timeZone, safeContact });
     await tx.insert(clients).values({
       ...(await sealClientColumns(tx, ctx.services.keyring, actor.practiceId, id, details)),
       id,
@@ -57,7 +59,7 @@ export async function inviteClient(ctx: AccessContext, input: NewClient): Promis
       displayName: input.displayName,
       email: user.email,
       therapistId: actor.userId,
-      timeZone: input.timeZone ?? practice.timeZone,
+      timeZone: timeZone ?? practice.timeZone,
     });
     if (sendInvitation) {
       await createInvitation(tx, ctx, {

@@ -59,7 +59,7 @@ export function episodeEvents(ep: SQL): EventBranch {
   return {
     sql: sql`SELECT ep.opened_at, ep.id, ep.id, 0,
       CASE WHEN ep.previous_episode_id IS NULL THEN 'opened' ELSE 'returned' END,
-      NULL::text, ep.title FROM ${ep} ep`,
+      NULL::text, ep.title, NULL::text FROM ${ep} ep`,
     sealedPurpose: episodeTitlePurpose,
   };
 }
@@ -68,7 +68,7 @@ export function episodeEvents(ep: SQL): EventBranch {
 export function phaseChangeEvents(ep: SQL): EventBranch {
   return {
     sql: sql`SELECT pc.changed_at, pc.episode_id, pc.id, 0, 'phase',
-      coalesce(pc.from_phase::text, '') || '>' || pc.to_phase::text, NULL::text
+      coalesce(pc.from_phase::text, '') || '>' || pc.to_phase::text, NULL::text, NULL::text
       FROM ${episodePhaseChanges} pc JOIN ${ep} ep ON pc.practice_id = ep.practice_id AND pc.episode_id = ep.id`,
     sealedPurpose: null,
   };

@@ -71,7 +71,7 @@ export function noteEvents(ep: SQL): EventBranch {
   // Session notes only: psychotherapy notes live in their own table and never appear here.
   return {
     sql: sql`SELECT coalesce(n.signed_at, n.created_at), n.episode_id, n.id, 0, n.status,
-      n.template::text, NULL::text
+      n.template::text, NULL::text, NULL::text
       FROM ${notes} n JOIN ${ep} ep ON n.practice_id = ep.practice_id AND n.episode_id = ep.id`,
     sealedPurpose: null,
   };

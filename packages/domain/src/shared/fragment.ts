@@ -18,9 +18,10 @@ export type IdOrSql = string | SQL;
 /** A timeline branch (module ownership): its SQL and the purpose that opens its `sealed` column. */
 export type EventBranch = {
   /**
-   * Selects exactly `at, episode_id, id, seq, kind, detail, sealed` (in this order) for the
-   * records of the episodes in the relation the caller names (`practice_id`, `id` columns).
-   * `kind` and `detail` are never clinical text; `sealed` is encrypted, or null.
+   * Selects exactly `at, episode_id, id, seq, kind, detail, sealed, time_zone` (in this order)
+   * for the records of the episodes in the relation the caller names (`practice_id`, `id`
+   * columns). `kind` and `detail` are never clinical text; `sealed` is encrypted, or null;
+   * `time_zone` is the record's own zone (a session's), or null when it has none.
    */
   sql: SQL;
   /** The encryption purpose of `sealed` for the record `id`; null when the branch seals nothing. */

@@ -112,6 +112,7 @@ export async function readTimeline(
         episodeId: row.episode_id,
         id: row.id,
         title: await titleOf(row, open),
+        timeZone: row.time_zone,
       })),
     );
     const last = page.at(-1);

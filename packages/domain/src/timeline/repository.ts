@@ -39,6 +39,8 @@ export type EventRow = {
   sealed: string | null;
   /** The purpose that opens `sealed` (from the owning module's branch); null when nothing is. */
   sealedPurpose: string | null;
+  /** The record's own time zone (a session's), null when it has none. */
+  time_zone: string | null;
 };
 
 /** Whether the actor may see this client at all (their client, or one of their episodes). */
@@ -52,7 +54,7 @@ export async function canSeeClient(
   return result.rows[0]?.visible === true;
 }
 
-const COLUMNS = sql.raw('type, branch, at, episode_id, id, seq, kind, detail, sealed');
+const COLUMNS = sql.raw('type, branch, at, episode_id, id, seq, kind, detail, sealed, time_zone');
 const EP = sql.raw('ep');
 
 /** The owning module's branches per event type; only the requested types are queried. */

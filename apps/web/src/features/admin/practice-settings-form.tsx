@@ -1,38 +1,14 @@
-import { Button, Group, NativeSelect, Stack, TextInput } from '@mantine/core';
+import { Button, Group, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import type { Practice, Wire } from '@throughline/contracts';
 import type { ReactElement } from 'react';
 import { ErrorAlert } from '../../app/error-alert';
 import { applyFieldErrors } from '../../app/field-errors';
+import { TimeZoneSelect } from '../../app/time-zone-select';
 import { useUpdatePractice } from './admin-api';
 
-const commonZones = [
-  'UTC',
-  'Europe/London',
-  'Europe/Dublin',
-  'Europe/Amsterdam',
-  'Europe/Berlin',
-  'Europe/Paris',
-  'Europe/Madrid',
-  'Europe/Stockholm',
-  'America/New_York',
-  'America/Chicago',
-  'America/Denver',
-  'America/Los_Angeles',
-  'America/Toronto',
-  'America/Sao_Paulo',
-  'Asia/Kolkata',
-  'Asia/Singapore',
-  'Asia/Tokyo',
-  'Australia/Sydney',
-  'Pacific/Auckland',
-];
-
 export function PracticeSettingsForm({ practice }: { practice: Wire<Practice> }): ReactElement {
-  const zones = commonZones.includes(practice.timeZone)
-    ? commonZones
-    : [practice.timeZone, ...commonZones];
   const form = useForm({
     initialValues: { name: practice.name, timeZone: practice.timeZone },
     validate: { name: (value) => (value.trim() ? null : 'Enter the practice name.') },
@@ -59,10 +35,9 @@ export function PracticeSettingsForm({ practice }: { practice: Wire<Practice> })
           description="The name clients and staff see, also in e-mails."
           {...form.getInputProps('name')}
         />
-        <NativeSelect
+        <TimeZoneSelect
           label="Time zone"
-          description="Used for session times, contact hours and reminders."
-          data={zones}
+          description="Used for session times, contact hours and reminders, and for new clients."
           {...form.getInputProps('timeZone')}
         />
         <Group>

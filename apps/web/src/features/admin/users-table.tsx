@@ -10,9 +10,9 @@ import { AccountAccessModal } from './account-access-modal';
 export function UsersTable({ users }: { users: Wire<User>[] }): ReactElement {
   const [changing, setChanging] = useState<Wire<User> | null>(null);
   return (
-    <ScrollRegion label="Users (scrolls sideways)">
+    <ScrollRegion label="Users table">
       <AccountAccessModal user={changing} onClose={() => setChanging(null)} />
-      <Table striped verticalSpacing="sm" style={{ minWidth: 760 }}>
+      <Table striped verticalSpacing="sm" style={{ minWidth: 860 }}>
         <Table.Caption>People with an account in this practice</Table.Caption>
         <Table.Thead>
           <Table.Tr>

@@ -9,9 +9,17 @@ import { sectionTitle } from '../brief/generic-section';
 import { kindLabel, useAcknowledgeAlert } from './alerts-api';
 import { AlertFollowUp } from './follow-up';
 
+/** A rule's input in words: lists joined, objects as "Name: value", never raw JSON. */
 function inputValue(value: unknown): string {
-  if (value === null || value === undefined) return '—';
-  if (typeof value === 'object') return JSON.stringify(value);
+  if (value === null || value === undefined || value === '') return '—';
+  if (Array.isArray(value)) return value.map(inputValue).join(', ');
+  if (typeof value === 'object') {
+    return Object.entries(value as Record<string, unknown>)
+      .map(([k, v]) => `${sectionTitle(k)}: ${inputValue(v)}`)
+      .join('; ');
+  }
+  if (typeof value === 'boolean') return value ? 'yes' : 'no';
+  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(value)) return formatDateTime(value);
   return String(value);
 }
 

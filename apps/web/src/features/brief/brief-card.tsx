@@ -9,6 +9,7 @@ export function BriefCard(props: { id: string; title: string; children: ReactNod
       component="section"
       aria-labelledby={props.id}
       className="brief-card"
+      style={{ minWidth: 0 }}
     >
       <Title order={2} size="h3" id={props.id} mb="sm">
         {props.title}

@@ -79,7 +79,12 @@ function BriefBody({ brief }: { brief: Wire<Brief> }): ReactElement {
         <SectionCard key={section.key} section={section} />
       ))}
       <BriefCard id="plan" title="Last session's plan">
-        {last?.startsAt && <Text size="sm">Session of {formatDate(last.startsAt)}</Text>}
+        {last?.startsAt && (
+          <Text size="sm">
+            Session of{' '}
+            {formatInZone(last.startsAt, brief.appointment?.timeZone, { dateOnly: true })}
+          </Text>
+        )}
         <Text style={{ whiteSpace: 'pre-wrap' }}>
           {plan || (last ? 'No plan was written.' : 'No earlier session yet.')}
         </Text>

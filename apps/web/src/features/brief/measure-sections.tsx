@@ -1,20 +1,19 @@
 import { Badge, Group, Stack, Table, Text } from '@mantine/core';
+import { gasLevelLabel } from '@throughline/clinical';
 import type { Alert, BriefGoal, BriefMeasure, DiscussionItem, Wire } from '@throughline/contracts';
 import type { ReactElement } from 'react';
 import { formatDate } from '../../app/format';
 import { ScrollRegion } from '../../app/scroll-region';
 import { AlertWhy } from '../alerts/alert-card';
 import { kindLabel } from '../alerts/alerts-api';
-import { GAS_LEVELS } from '../goals/goals-api';
 import { bandText } from '../measures/measures-api';
 
 const signed = (n: number | null): string => (n === null ? '—' : n > 0 ? `+${n}` : String(n));
-const level = (n: number) => GAS_LEVELS.find((l) => l.value === n)?.label ?? String(n);
 
 export function MeasuresBrief({ items }: { items: Wire<BriefMeasure>[] }): ReactElement {
   if (items.length === 0) return <Text>No questionnaires completed yet.</Text>;
   return (
-    <ScrollRegion label="Scores (scrolls sideways)">
+    <ScrollRegion label="Scores table">
       <Table style={{ minWidth: 320 }}>
         <Table.Caption>Latest score per questionnaire before this session</Table.Caption>
         <Table.Thead>
@@ -81,12 +80,12 @@ export function GoalsBrief({ items }: { items: Wire<BriefGoal>[] }): ReactElemen
           <Text size="sm">
             Last review:{' '}
             {g.latestReview
-              ? `${level(g.latestReview.level)} (${formatDate(g.latestReview.reviewedAt)})`
+              ? `${gasLevelLabel(g.latestReview.level)} (${formatDate(g.latestReview.reviewedAt)})`
               : 'not reviewed yet'}
           </Text>
           {g.latestClientRating && (
             <Text size="sm">
-              Client says: {level(g.latestClientRating.level)}
+              Client says: {gasLevelLabel(g.latestClientRating.level)}
               {g.latestClientRating.comment ? ` — “${g.latestClientRating.comment}”` : ''}
             </Text>
           )}

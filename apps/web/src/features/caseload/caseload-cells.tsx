@@ -38,7 +38,9 @@ export function PhaseCell({ row }: { row: CaseloadRow }): ReactElement {
 }
 
 export function NextSessionCell({ row }: { row: CaseloadRow }): ReactElement {
-  const text = row.nextSession ? formatInZone(row.nextSession) : 'None scheduled';
+  const text = row.nextSession
+    ? formatInZone(row.nextSession, row.nextSessionTimeZone)
+    : 'None scheduled';
   return (
     <Text size="sm" component="span">
       {text}

@@ -1,6 +1,7 @@
 import { Box, Card, Group, Stack, Table, Text } from '@mantine/core';
 import type { ReactElement } from 'react';
 import { formatDaysAgo } from '../../app/format';
+import { ScrollRegion } from '../../app/scroll-region';
 import { AttentionCell, BriefLink, NameCell, NextSessionCell, PhaseCell } from './caseload-cells';
 import type { CaseloadRow } from './caseload-rows';
 
@@ -11,8 +12,8 @@ export function CaseloadList({ rows }: Props): ReactElement {
   return (
     <>
       <Box visibleFrom="sm">
-        <Table.ScrollContainer minWidth={760}>
-          <Table striped highlightOnHover verticalSpacing="sm">
+        <ScrollRegion label="Clients in your caseload">
+          <Table striped highlightOnHover verticalSpacing="sm" style={{ minWidth: 760 }}>
             <Table.Caption>Clients in your caseload</Table.Caption>
             <Table.Thead>
               <Table.Tr>
@@ -47,7 +48,7 @@ export function CaseloadList({ rows }: Props): ReactElement {
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </ScrollRegion>
       </Box>
       <Stack hiddenFrom="sm" component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
         {rows.map((row) => (

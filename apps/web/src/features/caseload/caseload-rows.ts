@@ -29,6 +29,7 @@ export function mergeCaseload(clients: Wire<Client>[], caseload: CaseloadItem[])
       episodeId: item?.episodeId ?? null,
       phase: item?.phase ?? null,
       nextSession: item?.nextSession ?? null,
+      nextSessionTimeZone: item?.nextSessionTimeZone ?? null,
       lastContactAt: item?.lastContactAt ?? null,
       daysSinceLastContact: item?.daysSinceLastContact ?? null,
       attention: item?.attention ?? [],

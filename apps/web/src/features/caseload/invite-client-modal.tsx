@@ -67,7 +67,7 @@ export function InviteClientModal({ opened, onClose }: Props): ReactElement {
             {...form.getInputProps('email')}
           />
           {details ? (
-            <ClientDetailsFields form={form} />
+            <ClientDetailsFields form={form} isNew />
           ) : (
             <Button variant="subtle" onClick={showDetails.open} style={{ alignSelf: 'start' }}>
               Add more details now

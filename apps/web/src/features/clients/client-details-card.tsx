@@ -6,6 +6,7 @@ import { type ReactElement, useState } from 'react';
 import { ErrorAlert } from '../../app/error-alert';
 import { applyFieldErrors } from '../../app/field-errors';
 import { formatDate } from '../../app/format';
+import { zoneLabel } from '../../app/time-zones';
 import { ClientDetailsFields, SafeContactFields } from './client-fields';
 import { clientChanges, clientFieldPaths, clientValidation, valuesFromClient } from './client-form';
 import { useUpdateClient } from './clients-api';
@@ -93,7 +94,7 @@ export function ClientDetailsCard({ client }: { client: Wire<Client> }): ReactEl
             value={client.dateOfBirth && formatDate(client.dateOfBirth)}
           />
           <Detail label="Phone" value={client.phone} />
-          <Detail label="Time zone" value={client.timeZone} />
+          <Detail label="Time zone" value={zoneLabel(client.timeZone)} />
           <Detail
             label="Emergency contact"
             value={

@@ -1,14 +1,18 @@
-import { Fieldset, Select, SimpleGrid, Stack, Switch, TextInput } from '@mantine/core';
+import { Fieldset, SimpleGrid, Stack, Switch, TextInput } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
-import { type ReactElement, useMemo } from 'react';
-import { type ClientFormValues, timeZones } from './client-form';
+import type { ReactElement } from 'react';
+import { TimeZoneSelect } from '../../app/time-zone-select';
+import type { ClientFormValues } from './client-form';
 
 type Props = { form: UseFormReturnType<ClientFormValues> };
 
 // Labels avoid the words "name" and "email" so that "Name" and "Email" stay unambiguous.
 
-export function ClientDetailsFields({ form }: Props): ReactElement {
-  const zones = useMemo(timeZones, []);
+/** `isNew`: a new client, whose time zone may be left empty (the server uses the practice's). */
+export function ClientDetailsFields({
+  form,
+  isNew = false,
+}: Props & { isNew?: boolean }): ReactElement {
   return (
     <Stack gap="sm">
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
@@ -22,12 +26,15 @@ export function ClientDetailsFields({ form }: Props): ReactElement {
         <TextInput label="Date of birth" type="date" {...form.getInputProps('dateOfBirth')} />
         <TextInput label="Phone" type="tel" autoComplete="off" {...form.getInputProps('phone')} />
       </SimpleGrid>
-      <Select
+      <TimeZoneSelect
         label="Time zone"
-        description="Session times are shown to the client in this zone"
-        data={zones}
-        searchable
-        allowDeselect={false}
+        description={
+          isNew
+            ? "Session times are shown to the client in this zone. Leave it empty to use the practice's."
+            : 'Session times are shown to the client in this zone'
+        }
+        placeholder={isNew ? "The practice's time zone" : undefined}
+        clearable={isNew}
         {...form.getInputProps('timeZone')}
       />
       <Fieldset legend="Emergency contact">

@@ -16,18 +16,6 @@ export type ClientFormValues = {
   remindersEnabled: boolean;
 };
 
-export function browserTimeZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
-}
-
-export function timeZones(): string[] {
-  try {
-    return Intl.supportedValuesOf('timeZone');
-  } catch {
-    return [browserTimeZone()];
-  }
-}
-
 // Safe defaults (ETHICS.md): e-mails say only "you have a message" unless the client agrees.
 export function emptyClientValues(): ClientFormValues {
   return {
@@ -36,7 +24,8 @@ export function emptyClientValues(): ClientFormValues {
     preferredName: '',
     pronouns: '',
     dateOfBirth: '',
-    timeZone: browserTimeZone(),
+    // Empty: the server gives a new client the practice's time zone, not the browser's.
+    timeZone: '',
     phone: '',
     emergencyName: '',
     emergencyPhone: '',

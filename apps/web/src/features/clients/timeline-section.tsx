@@ -4,7 +4,7 @@ import { TIMELINE_TYPES, type TimelineItem, type Wire } from '@throughline/contr
 import { type ReactElement, useState } from 'react';
 import { Link } from 'react-router';
 import { ErrorAlert } from '../../app/error-alert';
-import { formatDateTime } from '../../app/format';
+import { formatInZone } from '../../app/format';
 import { timelineTypeLabels } from '../../app/labels';
 import { Loading } from '../../app/loading';
 import { clientKeys, getTimeline } from './clients-api';
@@ -56,7 +56,7 @@ export function TimelineSection({ clientId }: { clientId: string }): ReactElemen
             align="start"
           >
             <Text size="sm" w={150} style={{ flexShrink: 0 }}>
-              {formatDateTime(item.at)}
+              {formatInZone(item.at, item.timeZone)}
             </Text>
             <Stack gap={2}>
               <Badge variant="outline" color="gray" c="dark.7" tt="none" size="sm">

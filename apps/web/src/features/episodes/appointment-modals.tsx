@@ -3,7 +3,7 @@ import { useForm } from '@mantine/form';
 import type { Appointment, Wire } from '@throughline/contracts';
 import type { ReactElement } from 'react';
 import { ErrorAlert } from '../../app/error-alert';
-import { formatInZone } from '../../app/format';
+import { formatInZone, zoneSuffix } from '../../app/format';
 import { useChangeAppointment } from './episodes-api';
 
 export type AppointmentDialog = { kind: 'cancel' | 'reschedule'; appointment: Wire<Appointment> };
@@ -109,7 +109,7 @@ export function RescheduleModal(props: { appointment: Wire<Appointment>; onClose
           <TextInput
             label="New start time"
             type="time"
-            description={`In ${appointment.timeZone}`}
+            description={`In ${zoneSuffix(appointment.timeZone)}`}
             {...form.getInputProps('time')}
           />
           <NumberInput

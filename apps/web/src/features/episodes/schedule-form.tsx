@@ -10,13 +10,12 @@ import {
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { type CreateAppointmentsInput, MODALITIES, type Modality } from '@throughline/contracts';
+import { MODALITIES, type Modality } from '@throughline/contracts';
 import type { ReactElement } from 'react';
 import { ErrorAlert } from '../../app/error-alert';
 import { modalityLabels } from '../../app/labels';
 import { useScheduleAppointments } from './episodes-api';
-
-type Repeat = 'none' | 'weekly' | 'fortnightly' | 'custom';
+import { type Repeat, recurrence, WEEKDAYS, weekdayOf } from './schedule-rule';
 
 export const modalityOptions = MODALITIES.map((value) => ({ value, label: modalityLabels[value] }));
 
@@ -29,16 +28,8 @@ const initialValues = {
   assessment: false,
   repeat: 'none' as Repeat,
   count: 10 as number | string,
-  rrule: '',
+  days: [] as string[],
 };
-
-function recurrence(values: typeof initialValues): CreateAppointmentsInput['recurrence'] {
-  const count = Number(values.count);
-  if (values.repeat === 'weekly') return { rrule: `FREQ=WEEKLY;COUNT=${count}` };
-  if (values.repeat === 'fortnightly') return { rrule: `FREQ=WEEKLY;INTERVAL=2;COUNT=${count}` };
-  if (values.repeat === 'custom') return { rrule: values.rrule.trim() };
-  return undefined;
-}
 
 export function ScheduleForm(props: { episodeId: string; onDone: () => void }): ReactElement {
   const form = useForm({
@@ -49,13 +40,20 @@ export function ScheduleForm(props: { episodeId: string; onDone: () => void }): 
       durationMinutes: (v) =>
         Number(v) >= 15 && Number(v) <= 240 ? null : 'Between 15 and 240 minutes.',
       count: (v, all) =>
-        all.repeat === 'weekly' || all.repeat === 'fortnightly'
+        all.repeat !== 'none'
           ? Number(v) >= 1 && Number(v) <= 200
             ? null
             : 'Between 1 and 200 sessions.'
           : null,
-      rrule: (v, all) =>
-        all.repeat === 'custom' && !v.trim() ? 'Enter a rule, e.g. FREQ=WEEKLY;COUNT=6' : null,
+      days: (v, all) => {
+        if (all.repeat !== 'weekdays') return null;
+        if (v.length === 0) return 'Choose the days of the week.';
+        const first = weekdayOf(all.date);
+        const name = WEEKDAYS.find((d) => d.value === first)?.label;
+        return first && !v.includes(first)
+          ? `The first session is on a ${name}: include ${name}, or choose another date.`
+          : null;
+      },
     },
   });
   const mutation = useScheduleAppointments(props.episodeId, {
@@ -82,7 +80,7 @@ export function ScheduleForm(props: { episodeId: string; onDone: () => void }): 
           modality: values.modality as Modality,
           location: values.location.trim() || undefined,
           kind: values.assessment ? 'assessment' : 'treatment',
-          recurrence: recurrence(values),
+          recurrence: recurrence({ ...values, count: Number(values.count) }),
         }),
       )}
     >
@@ -93,7 +91,7 @@ export function ScheduleForm(props: { episodeId: string; onDone: () => void }): 
           <TextInput
             label="Start time"
             type="time"
-            description="In your time zone"
+            description="In the practice's time zone"
             {...form.getInputProps('time')}
           />
           <NumberInput
@@ -117,7 +115,7 @@ export function ScheduleForm(props: { episodeId: string; onDone: () => void }): 
               { value: 'none', label: 'Does not repeat' },
               { value: 'weekly', label: 'Weekly' },
               { value: 'fortnightly', label: 'Every two weeks' },
-              { value: 'custom', label: 'Custom rule (RRULE)' },
+              { value: 'weekdays', label: 'On chosen days each week' },
             ]}
             {...form.getInputProps('repeat')}
           />
@@ -127,20 +125,26 @@ export function ScheduleForm(props: { episodeId: string; onDone: () => void }): 
           description="Assessment sessions do not count as treatment sessions in the episode outcome."
           {...form.getInputProps('assessment', { type: 'checkbox' })}
         />
-        {(repeat === 'weekly' || repeat === 'fortnightly') && (
+        {repeat === 'weekdays' && (
+          <Checkbox.Group
+            label="Days of the week"
+            description="For example Monday and Thursday for two sessions a week"
+            {...form.getInputProps('days')}
+          >
+            <Group gap="sm" mt={4}>
+              {WEEKDAYS.map((d) => (
+                <Checkbox key={d.value} value={d.value} label={d.label} />
+              ))}
+            </Group>
+          </Checkbox.Group>
+        )}
+        {repeat !== 'none' && (
           <NumberInput
             label="Number of sessions"
             min={1}
             max={200}
             maw={220}
             {...form.getInputProps('count')}
-          />
-        )}
-        {repeat === 'custom' && (
-          <TextInput
-            label="Recurrence rule"
-            description="RFC 5545, e.g. FREQ=WEEKLY;BYDAY=MO,TH;COUNT=12"
-            {...form.getInputProps('rrule')}
           />
         )}
         <Group justify="flex-end">

@@ -82,7 +82,7 @@ export function GoalReview({
         </Stack>
       </form>
       {history.length > 0 && (
-        <ScrollRegion label="Earlier reviews (scrolls sideways)">
+        <ScrollRegion label="Earlier reviews">
           <Table style={{ minWidth: 320 }}>
             <Table.Caption>Earlier reviews</Table.Caption>
             <Table.Thead>

@@ -4,7 +4,7 @@ import {
   useMutation,
   useQueryClient,
 } from '@tanstack/react-query';
-import { gasTScore } from '@throughline/clinical';
+import { GAS_LEVEL_WORDS, gasLevelLabel, gasTScore } from '@throughline/clinical';
 import {
   type ClientGoal,
   type ClientRating,
@@ -239,14 +239,11 @@ export function useRateGoal(): UseMutationResult<
 
 export type { ClientGoal };
 
-/** GAS levels and their published anchor wording (Kiresuk & Sherman). */
-export const GAS_LEVELS: { value: number; label: string }[] = [
-  { value: -2, label: '−2 Much less than expected' },
-  { value: -1, label: '−1 Somewhat less than expected' },
-  { value: 0, label: '0 The expected outcome' },
-  { value: 1, label: '+1 Somewhat more than expected' },
-  { value: 2, label: '+2 Much more than expected' },
-];
+/** GAS levels in the clinical core's words, "As expected (0)" (Kiresuk & Sherman). */
+export const GAS_LEVELS: { value: number; label: string }[] = GAS_LEVEL_WORDS.map((l) => ({
+  value: l.level,
+  label: gasLevelLabel(l.level),
+}));
 
 /**
  * The GAS T-score of the levels chosen so far, by the clinical core's own rule (Kiresuk–Sherman,

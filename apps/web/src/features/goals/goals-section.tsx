@@ -1,6 +1,7 @@
 import { Button, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useQuery } from '@tanstack/react-query';
+import { gasLevelLabel } from '@throughline/clinical';
 import type { TherapistGoal, Wire } from '@throughline/contracts';
 import { type ReactElement, useState } from 'react';
 import { isApiError } from '../../api/problem';
@@ -9,15 +10,7 @@ import { formatDate } from '../../app/format';
 import { Loading } from '../../app/loading';
 import { GoalForm } from './goal-form';
 import { GoalReview } from './goal-review';
-import {
-  GAS_LEVELS,
-  GOAL_STATUS_LABELS,
-  goalsQuery,
-  useAddDiscussionItem,
-  useSharePlan,
-} from './goals-api';
-
-const levelLabel = (level: number) => GAS_LEVELS.find((l) => l.value === level)?.label ?? level;
+import { GOAL_STATUS_LABELS, goalsQuery, useAddDiscussionItem, useSharePlan } from './goals-api';
 
 function GoalItem({ goal }: { goal: Wire<TherapistGoal> }): ReactElement {
   return (
@@ -34,12 +27,12 @@ function GoalItem({ goal }: { goal: Wire<TherapistGoal> }): ReactElement {
         <Text size="sm">
           Last review:{' '}
           {goal.latestReview
-            ? `${levelLabel(goal.latestReview.level)} (${formatDate(goal.latestReview.reviewedAt)})`
+            ? `${gasLevelLabel(goal.latestReview.level)} (${formatDate(goal.latestReview.reviewedAt)})`
             : 'not reviewed yet'}
         </Text>
         {goal.latestClientRating && (
           <Text size="sm">
-            Client's own rating: {levelLabel(goal.latestClientRating.level)} (
+            Client's own rating: {gasLevelLabel(goal.latestClientRating.level)} (
             {formatDate(goal.latestClientRating.ratedAt)})
             {goal.latestClientRating.comment ? ` — “${goal.latestClientRating.comment}”` : ''}
           </Text>

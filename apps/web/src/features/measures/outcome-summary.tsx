@@ -119,7 +119,7 @@ export function OutcomeSummary({ outcome }: { outcome: Wire<Outcome> }): ReactEl
         </Stack>
       )}
       {outcome.instruments.length > 0 && (
-        <ScrollRegion label="First and last scores (scrolls sideways)">
+        <ScrollRegion label="First and last scores">
           <Table style={{ minWidth: 320 }}>
             <Table.Caption>First and last scores per instrument</Table.Caption>
             <Table.Thead>

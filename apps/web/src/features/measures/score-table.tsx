@@ -2,6 +2,7 @@ import { Table, VisuallyHidden } from '@mantine/core';
 import type { InstrumentScores, Wire } from '@throughline/contracts';
 import type { ReactElement } from 'react';
 import { formatDate } from '../../app/format';
+import { ScrollRegion } from '../../app/scroll-region';
 import { bandText } from './measures-api';
 
 /** The text alternative of a score chart: every point, its band, flags and alerts. */
@@ -47,5 +48,10 @@ export function ScoreTable({
       </Table.Tbody>
     </Table>
   );
-  return visuallyHidden ? <VisuallyHidden>{table}</VisuallyHidden> : table;
+  // Hidden, it is the chart's text alternative and takes no width; shown, it may scroll sideways.
+  return visuallyHidden ? (
+    <VisuallyHidden>{table}</VisuallyHidden>
+  ) : (
+    <ScrollRegion label={`${title} scores`}>{table}</ScrollRegion>
+  );
 }

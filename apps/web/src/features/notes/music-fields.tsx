@@ -40,7 +40,7 @@ export function MusicTherapyFields({ body, onChange, readOnly }: Props): ReactEl
       </Checkbox.Group>
       <TagsInput
         label="Instruments"
-        description="Press Enter after each instrument"
+        description={readOnly ? undefined : 'Press Enter after each instrument'}
         value={body.instruments ?? []}
         onChange={(value) => onChange({ instruments: value })}
         readOnly={readOnly}

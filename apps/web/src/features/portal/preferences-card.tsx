@@ -1,15 +1,14 @@
-import { Card, Select, Stack, Switch, Text, Title } from '@mantine/core';
+import { Card, Stack, Switch, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import type { SafeContact } from '@throughline/contracts';
-import { type ReactElement, useMemo } from 'react';
+import type { ReactElement } from 'react';
 import { ErrorAlert } from '../../app/error-alert';
 import { Loading } from '../../app/loading';
-import { timeZones } from '../clients/client-form';
+import { TimeZoneSelect } from '../../app/time-zone-select';
 import { usePortalPreferences, useUpdatePreferences } from './portal-api';
 
 /** Each change is saved on its own, so a switch never sends a value the client did not touch. */
 export function PreferencesCard(): ReactElement {
-  const zones = useMemo(timeZones, []);
   const current = usePortalPreferences();
   const mutation = useUpdatePreferences({
     onSuccess: () => notifications.show({ color: 'teal', message: 'Preference saved.' }),
@@ -52,12 +51,9 @@ export function PreferencesCard(): ReactElement {
               checked={prefs.safeContact.remindersEnabled}
               onChange={(e) => toggle('remindersEnabled', e.currentTarget.checked)}
             />
-            <Select
+            <TimeZoneSelect
               label="Your time zone"
               description="Session times are shown in this zone"
-              data={zones}
-              searchable
-              allowDeselect={false}
               value={prefs.timeZone}
               onChange={(value) => {
                 if (!value) return;

@@ -4,6 +4,7 @@ import type { ApiToken, Wire } from '@throughline/contracts';
 import { type ReactElement, useState } from 'react';
 import { ErrorAlert } from '../../app/error-alert';
 import { formatDate, formatDateTime } from '../../app/format';
+import { ScrollRegion } from '../../app/scroll-region';
 import { useRevokeToken } from './settings-api';
 
 function tokenState(token: Wire<ApiToken>): { label: string; color: string } {
@@ -27,8 +28,8 @@ export function TokensTable({ tokens }: { tokens: Wire<ApiToken>[] }): ReactElem
 
   return (
     <>
-      <Table.ScrollContainer minWidth={600}>
-        <Table verticalSpacing="sm">
+      <ScrollRegion label="Your personal API tokens">
+        <Table verticalSpacing="sm" style={{ minWidth: 600 }}>
           <Table.Caption>Your personal API tokens</Table.Caption>
           <Table.Thead>
             <Table.Tr>
@@ -76,7 +77,7 @@ export function TokensTable({ tokens }: { tokens: Wire<ApiToken>[] }): ReactElem
             })}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </ScrollRegion>
       <Modal opened={revoking !== null} onClose={close} title="Revoke this token?" centered>
         <Stack>
           <Text>
