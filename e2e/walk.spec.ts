@@ -140,7 +140,10 @@ describe('every page, as every demo person, at a desk and on a phone', () => {
         expect(reports.length).toBeGreaterThan(1);
         const failing = reports.filter((r) => r.problems.length > 0);
         const summary = failing.map((r) => `${r.path}\n  ${r.problems.join('\n  ')}`).join('\n');
-        expect(failing.map((r) => r.path), summary).toEqual([]);
+        expect(
+          failing.map((r) => r.path),
+          summary,
+        ).toEqual([]);
         expect(consoleErrors).toEqual([]);
         await page.context().close();
       });
