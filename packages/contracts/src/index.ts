@@ -20,5 +20,6 @@ export * from './measures';
 export * from './notes';
 export * from './phases';
 export * from './portal';
+export * from './sessions';
 export * from './timeline';
 export type { Wire } from './wire';
