@@ -79,7 +79,17 @@ function BriefBody({ brief }: { brief: Wire<Brief> }): ReactElement {
         <SectionCard key={section.key} section={section} />
       ))}
       <BriefCard id="plan" title="Last session's plan">
-        {last?.startsAt && <Text size="sm">Session of {formatDate(last.startsAt)}</Text>}
+        {last?.startsAt && (
+          <Text size="sm">
+            {last.appointmentId ? (
+              <Anchor component={Link} to={`/sessions/${last.appointmentId}`}>
+                Session of {formatDate(last.startsAt)}
+              </Anchor>
+            ) : (
+              `Session of ${formatDate(last.startsAt)}`
+            )}
+          </Text>
+        )}
         <Text style={{ whiteSpace: 'pre-wrap' }}>
           {plan || (last ? 'No plan was written.' : 'No earlier session yet.')}
         </Text>
@@ -151,9 +161,13 @@ export function BriefPage(): ReactElement {
           <Title order={1}>{name ? `Brief: ${name}` : 'Pre-session brief'}</Title>
           {data && (
             <Text>
-              {data.appointment
-                ? `Session ${formatInZone(data.appointment.startsAt, data.appointment.timeZone)}`
-                : 'No upcoming session scheduled'}
+              {data.appointment ? (
+                <Anchor component={Link} to={`/sessions/${data.appointment.id}`}>
+                  Session {formatInZone(data.appointment.startsAt, data.appointment.timeZone)}
+                </Anchor>
+              ) : (
+                'No upcoming session scheduled'
+              )}
               {' · '}
               {sinceText(data.daysSinceLastSession)}
               {' · '}
