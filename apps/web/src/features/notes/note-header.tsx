@@ -5,7 +5,7 @@ import type { ReactElement } from 'react';
 import { Link } from 'react-router';
 import { formatDateTime, formatInZone } from '../../app/format';
 import { episodeKeys, getEpisode } from '../episodes/episodes-api';
-import { clientLine } from '../sessions/session-page';
+import { clientLine } from '../sessions/client-line';
 import { sessionQuery } from '../sessions/sessions-api';
 import { templateLabels } from './templates';
 
@@ -39,13 +39,10 @@ export function NoteHeader({ note }: { note: Wire<Note> }): ReactElement {
         {client ? ` — ${client.preferredName || client.displayName}` : ''}
       </Title>
       {client && <Text>{clientLine(client)}</Text>}
-      <Text fw={500}>
-        {appointment
-          ? `Session of ${formatInZone(appointment.startsAt, appointment.timeZone)}`
-          : note.appointmentId
-            ? 'Session —'
-            : 'Not tied to a session'}
-      </Text>
+      {appointment && (
+        <Text fw={500}>Session of {formatInZone(appointment.startsAt, appointment.timeZone)}</Text>
+      )}
+      {!note.appointmentId && <Text fw={500}>Not tied to a session</Text>}
       <Text size="sm">Started {formatDateTime(note.createdAt)}</Text>
     </Stack>
   );

@@ -8,19 +8,11 @@ import { formatInZone } from '../../app/format';
 import { modalityLabels } from '../../app/labels';
 import { Loading } from '../../app/loading';
 import { usePageTitle } from '../../app/page-title';
+import { clientLine } from './client-line';
 import { SessionAttendance } from './session-attendance';
 import { SessionMeasures } from './session-measures';
 import { SessionNote } from './session-note';
 import { sessionQuery } from './sessions-api';
-
-/** "Jo (Jordan Lee), she/her": the name the therapist uses, the full name, the pronouns. */
-export function clientLine(client: Wire<SessionDetail>['client']): string {
-  const name =
-    client.preferredName && client.preferredName !== client.displayName
-      ? `${client.preferredName} (${client.displayName})`
-      : client.displayName;
-  return client.pronouns ? `${name}, ${client.pronouns}` : name;
-}
 
 function SessionBody({ session }: { session: Wire<SessionDetail> }): ReactElement {
   const { appointment: a, client, episode } = session;
