@@ -135,6 +135,14 @@ describe('phase refusals (closed episode)', () => {
       deed: /notes cannot be signed/,
     },
     {
+      action: 'session.note.start',
+      who: 'therapist',
+      method: 'POST',
+      url: () => `/api/v1/appointments/${ids.appointment}/notes`,
+      body: () => ({ template: 'music-therapy' }),
+      deed: /notes cannot be written/,
+    },
+    {
       action: 'psychotherapy-note.create',
       who: 'therapist',
       method: 'POST',

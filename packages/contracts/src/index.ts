@@ -20,6 +20,7 @@ export * from './measures';
 export * from './notes';
 export * from './phases';
 export * from './portal';
+export * from './sessions';
 export * from './timeline';
 export type { Wire } from './wire';
 export * from './zone-names';

@@ -92,7 +92,22 @@ export const noteSchema = noteSummarySchema.extend({
 });
 export type Note = z.output<typeof noteSchema>;
 
-export const noteListSchema = z.object({ items: z.array(noteSummarySchema) });
+/** The session a note belongs to, as listed: when it began, in the therapist's zone. */
+export const noteSessionSchema = z.object({
+  startsAt: z.date(),
+  timeZone: z
+    .string()
+    .describe("The therapist's zone for the session (its series', else the practice's)"),
+});
+export type NoteSession = z.output<typeof noteSessionSchema>;
+
+/** A note in a list: dated by its session; a note without one is dated by its creation. */
+export const noteListItemSchema = noteSummarySchema.extend({
+  session: noteSessionSchema.nullable().describe('Null for a note not tied to a session'),
+});
+export type NoteListItem = z.output<typeof noteListItemSchema>;
+
+export const noteListSchema = z.object({ items: z.array(noteListItemSchema) });
 export type NoteList = z.output<typeof noteListSchema>;
 
 export const noteSavedSchema = z.object({

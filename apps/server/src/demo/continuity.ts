@@ -5,6 +5,7 @@ import { actingAs } from '../operator';
 import { seedDemoAppointments } from './appointments';
 import { seedDemoNotes } from './notes';
 import type { DemoSeed } from './seed';
+import { seedTodaysSession } from './todays-session';
 
 /**
  * Sessions and notes on top of the demo's episodes: Sam's weekly series with signed music-therapy
@@ -24,14 +25,17 @@ export async function seedDemoContinuity(services: Services, seed: DemoSeed): Pr
   }
 
   await seedDemoAppointments(services, { episodeId: samEpisode, therapist: maya });
-  const attended = await services.db.execute<{ id: string }>(sql`
-    SELECT id FROM appointments WHERE practice_id = ${seed.practiceId} AND episode_id = ${samEpisode}
-      AND status = 'attended' ORDER BY starts_at DESC LIMIT 3`);
+  const attended = await services.db.execute<{ id: string; ends_at: string | Date }>(sql`
+    SELECT id, ends_at FROM appointments WHERE practice_id = ${seed.practiceId}
+      AND episode_id = ${samEpisode} AND status = 'attended' ORDER BY starts_at DESC LIMIT 3`);
   await seedDemoNotes(services, {
     episodeId: samEpisode,
     therapist: maya,
-    appointmentIds: attended.rows.map((r) => r.id).reverse(),
+    sessions: attended.rows
+      .map((r) => ({ appointmentId: r.id, endsAt: new Date(r.ends_at) }))
+      .reverse(),
   });
+  await seedTodaysSession(services, { episodeId: jordanEpisode, therapist: maya });
 
   // First sessions: Jordan's return (shown to Jordan in New York time), Priya's intake with Daniel.
   const nextWeek = DateTime.fromJSDate(services.now(), { zone: 'Europe/London' })

@@ -31,7 +31,7 @@ it('seeds signed music-therapy notes with an open thread and homework', async ()
   const seeded = await seedDemoNotes(h.services, {
     episodeId,
     therapist: { id: therapist.userId, practiceId: therapist.practiceId },
-    appointmentIds: [],
+    sessions: [],
   });
   expect(seeded.noteIds).toHaveLength(3);
   const ctx = actingAs(h.services, {

@@ -3,6 +3,8 @@ import { actingAs } from '../operator';
 
 type DemoNote = { body: NoteBody };
 
+const HOUR = 3_600_000;
+
 /** Three signed music-therapy sessions with Sam (AMTA documentation: methods, music, responses). */
 export const SESSIONS: DemoNote[] = [
   {
@@ -67,27 +69,32 @@ export const SESSIONS: DemoNote[] = [
 ];
 
 /**
- * Writes and signs the demo's music-therapy notes for Sam, oldest first, one per appointment
- * given (fewer appointments: the rest have none). Signing opens the "Sleep before shifts" thread
- * and sets the evening-playlist homework, exactly as a therapist's signing would.
+ * Writes and signs the demo's music-therapy notes for Sam, oldest first, one per session given
+ * (fewer sessions: the rest have none), each written and signed an hour after its session ended,
+ * so the episode lists them by their distinct session dates. Signing opens the "Sleep before
+ * shifts" thread and sets the evening-playlist homework, exactly as a therapist's signing would.
  */
 export async function seedDemoNotes(
   services: Services,
   input: {
     episodeId: string;
     therapist: { id: string; practiceId: string };
-    appointmentIds: string[];
+    sessions: { appointmentId: string; endsAt: Date }[];
   },
 ): Promise<{ noteIds: string[] }> {
-  const ctx = actingAs(services, { ...input.therapist, role: 'therapist' });
   const noteIds: string[] = [];
-  for (const [i, session] of SESSIONS.entries()) {
-    const appointmentId = input.appointmentIds[i];
+  for (const [i, note] of SESSIONS.entries()) {
+    const session = input.sessions[i];
+    const writtenAt = session ? new Date(session.endsAt.getTime() + HOUR) : services.now();
+    const ctx = actingAs(
+      { ...services, now: () => writtenAt },
+      { ...input.therapist, role: 'therapist' },
+    );
     const draft = await createNote(ctx, {
       episodeId: input.episodeId,
       template: 'music-therapy',
-      ...(appointmentId ? { appointmentId } : {}),
-      body: session.body,
+      ...(session ? { appointmentId: session.appointmentId } : {}),
+      body: note.body,
     });
     await signNote(ctx, draft.id, { version: draft.version });
     noteIds.push(draft.id);

@@ -1,5 +1,12 @@
 import { createTestDatabase, type TestDatabase } from '@throughline/db/testing';
-import { getEpisode, listClients, type Services } from '@throughline/domain';
+import {
+  getEpisode,
+  listClients,
+  listEpisodeAppointments,
+  listNotes,
+  type Services,
+} from '@throughline/domain';
+import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { actingAs } from '../operator';
 import { createServicesForTest } from '../testing/harness';
@@ -62,5 +69,27 @@ describe('demo seed', () => {
     const daniel = asStaff('daniel@demo.throughline.test');
     const [priyaEpisode] = seed.clients.get('priya@demo.throughline.test')?.episodeIds ?? [];
     expect((await getEpisode(daniel, priyaEpisode ?? '')).phase).toBe('intake');
+  });
+
+  it("lists Sam's notes by their sessions' distinct dates, and leaves Jo's session of today to note", async () => {
+    const maya = asStaff('maya@demo.throughline.test');
+    const [samEpisode] = seed.clients.get('sam@demo.throughline.test')?.episodeIds ?? [];
+    const notes = await listNotes(maya, samEpisode ?? '');
+    expect(notes).toHaveLength(3);
+    const dates = notes.map((n) => n.session?.startsAt.toISOString());
+    expect(new Set(dates).size).toBe(3);
+    expect(dates).toEqual([...dates].sort().reverse());
+    for (const n of notes) {
+      expect(n.session?.timeZone).toBe('Europe/London');
+      expect(n.createdAt.getTime()).toBeGreaterThan(n.session?.startsAt.getTime() ?? Infinity);
+    }
+
+    const [, jordanEpisode] = seed.clients.get('jordan@demo.throughline.test')?.episodeIds ?? [];
+    const sessions = await listEpisodeAppointments(maya, { episodeId: jordanEpisode ?? '' });
+    const today = DateTime.now().setZone('Europe/London').toISODate();
+    const begun = sessions.filter((a) => a.startsAt.getTime() <= Date.now());
+    expect(begun).toHaveLength(1);
+    expect(begun[0]).toMatchObject({ status: 'scheduled', timeZone: 'Europe/London' });
+    expect(begun[0]?.localStart.slice(0, 10)).toBe(today);
   });
 });

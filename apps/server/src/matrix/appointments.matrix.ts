@@ -12,6 +12,8 @@ let clientsSessionId = '';
 /** A session the therapist cancels. */
 let therapistsSessionId = '';
 let feedToken = '';
+/** A session that has begun, still marked scheduled: "Write the note" marks it attended. */
+let begunSessionId = '';
 
 /** Local start N days ahead of the matrix clock, at a given hour, in the practice zone. */
 const ahead = (days: number, hour: number): string =>
@@ -43,6 +45,12 @@ export const matrix: ModuleMatrix = {
       string,
       string,
     ];
+    const begun = await createAppointments(asTherapist, {
+      episodeId,
+      start: ahead(-3, 7),
+      timeZone: 'Europe/London',
+    });
+    begunSessionId = begun.appointments[0]?.id ?? '';
     const asClient = actingAs(h.services, {
       id: client.userId,
       practiceId: client.practiceId,
@@ -80,6 +88,32 @@ const ROWS: MatrixRow[] = [
     route: 'GET /api/v1/appointments/:id',
     url: () => `/api/v1/appointments/${clientsSessionId}`,
     expect: statuses(401, 200, 404, 200, 404, 404, 404, 404),
+  },
+  {
+    route: 'GET /api/v1/appointments/:id/session',
+    note: "the session page: the therapist's, not the client's",
+    url: () => `/api/v1/appointments/${clientsSessionId}/session`,
+    expect: statuses(401, 404, 404, 200, 404, 404, 404, 404),
+  },
+  {
+    route: 'GET /api/v1/appointments/:id/session',
+    note: 'a session that does not exist',
+    url: () => `/api/v1/appointments/${randomUUID()}/session`,
+    expect: statuses(401, 404, 404, 404, 404, 404, 404, 404),
+  },
+  {
+    route: 'POST /api/v1/appointments/:id/notes',
+    note: 'write the note: marks the begun session attended, starts its draft',
+    url: () => `/api/v1/appointments/${begunSessionId}/notes`,
+    body: () => ({ template: 'music-therapy' }),
+    expect: statuses(401, 404, 404, 201, 404, 404, 404, 404),
+  },
+  {
+    route: 'POST /api/v1/appointments/:id/notes',
+    note: 'a session that does not exist',
+    url: () => `/api/v1/appointments/${randomUUID()}/notes`,
+    body: () => ({ template: 'music-therapy' }),
+    expect: statuses(401, 404, 404, 404, 404, 404, 404, 404),
   },
   {
     route: 'PATCH /api/v1/appointments/:id',

@@ -9,6 +9,9 @@ import {
   listAppointmentsQuery,
   portalAppointmentsQuery,
   problemSchema,
+  sessionDetailSchema,
+  sessionNoteStartedSchema,
+  startSessionNoteRequest,
   uuidParam,
 } from '@throughline/contracts';
 import {
@@ -16,6 +19,8 @@ import {
   getAppointment,
   listEpisodeAppointments,
   listPortalAppointments,
+  readSession,
+  startSessionNote,
   updateAppointment,
 } from '@throughline/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -84,6 +89,49 @@ export const appointmentRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => getAppointment(request.ctx, request.params.id),
+  );
+
+  app.get(
+    '/api/v1/appointments/:id/session',
+    {
+      config: { policy: 'session.read' },
+      schema: {
+        tags: ['appointments'],
+        summary:
+          "One session's page: its client, its notes and its questionnaires (therapist only)",
+        description:
+          'Times are in the therapist’s zone. Measures are those completed for this session (`linked: "session"`) and those naming no session completed on its day in that zone (`"same-day"`); scores only, never answers.',
+        params: uuidParam,
+        response: { 200: sessionDetailSchema, ...errors },
+      },
+    },
+    async (request) => readSession(request.ctx, request.params.id),
+  );
+
+  app.post(
+    '/api/v1/appointments/:id/notes',
+    {
+      config: { policy: 'session.note.start' },
+      schema: {
+        tags: ['appointments', 'notes'],
+        summary:
+          "Write the session's note: mark a begun, still-scheduled session attended and start its draft, in one step",
+        description:
+          'One transaction: either the session is marked attended and the draft exists, or nothing changed. When the session already has a note, that note answers (200, `created: false`). A cancelled session, or one that has not begun, is 409 `APPOINTMENT_STATE_INVALID`.',
+        params: uuidParam,
+        body: startSessionNoteRequest,
+        response: {
+          200: sessionNoteStartedSchema,
+          201: sessionNoteStartedSchema,
+          ...errors,
+          ...conflict,
+        },
+      },
+    },
+    async (request, reply) => {
+      const started = await startSessionNote(request.ctx, request.params.id, request.body);
+      return reply.code(started.created ? 201 : 200).send(started);
+    },
   );
 
   app.patch(

@@ -30,7 +30,7 @@ export const noteRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['notes'],
         summary:
-          'Session notes of an episode, newest first, without bodies (psychotherapy notes are never listed)',
+          'Session notes of an episode by session date, newest first (a note without a session by its creation), without bodies; psychotherapy notes are never listed',
         params: uuidParam,
         response: { 200: noteListSchema, ...errors },
       },

@@ -12,6 +12,7 @@ import { EpisodePage } from '../features/episodes/episode-page';
 import { NotePage } from '../features/notes/note-page';
 import { PrivateNotePage } from '../features/notes/private-note-page';
 import { QuestionnairePage } from '../features/portal/questionnaire-page';
+import { SessionPage } from '../features/sessions/session-page';
 import { SecurityPage } from '../features/settings/security-page';
 import { HomePage } from './home-page';
 import { NotFoundPage } from './message-page';
@@ -39,6 +40,7 @@ export function createAppRouter(): AppRouter {
         { path: 'episodes/:id/brief', element: therapistOnly(<BriefPage />) },
         { path: 'episodes/:id/private-notes/new', element: therapistOnly(<PrivateNotePage />) },
         { path: 'notes/:id', element: therapistOnly(<NotePage />) },
+        { path: 'sessions/:id', element: therapistOnly(<SessionPage />) },
         { path: 'private-notes/:noteId', element: therapistOnly(<PrivateNotePage />) },
         {
           path: 'admin/outbox',

@@ -28,6 +28,7 @@ describe('the phase rule table', () => {
       'psychotherapy-note.create',
       'psychotherapy-note.update',
       'response.create',
+      'session.note.start',
     ]);
     for (const action of limited) {
       const who = POLICY[action].who as readonly string[];

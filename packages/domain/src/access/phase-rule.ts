@@ -7,6 +7,7 @@ import { type Action, phasesOf } from './policy';
 const DEEDS: Partial<Record<Action, string>> = {
   'appointment.create': 'sessions cannot be booked',
   'note.create': 'notes cannot be written',
+  'session.note.start': 'notes cannot be written',
   'note.update': 'notes cannot be edited',
   'note.sign': 'notes cannot be signed',
   'psychotherapy-note.create': 'psychotherapy notes cannot be written',

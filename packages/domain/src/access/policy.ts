@@ -66,6 +66,11 @@ export const POLICY = {
   'appointment.read': { who: ['therapist', 'client'], hidesExistence: true },
   /** Clients may cancel their own sessions; the use-case allows them nothing else. */
   'appointment.update': { who: ['therapist', 'client'], hidesExistence: true },
+  // The session page (issue 9): one session with its client, notes and questionnaires — the
+  // therapist's view of the record, so not the client's. "Write the note" marks a begun session
+  // attended and starts its note in one step: new clinical content, so not in a closed episode.
+  'session.read': { who: ['therapist'], hidesExistence: true },
+  'session.note.start': { who: ['therapist'], hidesExistence: true, phases: OPEN },
   'calendar.feed.manage': { who: ['therapist', 'client'] },
   'calendar.feed.read': { who: 'anyone' },
   'note.list': { who: ['therapist'], hidesExistence: true },

@@ -22,6 +22,8 @@ export {
   listUpcomingSessions,
   nextScheduledStartSql,
   nextScheduledZoneSql,
+  type SessionHeadRow,
+  sessionHeadSql,
   sessionStartSql,
   type UpcomingSessionRow,
 } from './reads';
@@ -41,13 +43,18 @@ export {
   reminderJob,
   sendAppointmentReminder,
 } from './reminders';
-export { type AppointmentRow, listVisible as listVisibleAppointments } from './repository';
+export {
+  type AppointmentRow,
+  findById as findAppointmentById,
+  listVisible as listVisibleAppointments,
+} from './repository';
 export { type SessionJob, scheduleBeforeSession } from './session-jobs';
 export {
+  recordAttendance,
   type Scope,
   type UpdateAppointmentInput,
   type UpdatedAppointment,
   updateAppointment,
 } from './update-appointment';
 export type { AppointmentView, SeriesView } from './views';
-export { appointmentLocationPurpose } from './views';
+export { appointmentLocationPurpose, openAppointments, therapistZone } from './views';

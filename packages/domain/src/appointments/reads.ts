@@ -83,6 +83,24 @@ export function sessionStartSql(q: { practiceId: IdOrSql; appointmentId: IdOrSql
     WHERE a.practice_id = ${id(q.practiceId)} AND a.id = ${id(q.appointmentId)})`;
 }
 
+export type SessionHeadRow = { session_starts_at: string; session_time_zone: string };
+
+/**
+ * A session's start and the therapist's zone for it (its series' zone, else the practice's), for
+ * `LEFT JOIN LATERAL (...) s ON true` from a row that names the session (a note): one
+ * primary-key probe. No row when there is no such session.
+ */
+export function sessionHeadSql(q: {
+  practiceId: IdOrSql;
+  appointmentId: IdOrSql;
+}): Fragment<SessionHeadRow> {
+  return fragment(sql`SELECT a.starts_at AS session_starts_at,
+      coalesce(s.time_zone, ${practiceTimeZoneSql(sql`a.practice_id`)}) AS session_time_zone
+    FROM ${appointments} a
+    LEFT JOIN ${appointmentSeries} s ON s.practice_id = a.practice_id AND s.id = a.series_id
+    WHERE a.practice_id = ${id(q.practiceId)} AND a.id = ${id(q.appointmentId)}`);
+}
+
 /**
  * Timeline branch: past sessions of the episodes in `ep` (`practice_id`, `id`) and what became
  * of them — kind is the status, detail `by:late` for a cancellation. Future scheduled sessions

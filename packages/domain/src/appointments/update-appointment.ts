@@ -33,7 +33,12 @@ function stateError(row: AppointmentRow, wanted: string): AppError {
   );
 }
 
-async function recordOutcome(
+/**
+ * Records that a scheduled session was attended or missed, once it has begun (so no attended
+ * session lies in the clock's future: `attendance.ts`). Inside the caller's transaction: the
+ * session page marks a session attended and starts its note in one step.
+ */
+export async function recordAttendance(
   tx: Executor,
   ctx: AccessContext,
   row: AppointmentRow,
@@ -157,7 +162,7 @@ export async function updateAppointment(
     } else if (input.status === 'cancelled') {
       ids = await cancel(tx, ctx, row, input);
     } else {
-      ids = await recordOutcome(tx, ctx, row, input.status);
+      ids = await recordAttendance(tx, ctx, row, input.status);
     }
     const rows = await listByIds(tx, actor, ids);
     const views = await openAppointments(tx, ctx.services.keyring, actor, rows);

@@ -49,6 +49,7 @@ export {
 } from './record-response';
 export { type SavedProgress, saveMeasureTaskProgress } from './save-measure-task-progress';
 export { scoreInstrument } from './score-instrument';
+export { listSessionMeasures } from './session-reads';
 export { submitMeasureTask } from './submit-measure-task';
 export type { MeasureTaskSummary, PortalMeasureTask } from './task-views';
 export { type UpdateMeasurementPlanInput, updateMeasurementPlan } from './update-measurement-plan';

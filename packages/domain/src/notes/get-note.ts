@@ -1,4 +1,5 @@
-import { type AccessContext, HIDDEN, perform } from '../access';
+import { type AccessContext, HIDDEN, perform, type SignedIn } from '../access';
+import type { Executor } from '../shared/transaction';
 import { findById, listAddenda } from './repository';
 import { type NoteView, toNoteView } from './views';
 
@@ -10,4 +11,16 @@ export async function getNote(ctx: AccessContext, noteId: string): Promise<NoteV
     if (!note) return HIDDEN;
     return toNoteView(tx, ctx, note, await listAddenda(tx, note.practiceId, note.id));
   });
+}
+
+/** The same, inside a transaction the kernel has already admitted the caller to. */
+export async function getNoteInTransaction(
+  tx: Executor,
+  ctx: AccessContext,
+  actor: SignedIn,
+  noteId: string,
+): Promise<NoteView> {
+  const note = await findById(tx, actor, noteId);
+  if (!note) throw new Error('note of a visible session not visible');
+  return toNoteView(tx, ctx, note, await listAddenda(tx, note.practiceId, note.id));
 }

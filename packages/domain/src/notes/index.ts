@@ -1,13 +1,13 @@
 export { addAddendum } from './add-addendum';
 export { checkPsychotherapyNote } from './check-psychotherapy-note';
-export { createNote } from './create-note';
+export { createNote, insertDraftNote, type NewDraft } from './create-note';
 export { createPsychotherapyNote } from './create-psychotherapy-note';
 export {
   detectExcludedContent,
   type ExcludedContentWarning,
   type ExcludedKind,
 } from './excluded-content';
-export { getNote } from './get-note';
+export { getNote, getNoteInTransaction } from './get-note';
 export { getPsychotherapyNote } from './get-psychotherapy-note';
 export { listNotes } from './list-notes';
 export { listPsychotherapyNotes } from './list-psychotherapy-notes';
@@ -19,7 +19,11 @@ export {
   overdueDraftCountsSql,
   UNSIGNED_AFTER_HOURS,
 } from './reads';
-export type { NoteSummaryRow, PsychotherapyNoteSummaryRow } from './repository';
+export {
+  listBySession as listSessionNotes,
+  type NoteSummaryRow,
+  type PsychotherapyNoteSummaryRow,
+} from './repository';
 export { signNote } from './sign-note';
 export {
   MUSIC_THERAPY_METHODS,

@@ -1,9 +1,11 @@
-import { and, asc, desc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, type SQL, sql } from 'drizzle-orm';
 import type { SignedIn } from '../access';
 import { episodesTreatedBy } from '../access';
+import { sessionHeadSql } from '../appointments';
 import { appointments } from '../appointments/tables';
 import { episodes } from '../episodes/tables';
 import { users } from '../identity/tables';
+import { fromPg, type Raw } from '../shared/local-time';
 import type { Executor } from '../shared/transaction';
 import { noteAddenda, notes, psychotherapyNotes } from './tables';
 
@@ -35,26 +37,72 @@ export async function findById(
 export type NoteSummaryRow = Pick<
   NoteRow,
   'id' | 'episodeId' | 'appointmentId' | 'template' | 'status' | 'createdAt' | 'signedAt'
->;
+> & {
+  /** The session the note belongs to, in the therapist's zone; null when it has none. */
+  session: { startsAt: Date; timeZone: string } | null;
+};
 
-export async function listByEpisode(
+type SummaryRaw = Raw<{
+  id: string;
+  episode_id: string;
+  appointment_id: string | null;
+  template: NoteRow['template'];
+  status: NoteRow['status'];
+  created_at: Date;
+  signed_at: Date | null;
+  session_starts_at: Date | null;
+  session_time_zone: string | null;
+}>;
+
+/**
+ * Notes without bodies, each with its session's start (a lateral primary-key probe), dated by the
+ * session — or by their creation when they have none — newest first.
+ */
+async function listSummaries(
+  db: Executor,
+  practiceId: string,
+  where: SQL,
+  order: 'newest' | 'oldest',
+): Promise<NoteSummaryRow[]> {
+  const direction = order === 'newest' ? sql`DESC` : sql`ASC`;
+  const result = await db.execute<SummaryRaw>(sql`
+    SELECT n.id, n.episode_id, n.appointment_id, n.template, n.status, n.created_at, n.signed_at,
+      s.session_starts_at, s.session_time_zone
+    FROM ${notes} n
+    LEFT JOIN LATERAL (${sessionHeadSql({ practiceId: sql`n.practice_id`, appointmentId: sql`n.appointment_id` })}) s ON true
+    WHERE n.practice_id = ${practiceId}::uuid AND ${where}
+    ORDER BY coalesce(s.session_starts_at, n.created_at) ${direction}, n.created_at ${direction}, n.id ${direction}`);
+  return result.rows.map((r) => ({
+    id: r.id,
+    episodeId: r.episode_id,
+    appointmentId: r.appointment_id,
+    template: r.template,
+    status: r.status,
+    createdAt: fromPg(r.created_at),
+    signedAt: fromPg(r.signed_at),
+    session:
+      r.session_starts_at && r.session_time_zone
+        ? { startsAt: fromPg(r.session_starts_at), timeZone: r.session_time_zone }
+        : null,
+  }));
+}
+
+/** An episode's notes by session date, newest first. */
+export function listByEpisode(
   db: Executor,
   practiceId: string,
   episodeId: string,
 ): Promise<NoteSummaryRow[]> {
-  return db
-    .select({
-      id: notes.id,
-      episodeId: notes.episodeId,
-      appointmentId: notes.appointmentId,
-      template: notes.template,
-      status: notes.status,
-      createdAt: notes.createdAt,
-      signedAt: notes.signedAt,
-    })
-    .from(notes)
-    .where(and(eq(notes.practiceId, practiceId), eq(notes.episodeId, episodeId)))
-    .orderBy(desc(notes.createdAt), desc(notes.id));
+  return listSummaries(db, practiceId, sql`n.episode_id = ${episodeId}::uuid`, 'newest');
+}
+
+/** The notes of one session, oldest first (usually one). */
+export function listBySession(
+  db: Executor,
+  practiceId: string,
+  appointmentId: string,
+): Promise<NoteSummaryRow[]> {
+  return listSummaries(db, practiceId, sql`n.appointment_id = ${appointmentId}::uuid`, 'oldest');
 }
 
 export type AddendumRow = typeof noteAddenda.$inferSelect & { authorName: string };

@@ -81,8 +81,17 @@ function BriefBody({ brief }: { brief: Wire<Brief> }): ReactElement {
       <BriefCard id="plan" title="Last session's plan">
         {last?.startsAt && (
           <Text size="sm">
-            Session of{' '}
-            {formatInZone(last.startsAt, brief.appointment?.timeZone, { dateOnly: true })}
+            {last.appointmentId ? (
+              <Anchor component={Link} to={`/sessions/${last.appointmentId}`}>
+                Session of{' '}
+                {formatInZone(last.startsAt, brief.appointment?.timeZone, { dateOnly: true })}
+              </Anchor>
+            ) : (
+              <>
+                Session of{' '}
+                {formatInZone(last.startsAt, brief.appointment?.timeZone, { dateOnly: true })}
+              </>
+            )}
           </Text>
         )}
         <Text style={{ whiteSpace: 'pre-wrap' }}>
@@ -156,9 +165,13 @@ export function BriefPage(): ReactElement {
           <Title order={1}>{name ? `Brief: ${name}` : 'Pre-session brief'}</Title>
           {data && (
             <Text>
-              {data.appointment
-                ? `Session ${formatInZone(data.appointment.startsAt, data.appointment.timeZone)}`
-                : 'No upcoming session scheduled'}
+              {data.appointment ? (
+                <Anchor component={Link} to={`/sessions/${data.appointment.id}`}>
+                  Session {formatInZone(data.appointment.startsAt, data.appointment.timeZone)}
+                </Anchor>
+              ) : (
+                'No upcoming session scheduled'
+              )}
               {' · '}
               {sinceText(data.daysSinceLastSession)}
               {' · '}

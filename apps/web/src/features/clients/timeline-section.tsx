@@ -13,6 +13,7 @@ const allTypes = TIMELINE_TYPES;
 
 function itemPath(item: Wire<TimelineItem>): string {
   if (item.type === 'note') return `/notes/${item.id}`;
+  if (item.type === 'appointment') return `/sessions/${item.id}`;
   return `/episodes/${item.episodeId}`;
 }
 

@@ -1,7 +1,19 @@
-import { Badge, Button, Checkbox, Group, Menu, Paper, Stack, Text, Title } from '@mantine/core';
+import {
+  Anchor,
+  Badge,
+  Button,
+  Checkbox,
+  Group,
+  Menu,
+  Paper,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import type { Appointment, Wire } from '@throughline/contracts';
 import { type ReactElement, useState } from 'react';
+import { Link } from 'react-router';
 import { ErrorAlert } from '../../app/error-alert';
 import { formatInZone } from '../../app/format';
 import { appointmentStatusLabels, modalityLabels } from '../../app/labels';
@@ -23,7 +35,9 @@ function AppointmentItem(props: {
     <Stack component="li" gap={4}>
       <Group gap="sm" justify="space-between" wrap="wrap">
         <Stack gap={0}>
-          <Text fw={500}>{when}</Text>
+          <Anchor component={Link} to={`/sessions/${a.id}`} fw={500}>
+            {when}
+          </Anchor>
           <Text size="sm">
             {modality}
             {a.location ? `, ${a.location}` : ''}

@@ -10,7 +10,7 @@ import type {
   EpisodeDetail,
   Homework as HomeworkContract,
   Note,
-  NoteSummary as NoteSummaryContract,
+  NoteListItem,
   PsychotherapyNoteSummary,
   Thread as ThreadContract,
   Wire,
@@ -22,7 +22,7 @@ import { createNote } from '../notes/notes-api';
 
 // The clinical modules' shapes, as JSON (their contracts live in @throughline/contracts).
 type Homework = Wire<HomeworkContract>;
-type NoteSummary = Wire<NoteSummaryContract>;
+type NoteSummary = Wire<NoteListItem>;
 type PsychotherapyNote = Wire<PsychotherapyNoteSummary>;
 type Thread = Wire<ThreadContract>;
 

@@ -1,6 +1,5 @@
 import {
   Anchor,
-  Badge,
   Button,
   Group,
   Modal,
@@ -16,8 +15,10 @@ import type { NoteTemplate } from '@throughline/contracts';
 import { type ReactElement, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { ErrorAlert } from '../../app/error-alert';
-import { formatDateTime, formatInZone } from '../../app/format';
+import { formatInZone } from '../../app/format';
 import { Loading } from '../../app/loading';
+import { NoteStatusBadge } from '../notes/note-status-badge';
+import { noteListTitle } from '../notes/note-title';
 import { emptyBody, templateLabels } from '../notes/templates';
 import { episodeKeys, listAppointments, listNotes, useStartNote } from './episodes-api';
 
@@ -99,18 +100,11 @@ export function NotesSection({ episodeId }: { episodeId: string }): ReactElement
       {notes.isSuccess && items.length === 0 && <Text>No notes yet.</Text>}
       <Stack component="ul" gap="xs" p={0} m={0} style={{ listStyle: 'none' }}>
         {items.map((note) => (
-          <Group component="li" key={note.id} gap="sm">
+          <Group component="li" key={note.id} gap="sm" wrap="nowrap" align="start">
             <Anchor component={Link} to={`/notes/${note.id}`}>
-              {templateLabels[note.template]} note, {formatDateTime(note.createdAt)}
+              {noteListTitle(note)}
             </Anchor>
-            <Badge
-              variant="outline"
-              color={note.status === 'signed' ? 'teal' : 'orange'}
-              c="dark.7"
-              tt="none"
-            >
-              {note.status === 'signed' ? 'Signed' : 'Draft'}
-            </Badge>
+            <NoteStatusBadge status={note.status} />
           </Group>
         ))}
       </Stack>

@@ -1,12 +1,12 @@
-import { Anchor, Stack, Text, Title } from '@mantine/core';
+import { Stack, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import type { ReactElement } from 'react';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { ErrorAlert } from '../../app/error-alert';
-import { formatDateTime } from '../../app/format';
 import { Loading } from '../../app/loading';
 import { usePageTitle } from '../../app/page-title';
 import { NoteEditor } from './note-editor';
+import { NoteHeader } from './note-header';
 import { noteQuery, useReloadNote } from './notes-api';
 import { SignedNote } from './signed-note';
 import { templateLabels } from './templates';
@@ -21,13 +21,7 @@ export function NotePage(): ReactElement {
 
   return (
     <Stack maw={900}>
-      {data && (
-        <Anchor component={Link} to={`/episodes/${data.episodeId}`} size="sm">
-          ← Back to the episode
-        </Anchor>
-      )}
-      <Title order={1}>{title}</Title>
-      {data && <Text size="sm">Started {formatDateTime(data.createdAt)}</Text>}
+      {data ? <NoteHeader note={data} /> : <Title order={1}>{title}</Title>}
       {note.isPending && <Loading label="Loading the note" />}
       <ErrorAlert error={note.error} title="Could not load this note" />
       {data &&
