@@ -142,7 +142,11 @@ export function OutcomeSummary({ outcome }: { outcome: Wire<Outcome> }): ReactEl
                     {i.change === null ? '—' : i.change > 0 ? `+${i.change}` : i.change}
                   </Table.Td>
                   <Table.Td>
-                    {i.category ? changeCategoryText(i.category) : 'Not enough scores to compare'}
+                    {i.category
+                      ? changeCategoryText(i.category)
+                      : i.reliableChange === null
+                        ? 'Not judged: this questionnaire has no reliable-change value'
+                        : 'Not enough scores to compare'}
                     {i.category && i.reliableChange != null
                       ? ` (a reliable change is ${i.reliableChange} points or more${i.instrument === 'pcl-5' ? ", the practice's setting" : ''})`
                       : ''}
