@@ -14,6 +14,7 @@ export {
   PCL_5,
 } from './instruments';
 export { clientBandWords } from './instruments/client-wording';
+export { instrumentShortName, scoreRange } from './instruments/score-range';
 export type * from './instruments/types';
 export * from './outcome';
 export * from './scoring';

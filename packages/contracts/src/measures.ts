@@ -169,6 +169,20 @@ export const progressSharingSchema = z.object({
 });
 export type ProgressSharing = z.output<typeof progressSharingSchema>;
 
+/** What the episode page needs to say the sharing state in words and offer one action. */
+export const progressSharingStateSchema = progressSharingSchema.extend({
+  since: z
+    .date()
+    .nullable()
+    .describe('When sharing began (the oldest share still in force); null when not shared'),
+  instrumentsWithScores: z
+    .array(z.string())
+    .describe(
+      'Questionnaires of the episode with at least one score that the client would see when shared (validated ones), first completed first',
+    ),
+});
+export type ProgressSharingState = z.output<typeof progressSharingStateSchema>;
+
 const progressPointSchema = z.object({
   score: z.number(),
   band: z.string().nullable().describe('In plain words; never a diagnosis'),

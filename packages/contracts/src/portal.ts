@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { modalitySchema } from './appointments';
 import { safeContactChangesSchema, safeContactSchema } from './clients';
 import { timeZoneSchema } from './common';
-import { clientGoalSchema } from './goals';
 
 // The client's portal home and their contact preferences.
 
@@ -47,9 +46,6 @@ export const portalHomeSchema = z.object({
   nextSessions: z.array(portalSessionSchema),
   homework: z.array(portalHomeworkSchema),
   preferences: portalPreferencesSchema,
-  goals: z
-    .array(clientGoalSchema)
-    .describe('Goals of the plan last shared with you, with your latest rating'),
 });
 export type PortalHome = z.output<typeof portalHomeSchema>;
 

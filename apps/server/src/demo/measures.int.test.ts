@@ -4,6 +4,7 @@ import {
   listScores,
   readCaseload,
   readOutcome,
+  readProgressSharing,
   type Services,
 } from '@throughline/domain';
 import { sql } from 'drizzle-orm';
@@ -56,5 +57,22 @@ describe('demo measures', () => {
     const caseload = await readCaseload(ctx);
     const jordan = caseload.items.find((e) => e.displayName === 'Jordan Lee');
     expect(jordan?.attention).toContainEqual({ kind: 'urgent-alerts', count: 1 });
+  });
+
+  it("Sam's progress is shared with them (since a past session); Jordan's is not", async () => {
+    const maya = seed.staff.get('maya@demo.throughline.test');
+    if (!maya) throw new Error('no Maya');
+    const ctx = actingAs(services, { ...maya, role: 'therapist' });
+    const samEpisode = seed.clients.get('sam@demo.throughline.test')?.episodeIds.at(-1) ?? '';
+    const jordanEpisode = seed.clients.get('jordan@demo.throughline.test')?.episodeIds.at(-1) ?? '';
+    const sam = await readProgressSharing(ctx, samEpisode);
+    expect(sam.shared).toBe('all');
+    expect(sam.since?.getTime()).toBeLessThan(services.now().getTime());
+    expect(sam.instrumentsWithScores).toEqual(['phq-9', 'gad-7']);
+    expect(await readProgressSharing(ctx, jordanEpisode)).toMatchObject({
+      shared: null,
+      since: null,
+      instrumentsWithScores: ['phq-9'],
+    });
   });
 });

@@ -1,4 +1,4 @@
-import { recordResponse, type Services } from '@throughline/domain';
+import { recordResponse, type Services, shareProgress } from '@throughline/domain';
 import { sql } from 'drizzle-orm';
 import { actingAs } from '../operator';
 import type { DemoSeed } from './seed';
@@ -55,7 +55,7 @@ async function userIdOf(services: Services, clientId: string): Promise<string> {
  * Questionnaires for the demo, entered by the clients themselves in the past: Sam's PHQ-9 and
  * GAD-7 the day before most weekly sessions and session feedback after each one; Jordan's PHQ-9
  * at the new intake with item 9 answered 1, so the caseload shows an urgent risk-item alert.
- * Call after the appointments are seeded.
+ * Sam's progress is shared with them; Jordan's is not. Call after the appointments are seeded.
  */
 export async function seedDemoMeasures(services: Services, seed: DemoSeed): Promise<void> {
   const sam = seed.clients.get('sam@demo.throughline.test');
@@ -109,4 +109,17 @@ export async function seedDemoMeasures(services: Services, seed: DemoSeed): Prom
     answers: [2, 2, 1, 2, 1, 1, 1, 1, 1],
     completedAt: new Date(services.now().getTime() - 48 * HOUR),
   });
+
+  // Maya shared Sam's progress with them after the sixth session (the portal shows it in plain
+  // words); Jordan's is not shared, so the episode page shows both states.
+  const sixth = sessions.rows[5];
+  const maya = seed.staff.get('maya@demo.throughline.test');
+  if (!maya) throw new Error('demo therapist missing');
+  const sharedAt = sixth
+    ? new Date(new Date(sixth.starts_at).getTime() + 2 * HOUR)
+    : services.now();
+  await shareProgress(
+    actingAs({ ...services, now: () => sharedAt }, { ...maya, role: 'therapist' }),
+    samEpisode,
+  );
 }

@@ -54,6 +54,11 @@ export const matrix: ModuleMatrix = {
       expect: statuses(401, 404, 404, 200, 404, 404, 404, 404),
     },
     {
+      route: 'GET /api/v1/episodes/:id/progress/sharing',
+      url: () => `/api/v1/episodes/${episodeId}/progress/sharing`,
+      expect: statuses(401, 404, 404, 200, 404, 404, 404, 404),
+    },
+    {
       route: 'POST /api/v1/episodes/:id/progress/share',
       url: () => `/api/v1/episodes/${episodeId}/progress/share`,
       body: () => ({ instruments: ['phq-9'] }),

@@ -80,9 +80,12 @@ describe('goals and the shared plan', () => {
     expect(item).not.toHaveProperty('weight');
     expect(after.body).not.toContain('THERAPIST-ONLY');
 
+    // The portal shows goals from the plan read alone (one place, one heading), not the home.
+    const plan = await client.request({ method: 'GET', url: '/api/v1/portal/plan' });
+    expect(plan.json().plan.goals).toHaveLength(1);
+    expect(plan.json().plan.goals[0].clientWords).toContain('Fall asleep');
     const home = await client.request({ method: 'GET', url: '/api/v1/portal' });
-    expect(home.json().goals).toHaveLength(1);
-    expect(home.json().goals[0].clientWords).toContain('Fall asleep');
+    expect(home.json()).not.toHaveProperty('goals');
 
     const therapistView = await therapist.request({
       method: 'GET',

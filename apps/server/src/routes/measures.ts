@@ -9,6 +9,7 @@ import {
   portalProgressSchema,
   problemSchema,
   progressSharingSchema,
+  progressSharingStateSchema,
   recordedResponseSchema,
   recordResponseRequest,
   scoresQuery,
@@ -23,6 +24,7 @@ import {
   listScores,
   readOutcome,
   readPortalProgress,
+  readProgressSharing,
   recordResponse,
   shareProgress,
   unshareProgress,
@@ -130,6 +132,21 @@ export const measureRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => acknowledgeAlert(request.ctx, request.params.id, request.body ?? {}),
+  );
+
+  app.get(
+    '/api/v1/episodes/:id/progress/sharing',
+    {
+      config: { policy: 'progress.sharing.read' },
+      schema: {
+        tags: ['measures'],
+        summary:
+          'Whether the progress of the episode is shared with the client, since when, and which questionnaires sharing would show',
+        params: uuidParam,
+        response: { 200: progressSharingStateSchema, ...errors },
+      },
+    },
+    async (request) => readProgressSharing(request.ctx, request.params.id),
   );
 
   app.post(

@@ -10,7 +10,9 @@ let otherTherapist: Caller;
 let client: Caller;
 let otherClient: Caller;
 let episodeId = '';
+let quietEpisodeId = '';
 let step = 0;
+let firstSharedAt = '';
 
 /** `length` answers (each 0…max) summing to `total`, filled from the first item. */
 function answers(length: number, max: number, total: number): number[] {
@@ -65,6 +67,8 @@ beforeAll(async () => {
   otherTherapist = await signInAs(h.app, h.cast.otherTherapist);
   client = await signInAs(h.app, h.cast.client);
   otherClient = await signInAs(h.app, h.cast.otherClient);
+  // Another therapist's episode, with no questionnaires yet.
+  quietEpisodeId = (await openEpisodeFor(h.services, h.cast.otherTherapist, h.cast.otherClient)).id;
   // PHQ-9 16 → 8 (reliable improvement), GAD-7 10 → 8 (no reliable change), PCL-5 12 → 40.
   await record('phq-9', answers(9, 3, 16));
   await record('gad-7', answers(7, 3, 10));
@@ -75,9 +79,48 @@ beforeAll(async () => {
 });
 afterAll(async () => h?.close());
 
+const sharing = (as: Caller, id = episodeId) =>
+  as.request({ method: 'GET', url: `/api/v1/episodes/${id}/progress/sharing` });
+
 describe('sharing progress with the client', () => {
   it('shows nothing before the therapist shares', async () => {
     expect(await portal()).toEqual({ items: [] });
+  });
+
+  it('the sharing state: not shared, and what sharing would show', async () => {
+    const r = await sharing(therapist);
+    expect(r.statusCode, r.body).toBe(200);
+    expect(r.json()).toEqual({
+      episodeId,
+      shared: null,
+      since: null,
+      instrumentsWithScores: ['phq-9', 'gad-7', 'pcl-5'],
+    });
+  });
+
+  it('the sharing state of an episode with no scores says so', async () => {
+    const r = await sharing(otherTherapist, quietEpisodeId);
+    expect(r.statusCode, r.body).toBe(200);
+    expect(r.json()).toEqual({
+      episodeId: quietEpisodeId,
+      shared: null,
+      since: null,
+      instrumentsWithScores: [],
+    });
+  });
+
+  it("another therapist's episode is 404 for the sharing state, and so is the client", async () => {
+    expect((await sharing(therapist, quietEpisodeId)).statusCode).toBe(404);
+    expect((await sharing(otherTherapist)).statusCode).toBe(404);
+    const asClient = await sharing(client);
+    expect(asClient.statusCode).toBe(404);
+    expect(asClient.headers['content-type']).toContain('application/problem+json');
+    const bad = await therapist.request({
+      method: 'GET',
+      url: '/api/v1/episodes/not-a-uuid/progress/sharing',
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.headers['content-type']).toContain('application/problem+json');
   });
 
   it('another therapist cannot share; an unknown instrument is refused', async () => {
@@ -87,9 +130,14 @@ describe('sharing progress with the client', () => {
   });
 
   it('one shared instrument: a plain-language improvement', async () => {
+    const before = Date.now();
     const r = await share(therapist, { instruments: ['phq-9'] });
     expect(r.statusCode, r.body).toBe(200);
     expect(r.json()).toEqual({ episodeId, shared: ['phq-9'] });
+    const state = (await sharing(therapist)).json();
+    expect(state.shared).toEqual(['phq-9']);
+    expect(Date.parse(state.since)).toBeGreaterThanOrEqual(before - 1000);
+    firstSharedAt = state.since;
     const { items } = await portal();
     expect(items).toHaveLength(1);
     expect(items[0]).toMatchObject({
@@ -106,6 +154,11 @@ describe('sharing progress with the client', () => {
   it('all instruments: no clear change, and worsening without diagnostic labels', async () => {
     const r = await share(therapist);
     expect(r.json()).toEqual({ episodeId, shared: 'all' });
+    // Sharing more keeps the date sharing began.
+    expect((await sharing(therapist)).json()).toMatchObject({
+      shared: 'all',
+      since: firstSharedAt,
+    });
     const body = await portal();
     const by = new Map(body.items.map((i) => [i.instrument, i]));
     expect([...by.keys()]).toEqual(['phq-9', 'gad-7', 'pcl-5']);
@@ -132,6 +185,7 @@ describe('sharing progress with the client', () => {
     expect(r.statusCode, r.body).toBe(200);
     expect(r.json()).toEqual({ episodeId, shared: null });
     expect(await portal()).toEqual({ items: [] });
+    expect((await sharing(therapist)).json()).toMatchObject({ shared: null, since: null });
     const audit = await h.services.db
       .select()
       .from(auditEvents)
@@ -142,6 +196,8 @@ describe('sharing progress with the client', () => {
         ['progress.share', 'denied'],
         ['progress.share', 'success'],
         ['progress.unshare', 'success'],
+        ['progress.sharing.read', 'success'],
+        ['progress.sharing.read', 'denied'],
       ]),
     );
   });

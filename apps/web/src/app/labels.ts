@@ -1,6 +1,8 @@
 import {
   type AppointmentStatus,
+  type ChangeCategory,
   type ClientStatus,
+  type GoalStatus,
   type Modality,
   type OutboxKind,
   type OutboxStatus,
@@ -68,4 +70,24 @@ export const timelineTypeLabels: Record<TimelineType, { filter: string; item: st
   appointment: { filter: 'Sessions', item: 'Session' },
   note: { filter: 'Notes', item: 'Note' },
   homework: { filter: 'Homework', item: 'Homework' },
+};
+
+/** A questionnaire's change from first to latest score (CLINICAL.md §2), for the therapist. */
+export const changeCategoryLabels: Record<ChangeCategory, string> = {
+  recovered: 'Recovered (reliably improved, out of the clinical range)',
+  improved: 'Reliably improved',
+  'no-reliable-change': 'No reliable change',
+  deteriorated: 'Reliably worse',
+};
+
+/** A change category in words, or a dash when there is none yet (a single score). */
+export function changeCategoryText(category: ChangeCategory | null | undefined): string {
+  return category ? changeCategoryLabels[category] : '—';
+}
+
+/** A goal's status as the client reads it in their plan (an active goal needs no words). */
+export const clientGoalStatusLabels: Record<GoalStatus, string | null> = {
+  active: null,
+  achieved: 'Reached',
+  discontinued: 'Set aside for now',
 };

@@ -1,3 +1,4 @@
+export { GAS_CLIENT_SCALE, gasClientWords } from './client-wording';
 export { GAS_LEVEL_WORDS, gasLevelLabel } from './levels';
 export {
   GAS_RHO,

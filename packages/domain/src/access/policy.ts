@@ -114,6 +114,8 @@ export const POLICY = {
   // Sharing progress with the client in plain words (issue 4).
   'progress.share': { who: ['therapist'], hidesExistence: true },
   'progress.unshare': { who: ['therapist'], hidesExistence: true },
+  // Whether it is shared, since when, and what sharing would show (issue 9, item 6).
+  'progress.sharing.read': { who: ['therapist'], hidesExistence: true },
   // Measurement plans and the client's questionnaire tasks (issue 4).
   'measurement-plan.read': { who: ['therapist'], hidesExistence: true },
   'measurement-plan.update': { who: ['therapist'], hidesExistence: true, phases: OPEN },

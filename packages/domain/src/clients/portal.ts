@@ -4,7 +4,6 @@ import { listUpcomingSessions } from '../appointments';
 import { recordAudit } from '../audit';
 import { listPortalHomeRows, RECENT_DONE_DAYS } from '../carry-forward';
 import { visibleEpisodesSql } from '../episodes';
-import { listPortalGoals } from '../goals';
 import { findPracticeById } from '../identity';
 import { AppError } from '../shared/errors';
 import { localIso } from '../shared/local-time';
@@ -40,12 +39,11 @@ export async function readPortalHome(ctx: AccessContext): Promise<PortalHome> {
       episodesSql: mine,
       doneSince: new Date(now.getTime() - RECENT_DONE_DAYS * 86_400_000),
     });
-    const goals = await listPortalGoals(tx, ctx, actor);
-    return { row, practice, sessions, homework, goals };
+    return { row, practice, sessions, homework };
   });
   if (!found?.practice)
     throw new AppError('NOT_FOUND', 'No client record is linked to your account.');
-  const { row, practice, sessions, homework, goals } = found;
+  const { row, practice, sessions, homework } = found;
   return {
     displayName: row.displayName,
     preferredName: row.preferredName,
@@ -69,6 +67,5 @@ export async function readPortalHome(ctx: AccessContext): Promise<PortalHome> {
         remindersEnabled: row.remindersEnabled,
       },
     },
-    goals,
   };
 }

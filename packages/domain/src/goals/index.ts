@@ -11,7 +11,6 @@ export { listGoalReviews } from './list-goal-reviews';
 export { listGoals } from './list-goals';
 export {
   acknowledgePlan,
-  listPortalGoals,
   type PortalPlanView,
   readPortalPlan,
 } from './portal-plan';

@@ -6,7 +6,7 @@ import { type Executor, inTransaction } from '../shared/transaction';
 import { acceptSharedPlan, planAcknowledgedAt } from './plan-agreement';
 import { clientGoalViews } from './present';
 import { latestPlansVisibleTo } from './repository';
-import { type ClientGoalView, GAS_PLAIN_SCALE } from './views';
+import { GAS_PLAIN_SCALE } from './views';
 
 export type PortalPlanView = PortalPlan;
 
@@ -79,17 +79,4 @@ export async function acknowledgePlan(
     step.audit({ detail: { version: plan.version } });
     return present(tx, ctx, plan, acknowledgedAt);
   });
-}
-
-/** For the portal home: the shared goals of each of the client's episodes. */
-export async function listPortalGoals(
-  tx: Executor,
-  ctx: AccessContext,
-  actor: SignedIn,
-): Promise<ClientGoalView[]> {
-  const plans = await latestPlansVisibleTo(tx, actor);
-  const out: ClientGoalView[] = [];
-  for (const plan of plans)
-    out.push(...(await clientGoalViews(tx, ctx, plan.practiceId, plan.episodeId)));
-  return out;
 }

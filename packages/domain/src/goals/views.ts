@@ -1,3 +1,4 @@
+import { GAS_CLIENT_SCALE } from '@throughline/clinical';
 import {
   type ClientGoal,
   GAS_LEVEL_KEYS,
@@ -26,16 +27,10 @@ export {
 export type GasLevels = Record<GasLevelKey, string>;
 
 /**
- * The plain-language GAS scale the client rates on (CLINICAL.md §1). The therapist's own level
- * descriptions stay therapist-only: they are the clinician's scoring anchors, not the plan.
+ * The plain-language GAS scale the client rates on: a clinical rule, kept in packages/clinical.
+ * The therapist's own level descriptions stay therapist-only.
  */
-export const GAS_PLAIN_SCALE: Record<GasLevelKey, string> = {
-  '-2': 'Much less than expected',
-  '-1': 'Somewhat less than expected',
-  '0': 'What we expected',
-  '+1': 'Somewhat more than expected',
-  '+2': 'Much more than expected',
-};
+export const GAS_PLAIN_SCALE: Record<GasLevelKey, string> = GAS_CLIENT_SCALE;
 
 export const goalPurpose = (
   id: string,

@@ -41,6 +41,10 @@ export {
   shareProgress,
   unshareProgress,
 } from './progress-shares';
+export {
+  type ProgressSharingStateView,
+  readProgressSharing,
+} from './progress-sharing-state';
 export { type OutcomeView, readOutcome } from './read-outcome';
 export {
   type RecordedResponse,

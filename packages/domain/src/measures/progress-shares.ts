@@ -3,6 +3,7 @@ import {
   findInstrument,
   getInstrument,
   type InstrumentDefinition,
+  instrumentShortName,
 } from '@throughline/clinical';
 import type * as Contract from '@throughline/contracts';
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
@@ -19,7 +20,7 @@ import type { ResponseRow } from './views';
 /** What is shared with the client: `all` instruments, or the listed ones. */
 export type ProgressSharing = Contract.ProgressSharing;
 
-async function activeShares(db: Executor, practiceId: string, episodeIds: string[]) {
+export async function activeShares(db: Executor, practiceId: string, episodeIds: string[]) {
   if (episodeIds.length === 0) return [];
   return db
     .select()
@@ -34,7 +35,7 @@ async function activeShares(db: Executor, practiceId: string, episodeIds: string
     .orderBy(asc(progressShares.sharedAt));
 }
 
-function sharingOf(rows: { instrument: string | null }[]): ProgressSharing['shared'] {
+export function sharingOf(rows: { instrument: string | null }[]): ProgressSharing['shared'] {
   if (rows.length === 0) return null;
   if (rows.some((r) => r.instrument === null)) return 'all';
   return [...new Set(rows.map((r) => r.instrument as string))];
@@ -113,17 +114,12 @@ export type PortalProgressPoint = Contract.PortalProgressPoint;
 
 export type PortalProgressItem = Contract.PortalProgressItem;
 
-/** "PHQ-9" from "Patient Health Questionnaire (PHQ-9)"; the title when it has no short name. */
-export function shortName(d: InstrumentDefinition): string {
-  return /\(([^)]+)\)\s*$/.exec(d.title)?.[1] ?? d.title;
-}
-
 /**
  * One calm, non-diagnostic sentence about first → latest. "Real" change means at least the
  * published reliable-change value (CLINICAL.md §2), in the instrument's own direction.
  */
 export function progressSentence(d: InstrumentDefinition, first: number, latest: number): string {
-  const name = `Your ${shortName(d)} score`;
+  const name = `Your ${instrumentShortName(d)} score`;
   const rc = d.reliableChange;
   const scale = (n: number) =>
     rc?.on === 'percentage' ? n * (d.scoring.percentageMultiplier ?? 1) : n;
@@ -153,12 +149,12 @@ function itemOf(instrument: string, rows: ResponseRow[]): PortalProgressItem | n
   });
   return {
     instrument,
-    title: shortName(d),
+    title: instrumentShortName(d),
     first: point(first),
     latest: point(latest),
     sentence:
       rows.length === 1
-        ? `Your ${shortName(d)} score was ${first.total} when you started; there is nothing to compare it with yet.`
+        ? `Your ${instrumentShortName(d)} score was ${first.total} when you started; there is nothing to compare it with yet.`
         : progressSentence(d, first.total, latest.total),
   };
 }

@@ -1,7 +1,13 @@
 import { Paper, Title } from '@mantine/core';
 import type { ReactElement, ReactNode } from 'react';
 
-export function BriefCard(props: { id: string; title: string; children: ReactNode }): ReactElement {
+/** `wide`: spans the whole row (alerts, so nothing sits beside them and reads as equal). */
+export function BriefCard(props: {
+  id: string;
+  title: string;
+  children: ReactNode;
+  wide?: boolean;
+}): ReactElement {
   return (
     <Paper
       withBorder
@@ -9,7 +15,7 @@ export function BriefCard(props: { id: string; title: string; children: ReactNod
       component="section"
       aria-labelledby={props.id}
       className="brief-card"
-      style={{ minWidth: 0 }}
+      style={props.wide ? { minWidth: 0, gridColumn: '1 / -1' } : { minWidth: 0 }}
     >
       <Title order={2} size="h3" id={props.id} mb="sm">
         {props.title}

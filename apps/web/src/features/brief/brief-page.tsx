@@ -1,6 +1,12 @@
 import { Anchor, Button, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { type Brief, type BriefSection, briefSectionList, type Wire } from '@throughline/contracts';
+import {
+  type Alert,
+  type Brief,
+  type BriefSection,
+  briefSectionList,
+  type Wire,
+} from '@throughline/contracts';
 import type { ReactElement } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { ErrorAlert } from '../../app/error-alert';
@@ -19,18 +25,25 @@ type Section = BriefSection<Wire<Brief>['sections']>;
  * One further section, by its key. The switch is exhaustive: a section the contract gains
  * without a card here fails the web build instead of rendering raw data.
  */
-function SectionCard({ section }: { section: Section }): ReactElement {
+function SectionCard({
+  section,
+  alerts,
+}: {
+  section: Section;
+  alerts: Wire<Alert>[];
+}): ReactElement {
   switch (section.key) {
     case 'alerts':
+      // Risk comes before scores: open alerts take the whole first row, nothing beside them.
       return (
-        <BriefCard id="alerts" title="Alerts">
+        <BriefCard id="alerts" title="Alerts" wide={section.items.length > 0}>
           <AlertsBrief items={section.items} />
         </BriefCard>
       );
     case 'measures':
       return (
         <BriefCard id="measures" title="Scores">
-          <MeasuresBrief items={section.items} />
+          <MeasuresBrief items={section.items} alerts={alerts} />
         </BriefCard>
       );
     case 'toDiscuss':
@@ -71,12 +84,13 @@ function BriefBody({ brief }: { brief: Wire<Brief> }): ReactElement {
   const sections = briefSectionList(brief.sections);
   const first = sections.filter((section) => FIRST.includes(section.key));
   const later = sections.filter((section) => !FIRST.includes(section.key));
+  const alerts = brief.sections.alerts ?? [];
   const last = brief.lastSession;
   const plan = last?.planForNext;
   return (
     <SimpleGrid cols={{ base: 1, md: 2 }}>
       {first.map((section) => (
-        <SectionCard key={section.key} section={section} />
+        <SectionCard key={section.key} section={section} alerts={alerts} />
       ))}
       <BriefCard id="plan" title="Last session's plan">
         {last?.startsAt && (
@@ -136,7 +150,7 @@ function BriefBody({ brief }: { brief: Wire<Brief> }): ReactElement {
         )}
       </BriefCard>
       {later.map((section) => (
-        <SectionCard key={section.key} section={section} />
+        <SectionCard key={section.key} section={section} alerts={alerts} />
       ))}
       {!brief.sections.milestones && (
         <BriefCard id="milestones" title="Milestones">

@@ -3,43 +3,54 @@ import { gasLevelLabel } from '@throughline/clinical';
 import type { Alert, BriefGoal, BriefMeasure, DiscussionItem, Wire } from '@throughline/contracts';
 import type { ReactElement } from 'react';
 import { formatDate } from '../../app/format';
+import { changeCategoryText } from '../../app/labels';
 import { ScrollRegion } from '../../app/scroll-region';
 import { AlertWhy } from '../alerts/alert-card';
 import { kindLabel } from '../alerts/alerts-api';
 import { bandText } from '../measures/measures-api';
+import { RiskFirst } from '../measures/risk-first';
 
 const signed = (n: number | null): string => (n === null ? '—' : n > 0 ? `+${n}` : String(n));
 
-export function MeasuresBrief({ items }: { items: Wire<BriefMeasure>[] }): ReactElement {
+export function MeasuresBrief({
+  items,
+  alerts = [],
+}: {
+  items: Wire<BriefMeasure>[];
+  alerts?: Wire<Alert>[];
+}): ReactElement {
   if (items.length === 0) return <Text>No questionnaires completed yet.</Text>;
   return (
-    <ScrollRegion label="Scores table">
-      <Table style={{ minWidth: 320 }}>
-        <Table.Caption>Latest score per questionnaire before this session</Table.Caption>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">Questionnaire</Table.Th>
-            <Table.Th scope="col">Latest</Table.Th>
-            <Table.Th scope="col">Since last</Table.Th>
-            <Table.Th scope="col">Since first</Table.Th>
-            <Table.Th scope="col">Change</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {items.map((m) => (
-            <Table.Tr key={m.instrument}>
-              <Table.Th scope="row">{m.title}</Table.Th>
-              <Table.Td>
-                {m.last} ({bandText(m.band)}), {formatDate(m.lastAt)}
-              </Table.Td>
-              <Table.Td>{signed(m.changeSinceLast)}</Table.Td>
-              <Table.Td>{signed(m.changeSinceFirst)}</Table.Td>
-              <Table.Td>{bandText(m.category)}</Table.Td>
+    <Stack gap="sm">
+      <RiskFirst alerts={alerts} where="under Alerts, above" />
+      <ScrollRegion label="Scores table">
+        <Table style={{ minWidth: 320 }}>
+          <Table.Caption>Latest score per questionnaire before this session</Table.Caption>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">Questionnaire</Table.Th>
+              <Table.Th scope="col">Latest</Table.Th>
+              <Table.Th scope="col">Since last</Table.Th>
+              <Table.Th scope="col">Since first</Table.Th>
+              <Table.Th scope="col">Change</Table.Th>
             </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </ScrollRegion>
+          </Table.Thead>
+          <Table.Tbody>
+            {items.map((m) => (
+              <Table.Tr key={m.instrument}>
+                <Table.Th scope="row">{m.title}</Table.Th>
+                <Table.Td>
+                  {m.last} ({bandText(m.band)}), {formatDate(m.lastAt)}
+                </Table.Td>
+                <Table.Td>{signed(m.changeSinceLast)}</Table.Td>
+                <Table.Td>{signed(m.changeSinceFirst)}</Table.Td>
+                <Table.Td>{changeCategoryText(m.category)}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </ScrollRegion>
+    </Stack>
   );
 }
 

@@ -46,7 +46,7 @@ export function EpisodePage(): ReactElement {
           <EpisodeHeader episode={data} />
           <EpisodeAlertsSection episodeId={id} />
           <Suspense fallback={<Loading label="Loading progress charts" />}>
-            <ProgressSection episodeId={id} />
+            <ProgressSection episodeId={id} clientName={clientName} />
           </Suspense>
           <AppointmentsSection episodeId={id} />
           <NotesSection episodeId={id} />

@@ -10,6 +10,7 @@ import type {
   PortalMeasureTaskList,
   PortalProgress,
   ProgressSharing,
+  ProgressSharingState,
   RecordedResponse,
   RecordResponseRequest,
   SavedTaskProgress,
@@ -18,6 +19,7 @@ import type {
   Wire,
 } from '@throughline/contracts';
 import { api } from '../../api/client';
+import { useFeatureMutation } from '../../api/mutation';
 import { alertKeys } from '../alerts/alerts-api';
 
 const enc = encodeURIComponent;
@@ -29,6 +31,7 @@ export const measureKeys = {
   scores: (episodeId: string) => ['episodes', episodeId, 'scores'] as const,
   outcome: (episodeId: string) => ['episodes', episodeId, 'outcome'] as const,
   plan: (episodeId: string) => ['episodes', episodeId, 'measurement-plan'] as const,
+  sharing: (episodeId: string) => ['episodes', episodeId, 'progress-sharing'] as const,
 };
 
 export function listMeasureTasks(): Promise<Wire<PortalMeasureTaskList>> {
@@ -160,13 +163,27 @@ export function unshareProgress(episodeId: string): Promise<Wire<ProgressSharing
   });
 }
 
-/** Share (true) or stop sharing (false) the episode's progress with the client. */
+export function getProgressSharing(episodeId: string): Promise<Wire<ProgressSharingState>> {
+  return api<Wire<ProgressSharingState>>(`/episodes/${enc(episodeId)}/progress/sharing`);
+}
+
+/** Whether the episode's progress is shared with the client, since when, and what it would show. */
+export function progressSharingQuery(episodeId: string) {
+  return queryOptions({
+    queryKey: measureKeys.sharing(episodeId),
+    queryFn: () => getProgressSharing(episodeId),
+  });
+}
+
+/** Share (true) or stop sharing (false) the episode's progress; the sharing state is read again. */
 export function useProgressSharing(
   episodeId: string,
 ): UseMutationResult<Wire<ProgressSharing>, Error, boolean> {
-  return useMutation({
-    mutationFn: (share: boolean) => (share ? shareProgress(episodeId) : unshareProgress(episodeId)),
-  });
+  return useFeatureMutation(
+    (share: boolean) => (share ? shareProgress(episodeId) : unshareProgress(episodeId)),
+    (queryClient) =>
+      void queryClient.invalidateQueries({ queryKey: measureKeys.sharing(episodeId) }),
+  );
 }
 
 export function getPortalProgress(): Promise<Wire<PortalProgress>> {

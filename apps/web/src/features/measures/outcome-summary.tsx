@@ -1,8 +1,9 @@
 import { Badge, Group, Stack, Table, Text, Title } from '@mantine/core';
 import type { Outcome, Wire } from '@throughline/contracts';
 import type { ReactElement, ReactNode } from 'react';
+import { changeCategoryText } from '../../app/labels';
 import { ScrollRegion } from '../../app/scroll-region';
-import { bandText } from './measures-api';
+import { instrumentName } from './instrument-names';
 
 function Why({ children }: { children: ReactNode }): ReactElement {
   return (
@@ -30,19 +31,19 @@ const SOURCE = 'NHS Talking Therapies convention (CLINICAL.md §3), PHQ-9 paired
 export function OutcomeSummary({ outcome }: { outcome: Wire<Outcome> }): ReactElement {
   const rows: { label: string; value: string; why: string }[] = [
     {
-      label: 'Case at the start',
+      label: 'In the clinical range at the start',
       value: yesNo(outcome.caseness.start),
-      why: 'A "case" means PHQ-9 ≥ 10 or GAD-7 ≥ 8 on the first paired scores.',
+      why: 'PHQ-9 was 10 or more, or GAD-7 was 8 or more, on the first PHQ-9 and GAD-7 completed together (what the convention calls "caseness").',
     },
     {
-      label: 'Case at the end',
+      label: 'In the clinical range at the end',
       value: yesNo(outcome.caseness.end),
-      why: 'The same caseness rule applied to the last paired scores.',
+      why: 'The same thresholds, on the last PHQ-9 and GAD-7 completed together.',
     },
     {
       label: 'Recovered',
       value: yesNo(outcome.recovered),
-      why: 'A case at the start and not a case at the end. Episodes that were not a case at the start are left out of the recovery figure, not counted as failures.',
+      why: 'In the clinical range at the start and out of it at the end. Episodes that started outside the clinical range are left out of the recovery figure, not counted as failures.',
     },
     {
       label: 'Reliable improvement',
@@ -55,9 +56,9 @@ export function OutcomeSummary({ outcome }: { outcome: Wire<Outcome> }): ReactEl
       why: 'PHQ-9 rose by 6 or more or GAD-7 rose by 4 or more, and neither reliably improved.',
     },
     {
-      label: 'Reliable recovery',
+      label: 'Recovered and reliably improved',
       value: yesNo(outcome.reliableRecovery),
-      why: 'Recovered and reliably improved.',
+      why: 'Both of the above: what the convention calls "reliable recovery".',
     },
   ];
   return (
@@ -119,31 +120,35 @@ export function OutcomeSummary({ outcome }: { outcome: Wire<Outcome> }): ReactEl
         </Stack>
       )}
       {outcome.instruments.length > 0 && (
-        <ScrollRegion label="First and last scores">
+        <ScrollRegion label="First and latest scores">
           <Table style={{ minWidth: 320 }}>
-            <Table.Caption>First and last scores per instrument</Table.Caption>
+            <Table.Caption>First and latest score of each questionnaire</Table.Caption>
             <Table.Thead>
               <Table.Tr>
-                <Table.Th scope="col">Instrument</Table.Th>
+                <Table.Th scope="col">Questionnaire</Table.Th>
                 <Table.Th scope="col">First</Table.Th>
-                <Table.Th scope="col">Last</Table.Th>
+                <Table.Th scope="col">Latest</Table.Th>
                 <Table.Th scope="col">Change</Table.Th>
-                <Table.Th scope="col">Category</Table.Th>
+                <Table.Th scope="col">What the change means</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
               {outcome.instruments.map((i) => (
                 <Table.Tr key={i.instrument}>
-                  <Table.Th scope="row">{i.instrument.toUpperCase()}</Table.Th>
+                  <Table.Th scope="row">{instrumentName(i.instrument)}</Table.Th>
                   <Table.Td>{i.first ?? '—'}</Table.Td>
                   <Table.Td>{i.last ?? '—'}</Table.Td>
                   <Table.Td>
                     {i.change === null ? '—' : i.change > 0 ? `+${i.change}` : i.change}
                   </Table.Td>
                   <Table.Td>
-                    {bandText(i.category)}
+                    {i.category
+                      ? changeCategoryText(i.category)
+                      : i.reliableChange === null
+                        ? 'Not judged: this questionnaire has no reliable-change value'
+                        : 'Not enough scores to compare'}
                     {i.category && i.reliableChange != null
-                      ? ` (reliable change ${i.reliableChange} points${i.instrument === 'pcl-5' ? ", the practice's setting" : ''})`
+                      ? ` (a reliable change is ${i.reliableChange} points or more${i.instrument === 'pcl-5' ? ", the practice's setting" : ''})`
                       : ''}
                   </Table.Td>
                 </Table.Tr>

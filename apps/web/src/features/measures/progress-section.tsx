@@ -1,13 +1,16 @@
-import { Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import type { Alert, InstrumentScores, ProgressSharing, Wire } from '@throughline/contracts';
-import { type ReactElement, useState } from 'react';
+import type { Alert, InstrumentScores, Wire } from '@throughline/contracts';
+import type { ReactElement } from 'react';
 import { isApiError } from '../../api/problem';
 import { ErrorAlert } from '../../app/error-alert';
+import { changeCategoryText } from '../../app/labels';
 import { Loading } from '../../app/loading';
 import { episodeAlertsQuery } from '../alerts/alerts-api';
-import { bandText, outcomeQuery, scoresQuery, useProgressSharing } from './measures-api';
+import { bandText, outcomeQuery, scoresQuery } from './measures-api';
 import { OutcomeSummary } from './outcome-summary';
+import { ProgressSharing } from './progress-sharing';
+import { RiskFirst } from './risk-first';
 import { ScoreChart } from './score-chart';
 import { ScoreTable } from './score-table';
 
@@ -41,7 +44,7 @@ function InstrumentCard({
       <Text size="sm" mb="xs">
         Latest {scores.last} · since first {signed(scores.changeSinceFirst)} · since last{' '}
         {signed(scores.changeSinceLast)}
-        {scores.category ? ` · ${bandText(scores.category)}` : ''}
+        {scores.category ? ` · ${changeCategoryText(scores.category)}` : ''}
       </Text>
       {scores.series.length > 0 ? (
         <>
@@ -59,51 +62,14 @@ function InstrumentCard({
   );
 }
 
-function sharingText(shared: ProgressSharing['shared']): string {
-  if (shared === null) return 'Progress is not shared with the client.';
-  if (shared === 'all') return 'The client sees a plain-language summary of every questionnaire.';
-  return `The client sees a plain-language summary of: ${shared.join(', ')}.`;
-}
-
-/** Share the progress with the client in plain words, or stop sharing it. */
-function ShareControls({ episodeId }: { episodeId: string }): ReactElement {
-  const [status, setStatus] = useState<ProgressSharing['shared'] | undefined>(undefined);
-  const share = useProgressSharing(episodeId);
-  const unshare = useProgressSharing(episodeId);
-  const onDone = { onSuccess: (r: Wire<ProgressSharing>) => setStatus(r.shared) };
-  return (
-    <Stack gap="xs">
-      <Group>
-        <Button
-          variant="light"
-          onClick={() => share.mutate(true, onDone)}
-          loading={share.isPending}
-          disabled={unshare.isPending}
-        >
-          Share progress with the client
-        </Button>
-        <Button
-          variant="subtle"
-          onClick={() => unshare.mutate(false, onDone)}
-          loading={unshare.isPending}
-          disabled={share.isPending}
-        >
-          Stop sharing
-        </Button>
-      </Group>
-      {status !== undefined && (
-        <Text size="sm" role="status">
-          {sharingText(status)}
-        </Text>
-      )}
-      <ErrorAlert error={share.error} title="Could not share progress" />
-      <ErrorAlert error={unshare.error} title="Could not stop sharing" />
-    </Stack>
-  );
-}
-
 /** Progress charts per instrument and the episode outcome (therapist's episode page). */
-export function ProgressSection({ episodeId }: { episodeId: string }): ReactElement {
+export function ProgressSection({
+  episodeId,
+  clientName,
+}: {
+  episodeId: string;
+  clientName?: string | undefined;
+}): ReactElement {
   const scores = useQuery(scoresQuery(episodeId));
   const outcome = useQuery(outcomeQuery(episodeId));
   const alerts = useQuery(episodeAlertsQuery(episodeId));
@@ -119,8 +85,9 @@ export function ProgressSection({ episodeId }: { episodeId: string }): ReactElem
         {!missing(scores.error) && (
           <ErrorAlert error={scores.error} title="Could not load scores" />
         )}
+        <RiskFirst alerts={alerts.data ?? []} where="see Alerts above" />
         {scores.isSuccess && list.length === 0 && <Text>No questionnaires completed yet.</Text>}
-        {scores.isSuccess && <ShareControls episodeId={episodeId} />}
+        {scores.isSuccess && <ProgressSharing episodeId={episodeId} clientName={clientName} />}
         <SimpleGrid cols={{ base: 1, lg: 2 }}>
           {list.map((s) => (
             <InstrumentCard key={s.instrument} scores={s} alerts={alerts.data ?? []} />

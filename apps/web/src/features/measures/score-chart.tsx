@@ -1,4 +1,5 @@
 import { Group, Text } from '@mantine/core';
+import { findInstrument, scoreRange } from '@throughline/clinical';
 import type {
   InstrumentScores,
   ScoreBand,
@@ -6,7 +7,7 @@ import type {
   ScorePoint,
   Wire,
 } from '@throughline/contracts';
-import type { ReactElement } from 'react';
+import type { ReactElement, ReactNode } from 'react';
 import {
   CartesianGrid,
   Line,
@@ -18,11 +19,45 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
+import { formatDate } from '../../app/format';
+import { bandText } from './measures-api';
 
 // Light fills from least to most severe; the line and labels carry the meaning, not the colour.
 const BAND_FILLS = ['#e6f4ea', '#f3f7d9', '#fff4d6', '#ffe6cc', '#fddede', '#f8d0d0'];
 
 type Point = { x: number; label: string; total: number; alert: boolean };
+
+const DAY_MS = 86_400_000;
+const RC_FILL = '#868e96';
+const RC_OPACITY = 0.25;
+const LINE = '#0b7285';
+const CUTOFF = '#364fc7';
+
+const tickDay = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short' });
+const tickDayYear = new Intl.DateTimeFormat(undefined, {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+});
+
+/** At most `max` ticks, always the first and the last score's date, evenly between them. */
+export function dateTicks(xs: readonly number[], max = 5): number[] {
+  const unique = [...new Set(xs)].sort((a, b) => a - b);
+  if (unique.length <= max) return unique;
+  const step = (unique.length - 1) / (max - 1);
+  return Array.from({ length: max }, (_, i) => unique[Math.round(i * step)] as number);
+}
+
+/** The y-axis: the instrument's whole score range, so one score sits where it is on the scale. */
+export function yDomain(
+  scores: Wire<InstrumentScores>,
+  on: ScoreName,
+  values: number[],
+): [number, number] {
+  const definition = findInstrument(scores.instrument);
+  const range = definition ? scoreRange(definition, on) : { min: 0, max: Math.max(1, ...values) };
+  return [Math.min(range.min, ...values), Math.max(range.max, ...values)];
+}
 
 /** The scale the chart is drawn on: WHO-5 uses the percentage, the others the total. */
 export function scaleOf(scores: Wire<InstrumentScores>): ScoreName {
@@ -71,6 +106,18 @@ function ScoreDot({ cx, cy, payload, index }: DotProps): ReactElement {
   return <circle key={key} cx={cx} cy={cy} r={4} fill="#0b7285" stroke="#fff" strokeWidth={1} />;
 }
 
+/** One legend entry: a small drawing of the mark exactly as the chart draws it, and its words. */
+function Key({ swatch, children }: { swatch: ReactElement; children: ReactNode }): ReactElement {
+  return (
+    <Group gap={4} wrap="nowrap">
+      <svg width={20} height={14} aria-hidden="true" focusable="false">
+        {swatch}
+      </svg>
+      <Text size="xs">{children}</Text>
+    </Group>
+  );
+}
+
 /** Scores over sessions with severity bands, the cut-off and the reliable-change band. */
 export function ScoreChart({
   scores,
@@ -82,24 +129,30 @@ export function ScoreChart({
   summary: string;
 }): ReactElement {
   const on = scaleOf(scores);
-  const points: Point[] = scores.series.map((p, i) => ({
-    x: p.sessionNumber ?? i + 1,
-    label: `Session ${p.sessionNumber ?? i + 1}`,
+  // The x-axis is the date each questionnaire was completed, not its number in the series.
+  const points: Point[] = scores.series.map((p) => ({
+    x: Date.parse(p.completedAt),
+    label: formatDate(p.completedAt),
     total: valueOn(p, on),
     alert: alertResponses.has(p.responseId),
   }));
   const values = points.map((p) => p.total);
   const bands = scores.bands.filter((b) => b.on === on);
-  const ends = bands.flatMap((b) => [b.min, b.max]).filter((n): n is number => n !== null);
-  const yMin = Math.min(0, ...ends, ...values);
-  const yMax = Math.max(on === 'percentage' ? 100 : 0, ...ends, ...values);
+  const [yMin, yMax] = yDomain(scores, on, values);
   const areas = bandAreas(bands, yMin, yMax);
   const first = points[0]?.total;
   const rc = scores.reliableChange?.on === on ? scores.reliableChange.value : null;
   const cutoff = scores.cutoff?.value ?? null;
   const xs = points.map((p) => p.x);
-  const xMin = Math.min(...xs);
-  const xMax = Math.max(...xs);
+  // A single date (or one day) gets a few days either side, so its point is not on the edge.
+  const spread = Math.max(...xs) - Math.min(...xs);
+  const pad = spread < DAY_MS ? 3 * DAY_MS : spread * 0.04;
+  const xMin = Math.min(...xs) - pad;
+  const xMax = Math.max(...xs) + pad;
+  const ticks = dateTicks(xs);
+  const years = new Set(xs.map((x) => new Date(x).getFullYear()));
+  const tickFormat = years.size > 1 ? tickDayYear : tickDay;
+  const hasAlert = points.some((p) => p.alert);
 
   return (
     <figure style={{ margin: 0 }}>
@@ -119,13 +172,11 @@ export function ScoreChart({
             {first !== undefined && rc && points.length > 0 && (
               <ReferenceArea
                 x1={xMin}
-                x2={xMax === xMin ? xMin + 1 : xMax}
+                x2={xMax}
                 y1={Math.max(yMin, first - rc)}
                 y2={Math.min(yMax, first + rc)}
-                fill="#868e96"
-                fillOpacity={0.15}
-                stroke="#495057"
-                strokeDasharray="4 3"
+                fill={RC_FILL}
+                fillOpacity={RC_OPACITY}
                 ifOverflow="hidden"
               />
             )}
@@ -133,8 +184,10 @@ export function ScoreChart({
             <XAxis
               dataKey="x"
               type="number"
-              domain={[xMin, xMax === xMin ? xMin + 1 : xMax]}
-              allowDecimals={false}
+              scale="time"
+              domain={[xMin, xMax]}
+              ticks={ticks}
+              tickFormatter={(x: number) => tickFormat.format(new Date(x))}
               tick={{ fill: '#343a40', fontSize: 12 }}
             />
             <YAxis
@@ -145,12 +198,12 @@ export function ScoreChart({
             {cutoff !== null && (
               <ReferenceLine
                 y={cutoff}
-                stroke="#364fc7"
+                stroke={CUTOFF}
                 strokeWidth={2}
                 strokeDasharray="6 3"
                 label={{
                   value: `cut-off ${cutoff}`,
-                  fill: '#364fc7',
+                  fill: CUTOFF,
                   fontSize: 12,
                   position: 'insideTopRight',
                 }}
@@ -163,7 +216,7 @@ export function ScoreChart({
             <Line
               type="linear"
               dataKey="total"
-              stroke="#0b7285"
+              stroke={LINE}
               strokeWidth={2}
               dot={ScoreDot}
               activeDot={{ r: 6 }}
@@ -173,12 +226,61 @@ export function ScoreChart({
         </ResponsiveContainer>
       </div>
       <Group component="figcaption" gap="md" mt={4}>
-        <Text size="xs">— Score</Text>
-        {cutoff !== null && <Text size="xs">- - Clinical cut-off</Text>}
-        {rc && <Text size="xs">Grey band: first score ± {rc} (reliable change)</Text>}
-        {alertResponses.size > 0 && <Text size="xs">◆ Alert raised</Text>}
-        <Text size="xs">Shading: severity bands</Text>
+        <Key swatch={<line x1={1} y1={7} x2={19} y2={7} stroke={LINE} strokeWidth={2} />}>
+          Score, by the date it was completed
+        </Key>
+        {cutoff !== null && (
+          <Key
+            swatch={
+              <line
+                x1={1}
+                y1={7}
+                x2={19}
+                y2={7}
+                stroke={CUTOFF}
+                strokeWidth={2}
+                strokeDasharray="6 3"
+              />
+            }
+          >
+            Clinical cut-off
+          </Key>
+        )}
+        {rc && (
+          <Key
+            swatch={
+              <rect x={1} y={2} width={18} height={10} fill={RC_FILL} fillOpacity={RC_OPACITY} />
+            }
+          >
+            Grey band: first score ± {rc} (smaller changes are not reliable)
+          </Key>
+        )}
+        {hasAlert && (
+          <Key swatch={<path d="M10,1L16,7L10,13L4,7Z" fill="#c92a2a" />}>Alert raised</Key>
+        )}
       </Group>
+      {areas.length > 0 && (
+        <Group gap="xs" mt={4} aria-label="Severity bands, shaded behind the line">
+          <Text size="xs">Shaded bands:</Text>
+          {areas.map((a, i) => (
+            <Key
+              key={a.label}
+              swatch={
+                <rect
+                  x={1}
+                  y={2}
+                  width={18}
+                  height={10}
+                  fill={fillFor(i, areas.length, scores.direction)}
+                  stroke="#adb5bd"
+                />
+              }
+            >
+              {bandText(a.label)}
+            </Key>
+          ))}
+        </Group>
+      )}
     </figure>
   );
 }

@@ -1,11 +1,13 @@
-import { Button, Card, Select, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Badge, Button, Card, List, Select, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useQuery } from '@tanstack/react-query';
-import type { ClientGoal, Wire } from '@throughline/contracts';
+import { gasClientWords } from '@throughline/clinical';
+import type { ClientGoal, GoalRating as Rating, Wire } from '@throughline/contracts';
 import { type ReactElement, useId } from 'react';
 import { isApiError } from '../../api/problem';
 import { ErrorAlert } from '../../app/error-alert';
 import { formatDate } from '../../app/format';
+import { clientGoalStatusLabels } from '../../app/labels';
 import { portalPlanQuery, useAcknowledgePlan, useRateGoal } from '../goals/goals-api';
 
 type Option = { value: string; label: string };
@@ -17,8 +19,22 @@ function scaleOptions(scale: Record<string, string>): Option[] {
     .sort((a, b) => Number(a.value) - Number(b.value));
 }
 
+/** The client's own latest rating, in words: the level's wording, the date and their comment. */
+function LastRating({ rating }: { rating: Wire<Rating> }): ReactElement {
+  const words = gasClientWords(rating.level);
+  return (
+    <Text size="sm">
+      On {formatDate(rating.ratedAt)} you said:{' '}
+      {words ? words.charAt(0).toLowerCase() + words.slice(1) : 'you rated it'}.
+      {rating.comment ? ` You added: “${rating.comment}”` : ''}
+    </Text>
+  );
+}
+
 function GoalRating({ goal, scale }: { goal: Wire<ClientGoal>; scale: Option[] }): ReactElement {
   const headingId = useId();
+  const stepsId = useId();
+  const status = clientGoalStatusLabels[goal.status];
   const form = useForm<{ level: string | null; comment: string }>({
     initialValues: { level: null, comment: '' },
   });
@@ -40,13 +56,30 @@ function GoalRating({ goal, scale }: { goal: Wire<ClientGoal>; scale: Option[] }
           <Title order={3} size="h5" id={headingId}>
             {goal.clientWords}
           </Title>
-          {goal.objectives.length > 0 && <Text size="sm">Steps: {goal.objectives.join('; ')}</Text>}
-          {last && (
-            <Text size="sm">
-              Last time you said:{' '}
-              {scale.find((o) => Number(o.value) === last.level)?.label ?? last.level}
-            </Text>
+          {status && (
+            <Badge
+              variant="outline"
+              color="teal"
+              c="dark.7"
+              tt="none"
+              style={{ alignSelf: 'start' }}
+            >
+              {status}
+            </Badge>
           )}
+          {goal.objectives.length > 0 && (
+            <div>
+              <Text size="sm" fw={500} id={stepsId}>
+                Steps towards it
+              </Text>
+              <List size="sm" aria-labelledby={stepsId}>
+                {goal.objectives.map((step, i) => (
+                  <List.Item key={`${i}-${step}`}>{step}</List.Item>
+                ))}
+              </List>
+            </div>
+          )}
+          {last && <LastRating rating={last} />}
           <Select
             label="How are you doing with this goal?"
             data={scale}
@@ -91,7 +124,8 @@ export function PlanCard(): ReactElement | null {
         Your plan
       </Title>
       <Text size="sm" mb="sm">
-        Shared by your therapist on {formatDate(data.sharedAt)}.
+        Your goals and the steps towards them, as your therapist shared them on{' '}
+        {formatDate(data.sharedAt)}. Tell your therapist how each one is going.
       </Text>
       <Stack component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
         {data.goals.map((goal) => (

@@ -5,7 +5,6 @@ import { ErrorAlert } from '../../app/error-alert';
 import { Loading } from '../../app/loading';
 import { usePageTitle } from '../../app/page-title';
 import { useSignedInUser } from '../auth/use-me';
-import { GenericSection } from '../brief/generic-section';
 import { HomeworkCard } from './homework-card';
 import { NextSessionsCard } from './next-sessions-card';
 import { PlanCard } from './plan-card';
@@ -47,14 +46,6 @@ export function PortalHomePage(): ReactElement {
           </Card>
           <PlanCard />
           <ProgressCard />
-          {data.goals.length > 0 && (
-            <Card withBorder component="section" aria-labelledby="goals">
-              <Title order={2} size="h4" mb="xs" id="goals">
-                Our goals
-              </Title>
-              <GenericSection value={data.goals} />
-            </Card>
-          )}
           <Card withBorder>
             <Title order={2} size="h4" mb="xs">
               Your therapist
