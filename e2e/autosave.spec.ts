@@ -1,8 +1,8 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './support/browser';
+import { launchBrowser, screenshot } from './support/browser';
 import { type RunningServer, startServer } from './support/server';
-import { MAYA, openPage, SAM, shown, signIn, WAIT } from './support/session';
+import { expectAccessible, MAYA, openPage, SAM, shown, signIn, WAIT } from './support/session';
 
 /**
  * Issue 9, item 10: closing the tab a moment after typing kept nothing, because the autosave
@@ -85,6 +85,8 @@ describe('autosave when the tab is closed', () => {
     const dialog = await shown(
       therapist.getByRole('dialog', { name: 'Your last changes are not saved' }),
     );
+    await expectAccessible(therapist);
+    await screenshot(therapist, '90-autosave-leave-warning');
     await dialog.getByRole('button', { name: 'Stay on this page' }).click();
     expect(therapist.url()).toBe(noteUrl);
 
