@@ -14,6 +14,7 @@ import {
 import { registerAccess } from './plugins/access';
 import { registerNoStore } from './plugins/caching';
 import { registerInputGuard } from './plugins/input-guard';
+import type { LogFormat } from './plugins/log-format';
 import { loggerOptions } from './plugins/logging';
 import { registerProblemHandlers } from './plugins/problems';
 import { registerWeb } from './plugins/web';
@@ -48,6 +49,8 @@ declare module 'fastify' {
 export type AppOptions = {
   services: Services;
   logLevel?: string;
+  /** `json` unless said (start chooses by LOG_FORMAT and the terminal). */
+  logFormat?: LogFormat;
   /** Where logs go (default stdout); tests capture them to check redaction. */
   logStream?: NodeJS.WritableStream;
   /** Folder of the built web app; omit to serve the API only. */
@@ -63,7 +66,11 @@ export const BODY_LIMIT = 1024 * 1024;
 /** Builds the HTTP app around the given services. Tests call this and use `inject`. */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: loggerOptions(options.logLevel ?? 'silent', options.logStream),
+    ...loggerOptions({
+      level: options.logLevel ?? 'silent',
+      format: options.logFormat,
+      stream: options.logStream,
+    }),
     bodyLimit: BODY_LIMIT,
     genReqId: () => crypto.randomUUID(),
     trustProxy: process.env.THROUGHLINE_TRUST_PROXY === '1',

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { chooseLogFormat, type LogFormat } from './plugins/log-format';
 
 /** Every setting comes from the environment; the README's configuration table lists them all. */
 export type Config = {
@@ -12,6 +13,8 @@ export type Config = {
   smtpUrl: string | undefined;
   mailFrom: string;
   logLevel: string;
+  /** `pretty` at a terminal, `json` otherwise or when LOG_FORMAT=json. */
+  logFormat: LogFormat;
   /** Where the built web app lives; absent means API only. */
   webDir: string;
 };
@@ -24,7 +27,10 @@ function intFrom(value: string | undefined, fallback: number, name: string): num
   return n;
 }
 
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+export function loadConfig(
+  env: NodeJS.ProcessEnv = process.env,
+  isTty: boolean = process.stdout.isTTY === true,
+): Config {
   const port = intFrom(env.PORT, 3000, 'PORT');
   const host = env.HOST || '127.0.0.1';
   return {
@@ -38,6 +44,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: env.SMTP_URL || undefined,
     mailFrom: env.MAIL_FROM || 'Throughline <no-reply@localhost>',
     logLevel: env.LOG_LEVEL || 'info',
+    logFormat: chooseLogFormat(env.LOG_FORMAT, isTty),
     webDir: path.resolve(
       env.THROUGHLINE_WEB_DIR || new URL('../../web/dist', import.meta.url).pathname,
     ),

@@ -53,6 +53,7 @@ export async function start(config: Config): Promise<void> {
   const app = await buildApp({
     services: runtime.services,
     logLevel: config.logLevel,
+    logFormat: config.logFormat,
     webDir: config.webDir,
   });
   // The job queue (reminders) shares the app's pool; its tables live in the pgboss schema.
@@ -85,6 +86,10 @@ export async function start(config: Config): Promise<void> {
   process.once('SIGINT', () => void stop('SIGINT'));
   process.once('SIGTERM', () => void stop('SIGTERM'));
 
+  // At a terminal the banner says where Throughline runs: Fastify's own "Server listening" line
+  // would sit in the middle of it. JSON logs keep it, for the log collector.
+  const level = app.log.level;
+  if (config.logFormat === 'pretty' && level === 'info') app.log.level = 'warn';
   try {
     await app.listen({ port: config.port, host: config.host });
   } catch (error) {
@@ -95,6 +100,8 @@ export async function start(config: Config): Promise<void> {
     throw new Error(
       `Could not listen on ${config.host}:${config.port} (${error instanceof Error ? error.message : error}). Set PORT to a free port.`,
     );
+  } finally {
+    app.log.level = level;
   }
   say(`  API docs: ${config.publicUrl}/api/docs`);
   if (config.demo && (await demoExists(runtime.services))) printDemoLogins(config.publicUrl);

@@ -213,6 +213,7 @@ describe('encrypting plaintext left by earlier versions', () => {
         smtpUrl: undefined,
         mailFrom: 'throughline@localhost',
         logLevel: 'silent',
+        logFormat: 'json',
         webDir: '',
       },
       (line) => lines.push(line),

@@ -14,7 +14,15 @@ type RequestOptions = {
   method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   body?: unknown;
   signal?: AbortSignal;
+  /**
+   * Lets the request outlive the page (a save sent as the tab closes). The browser caps a
+   * keepalive body at 64 KiB, so a larger one is sent as an ordinary request.
+   */
+  keepalive?: boolean;
 };
+
+/** The browser's limit on the bodies of keepalive requests in flight. */
+const KEEPALIVE_LIMIT = 64 * 1024;
 
 function looksLikeProblem(value: unknown): value is Problem {
   return typeof value === 'object' && value !== null && 'status' in value && 'title' in value;
@@ -57,6 +65,7 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
       body,
       credentials: 'same-origin',
       signal: options.signal,
+      keepalive: options.keepalive === true && new Blob([body ?? '']).size < KEEPALIVE_LIMIT,
     });
   } catch {
     throw new ApiError(0, null, 'Could not reach the server. Check your connection and try again.');

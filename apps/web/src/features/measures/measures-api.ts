@@ -50,10 +50,12 @@ export function measureTasksQuery() {
 export function saveTaskProgress(
   id: string,
   answers: (number | null)[],
+  options: { keepalive?: boolean } = {},
 ): Promise<Wire<SavedTaskProgress>> {
   return api<Wire<SavedTaskProgress>>(`/portal/measure-tasks/${enc(id)}/progress`, {
     method: 'PUT',
     body: { answers },
+    keepalive: options.keepalive,
   });
 }
 

@@ -39,11 +39,12 @@ export function useNoteAutosave(note: Wire<Note>): Autosave<DraftBody, number> {
   return useAutosave<DraftBody, number>({
     initial: note.body,
     initialResult: note.version,
-    save: async (body) => {
-      const saved = await saveNote(note.id, {
-        version: version.current,
-        body: draftForSaving(body),
-      });
+    save: async (body, options) => {
+      const saved = await saveNote(
+        note.id,
+        { version: version.current, body: draftForSaving(body) },
+        options,
+      );
       version.current = saved.version;
       return saved.version;
     },

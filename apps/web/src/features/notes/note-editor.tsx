@@ -1,6 +1,7 @@
 import { Group, Paper, Stack, Textarea, Title } from '@mantine/core';
 import type { Note, Wire } from '@throughline/contracts';
 import type { ReactElement } from 'react';
+import { LeaveWarning } from '../../app/leave-warning';
 import { CarryForwardFields } from './carry-forward-fields';
 import { MusicTherapyFields } from './music-fields';
 import { type DraftBody, useNoteAutosave } from './note-draft';
@@ -49,6 +50,7 @@ export function NoteEditor({ note, onReload }: Props): ReactElement {
         </Stack>
       </Paper>
       <CarryForwardFields episodeId={note.episodeId} body={body} onChange={change} />
+      <LeaveWarning guard={autosave.leaving} />
     </Stack>
   );
 }

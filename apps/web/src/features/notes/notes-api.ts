@@ -44,8 +44,13 @@ export function noteQuery(id: string) {
 export function saveNote(
   id: string,
   input: { version: number; body: Wire<NoteBody> },
+  options: { keepalive?: boolean } = {},
 ): Promise<Wire<NoteSaved>> {
-  return api<Wire<NoteSaved>>(`/notes/${enc(id)}`, { method: 'PATCH', body: input });
+  return api<Wire<NoteSaved>>(`/notes/${enc(id)}`, {
+    method: 'PATCH',
+    body: input,
+    keepalive: options.keepalive,
+  });
 }
 
 export function signNote(id: string, version: number): Promise<Wire<Note>> {

@@ -12,6 +12,7 @@ import { type ReactElement, useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { ErrorAlert } from '../../app/error-alert';
 import { formatDate } from '../../app/format';
+import { LeaveWarning } from '../../app/leave-warning';
 import { Loading } from '../../app/loading';
 import { usePageTitle } from '../../app/page-title';
 import { type SaveStatus, useAutosave } from '../../app/use-autosave';
@@ -67,7 +68,7 @@ function TaskForm({ task }: { task: Task }): ReactElement {
   const [crisis, setCrisis] = useState<CrisisResources | null>(null);
   const saver = useAutosave<Answers, Wire<SavedTaskProgress>>({
     initial: task.items.map((_, i) => task.answers?.[i] ?? null),
-    save: (value) => saveTaskProgress(task.id, value),
+    save: (value, options) => saveTaskProgress(task.id, value, options),
     onSaved: (saved) => {
       if (saved.crisisResources) setCrisis(saved.crisisResources);
     },
@@ -134,6 +135,7 @@ function TaskForm({ task }: { task: Task }): ReactElement {
         </Button>
         <Text size="xs">{task.attribution}</Text>
       </Stack>
+      <LeaveWarning guard={saver.leaving} />
     </form>
   );
 }
