@@ -112,7 +112,8 @@ describe('the session page', () => {
     await shown(attendance.getByText('Attended', { exact: true }));
     const note = maya.getByRole('region', { name: 'Session note' });
     await shown(note.getByRole('link', { name: 'Open the Music therapy note' }));
-    expect(await note.getByText('Signed', { exact: true }).isVisible()).toBe(true);
+    // The page shows what it had, then the fresh answer: wait for the signed state.
+    await shown(note.getByText('Signed', { exact: true }));
     const when = (await maya.locator('h1 ~ p').nth(1).textContent()) ?? '';
     expect(when).toMatch(/\(.+\)$/);
 
