@@ -18,8 +18,13 @@ export type UpdateMeasurementPlanInput = {
     schedule: PlanSchedule;
     everyN?: number | null | undefined;
     active: boolean;
+    startsOn?: string | null | undefined;
   }[];
 };
+
+/** Schedules that take n. */
+const TAKES_N: ReadonlySet<PlanSchedule> = new Set(['every-n-sessions', 'every-n-weeks']);
+const N_WORDS = { 'every-n-sessions': 'sessions', 'every-n-weeks': 'weeks' } as const;
 
 function validate(input: UpdateMeasurementPlanInput): PlanItem[] {
   const issues: FieldIssue[] = [];
@@ -39,15 +44,18 @@ function validate(input: UpdateMeasurementPlanInput): PlanItem[] {
     }
     seen.add(item.instrument);
     const n = item.everyN;
-    if (item.schedule === 'every-n-sessions') {
+    if (item.schedule === 'every-n-sessions' || item.schedule === 'every-n-weeks') {
       if (n === undefined || n === null || !Number.isInteger(n) || n < 1 || n > MAX_EVERY_N) {
         issues.push({
           path: `items.${i}.everyN`,
-          message: `"Every n sessions" needs n, a whole number from 1 to ${MAX_EVERY_N}.`,
+          message: `"Every few ${N_WORDS[item.schedule]}" needs how many, a whole number from 1 to ${MAX_EVERY_N}.`,
         });
       }
     } else if (n !== undefined && n !== null) {
-      issues.push({ path: `items.${i}.everyN`, message: 'Only "every n sessions" takes n.' });
+      issues.push({
+        path: `items.${i}.everyN`,
+        message: 'Only "every few sessions" and "every few weeks" take a number.',
+      });
     }
   });
   if (issues.length > 0) {
@@ -60,8 +68,9 @@ function validate(input: UpdateMeasurementPlanInput): PlanItem[] {
   return input.items.map((item) => ({
     instrument: item.instrument,
     schedule: item.schedule,
-    everyN: item.schedule === 'every-n-sessions' ? (item.everyN ?? null) : null,
+    everyN: TAKES_N.has(item.schedule) ? (item.everyN ?? null) : null,
     active: item.active,
+    startsOn: item.startsOn ?? null,
   }));
 }
 
