@@ -1,10 +1,12 @@
 import type {
   AppointmentStatus,
   ClientStatus,
+  MeasureTaskSummary,
   Modality,
   OutboxKind,
   OutboxStatus,
   Phase,
+  PlanSchedule,
   Role,
   TimelineType,
   UserStatus,
@@ -71,4 +73,32 @@ export const timelineTypeLabels: Record<TimelineType, { filter: string; item: st
   appointment: { filter: 'Sessions', item: 'Session' },
   note: { filter: 'Notes', item: 'Note' },
   homework: { filter: 'Homework', item: 'Homework' },
+};
+
+/** How often a questionnaire of the measurement plan is asked, as the therapist chooses it. */
+export const planScheduleLabels: Record<PlanSchedule, string> = {
+  'before-every-session': 'Before every session',
+  'every-n-sessions': 'Every few sessions',
+  'every-n-weeks': 'Every few weeks',
+  once: 'Once',
+  weekly: 'Every week',
+  monthly: 'Every month',
+  'intake-and-ending': 'At the start and at the ending',
+};
+
+/** A plan item as a sentence, with its number filled in: "Every 4 weeks". */
+export function planScheduleText(schedule: PlanSchedule, everyN: number | null): string {
+  if (schedule === 'every-n-sessions' && everyN) {
+    return everyN === 1 ? 'Before every session' : `Every ${everyN} sessions`;
+  }
+  if (schedule === 'every-n-weeks' && everyN) {
+    return everyN === 1 ? 'Every week' : `Every ${everyN} weeks`;
+  }
+  return planScheduleLabels[schedule];
+}
+
+export const measureTaskStatusLabels: Record<MeasureTaskSummary['status'], string> = {
+  open: 'Waiting in the portal',
+  completed: 'Completed',
+  expired: 'Not completed in time',
 };
