@@ -8,7 +8,7 @@ import { toTaskSummary } from './task-views';
 export const EPISODE_TASKS_SHOWN = 50;
 
 /**
- * The questionnaires sent in an episode, newest first, with their state (waiting, completed,
+ * The questionnaires sent in an episode, the latest sent first, with their state (waiting, completed,
  * expired), for its therapist: what the plan has asked of the client so far.
  */
 export async function listEpisodeMeasureTasks(
@@ -25,7 +25,7 @@ export async function listEpisodeMeasureTasks(
           eq(measureTasks.episodeId, episodeId),
         ),
       )
-      .orderBy(desc(measureTasks.dueAt), desc(measureTasks.createdAt))
+      .orderBy(desc(measureTasks.createdAt), desc(measureTasks.dueAt))
       .limit(EPISODE_TASKS_SHOWN);
     step.audit({ detail: { count: rows.length } });
     return { items: rows.map(toTaskSummary) };
