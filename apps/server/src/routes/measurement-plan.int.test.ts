@@ -240,5 +240,6 @@ describe('sending one questionnaire now', () => {
     });
     expect(r.statusCode).toBe(409);
     expect(r.json().code).toBe('EPISODE_PHASE_FORBIDS');
+    expect(r.json().detail).toMatch(/closed; questionnaires cannot be sent/);
   });
 });
