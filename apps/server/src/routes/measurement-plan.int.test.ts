@@ -113,6 +113,14 @@ describe('the plan on the episode page', () => {
     expect(r.json().errors).toEqual(expect.arrayContaining([expect.objectContaining({ path })]));
   });
 
+  it('stopping the last questionnaire pauses the plan rather than bringing the defaults back', async () => {
+    const emptied = await plan([]);
+    expect(emptied.statusCode, emptied.body).toBe(200);
+    const items = (await therapist.request({ method: 'GET', url: planUrl() })).json().items;
+    expect(items.length).toBeGreaterThan(0);
+    expect(items.every((i: { active: boolean }) => !i.active)).toBe(true);
+  });
+
   it('refuses a start day that is not a date', async () => {
     const r = await plan([
       { instrument: 'who-5', schedule: 'once', active: true, startsOn: '2026-13-40' },

@@ -75,8 +75,8 @@ function validate(input: UpdateMeasurementPlanInput): PlanItem[] {
 }
 
 /**
- * Replaces an episode's measurement plan (its therapist only). Instruments left out are removed;
- * tasks already sent stay as they are.
+ * Replaces an episode's measurement plan (its therapist only). Instruments left out are removed
+ * (an empty list pauses them all instead); tasks already sent stay as they are.
  */
 export async function updateMeasurementPlan(
   ctx: AccessContext,
@@ -92,6 +92,21 @@ export async function updateMeasurementPlan(
     const settings = await readMeasureSettings(tx, practiceId);
     const off = items.find((i) => i.active && !settings.enabledInstruments.includes(i.instrument));
     if (off) throw disabledError(off.instrument);
+    if (items.length === 0) {
+      // An episode with no plan rows gets the practice defaults on its next read, so an emptied
+      // plan keeps its rows, all paused: nothing is sent, and nothing comes back by itself.
+      await tx
+        .update(measurementPlans)
+        .set({ active: false })
+        .where(
+          and(
+            eq(measurementPlans.practiceId, practiceId),
+            eq(measurementPlans.episodeId, episodeId),
+          ),
+        );
+      step.audit({ detail: { items: 0, active: 0 } });
+      return toPlanView(episodeId, await listPlanByEpisode(tx, practiceId, episodeId));
+    }
     const keep = items.map((i) => i.instrument);
     await tx
       .delete(measurementPlans)
@@ -99,7 +114,7 @@ export async function updateMeasurementPlan(
         and(
           eq(measurementPlans.practiceId, practiceId),
           eq(measurementPlans.episodeId, episodeId),
-          ...(keep.length > 0 ? [notInArray(measurementPlans.instrument, keep)] : []),
+          notInArray(measurementPlans.instrument, keep),
         ),
       );
     await upsertPlanItems(tx, { practiceId, episodeId, createdBy: actor.userId }, items);
