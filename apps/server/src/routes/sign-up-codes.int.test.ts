@@ -1,6 +1,7 @@
 import { INVITATION_TTL_MS } from '@throughline/domain';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../app';
+import { bodyOf } from '../mail/smtp-sink';
 import {
   anonymous,
   type Caller,
@@ -10,6 +11,7 @@ import {
   sessionCaller,
   signInAs,
 } from '../testing/harness';
+import { openMailbox } from '../testing/mailbox';
 
 let h: Harness;
 let therapist: Caller;
@@ -228,5 +230,44 @@ describe('sign-up codes', () => {
       email: 'kept.quiet@example.test',
     });
     expect(created.json().signUpCode.code).toBeTruthy();
+  });
+});
+
+describe('the invitation e-mail and page (issue 9, item 9)', () => {
+  it('greets the client by the name they go by and says who invites them', async () => {
+    const mailbox = await openMailbox(h.services);
+    try {
+      const created = await therapist.request({
+        method: 'POST',
+        url: '/api/v1/clients',
+        payload: {
+          displayName: 'Robin Greeted',
+          preferredName: 'Robin',
+          email: 'robin.greeted@example.test',
+        },
+      });
+      expect(created.statusCode, created.body).toBe(201);
+      expect(created.json()).toMatchObject({ invitationSent: true, signUpCode: null });
+      await mailbox.deliver();
+      const [mail] = mailbox.to('robin.greeted@example.test');
+      const body = bodyOf(mail?.raw ?? '');
+      const therapistName = h.cast.therapist.key;
+      expect(body).toMatch(/^Hello Robin,/m);
+      expect(body).toContain(
+        `${therapistName} at First Practice has set up a secure portal account`,
+      );
+      const token = mailbox.linkFor('robin.greeted@example.test', 'invitations');
+      const page = await anonymous(h.app).request({
+        method: 'GET',
+        url: `/api/v1/invitations/${token}`,
+      });
+      expect(page.json()).toMatchObject({
+        preferredName: 'Robin',
+        inviterName: therapistName,
+        practiceName: 'First Practice',
+      });
+    } finally {
+      await mailbox.close();
+    }
   });
 });
