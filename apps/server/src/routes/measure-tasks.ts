@@ -46,7 +46,8 @@ export const measureTaskRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { policy: 'measurement-plan.update' },
       schema: {
         tags: ['measures'],
-        summary: 'Replace the measurement plan (instruments left out are removed; an empty list pauses them all)',
+        summary:
+          'Replace the measurement plan (instruments left out are removed; an empty list pauses them all)',
         params: uuidParam,
         body: updateMeasurementPlanRequest,
         response: { 200: measurementPlanSchema, ...errors },
