@@ -107,6 +107,13 @@ describe('a measurement plan made on the episode page', () => {
     await shown(sent.filter({ hasText: PHQ9 }).first());
     await section.scrollIntoViewIfNeeded();
     await screenshot(maya, '62-measurement-plan-completed');
+
+    // On a phone the plan is cards: nothing in the section runs off the right edge.
+    await maya.setViewportSize(PHONE);
+    await section.scrollIntoViewIfNeeded();
+    expect(await section.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+    await section.screenshot({ path: 'e2e/screenshots/66-measurement-plan-phone.png' });
+    await maya.setViewportSize({ width: 1280, height: 800 });
   });
 });
 
