@@ -10,7 +10,8 @@ export type UserStatus = (typeof USER_STATUSES)[number];
 
 export const userSchema = z.object({
   id: z.uuid(),
-  email: z.string(),
+  email: z.string().nullable(),
+  username: z.string().nullable(),
   displayName: z.string(),
   role: roleSchema,
   status: z.enum(USER_STATUSES),

@@ -76,7 +76,10 @@ export const clientSchema = z.object({
   pronouns: z.string().nullable(),
   dateOfBirth: z.string().nullable(),
   timeZone: z.string(),
-  email: z.string(),
+  email: z
+    .string()
+    .nullable()
+    .describe('Null for a client who joined with a sign-up code and no e-mail'),
   phone: z.string().nullable(),
   emergencyContact: emergencyContactSchema.nullable(),
   safeContact: safeContactSchema,
@@ -87,12 +90,20 @@ export const clientSchema = z.object({
 });
 export type Client = z.output<typeof clientSchema>;
 
-export const invitedClientSchema = clientSchema.extend({ invitationSent: z.boolean() });
+export const invitedClientSchema = clientSchema.extend({
+  invitationSent: z.boolean(),
+  signUpCode: z
+    .object({ code: z.string(), expiresAt: z.date() })
+    .nullable()
+    .describe(
+      'When no invitation e-mail goes out: a one-time code to hand to the client in person. Shown this once; only its hash is kept.',
+    ),
+});
 export type InvitedClient = z.output<typeof invitedClientSchema>;
 
 export const createClientBody = z.strictObject({
   displayName,
-  email,
+  email: email.optional().describe('Leave out to hand the client a sign-up code in person'),
   preferredName: shortText.optional(),
   pronouns: pronouns.optional(),
   dateOfBirth: dateOfBirth.optional(),

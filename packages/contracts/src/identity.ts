@@ -17,7 +17,8 @@ export const meSchema = z.object({
   practiceId: z.uuid(),
   practiceName: z.string(),
   role: roleSchema,
-  email: z.string(),
+  email: z.string().nullable().describe('Null for a client who signs in with a user name'),
+  username: z.string().nullable(),
   displayName: z.string(),
   twoFactorEnabled: z.boolean(),
   twoFactorVerified: z.boolean(),
@@ -34,7 +35,20 @@ export const NEXT_STEPS = ['done', 'two-factor', 'enrol-two-factor'] as const;
 export const nextStepSchema = z.object({ next: z.enum(NEXT_STEPS) });
 export type NextStep = z.output<typeof nextStepSchema>;
 
-export const signInBody = z.strictObject({ email, password });
+/**
+ * What a person signs in with: their e-mail, or the user name a client chose with a sign-up code
+ * (the field keeps its name `email` so existing clients of the API keep working).
+ */
+export const signInName = z
+  .string()
+  .trim()
+  .min(1)
+  .max(254)
+  .transform((v) => v.toLowerCase());
+export const signInBody = z.strictObject({
+  email: signInName.describe('Your e-mail address, or your user name'),
+  password,
+});
 export const codeBody = z.strictObject({ code: otpCode });
 export const enrolmentBody = z
   .strictObject({ password: password.optional(), code: otpCode.optional() })
@@ -69,8 +83,10 @@ export type SignedOutEverywhere = z.output<typeof signedOutEverywhereSchema>;
 // Invitations.
 export const invitationTokenParam = z.strictObject({ token: z.string().min(20).max(100) });
 export const invitationSchema = z.object({
-  email: z.string(),
+  email: z.string().nullable(),
   displayName: z.string(),
+  preferredName: z.string().nullable().describe('How a client asked to be addressed'),
+  inviterName: z.string().nullable().describe('Who invited them, when a person did'),
   practiceName: z.string(),
   role: roleSchema,
   expiresAt: z.date(),
@@ -100,3 +116,31 @@ export const createdTokenSchema = z.object({
   expiresAt: z.date(),
 });
 export type CreatedToken = z.output<typeof createdTokenSchema>;
+
+// Sign-up codes: an invitation handed over in person, for a client who may not be e-mailed.
+/** A user name: letters, digits, dots, dashes and underscores; never an e-mail (no @). */
+export const usernameSchema = z
+  .string()
+  .trim()
+  .min(3)
+  .max(64)
+  .regex(/^[A-Za-z0-9._-]+$/, 'Use letters, digits, dots, dashes or underscores (no spaces).')
+  .transform((v) => v.toLowerCase());
+export const signUpCodeSchema = z.string().trim().min(4).max(40);
+export const redeemSignUpCodeBody = z
+  .strictObject({
+    code: signUpCodeSchema,
+    email: email.optional(),
+    username: usernameSchema.optional(),
+    password: newPasswordSchema,
+  })
+  .refine((v) => (v.email === undefined) !== (v.username === undefined), {
+    message: 'Give either an e-mail address or a user name to sign in with.',
+    path: ['username'],
+  });
+export type RedeemSignUpCodeInput = z.input<typeof redeemSignUpCodeBody>;
+export const issuedSignUpCodeSchema = z.object({
+  code: z.string().describe('Shown once: only its hash is kept'),
+  expiresAt: z.date(),
+});
+export type IssuedSignUpCode = z.output<typeof issuedSignUpCodeSchema>;

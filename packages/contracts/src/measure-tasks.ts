@@ -7,6 +7,8 @@ import { answersSchema } from './measures';
 export const PLAN_SCHEDULES = [
   'before-every-session',
   'every-n-sessions',
+  'every-n-weeks',
+  'once',
   'weekly',
   'monthly',
   'intake-and-ending',
@@ -20,6 +22,7 @@ export const planItemSchema = z.object({
   schedule: planScheduleSchema,
   everyN: z.number().int().nullable(),
   active: z.boolean(),
+  startsOn: z.string().nullable().describe('Nothing is asked before this day (YYYY-MM-DD)'),
 });
 export type PlanItem = z.output<typeof planItemSchema>;
 
@@ -37,6 +40,7 @@ export const updateMeasurementPlanRequest = z.strictObject({
         schedule: planScheduleSchema,
         everyN: z.number().int().nullable().optional(),
         active: z.boolean(),
+        startsOn: z.iso.date().nullable().optional(),
       }),
     )
     .max(50),
@@ -94,3 +98,17 @@ export const savedTaskProgressSchema = portalMeasureTaskSchema.extend({
 export type SavedTaskProgress = z.output<typeof savedTaskProgressSchema>;
 
 export const taskAnswersRequest = z.strictObject({ answers: answersSchema });
+
+/** The questionnaires sent in an episode, newest first, as its therapist sees them. */
+export const episodeMeasureTaskListSchema = z.object({ items: z.array(measureTaskSummarySchema) });
+export type EpisodeMeasureTaskList = z.output<typeof episodeMeasureTaskListSchema>;
+
+/** The therapist sends one questionnaire now, outside the plan's rhythm. */
+export const sendMeasureTaskRequest = z.strictObject({ instrument: z.string().min(1).max(64) });
+export type SendMeasureTaskRequest = z.input<typeof sendMeasureTaskRequest>;
+
+export const sentMeasureTaskSchema = z.object({
+  task: measureTaskSummarySchema,
+  emailed: z.boolean().describe('False when the client’s safe-contact choices allow no e-mail'),
+});
+export type SentMeasureTask = z.output<typeof sentMeasureTaskSchema>;

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   currentTotp,
+  inviteClient,
   inviteStaff,
   issueApiTokenForEmail,
   issueInvitationLink,
@@ -26,6 +27,9 @@ const ownTokenIds = {} as Record<Signed, string>;
 const acceptTokens = {} as Record<ActorKey, string>;
 const pendingSecrets = {} as Partial<Record<ActorKey, string>>;
 let readableInvitation = '';
+const signUpCodes = {} as Record<ActorKey, string>;
+/** The therapist's client who has not signed up: a new code may be made for them. */
+let codeClientId = '';
 let deactivationTarget = '';
 let therapistTokenId = '';
 const unique = (who: ActorKey): string => `${who.toLowerCase()}-${randomUUID()}@matrix.example`;
@@ -76,6 +80,24 @@ export const matrix: ModuleMatrix = {
       { email: 'deactivate-me@matrix.example', displayName: 'Leaving', role: 'therapist' },
     );
     deactivationTarget = target.id;
+    // Clients without e-mail, each with a one-time sign-up code for one actor to redeem.
+    const asTherapist = actingAs(h.services, {
+      id: h.cast.therapist.userId,
+      practiceId: h.cast.therapist.practiceId,
+      role: 'therapist',
+    });
+    for (const who of ACTORS) {
+      const created = await inviteClient(asTherapist, {
+        displayName: `Code ${who}`,
+        safeContact: { mayEmail: false },
+      });
+      signUpCodes[who] = created.signUpCode?.code ?? '';
+    }
+    const waiting = await inviteClient(asTherapist, {
+      displayName: 'Code Waiting',
+      safeContact: { mayEmail: false },
+    });
+    codeClientId = waiting.id;
   },
   rows: () => ROWS,
 };
@@ -106,6 +128,21 @@ const ROWS: Row[] = [
     url: (who) => `/api/v1/invitations/${acceptTokens[who]}/accept`,
     body: () => ({ password: 'a long enough pass phrase' }),
     expect: statuses(204, 204, 204, 204, 204, 204, 204, 204),
+  },
+  {
+    route: 'POST /api/v1/auth/sign-up-code',
+    body: (who) => ({
+      code: signUpCodes[who],
+      username: `code.${who.toLowerCase()}`,
+      password: 'a long enough pass phrase',
+    }),
+    expect: statuses(200, 200, 200, 200, 200, 200, 200, 200),
+  },
+  {
+    route: 'POST /api/v1/clients/:id/sign-up-code',
+    note: "the therapist's client who has not signed up",
+    url: () => `/api/v1/clients/${codeClientId}/sign-up-code`,
+    expect: statuses(401, 404, 404, 201, 404, 404, 404, 404),
   },
   { route: 'GET /api/v1/clients', expect: statuses(401, 403, 403, 200, 200, 200, 403, 403) },
   {

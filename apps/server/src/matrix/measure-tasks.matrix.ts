@@ -67,6 +67,24 @@ const ROWS: MatrixRow[] = [
     expect: statuses(401, 404, 404, 200, 404, 404, 404, 404),
   },
   {
+    route: 'GET /api/v1/episodes/:id/measure-tasks',
+    url: () => `/api/v1/episodes/${episodeId}/measure-tasks`,
+    expect: statuses(401, 404, 404, 200, 404, 404, 404, 404),
+  },
+  {
+    route: 'POST /api/v1/episodes/:id/measure-tasks',
+    url: () => `/api/v1/episodes/${episodeId}/measure-tasks`,
+    body: () => ({ instrument: 'session-feedback' }),
+    expect: statuses(401, 404, 404, 201, 404, 404, 404, 404),
+  },
+  {
+    route: 'POST /api/v1/episodes/:id/measure-tasks',
+    note: 'an episode that does not exist',
+    url: () => `/api/v1/episodes/${randomUUID()}/measure-tasks`,
+    body: () => ({ instrument: 'session-feedback' }),
+    expect: statuses(401, 404, 404, 404, 404, 404, 404, 404),
+  },
+  {
     route: 'POST /api/v1/appointments/:id/measure-tasks',
     url: () => `/api/v1/appointments/${appointmentId}/measure-tasks`,
     expect: statuses(401, 404, 404, 200, 404, 404, 404, 404),

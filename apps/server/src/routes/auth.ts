@@ -6,12 +6,14 @@ import {
   type NextStep,
   nextStepSchema,
   problemSchema,
+  redeemSignUpCodeBody,
   signInBody,
 } from '@throughline/contracts';
 import {
   AppError,
   confirmTwoFactorEnrolment,
   endSession,
+  redeemSignUpCode,
   SESSION_ABSOLUTE_MS,
   signIn,
   startTwoFactorEnrolment,
@@ -62,6 +64,29 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const issued = await signIn(request.ctx, {
+        ...request.body,
+        userAgent: request.headers['user-agent'],
+      });
+      setCookies(reply, issued.sessionToken, issued.csrfToken);
+      return { next: stageToNext[issued.stage] };
+    },
+  );
+
+  app.post(
+    '/api/v1/auth/sign-up-code',
+    {
+      config: { policy: 'sign-up-code.redeem', ...attempts },
+      schema: {
+        tags: ['auth'],
+        summary: 'Join with the one-time sign-up code a therapist handed over',
+        description:
+          'Sets how the client signs in (an e-mail or a user name) and their password, uses up the code and signs them in. An unknown code is 404 and counts against the per-address limit; a used or expired one is 410.',
+        body: redeemSignUpCodeBody,
+        response: { 200: nextStepSchema, ...errors, 409: problemSchema, 429: problemSchema },
+      },
+    },
+    async (request, reply) => {
+      const issued = await redeemSignUpCode(request.ctx, {
         ...request.body,
         userAgent: request.headers['user-agent'],
       });

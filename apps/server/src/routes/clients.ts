@@ -3,6 +3,7 @@ import {
   createClientBody,
   errors,
   invitedClientSchema,
+  issuedSignUpCodeSchema,
   listClientsQuery,
   pageSchema,
   portalPreferencesBody,
@@ -14,6 +15,7 @@ import {
 import {
   getClient,
   inviteClient,
+  issueClientSignUpCode,
   listClients,
   updateClient,
   updatePortalPreferences,
@@ -41,9 +43,10 @@ export const clientRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { policy: 'client.create' },
       schema: {
         tags: ['clients'],
-        summary: 'Add a client to your caseload and invite them to the portal by e-mail',
+        summary:
+          'Add a client to your caseload and invite them to the portal, by e-mail or with a sign-up code',
         description:
-          'The invitation is not sent when `invite` is false, nor when the client may not be e-mailed (`safeContact.mayEmail: false`); `invitationSent` says which happened. The time zone defaults to the practice’s.',
+          'The invitation e-mail is sent unless `invite` is false, the e-mail is left out, or the client may not be e-mailed (`safeContact.mayEmail: false`); `invitationSent` says which happened. Without an e-mail invitation (and `invite` not false) the answer carries `signUpCode`, a one-time code to hand to the client in person: shown this once, stored only as a hash, valid as long as an invitation link. The time zone defaults to the practice’s.',
         body: createClientBody,
         response: {
           201: invitedClientSchema,
@@ -53,6 +56,22 @@ export const clientRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => reply.code(201).send(await inviteClient(request.ctx, request.body)),
+  );
+
+  app.post(
+    '/api/v1/clients/:id/sign-up-code',
+    {
+      config: { policy: 'client.sign-up-code.issue' },
+      schema: {
+        tags: ['clients'],
+        summary:
+          'A new one-time sign-up code for your client who has not signed up yet (earlier codes and links stop working)',
+        params: uuidParam,
+        response: { 201: issuedSignUpCodeSchema, ...errors, 409: problemSchema },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await issueClientSignUpCode(request.ctx, request.params.id)),
   );
 
   app.get(

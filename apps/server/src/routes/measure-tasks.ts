@@ -1,11 +1,14 @@
 import {
   createdMeasureTasksSchema,
+  episodeMeasureTaskListSchema,
   errors,
   measurementPlanSchema,
   portalMeasureTaskListSchema,
   problemSchema,
   recordedResponseSchema,
   savedTaskProgressSchema,
+  sendMeasureTaskRequest,
+  sentMeasureTaskSchema,
   taskAnswersRequest,
   updateMeasurementPlanRequest,
   uuidParam,
@@ -13,8 +16,10 @@ import {
 import {
   createTasksForAppointment,
   getMeasurementPlan,
+  listEpisodeMeasureTasks,
   listPortalMeasureTasks,
   saveMeasureTaskProgress,
+  sendMeasureTask,
   submitMeasureTask,
   updateMeasurementPlan,
 } from '@throughline/domain';
@@ -41,13 +46,45 @@ export const measureTaskRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { policy: 'measurement-plan.update' },
       schema: {
         tags: ['measures'],
-        summary: 'Replace the measurement plan (instruments left out are removed)',
+        summary:
+          'Replace the measurement plan (instruments left out are removed; an empty list pauses them all)',
         params: uuidParam,
         body: updateMeasurementPlanRequest,
         response: { 200: measurementPlanSchema, ...errors },
       },
     },
     async (request) => updateMeasurementPlan(request.ctx, request.params.id, request.body),
+  );
+
+  app.get(
+    '/api/v1/episodes/:id/measure-tasks',
+    {
+      config: { policy: 'measure-task.read' },
+      schema: {
+        tags: ['measures'],
+        summary: 'The questionnaires sent in the episode, newest first, and whether each is done',
+        params: uuidParam,
+        response: { 200: episodeMeasureTaskListSchema, ...errors },
+      },
+    },
+    async (request) => listEpisodeMeasureTasks(request.ctx, request.params.id),
+  );
+
+  app.post(
+    '/api/v1/episodes/:id/measure-tasks',
+    {
+      config: { policy: 'measure-task.send' },
+      schema: {
+        tags: ['measures'],
+        summary:
+          'Send one questionnaire to the client now (one waiting request per questionnaire; e-mailed where their preferences allow)',
+        params: uuidParam,
+        body: sendMeasureTaskRequest,
+        response: { 201: sentMeasureTaskSchema, ...errors, 409: problemSchema },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await sendMeasureTask(request.ctx, request.params.id, request.body)),
   );
 
   app.post(

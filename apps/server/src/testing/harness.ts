@@ -144,7 +144,7 @@ export async function createHarness(): Promise<Harness> {
   };
 }
 
-function parseSetCookies(response: LightMyRequestResponse): Record<string, string> {
+export function parseSetCookies(response: LightMyRequestResponse): Record<string, string> {
   const jar: Record<string, string> = {};
   for (const c of response.cookies) jar[c.name] = c.value;
   return jar;

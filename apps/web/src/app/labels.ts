@@ -3,10 +3,12 @@ import {
   type ChangeCategory,
   type ClientStatus,
   type GoalStatus,
+  type MeasureTaskSummary,
   type Modality,
   type OutboxKind,
   type OutboxStatus,
   type Phase,
+  type PlanSchedule,
   ROLE_NAMES,
   type Role,
   type TimelineType,
@@ -90,4 +92,32 @@ export const clientGoalStatusLabels: Record<GoalStatus, string | null> = {
   active: null,
   achieved: 'Reached',
   discontinued: 'Set aside for now',
+};
+
+/** How often a questionnaire of the measurement plan is asked, as the therapist chooses it. */
+export const planScheduleLabels: Record<PlanSchedule, string> = {
+  'before-every-session': 'Before every session',
+  'every-n-sessions': 'Every few sessions',
+  'every-n-weeks': 'Every few weeks',
+  once: 'Once',
+  weekly: 'Every week',
+  monthly: 'Every month',
+  'intake-and-ending': 'At the start and at the ending',
+};
+
+/** A plan item as a sentence, with its number filled in: "Every 4 weeks". */
+export function planScheduleText(schedule: PlanSchedule, everyN: number | null): string {
+  if (schedule === 'every-n-sessions' && everyN) {
+    return everyN === 1 ? 'Before every session' : `Every ${everyN} sessions`;
+  }
+  if (schedule === 'every-n-weeks' && everyN) {
+    return everyN === 1 ? 'Every week' : `Every ${everyN} weeks`;
+  }
+  return planScheduleLabels[schedule];
+}
+
+export const measureTaskStatusLabels: Record<MeasureTaskSummary['status'], string> = {
+  open: 'Waiting in the portal',
+  completed: 'Completed',
+  expired: 'Not completed in time',
 };

@@ -6,6 +6,7 @@ import { ForgotPasswordPage } from '../features/auth/forgot-password-page';
 import { InvitationPage } from '../features/auth/invitation-page';
 import { ResetPasswordPage } from '../features/auth/reset-password-page';
 import { SignInPage } from '../features/auth/sign-in-page';
+import { SignUpCodePage } from '../features/auth/sign-up-code-page';
 import { BriefPage } from '../features/brief/brief-page';
 import { ClientPage } from '../features/clients/client-page';
 import { EpisodePage } from '../features/episodes/episode-page';
@@ -30,6 +31,7 @@ export function createAppRouter(): AppRouter {
     { path: '/sign-in', element: <SignInPage /> },
     { path: '/invitations/:token', element: <InvitationPage /> },
     { path: '/forgot-password', element: <ForgotPasswordPage /> },
+    { path: '/sign-up-code', element: <SignUpCodePage /> },
     { path: '/reset-password/:token', element: <ResetPasswordPage /> },
     {
       element: <SignedInLayout />,

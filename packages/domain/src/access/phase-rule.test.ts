@@ -20,6 +20,7 @@ describe('the phase rule table', () => {
       'goal.review',
       'goal.update',
       'measure-task.create',
+      'measure-task.send',
       'measurement-plan.update',
       'note.create',
       'note.sign',

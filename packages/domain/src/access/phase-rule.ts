@@ -16,6 +16,7 @@ const DEEDS: Partial<Record<Action, string>> = {
   'response.create': 'questionnaires cannot be recorded',
   'measurement-plan.update': 'the measurement plan cannot change',
   'measure-task.create': 'questionnaires cannot be sent',
+  'measure-task.send': 'questionnaires cannot be sent',
   'goal.create': 'goals cannot be added',
   'goal.update': 'goals cannot be changed',
   'goal.review': 'goals cannot be reviewed',

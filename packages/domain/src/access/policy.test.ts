@@ -39,7 +39,7 @@ describe('authorize: anonymous callers', () => {
     }
   });
 
-  it('open actions are only the public pages, the sign-in, invitation and password-reset steps and calendar feeds (the token is the credential)', () => {
+  it('open actions are only the public pages, the sign-in, invitation, sign-up-code and password-reset steps and calendar feeds (the token is the credential)', () => {
     const open = ACTIONS.filter((a) => POLICY[a].who === 'anyone').sort();
     expect(open).toEqual([
       'auth.password-reset.complete',
@@ -50,6 +50,7 @@ describe('authorize: anonymous callers', () => {
       'health.read',
       'invitation.accept',
       'invitation.read',
+      'sign-up-code.redeem',
       'web.read',
     ]);
   });

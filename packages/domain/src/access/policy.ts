@@ -52,6 +52,10 @@ export const POLICY = {
   'portal.read': { who: ['client'] },
   'client.list': { who: ['therapist', 'supervisor'] },
   'client.create': { who: ['therapist'] },
+  // A new one-time sign-up code for the therapist's own client who has not signed up yet.
+  'client.sign-up-code.issue': { who: ['therapist'], hidesExistence: true },
+  // Anyone holding a code; the route limits attempts per address.
+  'sign-up-code.redeem': { who: 'anyone' },
   'client.read': { who: ['therapist', 'supervisor', 'client'], hidesExistence: true },
   // Continuity (issue 3). Record actions hide existence: a record you may not see is a 404.
   'client.update': { who: ['therapist'], hidesExistence: true },
@@ -120,6 +124,8 @@ export const POLICY = {
   'measurement-plan.read': { who: ['therapist'], hidesExistence: true },
   'measurement-plan.update': { who: ['therapist'], hidesExistence: true, phases: OPEN },
   'measure-task.create': { who: ['therapist'], hidesExistence: true, phases: OPEN },
+  'measure-task.send': { who: ['therapist'], hidesExistence: true, phases: OPEN },
+  'measure-task.read': { who: ['therapist'], hidesExistence: true },
   'measure-task.list': { who: ['client'], hidesExistence: true },
   'measure-task.save': { who: ['client'], hidesExistence: true },
   'measure-task.submit': { who: ['client'], hidesExistence: true },

@@ -85,7 +85,8 @@ export async function sendAppointmentReminder(
       return 'skipped-stale';
     }
     const policy = clientMailPolicy(row, 'reminder');
-    if (!policy.send) return 'skipped-preferences';
+    // A client who joined with a sign-up code may have no e-mail at all.
+    if (!policy.send || !row.email) return 'skipped-preferences';
     const portal = `${services.publicUrl}/portal`;
     const when = DateTime.fromJSDate(row.startsAt, { zone: row.timeZone }).toFormat(
       "cccc d LLLL yyyy 'at' HH:mm",

@@ -8,11 +8,13 @@ export {
 } from './details';
 export { getClient } from './get-client';
 export { type CreatedClient, inviteClient, type NewClient } from './invite-client';
+export { issueClientSignUpCode } from './issue-sign-up-code';
 export { type ClientPage, listClients } from './list-clients';
 export { type ClientMailContact, findClientMailContact } from './mail-contact';
 export { type PortalHome, readPortalHome } from './portal';
 export { type ClientHeadRow, clientHeadSql, seesClientSql } from './reads';
 export { findById as findClientById } from './repository';
+export { setClientEmailOfUser } from './sign-in-email';
 export { updateClient } from './update-client';
 export { type PortalPreferences, updatePortalPreferences } from './update-preferences';
 export type { ClientView } from './views';

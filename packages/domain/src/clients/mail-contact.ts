@@ -3,8 +3,16 @@ import type { Executor } from '../shared/transaction';
 import type { SafeContact } from './details';
 import { clients } from './tables';
 
-/** Where and how a client may be e-mailed: their address, zone and safe-contact preferences. */
-export type ClientMailContact = SafeContact & { email: string; timeZone: string };
+/**
+ * Where and how a client may be e-mailed: their address (null for a client who joined with a
+ * sign-up code and no e-mail: nothing is sent), zone, safe-contact preferences and the name they
+ * asked to be addressed by.
+ */
+export type ClientMailContact = SafeContact & {
+  email: string | null;
+  timeZone: string;
+  preferredName: string | null;
+};
 
 /**
  * The client's mail contact, by client record or by portal account; undefined when there is no
@@ -18,6 +26,7 @@ export async function findClientMailContact(
   const [row] = await db
     .select({
       email: clients.email,
+      preferredName: clients.preferredName,
       timeZone: clients.timeZone,
       mayEmail: clients.mayEmail,
       emailMayIncludeDetails: clients.emailMayIncludeDetails,

@@ -59,7 +59,7 @@ export type ClientRow = {
   practiceId: string;
   userId: string;
   displayName: string;
-  email: string;
+  email: string | null;
   therapistId: string;
   preferredName: string | null;
   pronouns: string | null;

@@ -20,7 +20,8 @@ export const clients = pgTable(
     id: uuid('id').notNull().defaultRandom(),
     userId: uuid('user_id').notNull(),
     displayName: text('display_name').notNull(),
-    email: text('email').notNull(),
+    /** Null until a client given a sign-up code chooses an e-mail (or never, with a user name). */
+    email: text('email'),
     /** The therapist responsible; episodes refine who sees what. */
     therapistId: uuid('therapist_id').notNull(),
     preferredName: text('preferred_name'),

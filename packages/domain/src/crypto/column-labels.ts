@@ -36,6 +36,9 @@ export const COLUMN_LABELS: Record<string, Record<string, ColumnLabel>> = {
     email: plaintext(
       'the e-mail used for sign-in: looked up by a unique index before any key is known',
     ),
+    username: plaintext(
+      'a sign-in name chosen instead of an e-mail: looked up like the e-mail, before any key is known',
+    ),
     display_name: plaintext(
       'the name shown to colleagues and in lists; sorted and joined in queries',
     ),

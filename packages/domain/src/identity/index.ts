@@ -35,6 +35,7 @@ export {
 export { pendingTotpPurpose, totpSecretPurpose } from './purposes';
 export { practiceTimeZoneSql } from './reads';
 export type { Reauthentication } from './reauthenticate';
+export { type RedeemSignUpCodeInput, redeemSignUpCode } from './redeem-sign-up-code';
 export { findPracticeById } from './repository';
 export {
   actorFromApiToken,
@@ -48,6 +49,7 @@ export {
 } from './sessions';
 export { LOCKOUT_MS, MAX_FAILED_SIGN_INS, MAX_FAILED_TOTP_CODES, signIn } from './sign-in';
 export { type EndedAccess, signOutEverywhere } from './sign-out-everywhere';
+export { issueSignUpCode, normalizeSignUpCode, signUpCodeHash } from './sign-up-codes';
 export { currentTotp, newTotpSecret } from './totp';
 export { verifyTwoFactor } from './two-factor';
 export {

@@ -6,9 +6,9 @@ import { enqueueLinkEmail } from '../notifications';
 import { AppError } from '../shared/errors';
 import { hashToken } from '../shared/secrets';
 import { type Executor, inTransaction } from '../shared/transaction';
-import { INVITATION_TTL_MS, prepareInvitationMail } from './mail-links';
+import { findInvitationParties, INVITATION_TTL_MS, prepareInvitationMail } from './mail-links';
 import { checkPasswordRules, hashPassword } from './passwords';
-import { invitations, practices, users } from './tables';
+import { invitations, users } from './tables';
 
 const INVALID =
   'This invitation link is not valid any more: it was already used or has expired. Ask whoever invited you to send a new one.';
@@ -79,16 +79,8 @@ export async function issueInvitationLink(services: Services, email: string): Pr
 }
 
 async function findOpenInvitation(db: Executor, token: string, now: Date) {
-  const [row] = await db
-    .select({ invitation: invitations, user: users, practiceName: practices.name })
-    .from(invitations)
-    .innerJoin(
-      users,
-      and(eq(users.practiceId, invitations.practiceId), eq(users.id, invitations.userId)),
-    )
-    .innerJoin(practices, eq(practices.id, invitations.practiceId))
-    .where(and(eq(invitations.tokenHash, hashToken(token)), isNull(invitations.acceptedAt)));
-  if (!row || row.invitation.expiresAt <= now || row.user.disabledAt)
+  const row = await findInvitationParties(db, { tokenHash: hashToken(token) });
+  if (!row || row.invitation.acceptedAt || row.invitation.expiresAt <= now || row.user.disabledAt)
     throw new AppError('INVITATION_INVALID', INVALID);
   return row;
 }
@@ -100,6 +92,8 @@ export async function readInvitation(ctx: AccessContext, token: string): Promise
   return {
     email: row.user.email,
     displayName: row.user.displayName,
+    preferredName: row.preferredName,
+    inviterName: row.inviterName,
     practiceName: row.practiceName,
     role: row.user.role,
     expiresAt: row.invitation.expiresAt,

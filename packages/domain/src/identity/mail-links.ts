@@ -1,6 +1,8 @@
 import { and, eq, isNull, ne } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { Services } from '../access';
 import { actsAsClient } from '../access';
+import { findClientMailContact } from '../clients';
 import { hashToken, randomToken } from '../shared/secrets';
 import type { Executor } from '../shared/transaction';
 import { invitations, passwordResets, practices, users } from './tables';
@@ -26,6 +28,61 @@ export type PreparedLinkMail = {
 
 const base = (services: Services): string => services.publicUrl.replace(/\/$/, '');
 
+const inviters = alias(users, 'inviters');
+
+export type InvitationParties = {
+  invitation: typeof invitations.$inferSelect;
+  user: typeof users.$inferSelect;
+  practiceName: string;
+  inviterName: string | null;
+  /** How the invitee is addressed: a client's preferred name, their name otherwise. */
+  greetingName: string;
+  preferredName: string | null;
+};
+
+/** An invitation with who it is for, who sent it and from which practice. */
+export async function findInvitationParties(
+  tx: Executor,
+  where: { practiceId: string; invitationId: string } | { tokenHash: string },
+): Promise<InvitationParties | undefined> {
+  const [row] = await tx
+    .select({
+      invitation: invitations,
+      user: users,
+      practiceName: practices.name,
+      inviterName: inviters.displayName,
+    })
+    .from(invitations)
+    .innerJoin(
+      users,
+      and(eq(users.practiceId, invitations.practiceId), eq(users.id, invitations.userId)),
+    )
+    .innerJoin(practices, eq(practices.id, invitations.practiceId))
+    .leftJoin(
+      inviters,
+      and(eq(inviters.practiceId, invitations.practiceId), eq(inviters.id, invitations.invitedBy)),
+    )
+    .where(
+      'tokenHash' in where
+        ? eq(invitations.tokenHash, where.tokenHash)
+        : and(eq(invitations.practiceId, where.practiceId), eq(invitations.id, where.invitationId)),
+    );
+  if (!row) return undefined;
+  const contact = actsAsClient(row.user)
+    ? await findClientMailContact(tx, row.user.practiceId, { userId: row.user.id })
+    : undefined;
+  const preferredName = contact?.preferredName ?? null;
+  return { ...row, preferredName, greetingName: preferredName ?? row.user.displayName };
+}
+
+/**
+ * Who invites, as the invitation says it (issue 9, item 9): "Alex Rivera at Riverside Music
+ * Therapy", or the practice alone when no person did (the operator's command line).
+ */
+export function invitedBy(row: { inviterName: string | null; practiceName: string }): string {
+  return row.inviterName ? `${row.inviterName} at ${row.practiceName}` : row.practiceName;
+}
+
 /**
  * Mints a fresh invitation link. Undefined when the invitation is used or its account deactivated:
  * the e-mail is then not sent at all. Sending (again) renews the 7 days.
@@ -35,15 +92,7 @@ export async function prepareInvitationMail(
   services: Services,
   ref: { practiceId: string; invitationId: string },
 ): Promise<PreparedLinkMail | undefined> {
-  const [row] = await tx
-    .select({ invitation: invitations, user: users, practiceName: practices.name })
-    .from(invitations)
-    .innerJoin(
-      users,
-      and(eq(users.practiceId, invitations.practiceId), eq(users.id, invitations.userId)),
-    )
-    .innerJoin(practices, eq(practices.id, invitations.practiceId))
-    .where(and(eq(invitations.practiceId, ref.practiceId), eq(invitations.id, ref.invitationId)));
+  const row = await findInvitationParties(tx, ref);
   if (!row || row.invitation.acceptedAt || row.user.disabledAt) return undefined;
   const token = randomToken();
   const what = actsAsClient(row.user) ? 'a secure portal account' : 'an account';
@@ -51,7 +100,9 @@ export async function prepareInvitationMail(
     token,
     subject: `Your invitation from ${row.practiceName}`,
     text: [
-      `${row.practiceName} has set up ${what} for you in Throughline.`,
+      `Hello ${row.greetingName},`,
+      '',
+      `${invitedBy(row)} has set up ${what} for you in Throughline.`,
       '',
       'Choose your password here (the link works once and expires in 7 days):',
       `${base(services)}/invitations/${token}`,

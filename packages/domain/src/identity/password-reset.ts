@@ -28,7 +28,8 @@ export async function requestPasswordReset(ctx: AccessContext, email: string): P
   const { db, now: clock } = ctx.services;
   const now = clock();
   const user = await findUserByEmail(db, email);
-  if (!user) return;
+  if (!user?.email) return;
+  const to = user.email;
   const audit = {
     practiceId: user.practiceId,
     actorUserId: null,
@@ -71,7 +72,7 @@ export async function requestPasswordReset(ctx: AccessContext, email: string): P
     if (!reset) throw new Error('password reset insert returned nothing');
     await enqueueLinkEmail(tx, {
       practiceId: user.practiceId,
-      to: user.email,
+      to,
       kind: 'password-reset',
       passwordResetId: reset.id,
     });

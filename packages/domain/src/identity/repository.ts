@@ -10,6 +10,19 @@ export async function findUserByEmail(db: Executor, email: string): Promise<User
   return row;
 }
 
+/** The account a person signs in to: by e-mail, or by the user name a client chose. */
+export async function findUserBySignInName(
+  db: Executor,
+  name: string,
+): Promise<UserRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(users)
+    .where(sql`lower(${users.email}) = lower(${name}) OR lower(${users.username}) = lower(${name})`)
+    .limit(1);
+  return row;
+}
+
 export async function findUserById(
   db: Executor,
   practiceId: string,

@@ -54,6 +54,9 @@ export async function queueSecurityNotice(
   change: SecurityChange,
   at: Date,
 ): Promise<'sent' | 'skipped-preferences'> {
+  // A client who signs in with a user name has no address to tell.
+  if (!user.email) return 'skipped-preferences';
+  const to = user.email;
   let details = true;
   let zone = 'UTC';
   if (actsAsClient(user)) {
@@ -70,7 +73,7 @@ export async function queueSecurityNotice(
   await enqueueEmail(tx, {
     kind: 'security-notice',
     practiceId: user.practiceId,
-    to: user.email,
+    to,
     subject: 'A change to how you sign in',
     text: [
       what,

@@ -5,7 +5,7 @@ import { inTransaction } from '../shared/transaction';
 import { guessPassword } from './guesses';
 import { releaseAttempts } from './lockout';
 import { spendDecoyVerification } from './passwords';
-import { findUserByEmail } from './repository';
+import { findUserBySignInName } from './repository';
 import { type IssuedSession, issueSession } from './sessions';
 
 export { LOCKOUT_MS, MAX_FAILED_SIGN_INS, MAX_FAILED_TOTP_CODES } from './lockout';
@@ -17,7 +17,7 @@ export type SignInInput = { email: string; password: string; userAgent?: string 
 export async function signIn(ctx: AccessContext, input: SignInInput): Promise<IssuedSession> {
   const { db, now: clock } = ctx.services;
   const now = clock();
-  const user = await findUserByEmail(db, input.email);
+  const user = await findUserBySignInName(db, input.email);
   if (!user?.passwordHash || user.disabledAt) {
     await spendDecoyVerification(input.password);
     throw new AppError('INVALID_CREDENTIALS', WRONG);

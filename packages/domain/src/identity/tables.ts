@@ -40,7 +40,10 @@ export const users = pgTable(
       .notNull()
       .references(() => practices.id),
     id: uuid('id').notNull().defaultRandom(),
-    email: text('email').notNull(),
+    /** Null for a client who joined with a sign-up code and chose a user name instead. */
+    email: text('email'),
+    /** A sign-in name chosen instead of an e-mail (a client who may not be e-mailed). */
+    username: text('username'),
     displayName: text('display_name').notNull(),
     role: roleEnum('role').notNull(),
     /** argon2id; null until the invitation is accepted. */
@@ -65,6 +68,7 @@ export const users = pgTable(
     uniqueIndex('users_id_key').on(t.id),
     // Sign-in finds the account by e-mail alone; e-mail is unique across practices.
     uniqueIndex('users_email_key').on(sql`lower(${t.email})`),
+    uniqueIndex('users_username_key').on(sql`lower(${t.username})`),
   ],
 );
 

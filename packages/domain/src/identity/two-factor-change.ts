@@ -48,7 +48,7 @@ export async function startTwoFactorEnrolment(
       detail: { secret: secretGiven, purpose: 'two-factor' },
     });
   });
-  const otpauthUri = totpUri(secret, user.email);
+  const otpauthUri = totpUri(secret, user.email ?? user.username ?? user.displayName);
   const qrDataUrl = await QRCode.toDataURL(otpauthUri, { margin: 1, width: 220 });
   return { secret, otpauthUri, qrDataUrl };
 }

@@ -29,6 +29,7 @@ export function toUserView(row: UserRow, now: Date): UserView {
   return {
     id: row.id,
     email: row.email,
+    username: row.username,
     displayName: row.displayName,
     role: row.role,
     status,
@@ -39,14 +40,15 @@ export function toUserView(row: UserRow, now: Date): UserView {
 
 type NewUser = {
   practiceId: string;
-  email: string;
+  /** Null only for a client who will be given a sign-up code. */
+  email: string | null;
   displayName: string;
   role: Role;
   passwordHash?: string | null;
   totpSecret?: string | null;
 };
 
-function isUniqueViolation(error: unknown, constraint: string): boolean {
+export function isUniqueViolation(error: unknown, constraint: string): boolean {
   let e = error;
   // The driver's error may be wrapped by the ORM; look a few causes deep.
   for (let depth = 0; depth < 5 && e && typeof e === 'object'; depth++) {
@@ -94,7 +96,7 @@ export async function insertUser(
   input: NewUser,
 ): Promise<UserRow> {
   const taken = emailUnavailable;
-  if (await findUserByEmail(tx, input.email)) throw taken();
+  if (input.email !== null && (await findUserByEmail(tx, input.email))) throw taken();
   const id = randomUUID();
   const totpSecret = input.totpSecret
     ? await ctx.services.keyring.encrypt(
@@ -109,7 +111,7 @@ export async function insertUser(
     .values({
       id,
       practiceId: input.practiceId,
-      email: input.email.toLowerCase(),
+      email: input.email?.toLowerCase() ?? null,
       displayName: input.displayName,
       role: input.role,
       passwordHash: input.passwordHash ?? null,
@@ -165,7 +167,7 @@ export async function inviteStaff(
     await createInvitation(tx, ctx, {
       practiceId: actor.practiceId,
       userId: user.id,
-      email: user.email,
+      email: input.email,
     });
     return user;
   }).catch(async (error: unknown) => {
@@ -207,6 +209,7 @@ export async function readMe(ctx: AccessContext): Promise<Me> {
     practiceName: practice.name,
     role: user.role,
     email: user.email,
+    username: user.username,
     displayName: user.displayName,
     twoFactorEnabled: user.totpEnabledAt !== null,
     twoFactorVerified: actor.twoFactorVerified,

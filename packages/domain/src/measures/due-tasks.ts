@@ -1,7 +1,9 @@
+import { DateTime } from 'luxon';
 import type { AccessContext } from '../access';
 import { countAttendedSessions } from '../appointments';
 import type { appointments } from '../appointments/tables';
 import { recordAudit } from '../audit';
+import { findClientMailContact } from '../clients';
 import type { EpisodeRow } from '../episodes';
 import type { Executor } from '../shared/transaction';
 import { dueInstruments } from './due';
@@ -51,7 +53,13 @@ export async function createDueTasks(
     })) + 1;
   // A plan item of an instrument the practice has since switched off sends nothing.
   const { enabledInstruments } = await readMeasureSettings(tx, practiceId);
+  // A plan item's start day is the client's calendar day (their zone; the practice's otherwise).
+  const contact = await findClientMailContact(tx, practiceId, { clientId: episode.clientId });
+  const atDay =
+    DateTime.fromJSDate(appointment.startsAt, { zone: contact?.timeZone ?? 'UTC' }).toISODate() ??
+    undefined;
   const due = dueInstruments({
+    atDay,
     plan: plan.map(toPlanItem).filter((item) => enabledInstruments.includes(item.instrument)),
     sessionNumber,
     at: appointment.startsAt,

@@ -120,4 +120,33 @@ describe('dueInstruments', () => {
     });
     expect(first?.reason).toBe('every 4 sessions (session 5)');
   });
+
+  it('every n weeks: due when nothing was asked or answered in the last n × 7 days', () => {
+    const plan = one('every-n-weeks', 3);
+    expect(due({ plan })).toEqual(['x']);
+    expect(due({ plan, lastActivity: new Map([['x', daysBefore(20)]]) })).toEqual([]);
+    expect(due({ plan, lastActivity: new Map([['x', daysBefore(21)]]) })).toEqual(['x']);
+  });
+
+  it('once: asked until it has been asked or answered on or after its start day', () => {
+    const plan = one('once');
+    expect(due({ plan })).toEqual(['x']);
+    expect(due({ plan, lastActivity: new Map([['x', daysBefore(100)]]) })).toEqual([]);
+    const from = [{ ...plan[0], startsOn: '2026-03-05' }] as DueInput['plan'];
+    // Asked before the start day: it counts as not yet asked.
+    expect(
+      due({ plan: from, atDay: '2026-03-10', lastActivity: new Map([['x', daysBefore(7)]]) }),
+    ).toEqual(['x']);
+    expect(
+      due({ plan: from, atDay: '2026-03-10', lastActivity: new Map([['x', daysBefore(2)]]) }),
+    ).toEqual([]);
+  });
+
+  it("nothing is due before an item's start day, in the client's calendar", () => {
+    const plan = [
+      { ...one('before-every-session')[0], startsOn: '2026-03-11' },
+    ] as DueInput['plan'];
+    expect(due({ plan, atDay: '2026-03-10' })).toEqual([]);
+    expect(due({ plan, atDay: '2026-03-11' })).toEqual(['x']);
+  });
 });

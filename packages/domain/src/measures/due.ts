@@ -23,7 +23,10 @@ export type DueInput = {
     schedule: PlanSchedule;
     everyN: number | null;
     active: boolean;
+    startsOn?: string | null;
   }[];
+  /** The session's calendar day in the client's zone (YYYY-MM-DD), compared with `startsOn`. */
+  atDay?: string;
   /** The upcoming session's number in the episode: attended sessions so far + 1. */
   sessionNumber: number;
   /** When the upcoming session starts. */
@@ -46,6 +49,8 @@ export function dueInstruments(input: DueInput): DueInstrument[] {
   for (const item of input.plan) {
     if (!item.active) continue;
     if (RATES_PREVIOUS_SESSION.has(item.instrument) && input.sessionNumber <= 1) continue;
+    // ISO days compare as strings; nothing is asked before the day the therapist chose.
+    if (item.startsOn && input.atDay && input.atDay < item.startsOn) continue;
     const reason = dueReason(item, input);
     if (reason) due.push({ instrument: item.instrument, reason });
   }
@@ -64,6 +69,17 @@ function dueReason(item: DueInput['plan'][number], input: DueInput): string | un
       return (input.sessionNumber - 1) % n === 0
         ? `every ${n} sessions (session ${input.sessionNumber})`
         : undefined;
+    }
+    case 'every-n-weeks': {
+      const n = item.everyN ?? 0;
+      if (n < 1) return undefined;
+      const recent = last && last.getTime() > input.at.getTime() - n * 7 * DAY_MS;
+      return recent ? undefined : `every ${n} weeks: none in the last ${n * 7} days`;
+    }
+    case 'once': {
+      // Once from its start day: not again once it was asked or answered on or after that day.
+      const since = item.startsOn ? Date.parse(`${item.startsOn}T00:00:00Z`) : 0;
+      return last && last.getTime() >= since ? undefined : 'once';
     }
     case 'weekly':
     case 'monthly': {

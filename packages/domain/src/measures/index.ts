@@ -24,6 +24,10 @@ export {
 } from './invitations';
 export { measureJobs } from './jobs';
 export { type CaseloadAlertView, listCaseloadAlerts, listEpisodeAlerts } from './list-alerts';
+export {
+  EPISODE_TASKS_SHOWN,
+  listEpisodeMeasureTasks,
+} from './list-episode-measure-tasks';
 export { listPortalMeasureTasks } from './list-portal-measure-tasks';
 export { type InstrumentScores, listScores, type ScorePoint } from './list-scores';
 export {
@@ -53,6 +57,7 @@ export {
 } from './record-response';
 export { type SavedProgress, saveMeasureTaskProgress } from './save-measure-task-progress';
 export { scoreInstrument } from './score-instrument';
+export { type SentMeasureTask, sendMeasureTask } from './send-measure-task';
 export { listSessionMeasures } from './session-reads';
 export { submitMeasureTask } from './submit-measure-task';
 export type { MeasureTaskSummary, PortalMeasureTask } from './task-views';

@@ -45,11 +45,12 @@ export const NEUTRAL_MEASURE_INVITATION =
 export async function emailMeasureInvitation(
   tx: Executor,
   services: Services,
-  input: { practiceId: string; clientId: string; startsAt: Date; count: number },
+  input: { practiceId: string; clientId: string; startsAt: Date | null; count: number },
 ): Promise<'sent' | 'skipped-preferences'> {
   const client = await findClientMailContact(tx, input.practiceId, { clientId: input.clientId });
   const policy = client ? clientMailPolicy(client, 'questionnaire') : undefined;
-  if (!client || !policy?.send) return 'skipped-preferences';
+  // A client who joined with a sign-up code may have no e-mail at all.
+  if (!client?.email || !policy?.send) return 'skipped-preferences';
   const portal = `${services.publicUrl}/portal`;
   if (!policy.details) {
     await enqueueEmail(tx, {
@@ -61,10 +62,20 @@ export async function emailMeasureInvitation(
     });
     return 'sent';
   }
+  const what = input.count === 1 ? 'a short questionnaire' : `${input.count} short questionnaires`;
+  if (!input.startsAt) {
+    await enqueueEmail(tx, {
+      kind: 'questionnaire',
+      practiceId: input.practiceId,
+      to: client.email,
+      subject: 'A questionnaire in your portal',
+      text: `Your therapist has asked you to complete ${what} in your portal. Your answers are saved as you go.\n\n${portal}\n`,
+    });
+    return 'sent';
+  }
   const when = DateTime.fromJSDate(input.startsAt, { zone: client.timeZone }).toFormat(
     "cccc d LLLL yyyy 'at' HH:mm",
   );
-  const what = input.count === 1 ? 'a short questionnaire' : `${input.count} short questionnaires`;
   await enqueueEmail(tx, {
     kind: 'questionnaire',
     practiceId: input.practiceId,

@@ -3,9 +3,11 @@ import type { PlanSchedule } from './due';
 export type PlanItem = {
   instrument: string;
   schedule: PlanSchedule;
-  /** Only for `every-n-sessions`. */
+  /** Only for `every-n-sessions` and `every-n-weeks`. */
   everyN: number | null;
   active: boolean;
+  /** Nothing is asked before this day (YYYY-MM-DD); null: from the start. */
+  startsOn?: string | null;
 };
 
 /**

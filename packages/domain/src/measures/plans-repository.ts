@@ -35,7 +35,12 @@ export async function upsertPlanItems(
           measurementPlans.episodeId,
           measurementPlans.instrument,
         ],
-        set: { schedule: item.schedule, everyN: item.everyN, active: item.active },
+        set: {
+          schedule: item.schedule,
+          everyN: item.everyN,
+          active: item.active,
+          startsOn: item.startsOn ?? null,
+        },
       });
   }
 }

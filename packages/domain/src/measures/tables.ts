@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
   boolean,
+  date,
   foreignKey,
   index,
   integer,
@@ -25,10 +26,20 @@ export const measurementPlans = pgTable(
     episodeId: uuid('episode_id').notNull(),
     instrument: text('instrument').notNull(),
     schedule: text('schedule', {
-      enum: ['before-every-session', 'every-n-sessions', 'weekly', 'monthly', 'intake-and-ending'],
+      enum: [
+        'before-every-session',
+        'every-n-sessions',
+        'every-n-weeks',
+        'once',
+        'weekly',
+        'monthly',
+        'intake-and-ending',
+      ],
     }).notNull(),
-    /** For `every-n-sessions`. */
+    /** For `every-n-sessions` and `every-n-weeks`. */
     everyN: integer('every_n'),
+    /** Nothing is asked before this day (the client's calendar day); null: from the start. */
+    startsOn: date('starts_on', { mode: 'string' }),
     active: boolean('active').notNull().default(true),
     createdBy: uuid('created_by').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

@@ -18,8 +18,13 @@ export type UpdateMeasurementPlanInput = {
     schedule: PlanSchedule;
     everyN?: number | null | undefined;
     active: boolean;
+    startsOn?: string | null | undefined;
   }[];
 };
+
+/** Schedules that take n. */
+const TAKES_N: ReadonlySet<PlanSchedule> = new Set(['every-n-sessions', 'every-n-weeks']);
+const N_WORDS = { 'every-n-sessions': 'sessions', 'every-n-weeks': 'weeks' } as const;
 
 function validate(input: UpdateMeasurementPlanInput): PlanItem[] {
   const issues: FieldIssue[] = [];
@@ -39,15 +44,18 @@ function validate(input: UpdateMeasurementPlanInput): PlanItem[] {
     }
     seen.add(item.instrument);
     const n = item.everyN;
-    if (item.schedule === 'every-n-sessions') {
+    if (item.schedule === 'every-n-sessions' || item.schedule === 'every-n-weeks') {
       if (n === undefined || n === null || !Number.isInteger(n) || n < 1 || n > MAX_EVERY_N) {
         issues.push({
           path: `items.${i}.everyN`,
-          message: `"Every n sessions" needs n, a whole number from 1 to ${MAX_EVERY_N}.`,
+          message: `"Every few ${N_WORDS[item.schedule]}" needs how many, a whole number from 1 to ${MAX_EVERY_N}.`,
         });
       }
     } else if (n !== undefined && n !== null) {
-      issues.push({ path: `items.${i}.everyN`, message: 'Only "every n sessions" takes n.' });
+      issues.push({
+        path: `items.${i}.everyN`,
+        message: 'Only "every few sessions" and "every few weeks" take a number.',
+      });
     }
   });
   if (issues.length > 0) {
@@ -60,14 +68,15 @@ function validate(input: UpdateMeasurementPlanInput): PlanItem[] {
   return input.items.map((item) => ({
     instrument: item.instrument,
     schedule: item.schedule,
-    everyN: item.schedule === 'every-n-sessions' ? (item.everyN ?? null) : null,
+    everyN: TAKES_N.has(item.schedule) ? (item.everyN ?? null) : null,
     active: item.active,
+    startsOn: item.startsOn ?? null,
   }));
 }
 
 /**
- * Replaces an episode's measurement plan (its therapist only). Instruments left out are removed;
- * tasks already sent stay as they are.
+ * Replaces an episode's measurement plan (its therapist only). Instruments left out are removed
+ * (an empty list pauses them all instead); tasks already sent stay as they are.
  */
 export async function updateMeasurementPlan(
   ctx: AccessContext,
@@ -83,6 +92,21 @@ export async function updateMeasurementPlan(
     const settings = await readMeasureSettings(tx, practiceId);
     const off = items.find((i) => i.active && !settings.enabledInstruments.includes(i.instrument));
     if (off) throw disabledError(off.instrument);
+    if (items.length === 0) {
+      // An episode with no plan rows gets the practice defaults on its next read, so an emptied
+      // plan keeps its rows, all paused: nothing is sent, and nothing comes back by itself.
+      await tx
+        .update(measurementPlans)
+        .set({ active: false })
+        .where(
+          and(
+            eq(measurementPlans.practiceId, practiceId),
+            eq(measurementPlans.episodeId, episodeId),
+          ),
+        );
+      step.audit({ detail: { items: 0, active: 0 } });
+      return toPlanView(episodeId, await listPlanByEpisode(tx, practiceId, episodeId));
+    }
     const keep = items.map((i) => i.instrument);
     await tx
       .delete(measurementPlans)
@@ -90,7 +114,7 @@ export async function updateMeasurementPlan(
         and(
           eq(measurementPlans.practiceId, practiceId),
           eq(measurementPlans.episodeId, episodeId),
-          ...(keep.length > 0 ? [notInArray(measurementPlans.instrument, keep)] : []),
+          notInArray(measurementPlans.instrument, keep),
         ),
       );
     await upsertPlanItems(tx, { practiceId, episodeId, createdBy: actor.userId }, items);

@@ -31,7 +31,7 @@ export function UsersTable({ users }: { users: Wire<User>[] }): ReactElement {
               <Table.Td fw={500}>{user.displayName}</Table.Td>
               <Table.Td>
                 <Text size="sm" style={{ wordBreak: 'break-all' }}>
-                  {user.email}
+                  {user.email ?? user.username ?? 'No sign-in name yet'}
                 </Text>
               </Table.Td>
               <Table.Td>

@@ -11,6 +11,7 @@ import type {
   Me,
   NextStep,
   PasswordResetAccepted,
+  RedeemSignUpCodeInput,
   Wire,
 } from '@throughline/contracts';
 import { api } from '../../api/client';
@@ -31,6 +32,11 @@ export function getMe(): Promise<Wire<Me>> {
 
 export function signIn(input: { email: string; password: string }): Promise<Wire<NextStep>> {
   return api<Wire<NextStep>>('/auth/sign-in', { method: 'POST', body: input });
+}
+
+/** Joins with a sign-up code: the server signs the new client in (or asks for the next step). */
+export function redeemSignUpCode(input: RedeemSignUpCodeInput): Promise<Wire<NextStep>> {
+  return api<Wire<NextStep>>('/auth/sign-up-code', { method: 'POST', body: input });
 }
 
 export function verifyTwoFactor(code: string): Promise<Wire<NextStep>> {
@@ -91,6 +97,12 @@ export function useSignIn(
   callbacks: MutationCallbacks<Wire<NextStep>, { email: string; password: string }>,
 ): UseMutationResult<Wire<NextStep>, Error, { email: string; password: string }> {
   return useFeatureMutation(signIn, noCacheEffects, callbacks, publicCall);
+}
+
+export function useRedeemSignUpCode(
+  callbacks: MutationCallbacks<Wire<NextStep>, RedeemSignUpCodeInput>,
+): UseMutationResult<Wire<NextStep>, Error, RedeemSignUpCodeInput> {
+  return useFeatureMutation(redeemSignUpCode, noCacheEffects, callbacks, publicCall);
 }
 
 export function useVerifyTwoFactor(

@@ -13,7 +13,7 @@ export function CredentialsForm({ onNext }: Props): ReactElement {
   const form = useForm({
     initialValues: { email: '', password: '' },
     validate: {
-      email: (value) => (/^\S+@\S+$/.test(value.trim()) ? null : 'Enter your e-mail address.'),
+      email: (value) => (value.trim() ? null : 'Enter your e-mail address or user name.'),
       password: (value) => (value ? null : 'Enter your password.'),
     },
   });
@@ -32,8 +32,7 @@ export function CredentialsForm({ onNext }: Props): ReactElement {
       <Stack>
         <ErrorAlert error={mutation.error} title="Could not sign in" />
         <TextInput
-          label="Email"
-          type="email"
+          label="Email or user name"
           autoComplete="username"
           {...form.getInputProps('email')}
         />
@@ -47,6 +46,9 @@ export function CredentialsForm({ onNext }: Props): ReactElement {
         </Button>
         <Anchor component={Link} to="/forgot-password" size="sm">
           Forgot password?
+        </Anchor>
+        <Anchor component={Link} to="/sign-up-code" size="sm">
+          I have a sign-up code
         </Anchor>
       </Stack>
     </form>

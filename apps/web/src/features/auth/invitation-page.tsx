@@ -47,7 +47,8 @@ export function InvitationPage(): ReactElement {
     body = (
       <Stack>
         <Alert color="teal" variant="light" role="status" title="Your password is set">
-          You can now sign in with {invitation.data.email}.
+          You can now sign in
+          {invitation.data.email ? ` with ${invitation.data.email}` : ''}.
         </Alert>
         <Button component={Link} to="/sign-in">
           Go to sign in
@@ -55,17 +56,25 @@ export function InvitationPage(): ReactElement {
       </Stack>
     );
   } else {
-    const { email, displayName, practiceName, role, expiresAt } = invitation.data;
+    const { email, displayName, preferredName, inviterName, practiceName, role, expiresAt } =
+      invitation.data;
+    // The practice (or the therapist by name) invites; the client is greeted (issue 9, item 9).
+    const inviter = inviterName ? `${inviterName} at ${practiceName}` : practiceName;
     body = (
       <form noValidate onSubmit={form.onSubmit((values) => accept.mutate(values.password))}>
         <Stack>
+          <Text>Hello {preferredName ?? displayName},</Text>
           <Text>
-            {displayName}, <strong>{practiceName}</strong> has invited you to Throughline as{' '}
+            <strong>{inviter}</strong> has invited you to Throughline as{' '}
             {role === 'client' ? 'a client' : roleLabels[role].toLowerCase()}.
           </Text>
           <Text size="sm">
-            Account: <strong>{email}</strong>
-            <br />
+            {email && (
+              <>
+                Account: <strong>{email}</strong>
+                <br />
+              </>
+            )}
             This invitation expires {formatDateTime(expiresAt)}.
           </Text>
           <ErrorAlert error={accept.error} title="Could not set your password" />

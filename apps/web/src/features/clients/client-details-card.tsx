@@ -10,6 +10,7 @@ import { zoneLabel } from '../../app/time-zones';
 import { ClientDetailsFields, SafeContactFields } from './client-fields';
 import { clientChanges, clientFieldPaths, clientValidation, valuesFromClient } from './client-form';
 import { useUpdateClient } from './clients-api';
+import { NewSignUpCodeButton } from './new-sign-up-code-button';
 
 function Detail({ label, value }: { label: string; value: string | null | undefined }) {
   return (
@@ -26,7 +27,11 @@ function yesNo(value: boolean | undefined): string {
 
 export function ClientDetailsCard({ client }: { client: Wire<Client> }): ReactElement {
   const [editing, setEditing] = useState(false);
-  const form = useForm({ initialValues: valuesFromClient(client), validate: clientValidation });
+  // The e-mail is the client's login and is not edited here, so it is not checked here either.
+  const form = useForm({
+    initialValues: valuesFromClient(client),
+    validate: { ...clientValidation, email: () => null },
+  });
   const mutation = useUpdateClient(client.id, {
     onSuccess: () => {
       notifications.show({ color: 'teal', message: 'Client details saved.' });
@@ -50,9 +55,12 @@ export function ClientDetailsCard({ client }: { client: Wire<Client> }): ReactEl
           Details
         </Title>
         {!editing && (
-          <Button variant="default" onClick={startEditing}>
-            Edit details
-          </Button>
+          <Group gap="xs">
+            {client.status === 'invited' && <NewSignUpCodeButton client={client} />}
+            <Button variant="default" onClick={startEditing}>
+              Edit details
+            </Button>
+          </Group>
         )}
       </Group>
       {editing ? (
@@ -86,7 +94,10 @@ export function ClientDetailsCard({ client }: { client: Wire<Client> }): ReactEl
         </form>
       ) : (
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs">
-          <Detail label="E-mail" value={client.email} />
+          <Detail
+            label="E-mail"
+            value={client.email ?? 'None: signs in with a user name or a sign-up code'}
+          />
           <Detail label="Goes by" value={client.preferredName} />
           <Detail label="Pronouns" value={client.pronouns} />
           <Detail

@@ -39,7 +39,7 @@ export function emptyClientValues(): ClientFormValues {
 export function valuesFromClient(client: Wire<Client>): ClientFormValues {
   return {
     displayName: client.displayName,
-    email: client.email,
+    email: client.email ?? '',
     preferredName: client.preferredName ?? '',
     pronouns: client.pronouns ?? '',
     dateOfBirth: client.dateOfBirth ?? '',
@@ -59,7 +59,7 @@ export function clientInput(values: ClientFormValues): CreateClientInput {
   const optional = (value: string): string | undefined => value.trim() || undefined;
   const input: CreateClientInput = {
     displayName: values.displayName.trim(),
-    email: values.email.trim(),
+    email: optional(values.email),
     preferredName: optional(values.preferredName),
     pronouns: optional(values.pronouns),
     dateOfBirth: optional(values.dateOfBirth),
@@ -113,8 +113,15 @@ const emergencyField =
 
 export const clientValidation = {
   displayName: (value: string) => (value.trim() ? null : "Enter the client's name."),
-  email: (value: string) =>
-    /^\S+@\S+\.\S+$/.test(value.trim()) ? null : 'Enter an e-mail address.',
+  // No e-mail is fine when e-mail is switched off: the client gets a sign-up code in person.
+  email: (value: string, all: ClientFormValues) => {
+    if (!value.trim()) {
+      return all.mayEmail
+        ? 'Enter an e-mail address, or switch e-mail off below to give the client a sign-up code in person.'
+        : null;
+    }
+    return /^\S+@\S+\.\S+$/.test(value.trim()) ? null : 'Enter an e-mail address.';
+  },
   emergencyName: emergencyField("contact person's name"),
   emergencyPhone: emergencyField('phone number'),
   emergencyRelationship: emergencyField('relationship'),

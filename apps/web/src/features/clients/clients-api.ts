@@ -4,12 +4,13 @@ import type {
   ClientChanges,
   CreateEpisodeInput,
   Episode,
+  IssuedSignUpCode,
   TimelineItem,
   TimelineType,
   Wire,
 } from '@throughline/contracts';
 import { api } from '../../api/client';
-import { type MutationCallbacks, useFeatureMutation } from '../../api/mutation';
+import { type MutationCallbacks, noCacheEffects, useFeatureMutation } from '../../api/mutation';
 import { caseloadKeys } from '../caseload/caseload-api';
 import { episodeKeys } from '../episodes/episodes-api';
 
@@ -29,6 +30,13 @@ export function getClient(id: string): Promise<Wire<Client>> {
 
 export function updateClient(id: string, input: ClientChanges): Promise<Wire<Client>> {
   return api<Wire<Client>>(`/clients/${encodeURIComponent(id)}`, { method: 'PATCH', body: input });
+}
+
+/** A new one-time sign-up code (earlier ones stop working); shown once. */
+export function issueSignUpCode(clientId: string): Promise<Wire<IssuedSignUpCode>> {
+  return api<Wire<IssuedSignUpCode>>(`/clients/${encodeURIComponent(clientId)}/sign-up-code`, {
+    method: 'POST',
+  });
 }
 
 export function listEpisodes(clientId: string): Promise<Wire<Page<Episode>>> {
@@ -67,6 +75,13 @@ export function useUpdateClient(
     },
     callbacks,
   );
+}
+
+/** The code is shown where it arrives and nowhere else; nothing cached changes. */
+export function useIssueSignUpCode(
+  clientId: string,
+): UseMutationResult<Wire<IssuedSignUpCode>, Error, void> {
+  return useFeatureMutation(() => issueSignUpCode(clientId), noCacheEffects);
 }
 
 /** A new episode shows in the client's episodes, the timeline and the caseload. */

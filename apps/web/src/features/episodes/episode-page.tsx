@@ -7,6 +7,7 @@ import { Loading } from '../../app/loading';
 import { usePageTitle } from '../../app/page-title';
 import { EpisodeAlertsSection } from '../alerts/episode-alerts-section';
 import { GoalsSection } from '../goals/goals-section';
+import { MeasurementPlanSection } from '../measures/measurement-plan-section';
 import { PaperFormSection } from '../measures/paper-form-section';
 import { AppointmentsSection } from './appointments-section';
 import { HomeworkSection, ThreadsSection } from './carry-forward-sections';
@@ -55,6 +56,7 @@ export function EpisodePage(): ReactElement {
             <HomeworkSection episodeId={id} />
           </SimpleGrid>
           <GoalsSection episodeId={id} />
+          <MeasurementPlanSection episodeId={id} />
           <PaperFormSection episodeId={id} />
           <PrivateNotesSection episodeId={id} />
         </>

@@ -5,6 +5,7 @@ import {
   useQueryClient,
 } from '@tanstack/react-query';
 import type {
+  EpisodeMeasureTaskList,
   MeasurementPlan,
   Outcome,
   PortalMeasureTaskList,
@@ -15,11 +16,12 @@ import type {
   RecordResponseRequest,
   SavedTaskProgress,
   Scores,
+  SentMeasureTask,
   UpdateMeasurementPlanRequest,
   Wire,
 } from '@throughline/contracts';
 import { api } from '../../api/client';
-import { useFeatureMutation } from '../../api/mutation';
+import { type MutationCallbacks, useFeatureMutation } from '../../api/mutation';
 import { alertKeys } from '../alerts/alerts-api';
 
 const enc = encodeURIComponent;
@@ -32,6 +34,7 @@ export const measureKeys = {
   outcome: (episodeId: string) => ['episodes', episodeId, 'outcome'] as const,
   plan: (episodeId: string) => ['episodes', episodeId, 'measurement-plan'] as const,
   sharing: (episodeId: string) => ['episodes', episodeId, 'progress-sharing'] as const,
+  episodeTasks: (episodeId: string) => ['episodes', episodeId, 'measure-tasks'] as const,
 };
 
 export function listMeasureTasks(): Promise<Wire<PortalMeasureTaskList>> {
@@ -142,6 +145,58 @@ export function savePlan(
     method: 'PUT',
     body: input,
   });
+}
+
+export function planQuery(episodeId: string) {
+  return queryOptions({
+    queryKey: measureKeys.plan(episodeId),
+    queryFn: () => getPlan(episodeId),
+    select: (data) => data.items,
+  });
+}
+
+/** The plan as saved replaces the cached one. */
+export function useSavePlan(
+  episodeId: string,
+  callbacks: MutationCallbacks<Wire<MeasurementPlan>, UpdateMeasurementPlanRequest> = {},
+): UseMutationResult<Wire<MeasurementPlan>, Error, UpdateMeasurementPlanRequest> {
+  return useFeatureMutation(
+    (input: UpdateMeasurementPlanRequest) => savePlan(episodeId, input),
+    (queryClient, saved) => queryClient.setQueryData(measureKeys.plan(episodeId), saved),
+    callbacks,
+  );
+}
+
+export function listEpisodeTasks(episodeId: string): Promise<Wire<EpisodeMeasureTaskList>> {
+  return api<Wire<EpisodeMeasureTaskList>>(`/episodes/${enc(episodeId)}/measure-tasks`);
+}
+
+export function episodeTasksQuery(episodeId: string) {
+  return queryOptions({
+    queryKey: measureKeys.episodeTasks(episodeId),
+    queryFn: () => listEpisodeTasks(episodeId),
+    select: (data) => data.items,
+  });
+}
+
+export function sendTask(episodeId: string, instrument: string): Promise<Wire<SentMeasureTask>> {
+  return api<Wire<SentMeasureTask>>(`/episodes/${enc(episodeId)}/measure-tasks`, {
+    method: 'POST',
+    body: { instrument },
+  });
+}
+
+/** A questionnaire sent now joins the episode's list of sent ones. */
+export function useSendTask(
+  episodeId: string,
+  callbacks: MutationCallbacks<Wire<SentMeasureTask>, string> = {},
+): UseMutationResult<Wire<SentMeasureTask>, Error, string> {
+  return useFeatureMutation(
+    (instrument: string) => sendTask(episodeId, instrument),
+    (queryClient) =>
+      void queryClient.invalidateQueries({ queryKey: measureKeys.episodeTasks(episodeId) }),
+    callbacks,
+  );
 }
 
 /** Therapist-facing wording of a band or category: "moderately-severe" → "moderately severe". */
