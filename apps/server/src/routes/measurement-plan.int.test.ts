@@ -200,6 +200,15 @@ describe('sending one questionnaire now', () => {
     expect(twice.statusCode).toBe(409);
     expect(twice.json().detail).toMatch(/already waiting/);
 
+    // A session's plan does not ask for the PHQ-9 again while the one sent now waits.
+    const before = await sendBefore(new Date(NOW.getTime() + 2 * DAY));
+    expect(before).not.toContain('phq-9');
+    const portalNow = await client.request({ method: 'GET', url: '/api/v1/portal/measure-tasks' });
+    const phq9Waiting = portalNow
+      .json()
+      .items.filter((t: { instrument: string }) => t.instrument === 'phq-9');
+    expect(phq9Waiting).toHaveLength(1);
+
     const done = await client.request({
       method: 'POST',
       url: `/api/v1/portal/measure-tasks/${taskId}/submit`,

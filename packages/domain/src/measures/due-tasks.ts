@@ -14,6 +14,7 @@ import { readMeasureSettings } from './practice-settings';
 import {
   endingSince,
   insertTasksIfAbsent,
+  instrumentsSentAndWaiting,
   lastActivityByInstrument,
   listByAppointment,
   markNotified,
@@ -67,15 +68,18 @@ export async function createDueTasks(
     endingSince: await endingSince(tx, practiceId, episode.id),
     lastActivity: await lastActivityByInstrument(tx, practiceId, episode.id, appointment.id),
   });
+  const waiting = await instrumentsSentAndWaiting(tx, practiceId, episode.id);
   const created = await insertTasksIfAbsent(
     tx,
-    due.map((d) => ({
-      practiceId,
-      episodeId: episode.id,
-      instrument: d.instrument,
-      appointmentId: appointment.id,
-      dueAt: appointment.startsAt,
-    })),
+    due
+      .filter((d) => !waiting.has(d.instrument))
+      .map((d) => ({
+        practiceId,
+        episodeId: episode.id,
+        instrument: d.instrument,
+        appointmentId: appointment.id,
+        dueAt: appointment.startsAt,
+      })),
   );
   let emailed = false;
   if (created.length > 0) {

@@ -93,6 +93,30 @@ export async function lastActivityByInstrument(
   return last;
 }
 
+/**
+ * The instruments the therapist sent on their own (no session) that still wait in the client's
+ * portal: the next session's plan does not ask the same questionnaire a second time while that
+ * one is unanswered. Tasks of other sessions do not count: each session's score stays its own.
+ */
+export async function instrumentsSentAndWaiting(
+  db: Executor,
+  practiceId: string,
+  episodeId: string,
+): Promise<Set<string>> {
+  const rows = await db
+    .selectDistinct({ instrument: measureTasks.instrument })
+    .from(measureTasks)
+    .where(
+      and(
+        eq(measureTasks.practiceId, practiceId),
+        eq(measureTasks.episodeId, episodeId),
+        eq(measureTasks.status, 'open'),
+        isNull(measureTasks.appointmentId),
+      ),
+    );
+  return new Set(rows.map((r) => r.instrument));
+}
+
 /** When the episode last entered the ending phase. */
 export async function endingSince(
   db: Executor,
