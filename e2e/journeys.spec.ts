@@ -89,10 +89,6 @@ describe('a new client, from the first session to the next brief', () => {
     await shown(therapist.getByRole('button', { name: 'Change phase' }));
     episodeUrl = therapist.url();
 
-    // The first session (yesterday, not yet marked) and the next one.
-    await schedule(therapist, day(-1), '13:00');
-    await schedule(therapist, day(2), '16:30');
-
     // The measurement plan: the practice's PHQ-9 is sent now, and WHO-5 added every two weeks.
     const plan = await shown(
       therapist.getByRole('region', { name: 'Questionnaires for the client' }),
@@ -113,6 +109,11 @@ describe('a new client, from the first session to the next brief', () => {
     await shown(plan.getByText('Waiting in the portal').first());
     await expectAccessible(therapist);
     await screenshot(therapist, 'journey-01-new-episode-with-plan');
+
+    // The first session (yesterday, not yet marked) and the next one. The plan asks for its
+    // questionnaires before that one, but not the PHQ-9 again while the one sent now waits.
+    await schedule(therapist, day(-1), '13:00');
+    await schedule(therapist, day(2), '16:30');
 
     // The first session's own page, opened from the episode's list of sessions.
     const episodeId = new URL(episodeUrl).pathname.split('/').at(-1) ?? '';

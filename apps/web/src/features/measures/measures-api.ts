@@ -186,17 +186,25 @@ export function sendTask(episodeId: string, instrument: string): Promise<Wire<Se
   });
 }
 
-/** A questionnaire sent now joins the episode's list of sent ones. */
+/**
+ * A questionnaire sent now joins the episode's list of sent ones. A refusal refreshes the list
+ * too: "already waiting" usually means the plan sent it for a coming session meanwhile, and the
+ * therapist should see that one listed.
+ */
 export function useSendTask(
   episodeId: string,
   callbacks: MutationCallbacks<Wire<SentMeasureTask>, string> = {},
 ): UseMutationResult<Wire<SentMeasureTask>, Error, string> {
-  return useFeatureMutation(
-    (instrument: string) => sendTask(episodeId, instrument),
-    (queryClient) =>
-      void queryClient.invalidateQueries({ queryKey: measureKeys.episodeTasks(episodeId) }),
-    callbacks,
-  );
+  const queryClient = useQueryClient();
+  const refresh = () =>
+    void queryClient.invalidateQueries({ queryKey: measureKeys.episodeTasks(episodeId) });
+  return useFeatureMutation((instrument: string) => sendTask(episodeId, instrument), refresh, {
+    ...callbacks,
+    onError: (error) => {
+      refresh();
+      callbacks.onError?.(error);
+    },
+  });
 }
 
 /** Therapist-facing wording of a band or category: "moderately-severe" → "moderately severe". */
