@@ -17,6 +17,7 @@ import { registerInputGuard } from './plugins/input-guard';
 import { loggerOptions } from './plugins/logging';
 import { registerProblemHandlers } from './plugins/problems';
 import { registerWeb } from './plugins/web';
+import { accessReportRoutes } from './routes/access-report';
 import { accountRoutes } from './routes/account';
 import { adminRoutes } from './routes/admin';
 import { appointmentRoutes } from './routes/appointments';
@@ -140,6 +141,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     authRoutes,
     accountRoutes,
     meRoutes,
+    accessReportRoutes,
     invitationRoutes,
     clientRoutes,
     appointmentRoutes,

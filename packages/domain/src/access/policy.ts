@@ -131,6 +131,10 @@ export const POLICY = {
   'discussion-item.resolve': { who: ['therapist'], hidesExistence: true },
   'reflection.create': { who: ['therapist'], hidesExistence: true },
   'portal.update': { who: ['client'] },
+  // Who accessed the record (HIPAA 164.528): the client, their therapist and the practice's
+  // administrator (who sees who and when, never the record). The kernel scopes the client.
+  'access-report.read': { who: ['client'] },
+  'client.access-report.read': { who: ['therapist', 'practice_admin'], hidesExistence: true },
   'token.list': { who: 'signed-in' },
   'token.create': { who: 'signed-in', needsVerifiedSession: true },
   'token.revoke': { who: 'signed-in', hidesExistence: true },
