@@ -1,0 +1,57 @@
+import { Button, Paper, Stack, Text } from '@mantine/core';
+import type { AccessReportItem, Wire } from '@throughline/contracts';
+import type { ReactElement } from 'react';
+import { ErrorAlert } from '../../app/error-alert';
+import { formatInZone } from '../../app/format';
+import { accessActionLabels, accessRecordKindLabels, roleLabels } from '../../app/labels';
+import { Loading } from '../../app/loading';
+import type { AccessReportPages } from './access-report-api';
+
+/** "Maya Okafor, therapist, read a session note" — or "You changed personal details". */
+export function accessSentence(item: Wire<AccessReportItem>): string {
+  const who =
+    item.actorName === 'You' || item.actorRole === null
+      ? item.actorName
+      : `${item.actorName}, ${roleLabels[item.actorRole].toLowerCase()},`;
+  return `${who} ${accessActionLabels[item.action]} ${accessRecordKindLabels[item.resourceType]}`;
+}
+
+/** One entry per access, newest first, as cards (they fit a 390-px phone). */
+export function AccessReportList({
+  report,
+  timeZone,
+}: {
+  report: AccessReportPages;
+  /** The zone the times are read in (the client's own); the viewer's when absent. */
+  timeZone?: string | null | undefined;
+}): ReactElement {
+  const items = report.data?.pages.flatMap((page) => page.items) ?? [];
+  return (
+    <Stack gap="xs">
+      {report.isPending && <Loading label="Loading who has seen the record" />}
+      <ErrorAlert error={report.error} title="Could not load the list" />
+      {report.isSuccess && items.length === 0 && (
+        <Text>No one at the practice has opened this record yet.</Text>
+      )}
+      <Stack component="ol" gap="xs" p={0} m={0} style={{ listStyle: 'none' }}>
+        {items.map((item, index) => (
+          <Paper component="li" key={`${item.at}-${index}`} withBorder p="sm" radius="sm">
+            <Text size="sm" c="dimmed">
+              {formatInZone(item.at, timeZone)}
+            </Text>
+            <Text>{accessSentence(item)}</Text>
+          </Paper>
+        ))}
+      </Stack>
+      {report.hasNextPage && (
+        <Button
+          variant="default"
+          onClick={() => void report.fetchNextPage()}
+          loading={report.isFetchingNextPage}
+        >
+          Show earlier
+        </Button>
+      )}
+    </Stack>
+  );
+}
