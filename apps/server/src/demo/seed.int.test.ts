@@ -1,5 +1,10 @@
 import { createTestDatabase, type TestDatabase } from '@throughline/db/testing';
-import { getEpisode, listClients, type Services } from '@throughline/domain';
+import {
+  getEpisode,
+  listClients,
+  readClientAccessReport,
+  type Services,
+} from '@throughline/domain';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { actingAs } from '../operator';
 import { createServicesForTest } from '../testing/harness';
@@ -62,5 +67,19 @@ describe('demo seed', () => {
     const daniel = asStaff('daniel@demo.throughline.test');
     const [priyaEpisode] = seed.clients.get('priya@demo.throughline.test')?.episodeIds ?? [];
     expect((await getEpisode(daniel, priyaEpisode ?? '')).phase).toBe('intake');
+  });
+
+  it("gives Sam an access report that is not empty: Maya's reads before a session", async () => {
+    const sam = seed.clients.get('sam@demo.throughline.test');
+    const report = await readClientAccessReport(
+      asStaff('admin@demo.throughline.test'),
+      sam?.clientId ?? '',
+      { limit: 200 },
+    );
+    const reads = report.items
+      .filter((i) => i.actorName === 'Maya Okafor, MT-BC' && i.action === 'read')
+      .map((i) => i.resourceType);
+    expect(reads).toEqual(expect.arrayContaining(['details', 'session-note', 'brief']));
+    expect(report.items.some((i) => i.resourceType === 'access-report')).toBe(true);
   });
 });
