@@ -34,7 +34,7 @@ export async function readBrief(
   const found = await perform(ctx, 'brief.read', target, async (tx, step) => {
     const scope = await findScope(tx, actor, input.episodeId, input.appointmentId, now);
     if (!scope) return HIDDEN;
-    step.about({ episodeId: scope.id });
+    step.about({ clientId: scope.client_id });
     if (scope.requested_found !== true) {
       return new Refusal(notFound('appointment in this episode'), {
         reason: 'appointment-not-in-episode',

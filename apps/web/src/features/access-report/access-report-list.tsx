@@ -33,7 +33,14 @@ export function AccessReportList({
       {report.isSuccess && items.length === 0 && (
         <Text>No one at the practice has opened this record yet.</Text>
       )}
-      <Stack component="ol" gap="xs" p={0} m={0} style={{ listStyle: 'none' }}>
+      <Stack
+        component="ol"
+        aria-label="Who opened or changed the record, newest first"
+        gap="xs"
+        p={0}
+        m={0}
+        style={{ listStyle: 'none' }}
+      >
         {items.map((item, index) => (
           <Paper component="li" key={`${item.at}-${index}`} withBorder p="sm" radius="sm">
             <Text size="sm" c="dimmed">
