@@ -1,20 +1,10 @@
 import { Button, Paper, Stack, Text } from '@mantine/core';
-import type { AccessReportItem, Wire } from '@throughline/contracts';
 import type { ReactElement } from 'react';
 import { ErrorAlert } from '../../app/error-alert';
 import { formatInZone } from '../../app/format';
-import { accessActionLabels, accessRecordKindLabels, roleLabels } from '../../app/labels';
 import { Loading } from '../../app/loading';
 import type { AccessReportPages } from './access-report-api';
-
-/** "Maya Okafor, therapist, read a session note" — or "You changed personal details". */
-export function accessSentence(item: Wire<AccessReportItem>): string {
-  const who =
-    item.actorName === 'You' || item.actorRole === null
-      ? item.actorName
-      : `${item.actorName}, ${roleLabels[item.actorRole].toLowerCase()},`;
-  return `${who} ${accessActionLabels[item.action]} ${accessRecordKindLabels[item.resourceType]}`;
-}
+import { accessSentence } from './access-sentence';
 
 /** One entry per access, newest first, as cards (they fit a 390-px phone). */
 export function AccessReportList({
