@@ -18,6 +18,7 @@ import type { LogFormat } from './plugins/log-format';
 import { loggerOptions } from './plugins/logging';
 import { registerProblemHandlers } from './plugins/problems';
 import { registerWeb } from './plugins/web';
+import { accessReportRoutes } from './routes/access-report';
 import { accountRoutes } from './routes/account';
 import { adminRoutes } from './routes/admin';
 import { appointmentRoutes } from './routes/appointments';
@@ -147,6 +148,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     authRoutes,
     accountRoutes,
     meRoutes,
+    accessReportRoutes,
     invitationRoutes,
     clientRoutes,
     appointmentRoutes,

@@ -23,7 +23,7 @@ export const meSchema = z.object({
   twoFactorEnabled: z.boolean(),
   twoFactorVerified: z.boolean(),
   may: z
-    .object({ manageCalendarFeed: z.boolean() })
+    .object({ manageCalendarFeed: z.boolean(), manageApiTokens: z.boolean() })
     .describe(
       'What the screens offer this caller, decided by the server policy (the web never restates a role rule)',
     ),

@@ -3,6 +3,7 @@
 // app imports only this package (and @throughline/clinical) for shapes and rules.
 // One file per module; add an `export *` line per file.
 
+export * from './access-report';
 export * from './admin';
 export * from './appointments';
 export * from './brief';

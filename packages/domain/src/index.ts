@@ -1,4 +1,5 @@
 export * from './access';
+export * from './access-report';
 export * from './agreements';
 export * from './appointments';
 export * from './audit';

@@ -4,9 +4,11 @@ import {
   listClients,
   listEpisodeAppointments,
   listNotes,
+  readClientAccessReport,
   type Services,
 } from '@throughline/domain';
 import { DateTime } from 'luxon';
+
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { actingAs } from '../operator';
 import { createServicesForTest } from '../testing/harness';
@@ -91,5 +93,19 @@ describe('demo seed', () => {
     expect(begun).toHaveLength(1);
     expect(begun[0]).toMatchObject({ status: 'scheduled', timeZone: 'Europe/London' });
     expect(begun[0]?.localStart.slice(0, 10)).toBe(today);
+  });
+
+  it("gives Sam an access report that is not empty: Maya's reads before a session", async () => {
+    const sam = seed.clients.get('sam@demo.throughline.test');
+    const report = await readClientAccessReport(
+      asStaff('admin@demo.throughline.test'),
+      sam?.clientId ?? '',
+      { limit: 200 },
+    );
+    const reads = report.items
+      .filter((i) => i.actorName === 'Maya Okafor, MT-BC' && i.action === 'read')
+      .map((i) => i.resourceType);
+    expect(reads).toEqual(expect.arrayContaining(['details', 'session-note', 'brief']));
+    expect(report.items.some((i) => i.resourceType === 'access-report')).toBe(true);
   });
 });

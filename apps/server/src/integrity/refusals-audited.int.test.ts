@@ -93,7 +93,7 @@ describe('refusals are audited in the access hook, with address and user agent',
     );
     expect(denied.map((e) => e.user_agent)).toEqual(others.map((_, i) => `Browser/${i}`));
     for (const event of denied) {
-      expect(event).toMatchObject({ resource_type: 'psychotherapy-note', version: 2 });
+      expect(event).toMatchObject({ resource_type: 'psychotherapy-note', version: 3 });
       expect(event.request_id).toMatch(/\S/);
     }
     expect(denied.slice(1).map((e) => e.detail)).toEqual(Array(4).fill({ reason: 'NOT_FOUND' }));
@@ -173,7 +173,7 @@ describe('refusals are audited in the access hook, with address and user agent',
   });
 });
 
-describe('a chain of version-1 and version-2 events', () => {
+describe('a chain of version-1 and current (version-3) events', () => {
   it('verifies when mixed, and detects an address written into either kind afterwards', async () => {
     const practiceId = h.cast.otherPracticeAdmin.practiceId;
     await sealAuditEvents(h.services.db);
@@ -210,7 +210,7 @@ describe('a chain of version-1 and version-2 events', () => {
       'SELECT DISTINCT version FROM audit_events WHERE practice_id = $1 ORDER BY version',
       [practiceId],
     );
-    expect(versions.rows.map((r) => r.version)).toEqual([1, 2]);
+    expect(versions.rows.map((r) => r.version)).toEqual([1, 3]);
     expect(await verifyAuditChain(h.services.db, practiceId)).toMatchObject({
       ok: true,
       unsealed: 0,
@@ -237,6 +237,19 @@ describe('a chain of version-1 and version-2 events', () => {
       "UPDATE audit_events SET user_agent = 'Someone else' WHERE id = $1",
       [fresh.rows[0]?.id],
     );
+    expect(await verifyAuditChain(h.services.db, practiceId)).toMatchObject({
+      ok: false,
+      firstBadEventId: fresh.rows[0]?.id,
+    });
+    await h.database.pool.query("UPDATE audit_events SET user_agent = 'New/1' WHERE id = $1", [
+      fresh.rows[0]?.id,
+    ]);
+    expect((await verifyAuditChain(h.services.db, practiceId)).ok).toBe(true);
+    // Moving an event into another client's access report breaks the chain too (version 3).
+    await h.database.pool.query('UPDATE audit_events SET subject_client_id = $2 WHERE id = $1', [
+      fresh.rows[0]?.id,
+      h.cast.client.clientId,
+    ]);
     expect(await verifyAuditChain(h.services.db, practiceId)).toMatchObject({
       ok: false,
       firstBadEventId: fresh.rows[0]?.id,

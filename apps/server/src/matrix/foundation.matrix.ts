@@ -16,14 +16,13 @@ import {
   type MatrixContext,
   type MatrixRow,
   type ModuleMatrix,
-  type Signed,
   statuses,
 } from '../testing/matrix';
 
 type Row = MatrixRow;
 
 let ctx: MatrixContext;
-const ownTokenIds = {} as Record<Signed, string>;
+const ownTokenIds: Partial<Record<ActorKey, string>> = {};
 const acceptTokens = {} as Record<ActorKey, string>;
 const pendingSecrets = {} as Partial<Record<ActorKey, string>>;
 let readableInvitation = '';
@@ -54,7 +53,8 @@ export const matrix: ModuleMatrix = {
     const { h } = context;
     const op = operatorContext(h.services);
     for (const who of ACTORS) {
-      if (who === 'anonymous') continue;
+      // Clients hold no personal API tokens (token.* is staff-only in POLICY).
+      if (who === 'anonymous' || who === 'client' || who === 'otherClient') continue;
       const issued = await issueApiTokenForEmail(op, {
         email: h.cast[who].email,
         name: 'own',
@@ -162,7 +162,7 @@ const ROWS: Row[] = [
     url: () => `/api/v1/clients/${randomUUID()}`,
     expect: statuses(401, 404, 404, 404, 404, 404, 404, 404),
   },
-  { route: 'GET /api/v1/tokens', expect: statuses(401, 200, 200, 200, 200, 200, 200, 200) },
+  { route: 'GET /api/v1/tokens', expect: statuses(401, 403, 403, 200, 200, 200, 200, 200) },
   {
     route: 'POST /api/v1/tokens',
     body: () => ({ name: 'matrix', expiresInDays: 1 }),
@@ -181,8 +181,8 @@ const ROWS: Row[] = [
   {
     route: 'DELETE /api/v1/tokens/:id',
     note: "the caller's own token",
-    url: (who) => `/api/v1/tokens/${who === 'anonymous' ? ownTokenIds.client : ownTokenIds[who]}`,
-    expect: statuses(401, 204, 204, 204, 204, 204, 204, 204),
+    url: (who) => `/api/v1/tokens/${ownTokenIds[who] ?? randomUUID()}`,
+    expect: statuses(401, 404, 404, 204, 204, 204, 204, 204),
   },
   { route: 'GET /api/v1/admin/users', expect: statuses(401, 403, 403, 403, 403, 403, 200, 200) },
   {

@@ -73,8 +73,11 @@ const statuses = (responses: LightMyRequestResponse[]): number[] =>
 
 describe('a lock stops new password sign-ins only (item 2)', () => {
   it("keeps the victim's existing session and API token working while refusing a new sign-in", async () => {
-    const victim = await newUser('client');
+    // A therapist: only staff hold personal API tokens.
+    const secret = newTotpSecret();
+    const victim = await newUser('therapist', secret);
     const session = await startSession(victim.email);
+    expect((await verify(session, await clock.code(secret))).statusCode).toBe(200);
     const token = await bearerCaller(h.app, h.services, victim);
     expect((await me(session)).statusCode).toBe(200);
 

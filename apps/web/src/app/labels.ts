@@ -1,4 +1,6 @@
 import {
+  type AccessAction,
+  type AccessRecordKind,
   type AppointmentStatus,
   type ChangeCategory,
   type ClientStatus,
@@ -120,4 +122,33 @@ export const measureTaskStatusLabels: Record<MeasureTaskSummary['status'], strin
   open: 'Waiting in the portal',
   completed: 'Completed',
   expired: 'Not completed in time',
+};
+
+/** The kinds of record in the access report, as a noun phrase: "read a session note". */
+export const accessRecordKindLabels: Record<AccessRecordKind, string> = {
+  details: 'personal details',
+  episode: 'the record of a course of therapy',
+  session: 'a session booking',
+  'session-note': 'a session note',
+  // HIPAA 164.501: a psychotherapy note is shown by its kind only, never its content.
+  'private-note': 'a private note',
+  questionnaire: 'a questionnaire',
+  scores: 'questionnaire scores',
+  alerts: 'clinical alerts',
+  goals: 'goals',
+  plan: 'the treatment plan',
+  homework: 'homework',
+  file: 'a shared file',
+  brief: 'a pre-session summary',
+  timeline: 'the timeline of care',
+  'measurement-plan': 'the questionnaire schedule',
+  agreement: 'an agreement',
+  'access-report': 'the list of who has seen the record',
+  record: 'the record',
+};
+
+/** What was done, as a verb in the past tense. */
+export const accessActionLabels: Record<AccessAction, string> = {
+  read: 'read',
+  change: 'changed',
 };

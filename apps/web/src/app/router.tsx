@@ -1,5 +1,6 @@
 import type { ReactElement } from 'react';
 import { createBrowserRouter } from 'react-router';
+import { AccessReportPage } from '../features/access-report/access-report-page';
 import { AuditPage } from '../features/admin/audit-page';
 import { OutboxPage } from '../features/admin/outbox-page';
 import { ForgotPasswordPage } from '../features/auth/forgot-password-page';
@@ -65,6 +66,14 @@ export function createAppRouter(): AppRouter {
           element: (
             <RequireRole roles={['client']}>
               <QuestionnairePage />
+            </RequireRole>
+          ),
+        },
+        {
+          path: 'access-report',
+          element: (
+            <RequireRole roles={['client']}>
+              <AccessReportPage />
             </RequireRole>
           ),
         },

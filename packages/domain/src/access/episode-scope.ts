@@ -84,3 +84,16 @@ export async function findVisibleEpisode(
     .where(and(episodesVisibleTo(actor), eq(episodes.id, episodeId)));
   return episode ? { episode, as } : undefined;
 }
+
+/** The client an episode is about (for naming the subject of an audit event); no scope check. */
+export async function clientOfEpisode(
+  db: Executor,
+  practiceId: string,
+  episodeId: string,
+): Promise<string | undefined> {
+  const [row] = await db
+    .select({ clientId: episodes.clientId })
+    .from(episodes)
+    .where(and(eq(episodes.practiceId, practiceId), eq(episodes.id, episodeId)));
+  return row?.clientId;
+}

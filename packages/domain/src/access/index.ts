@@ -29,6 +29,7 @@ export {
   performOnRecord,
   Refusal,
   type Step,
+  type Subject,
   type Target,
 } from './perform';
 export { phaseAllows, phaseRefusal } from './phase-rule';

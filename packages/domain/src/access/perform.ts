@@ -3,7 +3,12 @@ import { type AuditEntry, recordAudit } from '../audit';
 import { AppError, notFound } from '../shared/errors';
 import { type Executor, inTransaction } from '../shared/transaction';
 import type { AccessContext, SignedIn } from './actor';
-import { type EpisodeAccess, findVisibleEpisode, relationOf } from './episode-scope';
+import {
+  clientOfEpisode,
+  type EpisodeAccess,
+  findVisibleEpisode,
+  relationOf,
+} from './episode-scope';
 import { phaseAllows, phaseRefusal } from './phase-rule';
 import { type Action, POLICY, signedIn } from './policy';
 
@@ -24,10 +29,18 @@ export class Refusal {
 export const HIDDEN: unique symbol = Symbol('hidden');
 export type Hidden = typeof HIDDEN;
 
+/** Whose record an action is about: the client, or an episode (the kernel finds its client). */
+export type Subject = { clientId: string } | { episodeId: string };
+
 export type Step = {
   actor: SignedIn;
   /** Names the success event's resource and detail (default: the target, no detail). */
   audit: (note: AuditNote) => void;
+  /**
+   * Names the client whose record this is, so the event appears in their access report
+   * (HIPAA 164.528). Actions on an episode or its records are named by the kernel itself.
+   */
+  about: (subject: Subject) => void;
 };
 
 export type EpisodeStep = Step & EpisodeAccess;
@@ -64,10 +77,14 @@ export async function perform<T>(
     resourceId: target.resourceId ?? null,
   };
   let note: AuditNote = {};
+  let subject: Subject | undefined;
   const step: Step = {
     actor,
     audit: (n) => {
       note = n;
+    },
+    about: (s) => {
+      subject = s;
     },
   };
   let outcome: T | Hidden | Refusal;
@@ -78,9 +95,11 @@ export async function perform<T>(
         await recordAudit(tx, ctx, { ...base, outcome: 'denied', detail: { reason: 'NOT_FOUND' } });
       } else if (result instanceof Refusal) {
         const detail = { reason: result.error.code, ...result.detail };
-        await recordAudit(tx, ctx, { ...base, outcome: 'failure', detail });
+        const subjectClientId = await subjectOf(tx, actor, subject);
+        await recordAudit(tx, ctx, { ...base, outcome: 'failure', detail, subjectClientId });
       } else {
-        await recordAudit(tx, ctx, { ...base, ...note, outcome: 'success' });
+        const subjectClientId = await subjectOf(tx, actor, subject);
+        await recordAudit(tx, ctx, { ...base, ...note, outcome: 'success', subjectClientId });
       }
       return result;
     });
@@ -143,10 +162,22 @@ async function enter<T>(
   work: (step: EpisodeStep) => Promise<T | Hidden | Refusal>,
 ): Promise<T | Hidden | Refusal> {
   if (!access || !allows(action, access.as)) return HIDDEN;
+  step.about({ clientId: access.episode.clientId });
   const phase: Phase = access.episode.phase;
   if (!phaseAllows(action, phase, access.as))
     return new Refusal(phaseRefusal(action, phase), { phase });
   return work({ ...step, ...access });
+}
+
+/** The client an event is about: named, or the client of the named episode (one lookup). */
+async function subjectOf(
+  tx: Executor,
+  actor: SignedIn,
+  subject: Subject | undefined,
+): Promise<string | null> {
+  if (!subject) return null;
+  if ('clientId' in subject) return subject.clientId;
+  return (await clientOfEpisode(tx, actor.practiceId, subject.episodeId)) ?? null;
 }
 
 /** The policy's `who` for `action` admits this relation (or role). Default deny. */

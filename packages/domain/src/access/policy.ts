@@ -15,6 +15,8 @@ type Rule = {
   stages?: readonly AuthStage[];
   /** A denied caller gets 404 (as if the record did not exist) rather than 403. */
   hidesExistence?: boolean;
+  /** What a caller whose role is refused (403) is told, when more than "your role" helps. */
+  refusal?: string;
   /** Only a session that passed two-factor may do this (not a bearer token). */
   needsVerifiedSession?: boolean;
   /**
@@ -32,6 +34,11 @@ const CEREMONY: readonly AuthStage[] = ['two-factor', 'enrol-two-factor', 'compl
  * it — a client who returns gets a new episode linked to this one (ARCHITECTURE.md, phases).
  */
 const OPEN: readonly Phase[] = ['intake', 'active', 'ending', 'aftercare'];
+
+/** Everyone who works at the practice (not its clients). */
+const STAFF: readonly Role[] = ['practice_admin', 'therapist', 'supervisor'];
+const TOKENS_ARE_FOR_STAFF =
+  "Personal API tokens are for the practice's staff; a client's portal account does not use them.";
 
 export const POLICY = {
   'health.read': { who: 'anyone' },
@@ -144,9 +151,15 @@ export const POLICY = {
   'discussion-item.resolve': { who: ['therapist'], hidesExistence: true },
   'reflection.create': { who: ['therapist'], hidesExistence: true },
   'portal.update': { who: ['client'] },
-  'token.list': { who: 'signed-in' },
-  'token.create': { who: 'signed-in', needsVerifiedSession: true },
-  'token.revoke': { who: 'signed-in', hidesExistence: true },
+  // Who accessed the record (HIPAA 164.528): the client, their therapist and the practice's
+  // administrator (who sees who and when, never the record). The kernel scopes the client.
+  'access-report.read': { who: ['client'] },
+  'client.access-report.read': { who: ['therapist', 'practice_admin'], hidesExistence: true },
+  // Personal API tokens are for the practice's staff (scripts, integrations): a client's portal
+  // has no use for one, and a long-lived bearer credential is one more thing to lose (issue 10).
+  'token.list': { who: STAFF, refusal: TOKENS_ARE_FOR_STAFF },
+  'token.create': { who: STAFF, needsVerifiedSession: true, refusal: TOKENS_ARE_FOR_STAFF },
+  'token.revoke': { who: STAFF, hidesExistence: true },
   'user.list': { who: ['practice_admin'] },
   'user.create': { who: ['practice_admin'] },
   'user.deactivate': { who: ['practice_admin'] },
@@ -217,7 +230,7 @@ export function authorize(actor: Actor, action: Action): void {
   if (rule.who !== 'signed-in' && !rule.who.includes(actor.role)) {
     throw rule.hidesExistence
       ? new AppError('NOT_FOUND', 'No record with that id was found.')
-      : new AppError('FORBIDDEN', 'Your role does not allow this.');
+      : new AppError('FORBIDDEN', rule.refusal ?? 'Your role does not allow this.');
   }
   if (rule.needsVerifiedSession && !(actor.via !== 'token' && actor.twoFactorVerified)) {
     throw new AppError(

@@ -19,8 +19,9 @@ export async function listEpisodeAppointments(
 /** One session, shown in the caller's zone. */
 export async function getAppointment(ctx: AccessContext, id: string): Promise<AppointmentView> {
   const target = { resourceType: 'appointment', resourceId: id, what: 'appointment' };
-  return perform(ctx, 'appointment.read', target, async (tx, { actor }) => {
+  return perform(ctx, 'appointment.read', target, async (tx, { actor, about }) => {
     const row = await findById(tx, actor, id);
+    if (row) about({ episodeId: row.episodeId });
     const [view] = row ? await openAppointments(tx, ctx.services.keyring, actor, [row]) : [];
     return view ?? HIDDEN;
   });

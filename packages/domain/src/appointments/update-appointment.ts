@@ -146,6 +146,7 @@ export async function updateAppointment(
     const { actor } = step;
     const row = await findById(tx, actor, id, { forUpdate: true });
     if (!row) return HIDDEN;
+    step.about({ episodeId: row.episodeId });
     if (actsAsClient(actor) && action !== 'cancel') {
       throw new AppError(
         'FORBIDDEN',

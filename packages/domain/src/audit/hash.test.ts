@@ -16,6 +16,7 @@ const base: ChainedFields = {
   requestId: 'req-1',
   clientAddress: '203.0.113.7',
   userAgent: 'Mozilla/5.0 (X11; Linux x86_64)',
+  subjectClientId: null,
   detail: { reason: 'routine', count: 2, flagged: false, note: null },
 };
 
@@ -35,6 +36,7 @@ const changes: { [K in keyof ChainedFields]: ChainedFields[K][] } = {
   requestId: [null, 'req-2'],
   clientAddress: [null, '203.0.113.8', '::ffff:203.0.113.7'],
   userAgent: [null, '', 'curl/8.0'],
+  subjectClientId: ['5d0c1b2a-7e6f-4a3b-9c8d-1e2f3a4b5c6d'],
   detail: [
     null,
     {},
@@ -92,8 +94,30 @@ describe('chainHash', () => {
     expect(a).not.toBe(b);
   });
 
-  it('writes version 2 on new events', () => {
-    expect(AUDIT_EVENT_VERSION).toBe(2);
+  it('writes version 3 on new events', () => {
+    expect(AUDIT_EVENT_VERSION).toBe(3);
+  });
+});
+
+describe('chainHash of version-2 events (sealed before the subject client was recorded)', () => {
+  const v2: ChainedFields = { ...base, version: 2 };
+
+  it('is unchanged when the event has no subject', () => {
+    expect(chainHash(GENESIS_HASH, { ...v2, subjectClientId: null })).toBe(
+      chainHash(GENESIS_HASH, v2),
+    );
+  });
+
+  it('changes when a subject is written into a version-2 event afterwards', () => {
+    const original = chainHash(GENESIS_HASH, v2);
+    expect(chainHash(GENESIS_HASH, { ...v2, subjectClientId: 'c1' })).not.toBe(original);
+  });
+
+  it('covers the subject of a version-3 event', () => {
+    const v3: ChainedFields = { ...base, version: 3, subjectClientId: 'c1' };
+    expect(chainHash(GENESIS_HASH, v3)).not.toBe(
+      chainHash(GENESIS_HASH, { ...v3, subjectClientId: 'c2' }),
+    );
   });
 });
 

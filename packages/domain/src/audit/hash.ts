@@ -17,14 +17,16 @@ export type ChainedFields = {
   clientAddress: string | null;
   /** Version 2 on. */
   userAgent: string | null;
+  /** Version 3 on. */
+  subjectClientId?: string | null;
   detail: unknown;
 };
 
 /**
  * The version written on new events. 1: the original fields. 2: adds the client address and user
- * agent. Events keep the version they were sealed with, so a chain of both still verifies.
+ * agent. 3: adds the subject client (whose record the event is about). Events keep the version they were sealed with, so a chain of both still verifies.
  */
-export const AUDIT_EVENT_VERSION = 2;
+export const AUDIT_EVENT_VERSION = 3;
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -63,5 +65,7 @@ export function chainHash(prevHash: string, event: ChainedFields): string {
     fields.clientAddress = address;
     fields.userAgent = agent;
   }
+  const subject = event.subjectClientId ?? null;
+  if (event.version >= 3 || subject !== null) fields.subjectClientId = subject;
   return createHash('sha256').update(prevHash).update('\n').update(canonical(fields)).digest('hex');
 }

@@ -7,6 +7,7 @@ export {
   takeCheckpoint,
 } from './checkpoint';
 export { AUDIT_EVENT_VERSION } from './hash';
+export { listSubjectEvents, type SubjectEventQuery, type SubjectEventRow } from './reads';
 export { type AuditEntry, recordAudit } from './record';
 export { sealAuditEvents } from './seal';
 export {

@@ -13,6 +13,8 @@ export type AuditEntry = {
   /** For events without a signed-in actor (a failed sign-in to a known account). */
   practiceId?: string;
   actorUserId?: string | null;
+  /** The client whose record this is about (their access report lists it). */
+  subjectClientId?: string | null;
 };
 
 /**
@@ -39,6 +41,7 @@ export async function recordAudit(
     requestId: ctx.requestId,
     clientAddress: ctx.client?.address ?? null,
     userAgent: ctx.client?.userAgent ?? null,
+    subjectClientId: entry.subjectClientId ?? null,
     detail: entry.detail ?? null,
   });
 }

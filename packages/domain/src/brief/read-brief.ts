@@ -31,9 +31,10 @@ export async function readBrief(
   const target = { resourceType: 'episode', resourceId: input.episodeId, what: 'episode' };
   // The generic step, not performOnEpisode: the scope query finds the episode through the
   // kernel's predicate and everything else the brief needs in the same round trip.
-  const found = await perform(ctx, 'brief.read', target, async (tx) => {
+  const found = await perform(ctx, 'brief.read', target, async (tx, step) => {
     const scope = await findScope(tx, actor, input.episodeId, input.appointmentId, now);
     if (!scope) return HIDDEN;
+    step.about({ clientId: scope.client_id });
     if (scope.requested_found !== true) {
       return new Refusal(notFound('appointment in this episode'), {
         reason: 'appointment-not-in-episode',

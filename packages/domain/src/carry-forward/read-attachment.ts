@@ -7,9 +7,10 @@ export type AttachmentFile = { fileName: string; mediaType: string; content: Buf
 /** The decrypted file, for the therapist of its episode or the client it was set for. */
 export async function readAttachment(ctx: AccessContext, id: string): Promise<AttachmentFile> {
   const target = { resourceType: 'attachment', resourceId: id, what: 'attachment' };
-  return perform(ctx, 'attachment.read', target, async (tx, { actor }) => {
+  return perform(ctx, 'attachment.read', target, async (tx, { actor, about }) => {
     const row = await findVisibleAttachment(tx, actor, id);
     if (!row) return HIDDEN;
+    about({ episodeId: row.episodeId });
     return {
       fileName: await ctx.services.keyring.decrypt(
         tx,

@@ -1,6 +1,7 @@
 import { and, eq, type SQL, sql } from 'drizzle-orm';
 import type { SignedIn } from '../access';
 import { type Fragment, fragment, type IdOrSql } from '../shared/fragment';
+import type { Executor } from '../shared/transaction';
 import { visibleTo } from './repository';
 import { clients } from './tables';
 
@@ -37,4 +38,21 @@ export function clientHeadSql(q: {
 /** Whether the actor may see this client record (their client, or themself), as SQL. */
 export function seesClientSql(actor: SignedIn, clientId: string): SQL {
   return sql`EXISTS (SELECT 1 FROM ${clients} WHERE ${and(visibleTo(actor), eq(clients.id, clientId))})`;
+}
+
+/**
+ * A client of the practice by id, without the clinical visibility predicate: only for what a
+ * practice administrator may see about any client — who accessed their record (the access
+ * report), never the record itself.
+ */
+export async function findClientInPractice(
+  db: Executor,
+  practiceId: string,
+  clientId: string,
+): Promise<{ id: string; userId: string } | undefined> {
+  const [row] = await db
+    .select({ id: clients.id, userId: clients.userId })
+    .from(clients)
+    .where(and(eq(clients.practiceId, practiceId), eq(clients.id, clientId)));
+  return row;
 }

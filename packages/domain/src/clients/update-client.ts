@@ -38,6 +38,7 @@ export async function updateClient(
       resourceType: 'client',
       resourceId: clientId,
       outcome: updated ? 'success' : 'denied',
+      subjectClientId: updated ? clientId : null,
       // Which fields changed, never their values.
       ...(updated ? { detail: { fields: fields.sort().join(',') } } : {}),
     });

@@ -36,6 +36,8 @@ export async function updatePortalPreferences(
       resourceType: 'client',
       resourceId: own?.id ?? null,
       outcome: updated ? 'success' : 'denied',
+      // The client's own change: listed in their access report as "You".
+      subjectClientId: updated ? (own?.id ?? null) : null,
       ...(updated ? { detail: { fields: fields.sort().join(',') } } : {}),
     });
     return updated ? findByUser(tx, actor) : undefined;

@@ -1,6 +1,6 @@
 import type { ApiToken } from '@throughline/contracts';
 import { and, desc, eq, isNull } from 'drizzle-orm';
-import { type AccessContext, signedIn } from '../access';
+import { type AccessContext, roleMay, signedIn } from '../access';
 import { recordAudit } from '../audit';
 import { AppError, notFound } from '../shared/errors';
 import { hashToken, randomToken } from '../shared/secrets';
@@ -64,6 +64,12 @@ export async function issueApiTokenForEmail(
   const user = await findUserByEmail(ctx.services.db, input.email);
   if (!user)
     throw new AppError('NOT_FOUND', `No user with the e-mail address ${input.email} exists.`);
+  if (!roleMay(user.role, 'token.create')) {
+    throw new AppError(
+      'FORBIDDEN',
+      `${input.email} is a client's portal account; personal API tokens are only for the practice's staff.`,
+    );
+  }
   return issue(ctx, { practiceId: user.practiceId, userId: user.id }, input);
 }
 

@@ -33,7 +33,7 @@ export {
   updatePractice,
 } from './practices';
 export { pendingTotpPurpose, totpSecretPurpose } from './purposes';
-export { practiceTimeZoneSql } from './reads';
+export { findDisplayNames, practiceTimeZoneSql } from './reads';
 export type { Reauthentication } from './reauthenticate';
 export { type RedeemSignUpCodeInput, redeemSignUpCode } from './redeem-sign-up-code';
 export { findPracticeById } from './repository';

@@ -1,6 +1,7 @@
-import { type SQL, sql } from 'drizzle-orm';
+import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { IdOrSql } from '../shared/fragment';
-import { practices } from './tables';
+import type { Executor } from '../shared/transaction';
+import { practices, users } from './tables';
 
 /**
  * The identity module's reads for other modules' read models: the practices table is named only
@@ -11,4 +12,18 @@ import { practices } from './tables';
 export function practiceTimeZoneSql(practiceId: IdOrSql): SQL {
   const id = typeof practiceId === 'string' ? sql`${practiceId}::uuid` : practiceId;
   return sql`(SELECT ${practices.timeZone} FROM ${practices} WHERE ${practices.id} = ${id})`;
+}
+
+/** The display names of these users of the practice (missing ids: no such account any more). */
+export async function findDisplayNames(
+  db: Executor,
+  practiceId: string,
+  userIds: readonly string[],
+): Promise<Map<string, string>> {
+  if (userIds.length === 0) return new Map();
+  const rows = await db
+    .select({ id: users.id, displayName: users.displayName })
+    .from(users)
+    .where(and(eq(users.practiceId, practiceId), inArray(users.id, [...userIds])));
+  return new Map(rows.map((r) => [r.id, r.displayName]));
 }

@@ -1,5 +1,11 @@
 import { and, eq, lt, or } from 'drizzle-orm';
-import { type Actor, type AuthStage, roleRequiresTwoFactor, type Services } from '../access';
+import {
+  type Actor,
+  type AuthStage,
+  roleMay,
+  roleRequiresTwoFactor,
+  type Services,
+} from '../access';
 import { hashToken, randomToken } from '../shared/secrets';
 import type { Executor } from '../shared/transaction';
 import { findApiTokenWithUser, findSessionWithUser, type UserRow } from './repository';
@@ -95,6 +101,9 @@ export async function actorFromApiToken(
   if (!found) return undefined;
   const { token: row, user } = found;
   if (row.revokedAt || row.expiresAt <= now || !usable(user)) return undefined;
+  // A token of an account whose role may no longer hold one (a client's, issued before tokens
+  // became staff-only) is not honoured.
+  if (!roleMay(user.role, 'token.create')) return undefined;
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > TOUCH_INTERVAL_MS) {
     await services.db
       .update(apiTokens)

@@ -213,6 +213,9 @@ export async function readMe(ctx: AccessContext): Promise<Me> {
     displayName: user.displayName,
     twoFactorEnabled: user.totpEnabledAt !== null,
     twoFactorVerified: actor.twoFactorVerified,
-    may: { manageCalendarFeed: roleMay(user.role, 'calendar.feed.manage') },
+    may: {
+      manageCalendarFeed: roleMay(user.role, 'calendar.feed.manage'),
+      manageApiTokens: roleMay(user.role, 'token.create'),
+    },
   };
 }

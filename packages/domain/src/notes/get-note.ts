@@ -6,9 +6,10 @@ import { type NoteView, toNoteView } from './views';
 /** One session note with its decrypted body and addenda. Therapist of the episode only. */
 export async function getNote(ctx: AccessContext, noteId: string): Promise<NoteView> {
   const target = { resourceType: 'note', resourceId: noteId, what: 'note' };
-  return perform(ctx, 'note.read', target, async (tx, { actor }) => {
+  return perform(ctx, 'note.read', target, async (tx, { actor, about }) => {
     const note = await findById(tx, actor, noteId);
     if (!note) return HIDDEN;
+    about({ episodeId: note.episodeId });
     return toNoteView(tx, ctx, note, await listAddenda(tx, note.practiceId, note.id));
   });
 }

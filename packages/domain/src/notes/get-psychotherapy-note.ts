@@ -8,8 +8,11 @@ export async function getPsychotherapyNote(
   id: string,
 ): Promise<PsychotherapyNoteView> {
   const target = { resourceType: 'psychotherapy-note', resourceId: id, what: 'psychotherapy note' };
-  return perform(ctx, 'psychotherapy-note.read', target, async (tx, { actor }) => {
+  return perform(ctx, 'psychotherapy-note.read', target, async (tx, { actor, about }) => {
     const row = await findPsychotherapyNote(tx, actor, id);
-    return row ? toPsychotherapyNoteView(tx, ctx, row) : HIDDEN;
+    if (!row) return HIDDEN;
+    // Its read is part of the client's access report by kind only ("a private note").
+    about({ episodeId: row.episodeId });
+    return toPsychotherapyNoteView(tx, ctx, row);
   });
 }

@@ -95,6 +95,7 @@ export async function readTimeline(
   return perform(ctx, 'client.timeline', target, async (tx, step) => {
     const { actor } = step;
     if (!(await canSeeClient(tx, actor, input.clientId))) return HIDDEN;
+    step.about({ clientId: input.clientId });
     const rows = await listEvents(tx, actor, input.clientId, types, {
       limit: input.limit + 1,
       after,

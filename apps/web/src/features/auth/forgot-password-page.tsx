@@ -27,7 +27,8 @@ export function ForgotPasswordPage(): ReactElement {
           {mutation.isSuccess ? (
             <Alert color="teal" variant="light" role="status" title="Check your e-mail">
               If an account uses {form.values.email.trim()}, a link to choose a new password is on
-              its way. It works once, for one hour. If nothing arrives, ask your practice.
+              its way. It works once, for one hour. If nothing arrives (or you asked your practice
+              not to e-mail you), ask your practice.
             </Alert>
           ) : (
             <form
@@ -38,6 +39,10 @@ export function ForgotPasswordPage(): ReactElement {
                 <Text>
                   Enter the e-mail address you sign in with. We will send a link to choose a new
                   password. The e-mail does not mention therapy or your practice.
+                </Text>
+                <Text size="sm">
+                  If you are a client and asked your practice not to e-mail you, no link is sent:
+                  ask your practice to help you set a new password.
                 </Text>
                 <ErrorAlert error={mutation.error} title="Could not send the link" />
                 <TextInput

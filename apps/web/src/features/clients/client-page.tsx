@@ -6,6 +6,7 @@ import { ErrorAlert } from '../../app/error-alert';
 import { Loading } from '../../app/loading';
 import { usePageTitle } from '../../app/page-title';
 import { StatusBadge } from '../../app/status-badge';
+import { AccessReportSection } from '../access-report/access-report-section';
 import { ClientDetailsCard } from './client-details-card';
 import { clientKeys, getClient } from './clients-api';
 import { EpisodesSection } from './episodes-section';
@@ -37,6 +38,7 @@ export function ClientPage(): ReactElement {
           <ClientDetailsCard client={client.data} />
           <EpisodesSection clientId={id} />
           <TimelineSection clientId={id} />
+          <AccessReportSection clientId={id} />
         </>
       )}
     </Stack>

@@ -71,6 +71,12 @@ export function PortalHomePage(): ReactElement {
             {me.twoFactorEnabled ? 'Security settings' : 'Turn on two-factor authentication'}
           </Anchor>
         </Text>
+        <Text mt="xs">
+          You can see who at the practice has opened your record, and when:{' '}
+          <Anchor component={Link} to="/access-report">
+            Who has seen my record
+          </Anchor>
+        </Text>
       </Card>
     </Stack>
   );

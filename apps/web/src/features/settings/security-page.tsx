@@ -17,7 +17,7 @@ export function SecurityPage(): ReactElement {
       <PasswordSection />
       <TwoFactorSection />
       {may.manageCalendarFeed && <CalendarFeedSection />}
-      <TokensSection />
+      {may.manageApiTokens && <TokensSection />}
       <SignOutEverywhereSection />
     </Stack>
   );

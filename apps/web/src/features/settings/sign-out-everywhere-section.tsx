@@ -2,10 +2,12 @@ import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { type ReactElement, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { ErrorAlert } from '../../app/error-alert';
+import { useSignedInUser } from '../auth/use-me';
 import { useSignOutEverywhere } from './settings-api';
 
 export function SignOutEverywhereSection(): ReactElement {
   const navigate = useNavigate();
+  const { may } = useSignedInUser();
   const [confirming, setConfirming] = useState(false);
   const mutation = useSignOutEverywhere(() => navigate('/sign-in', { replace: true }));
 
@@ -17,8 +19,10 @@ export function SignOutEverywhereSection(): ReactElement {
         </Title>
         <Text>
           If you think someone else could be using your account, end every sign-in at once: on all
-          devices, this one included. Your personal API tokens are revoked too, so programs that use
-          them need a new token. Then change your password.
+          devices, this one included.{' '}
+          {may.manageApiTokens &&
+            'Your personal API tokens are revoked too, so programs that use them need a new token. '}
+          Then change your password.
         </Text>
         <ErrorAlert error={mutation.error} title="Could not sign you out everywhere" />
         {confirming ? (

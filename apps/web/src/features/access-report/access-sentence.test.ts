@@ -1,0 +1,36 @@
+import { UNKNOWN_ACTOR_NAME } from '@throughline/contracts';
+import { describe, expect, it } from 'vitest';
+import { accessSentence } from './access-sentence';
+
+const item = {
+  at: '2026-11-24T10:02:00.000Z',
+  actorName: 'Maya Okafor',
+  actorRole: 'therapist',
+  byClient: false,
+  action: 'read',
+  resourceType: 'session-note',
+} as const;
+
+describe('an access report entry in words', () => {
+  it('names the person, their role, what they did and the kind of record', () => {
+    expect(accessSentence(item)).toBe('Maya Okafor, therapist, read a session note');
+    expect(accessSentence({ ...item, actorRole: 'practice_admin', resourceType: 'details' })).toBe(
+      'Maya Okafor, practice administrator, read personal details',
+    );
+  });
+
+  it('says "You" for the client, and only the kind of a private note', () => {
+    expect(
+      accessSentence({ ...item, actorName: 'You', actorRole: 'client', action: 'change' }),
+    ).toBe('You changed a session note');
+    expect(accessSentence({ ...item, resourceType: 'private-note' })).toBe(
+      'Maya Okafor, therapist, read a private note',
+    );
+  });
+
+  it('names a removed account without a role', () => {
+    expect(accessSentence({ ...item, actorName: UNKNOWN_ACTOR_NAME, actorRole: null })).toBe(
+      'Someone at the practice read a session note',
+    );
+  });
+});

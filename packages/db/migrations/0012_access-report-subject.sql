@@ -1,0 +1,2 @@
+ALTER TABLE "audit_events" ADD COLUMN "subject_client_id" uuid;--> statement-breakpoint
+CREATE INDEX "audit_events_subject_idx" ON "audit_events" USING btree ("practice_id","subject_client_id","occurred_at" DESC NULLS LAST,"id" DESC NULLS LAST) WHERE subject_client_id IS NOT NULL;

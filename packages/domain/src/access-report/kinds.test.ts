@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { accessOf, kindOf, READ_ACTIONS_PATTERN } from './kinds';
+
+describe('an audited action in the client’s terms', () => {
+  it('names the kind of record, most specific prefix first', () => {
+    expect(kindOf('note.read')).toBe('session-note');
+    expect(kindOf('psychotherapy-note.read')).toBe('private-note');
+    expect(kindOf('client.timeline')).toBe('timeline');
+    expect(kindOf('client.read')).toBe('details');
+    expect(kindOf('client.access-report.read')).toBe('access-report');
+    expect(kindOf('goal.review.list')).toBe('goals');
+    expect(kindOf('response.create')).toBe('questionnaire');
+    expect(kindOf('appointment.update')).toBe('session');
+    expect(kindOf('something-new.read')).toBe('record');
+    // A prefix matches whole segments only: `notebook.read` is not a note.
+    expect(kindOf('notebook.read')).toBe('record');
+  });
+
+  it('tells reading from changing, in code and in the query pattern alike', () => {
+    const pattern = new RegExp(READ_ACTIONS_PATTERN);
+    for (const action of ['note.read', 'goal.list', 'client.timeline', 'goal.review.list']) {
+      expect(accessOf(action)).toBe('read');
+      expect(pattern.test(action)).toBe(true);
+    }
+    for (const action of ['note.update', 'note.sign', 'portal.update', 'goal.rate', 'listing.x']) {
+      expect(accessOf(action)).toBe('change');
+      expect(pattern.test(action)).toBe(false);
+    }
+  });
+});

@@ -1,0 +1,49 @@
+import type { AccessAction, AccessRecordKind } from '@throughline/contracts';
+
+/**
+ * What an audited action tells the client, in their terms: which kind of record, read or changed.
+ * The most specific prefix wins; an action nobody has named yet still shows, as "your record".
+ */
+const KINDS: readonly (readonly [prefix: string, kind: AccessRecordKind])[] = [
+  ['client.access-report', 'access-report'],
+  ['access-report', 'access-report'],
+  ['client.timeline', 'timeline'],
+  ['client', 'details'],
+  ['portal.update', 'details'],
+  ['episode', 'episode'],
+  ['appointment', 'session'],
+  ['psychotherapy-note', 'private-note'],
+  ['note', 'session-note'],
+  ['thread', 'session-note'],
+  ['homework', 'homework'],
+  ['attachment', 'file'],
+  ['brief', 'brief'],
+  ['response', 'questionnaire'],
+  ['measure-task', 'questionnaire'],
+  ['score', 'scores'],
+  ['outcome', 'scores'],
+  ['progress', 'scores'],
+  ['alert', 'alerts'],
+  ['measurement-plan', 'measurement-plan'],
+  ['goal', 'goals'],
+  ['discussion-item', 'plan'],
+  ['plan', 'plan'],
+  ['reflection', 'plan'],
+  ['agreement', 'agreement'],
+];
+
+/** The verbs that only look: `note.read`, `goal.list`, `client.timeline`. */
+const READ_VERBS = ['read', 'list', 'timeline'] as const;
+
+/** The same rule as a POSIX regular expression, for the query that leaves out the client's reads. */
+export const READ_ACTIONS_PATTERN = `\\.(${READ_VERBS.join('|')})$`;
+
+export function kindOf(action: string): AccessRecordKind {
+  const found = KINDS.find(([prefix]) => action === prefix || action.startsWith(`${prefix}.`));
+  return found ? found[1] : 'record';
+}
+
+export function accessOf(action: string): AccessAction {
+  const verb = action.slice(action.lastIndexOf('.') + 1);
+  return (READ_VERBS as readonly string[]).includes(verb) ? 'read' : 'change';
+}
