@@ -5,7 +5,8 @@ import { type Executor, inTransaction } from '../shared/transaction';
 import type { AccessContext, SignedIn } from './actor';
 import { type EpisodeAccess, findVisibleEpisode, relationOf } from './episode-scope';
 import { phaseAllows, phaseRefusal } from './phase-rule';
-import { type Action, POLICY, signedIn } from './policy';
+import { type Action, POLICY, partOf, signedIn } from './policy';
+import { readsPart } from './predicates';
 
 type Detail = AuditEntry['detail'];
 
@@ -109,7 +110,7 @@ export function performOnEpisode<T>(
 ): Promise<T> {
   const target = { resourceType: 'episode', resourceId: episodeId, what: 'episode' };
   return perform(ctx, action, target, async (tx, step) => {
-    const access = await findVisibleEpisode(tx, step.actor, episodeId);
+    const access = await findVisibleEpisode(tx, step.actor, episodeId, ctx.services.now());
     return enter(action, access, step, (s) => work(tx, s));
   });
 }
@@ -130,12 +131,17 @@ export function performOnRecord<Row extends { episodeId: string }, T>(
 ): Promise<T> {
   return perform(ctx, action, target, async (tx, step) => {
     const row = await target.find(tx, step.actor);
-    const access = row ? await findVisibleEpisode(tx, step.actor, row.episodeId) : undefined;
+    const access = row
+      ? await findVisibleEpisode(tx, step.actor, row.episodeId, ctx.services.now())
+      : undefined;
     return row ? enter(action, access, step, (s) => work(tx, row, s)) : HIDDEN;
   });
 }
 
-/** The episode's gate: a relation the policy names (else hidden), then a phase it allows. */
+/**
+ * The episode's gate: a relation the policy names and, for a supervisor, a part the consent
+ * shares (else hidden, as if the episode did not exist), then a phase it allows.
+ */
 async function enter<T>(
   action: Action,
   access: EpisodeAccess | undefined,
@@ -143,6 +149,8 @@ async function enter<T>(
   work: (step: EpisodeStep) => Promise<T | Hidden | Refusal>,
 ): Promise<T | Hidden | Refusal> {
   if (!access || !allows(action, access.as)) return HIDDEN;
+  const part = partOf(action);
+  if (part && !readsPart(access, part)) return HIDDEN;
   const phase: Phase = access.episode.phase;
   if (!phaseAllows(action, phase, access.as))
     return new Refusal(phaseRefusal(action, phase), { phase });

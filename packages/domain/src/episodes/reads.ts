@@ -45,6 +45,18 @@ export function visibleEpisodesSql(
     FROM ${episodes} WHERE ${and(episodesVisibleTo(actor), narrow)}`);
 }
 
+/**
+ * One episode's head by id, for a read model whose caller the kernel has already admitted to
+ * this episode (`performOnEpisode`: a party, a consented supervisor, a designee covering): the
+ * same shape as `visibleEpisodesSql`.
+ */
+export function admittedEpisodeSql(practiceId: string, episodeId: string): Fragment<EpisodeHeadRow> {
+  return fragment(sql`SELECT ${episodes.practiceId} AS practice_id, ${episodes.id} AS id,
+      ${episodes.clientId} AS client_id, ${episodes.phase} AS phase, ${episodes.title} AS title,
+      ${episodes.openedAt} AS opened_at, ${episodes.previousEpisodeId} AS previous_episode_id
+    FROM ${episodes} WHERE ${and(eq(episodes.practiceId, practiceId), eq(episodes.id, episodeId))}`);
+}
+
 /** Whether the actor may see any episode of this client, as a boolean SQL expression. */
 export function seesAnyEpisodeOfSql(actor: SignedIn, clientId: string): SQL {
   return sql`EXISTS (SELECT 1 FROM ${episodes} WHERE ${and(episodesVisibleTo(actor), eq(episodes.clientId, clientId))})`;
