@@ -75,7 +75,11 @@ export const portalConsentListSchema = z.object({ items: z.array(portalConsentIt
 export type PortalConsentItem = z.output<typeof portalConsentItemSchema>;
 
 export const signConsentRequest = z.strictObject({
-  version: z.number().int().min(1).describe('The version the client read (must be the current one)'),
+  version: z
+    .number()
+    .int()
+    .min(1)
+    .describe('The version the client read (must be the current one)'),
   signedName: z
     .string()
     .trim()

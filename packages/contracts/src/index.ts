@@ -12,6 +12,7 @@ export * from './caseload';
 export * from './clients';
 export * from './common';
 export * from './consent';
+export * from './consent-texts';
 export * from './episodes';
 export * from './goals';
 export * from './health';

@@ -102,7 +102,12 @@ export const boundaryEntryRequest = z.strictObject({
   description: text.min(1, 'Say what happened.'),
   reflection: text.default(''),
   consultation: text.default('').describe('Who was consulted and what they advised, if anyone'),
-  codeClause: z.string().trim().max(200).default('').describe('The code clause relied on, e.g. APA 3.05'),
+  codeClause: z
+    .string()
+    .trim()
+    .max(200)
+    .default('')
+    .describe('The code clause relied on, e.g. APA 3.05'),
   followUp: text.default(''),
 });
 

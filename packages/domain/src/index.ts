@@ -2,11 +2,13 @@ export * from './access';
 export * from './agreements';
 export * from './appointments';
 export * from './audit';
+export * from './boundaries';
 export * from './brief';
 export * from './calendar';
 export * from './carry-forward';
 export * from './caseload';
 export * from './clients';
+export * from './consent';
 export * from './crypto';
 export * from './episodes';
 export * from './goals';
@@ -25,4 +27,5 @@ export {
   type PeriodicJob,
 } from './shared/jobs';
 export { type Executor, inTransaction } from './shared/transaction';
+export * from './supervision';
 export * from './timeline';

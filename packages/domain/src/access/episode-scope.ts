@@ -140,7 +140,11 @@ async function findSupervised(
   episodeId: string,
 ): Promise<EpisodeAccess | undefined> {
   const [row] = await db
-    .select({ episode: episodes, signatureId: consentSignatures.id, shares: consentDocuments.shares })
+    .select({
+      episode: episodes,
+      signatureId: consentSignatures.id,
+      shares: consentDocuments.shares,
+    })
     .from(episodes)
     .innerJoin(
       consentSignatures,
@@ -179,7 +183,10 @@ async function findCovered(
     .from(episodes)
     .innerJoin(
       coverEpisodes,
-      and(eq(coverEpisodes.practiceId, episodes.practiceId), eq(coverEpisodes.episodeId, episodes.id)),
+      and(
+        eq(coverEpisodes.practiceId, episodes.practiceId),
+        eq(coverEpisodes.episodeId, episodes.id),
+      ),
     )
     .innerJoin(
       coverArrangements,

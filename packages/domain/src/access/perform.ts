@@ -154,7 +154,20 @@ async function enter<T>(
   const phase: Phase = access.episode.phase;
   if (!phaseAllows(action, phase, access.as))
     return new Refusal(phaseRefusal(action, phase), { phase });
-  return work({ ...step, ...access });
+  // A read through a grant is audited as such: "as cover" or "as supervision" (issue 10).
+  const via = grantDetail(access);
+  const audit = (n: AuditNote): void =>
+    step.audit(via ? { ...n, detail: { ...n.detail, ...via } } : n);
+  audit({});
+  return work({ ...step, ...access, audit });
+}
+
+function grantDetail(access: EpisodeAccess): Detail | undefined {
+  const grant = access.grant;
+  if (!grant) return undefined;
+  return grant.kind === 'cover'
+    ? { via: 'cover', coverId: grant.coverId }
+    : { via: 'supervision', consentId: grant.signatureId };
 }
 
 /** The policy's `who` for `action` admits this relation (or role). Default deny. */

@@ -34,7 +34,10 @@ export function administersPractice(account: { role: Role }): boolean {
  * supervision consent shares it; the parties and a designee (within the actions the policy gives
  * them) are not limited by parts.
  */
-export function readsPart(access: Pick<EpisodeAccess, 'as' | 'grant'>, part: SupervisionPart): boolean {
+export function readsPart(
+  access: Pick<EpisodeAccess, 'as' | 'grant'>,
+  part: SupervisionPart,
+): boolean {
   if (access.as !== 'supervisor') return true;
   return access.grant?.kind === 'supervision' && access.grant.shares.includes(part);
 }

@@ -1,5 +1,14 @@
 import { BOUNDARY_ASSESSMENTS, BOUNDARY_KINDS } from '@throughline/contracts';
-import { date, foreignKey, index, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  date,
+  foreignKey,
+  index,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { episodes } from '../episodes/tables';
 import { users } from '../identity/tables';
 
@@ -25,8 +34,14 @@ export const boundaryEntries = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.practiceId, t.id] }),
-    foreignKey({ columns: [t.practiceId, t.episodeId], foreignColumns: [episodes.practiceId, episodes.id] }),
-    foreignKey({ columns: [t.practiceId, t.authorId], foreignColumns: [users.practiceId, users.id] }),
+    foreignKey({
+      columns: [t.practiceId, t.episodeId],
+      foreignColumns: [episodes.practiceId, episodes.id],
+    }),
+    foreignKey({
+      columns: [t.practiceId, t.authorId],
+      foreignColumns: [users.practiceId, users.id],
+    }),
     index('boundary_entries_episode_idx').on(t.practiceId, t.episodeId),
   ],
 );

@@ -42,7 +42,7 @@ export type ScopeRow = {
 };
 
 /** The statement's row as PostgreSQL returns it, built from the owning modules' row types. */
-type RawScope = Omit<EpisodeHeadRow, 'practice_id'> &
+type RawScope = Omit<EpisodeHeadRow, 'practice_id' | 'therapist_id'> &
   ClientHeadRow & {
     practice_time_zone: string;
     appointment_id: AnchorRow['id'] | null;

@@ -12,7 +12,7 @@ export { type ClientPage, listClients } from './list-clients';
 export { type ClientMailContact, findClientMailContact } from './mail-contact';
 export { type PortalHome, readPortalHome } from './portal';
 export { type ClientHeadRow, clientHeadSql, seesClientSql } from './reads';
-export { findById as findClientById } from './repository';
+export { findById as findClientById, findByUser as findClientOfUser } from './repository';
 export { updateClient } from './update-client';
 export { type PortalPreferences, updatePortalPreferences } from './update-preferences';
 export type { ClientView } from './views';

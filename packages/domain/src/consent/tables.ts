@@ -38,7 +38,10 @@ export const consentDocuments = pgTable(
   (t) => [
     primaryKey({ columns: [t.practiceId, t.id] }),
     unique('consent_documents_version_uq').on(t.practiceId, t.kind, t.version),
-    foreignKey({ columns: [t.practiceId, t.publishedBy], foreignColumns: [users.practiceId, users.id] }),
+    foreignKey({
+      columns: [t.practiceId, t.publishedBy],
+      foreignColumns: [users.practiceId, users.id],
+    }),
   ],
 );
 
@@ -64,12 +67,18 @@ export const consentSignatures = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.practiceId, t.id] }),
-    foreignKey({ columns: [t.practiceId, t.clientId], foreignColumns: [clients.practiceId, clients.id] }),
+    foreignKey({
+      columns: [t.practiceId, t.clientId],
+      foreignColumns: [clients.practiceId, clients.id],
+    }),
     foreignKey({
       columns: [t.practiceId, t.documentId],
       foreignColumns: [consentDocuments.practiceId, consentDocuments.id],
     }),
-    foreignKey({ columns: [t.practiceId, t.signedBy], foreignColumns: [users.practiceId, users.id] }),
+    foreignKey({
+      columns: [t.practiceId, t.signedBy],
+      foreignColumns: [users.practiceId, users.id],
+    }),
     uniqueIndex('consent_signatures_live_uq')
       .on(t.practiceId, t.clientId, t.kind)
       .where(sql`ended_at IS NULL`),

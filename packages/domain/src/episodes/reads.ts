@@ -15,6 +15,7 @@ export type EpisodeHeadRow = {
   practice_id: string;
   id: string;
   client_id: string;
+  therapist_id: string;
   phase: Phase;
   title: string;
   opened_at: string;
@@ -40,7 +41,8 @@ export function visibleEpisodesSql(
           ? eq(episodes.clientId, which.clientId)
           : sql`${episodes.phase} <> 'closed'`;
   return fragment(sql`SELECT ${episodes.practiceId} AS practice_id, ${episodes.id} AS id,
-      ${episodes.clientId} AS client_id, ${episodes.phase} AS phase, ${episodes.title} AS title,
+      ${episodes.clientId} AS client_id, ${episodes.therapistId} AS therapist_id,
+      ${episodes.phase} AS phase, ${episodes.title} AS title,
       ${episodes.openedAt} AS opened_at, ${episodes.previousEpisodeId} AS previous_episode_id
     FROM ${episodes} WHERE ${and(episodesVisibleTo(actor), narrow)}`);
 }
@@ -50,9 +52,13 @@ export function visibleEpisodesSql(
  * this episode (`performOnEpisode`: a party, a consented supervisor, a designee covering): the
  * same shape as `visibleEpisodesSql`.
  */
-export function admittedEpisodeSql(practiceId: string, episodeId: string): Fragment<EpisodeHeadRow> {
+export function admittedEpisodeSql(
+  practiceId: string,
+  episodeId: string,
+): Fragment<EpisodeHeadRow> {
   return fragment(sql`SELECT ${episodes.practiceId} AS practice_id, ${episodes.id} AS id,
-      ${episodes.clientId} AS client_id, ${episodes.phase} AS phase, ${episodes.title} AS title,
+      ${episodes.clientId} AS client_id, ${episodes.therapistId} AS therapist_id,
+      ${episodes.phase} AS phase, ${episodes.title} AS title,
       ${episodes.openedAt} AS opened_at, ${episodes.previousEpisodeId} AS previous_episode_id
     FROM ${episodes} WHERE ${and(eq(episodes.practiceId, practiceId), eq(episodes.id, episodeId))}`);
 }

@@ -33,9 +33,9 @@ export {
   updatePractice,
 } from './practices';
 export { pendingTotpPurpose, totpSecretPurpose } from './purposes';
-export { practiceTimeZoneSql } from './reads';
+export { practiceTimeZoneSql, userNameSql } from './reads';
 export type { Reauthentication } from './reauthenticate';
-export { findPracticeById } from './repository';
+export { findPracticeById, findUserById } from './repository';
 export {
   actorFromApiToken,
   actorFromSession,

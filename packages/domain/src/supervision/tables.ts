@@ -29,9 +29,18 @@ export const supervisionAssignments = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.practiceId, t.id] }),
-    foreignKey({ columns: [t.practiceId, t.supervisorId], foreignColumns: [users.practiceId, users.id] }),
-    foreignKey({ columns: [t.practiceId, t.therapistId], foreignColumns: [users.practiceId, users.id] }),
-    foreignKey({ columns: [t.practiceId, t.assignedBy], foreignColumns: [users.practiceId, users.id] }),
+    foreignKey({
+      columns: [t.practiceId, t.supervisorId],
+      foreignColumns: [users.practiceId, users.id],
+    }),
+    foreignKey({
+      columns: [t.practiceId, t.therapistId],
+      foreignColumns: [users.practiceId, users.id],
+    }),
+    foreignKey({
+      columns: [t.practiceId, t.assignedBy],
+      foreignColumns: [users.practiceId, users.id],
+    }),
     uniqueIndex('supervision_assignments_live_uq')
       .on(t.practiceId, t.supervisorId, t.therapistId)
       .where(sql`ended_at IS NULL`),
@@ -56,8 +65,14 @@ export const coverArrangements = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.practiceId, t.id] }),
-    foreignKey({ columns: [t.practiceId, t.therapistId], foreignColumns: [users.practiceId, users.id] }),
-    foreignKey({ columns: [t.practiceId, t.designeeId], foreignColumns: [users.practiceId, users.id] }),
+    foreignKey({
+      columns: [t.practiceId, t.therapistId],
+      foreignColumns: [users.practiceId, users.id],
+    }),
+    foreignKey({
+      columns: [t.practiceId, t.designeeId],
+      foreignColumns: [users.practiceId, users.id],
+    }),
     index('cover_arrangements_designee_idx').on(t.practiceId, t.designeeId),
     index('cover_arrangements_therapist_idx').on(t.practiceId, t.therapistId),
   ],
@@ -77,7 +92,10 @@ export const coverEpisodes = pgTable(
       columns: [t.practiceId, t.coverId],
       foreignColumns: [coverArrangements.practiceId, coverArrangements.id],
     }),
-    foreignKey({ columns: [t.practiceId, t.episodeId], foreignColumns: [episodes.practiceId, episodes.id] }),
+    foreignKey({
+      columns: [t.practiceId, t.episodeId],
+      foreignColumns: [episodes.practiceId, episodes.id],
+    }),
     index('cover_episodes_episode_idx').on(t.practiceId, t.episodeId),
   ],
 );
