@@ -75,6 +75,7 @@ export const portalConsentListSchema = z.object({ items: z.array(portalConsentIt
 export type PortalConsentItem = z.output<typeof portalConsentItemSchema>;
 
 export const signConsentRequest = z.strictObject({
+  kind: consentKindSchema,
   version: z
     .number()
     .int()
@@ -90,3 +91,5 @@ export const signConsentRequest = z.strictObject({
 
 /** Staff: a client's consents, live and ended (therapist of an episode with them). */
 export const clientConsentListSchema = z.object({ items: z.array(consentSignatureSchema) });
+
+export const consentDocumentListSchema = z.object({ items: z.array(consentDocumentSchema) });

@@ -17,9 +17,7 @@ import { consentSignaturePurpose, toDocument, toSignature, toSignatures } from '
 
 export type ConsentSignature = Contract.ConsentSignature;
 export type PortalConsentItem = Contract.PortalConsentItem;
-export type SignConsentInput = z.output<typeof Contract.signConsentRequest> & {
-  kind: Contract.ConsentKind;
-};
+export type SignConsentInput = z.output<typeof Contract.signConsentRequest>;
 
 const noClient = (): AppError =>
   new AppError('NOT_FOUND', 'No client record is linked to your account.');

@@ -226,9 +226,13 @@ export const COLUMN_LABELS: Record<string, Record<string, ColumnLabel>> = {
   },
   consent_documents: {
     kind: plaintext(CODE),
-    title: plaintext("the practice's consent form title, the same for every client; no client data"),
+    title: plaintext(
+      "the practice's consent form title, the same for every client; no client data",
+    ),
     body: plaintext("the practice's consent form text, the same for every client; no client data"),
-    shares: plaintext('codes of the record parts a supervision consent shares: read by the access kernel'),
+    shares: plaintext(
+      'codes of the record parts a supervision consent shares: read by the access kernel',
+    ),
   },
   consent_signatures: {
     kind: plaintext(CODE),
