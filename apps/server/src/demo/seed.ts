@@ -16,6 +16,7 @@ import { seedDemoContinuity } from './continuity';
 import { seedDemoGoals } from './goals';
 import { seedDemoMeasureTasks } from './measure-tasks';
 import { seedDemoMeasures } from './measures';
+import { seedDemoSupervision } from './supervision';
 
 /**
  * The demo practice: a music-therapy practice with an administrator, two therapists, a supervisor
@@ -174,6 +175,7 @@ export async function seedDemo(services: Services): Promise<DemoSeed> {
   await seedDemoMeasures(services, seed);
   await seedDemoGoals(services, seed);
   await seedDemoMeasureTasks(services, seed);
+  await seedDemoSupervision(services, seed);
   return seed;
 }
 
