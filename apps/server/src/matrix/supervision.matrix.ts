@@ -26,8 +26,8 @@ const ids = {
 
 const DAY = 86_400_000;
 const entry = {
-  kind: 'gift',
-  assessment: 'crossing',
+  kind: 'gift' as const,
+  assessment: 'crossing' as const,
   occurredOn: '2026-03-02',
   description: 'A handmade card at the last session.',
 };

@@ -1,7 +1,10 @@
 import {
   type AppointmentStatus,
+  type BoundaryAssessment,
+  type BoundaryKind,
   type ChangeCategory,
   type ClientStatus,
+  type ConsentKind,
   type GoalStatus,
   type Modality,
   type OutboxKind,
@@ -9,6 +12,7 @@ import {
   type Phase,
   ROLE_NAMES,
   type Role,
+  type SupervisionPart,
   type TimelineType,
   type UserStatus,
 } from '@throughline/contracts';
@@ -90,4 +94,37 @@ export const clientGoalStatusLabels: Record<GoalStatus, string | null> = {
   active: null,
   achieved: 'Reached',
   discontinued: 'Set aside for now',
+};
+
+/** Consent kinds, as a client and a clinician read them (issue 10). */
+export const consentKindLabels: Record<ConsentKind, string> = {
+  treatment: 'Therapy',
+  telehealth: 'Video and phone sessions',
+  recording: 'Recordings and songs',
+  supervision: 'Supervision',
+  'check-ins': 'Check-ins after therapy',
+};
+
+/** What a supervision consent shares, in words. */
+export const supervisionPartLabels: Record<SupervisionPart, string> = {
+  notes: 'session notes',
+  scores: 'questionnaire scores',
+  goals: 'goals',
+  'boundary-log': 'the boundary and ethics log',
+};
+
+/** Boundary-log kinds (APA 3.05, ACA A.5–A.6). */
+export const boundaryKindLabels: Record<BoundaryKind, string> = {
+  gift: 'Gift',
+  'dual-relationship': 'Dual-relationship risk',
+  'out-of-session-contact': 'Contact outside sessions',
+  'post-ending-contact': 'Contact after the ending',
+  'self-disclosure': 'Self-disclosure',
+  other: 'Other',
+};
+
+export const boundaryAssessmentLabels: Record<BoundaryAssessment, string> = {
+  crossing: 'Crossing (considered, may help the work)',
+  violation: 'Violation (harmful; needs repair)',
+  unsure: 'Not yet clear',
 };

@@ -14,6 +14,7 @@ import { PrivateNotePage } from '../features/notes/private-note-page';
 import { QuestionnairePage } from '../features/portal/questionnaire-page';
 import { SessionPage } from '../features/sessions/session-page';
 import { SecurityPage } from '../features/settings/security-page';
+import { SupervisedEpisodePage } from '../features/supervision/supervised-episode-page';
 import { HomePage } from './home-page';
 import { NotFoundPage } from './message-page';
 import { RequireRole } from './require-role';
@@ -40,6 +41,14 @@ export function createAppRouter(): AppRouter {
         { path: 'episodes/:id/brief', element: therapistOnly(<BriefPage />) },
         { path: 'episodes/:id/private-notes/new', element: therapistOnly(<PrivateNotePage />) },
         { path: 'notes/:id', element: therapistOnly(<NotePage />) },
+        {
+          path: 'supervision/episodes/:id',
+          element: (
+            <RequireRole roles={['supervisor']}>
+              <SupervisedEpisodePage />
+            </RequireRole>
+          ),
+        },
         { path: 'sessions/:id', element: therapistOnly(<SessionPage />) },
         { path: 'private-notes/:noteId', element: therapistOnly(<PrivateNotePage />) },
         {
