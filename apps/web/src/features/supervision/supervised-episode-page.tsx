@@ -45,8 +45,7 @@ function NoteItem({ note }: { note: Wire<NoteSummary> }): ReactElement {
     <Card withBorder component="li">
       <Stack gap="xs">
         <Text fw={600}>
-          {templateLabels[note.template]} note,{' '}
-          {formatInZone(note.signedAt ?? note.createdAt)}
+          {templateLabels[note.template]} note, {formatInZone(note.signedAt ?? note.createdAt)}
           {note.status === 'draft' ? ' (draft)' : ''}
         </Text>
         {open && <NoteText id={note.id} />}
