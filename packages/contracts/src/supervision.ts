@@ -60,7 +60,7 @@ export const coverSchema = z.object({
   startsAt: z.date(),
   endsAt: z.date(),
   cancelledAt: z.date().nullable(),
-  episodeIds: z.array(z.uuid()),
+  episodes: z.array(z.object({ id: z.uuid(), clientName: z.string() })),
 });
 export type Cover = z.output<typeof coverSchema>;
 export const coverListSchema = z.object({
@@ -68,7 +68,11 @@ export const coverListSchema = z.object({
   arranged: z.array(coverSchema),
   /** Cover the caller gives colleagues (as designee). */
   giving: z.array(coverSchema),
+  /** The active therapists of the practice the caller may name as designee. */
+  colleagues: z.array(z.object({ id: z.uuid(), displayName: z.string() })),
 });
+
+export type CoverList = z.output<typeof coverListSchema>;
 
 /** What a client sees on the portal while someone covers for their therapist. */
 export const portalCoverSchema = z.object({

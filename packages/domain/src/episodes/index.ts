@@ -14,6 +14,7 @@ export {
   type EpisodeHeadRow,
   episodeEvents,
   phaseChangeEvents,
+  practiceEpisodesSql,
   seesAnyEpisodeOfSql,
   visibleEpisodesSql,
 } from './reads';

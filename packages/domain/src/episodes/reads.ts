@@ -63,6 +63,18 @@ export function admittedEpisodeSql(
     FROM ${episodes} WHERE ${and(eq(episodes.practiceId, practiceId), eq(episodes.id, episodeId))}`);
 }
 
+/**
+ * The heads of the practice's episodes (all of them): only for a caller whose access to the
+ * records that name them was decided already (cover arrangements name their episodes).
+ */
+export function practiceEpisodesSql(practiceId: string): Fragment<EpisodeHeadRow> {
+  return fragment(sql`SELECT ${episodes.practiceId} AS practice_id, ${episodes.id} AS id,
+      ${episodes.clientId} AS client_id, ${episodes.therapistId} AS therapist_id,
+      ${episodes.phase} AS phase, ${episodes.title} AS title,
+      ${episodes.openedAt} AS opened_at, ${episodes.previousEpisodeId} AS previous_episode_id
+    FROM ${episodes} WHERE ${eq(episodes.practiceId, practiceId)}`);
+}
+
 /** Whether the actor may see any episode of this client, as a boolean SQL expression. */
 export function seesAnyEpisodeOfSql(actor: SignedIn, clientId: string): SQL {
   return sql`EXISTS (SELECT 1 FROM ${episodes} WHERE ${and(episodesVisibleTo(actor), eq(episodes.clientId, clientId))})`;

@@ -35,7 +35,7 @@ export {
 export { pendingTotpPurpose, totpSecretPurpose } from './purposes';
 export { practiceTimeZoneSql, userNameSql } from './reads';
 export type { Reauthentication } from './reauthenticate';
-export { findPracticeById, findUserById } from './repository';
+export { findPracticeById, findUserById, listUsersByPractice } from './repository';
 export {
   actorFromApiToken,
   actorFromSession,

@@ -4,14 +4,15 @@ import type { z } from 'zod';
 import { type AccessContext, HIDDEN, perform, Refusal, treatsClients } from '../access';
 import { findClientOfUser } from '../clients';
 import { visibleEpisodesSql } from '../episodes';
-import { findUserById } from '../identity';
+import { findUserById, listUsersByPractice } from '../identity';
 import { AppError } from '../shared/errors';
 import {
+  type CoveredEpisode,
   type CoverRow,
   cancelCover as cancel,
   findCover,
   insertCover,
-  listCoverEpisodeIds,
+  listCoverEpisodes,
   listCoverInEffect,
   listCovers,
 } from './repository';
@@ -20,7 +21,7 @@ export type Cover = Contract.Cover;
 export type PortalCover = Contract.PortalCover;
 export type CoverInput = z.output<typeof Contract.coverRequest>;
 
-const toCover = (r: CoverRow, episodeIds: string[]): Cover => ({
+const toCover = (r: CoverRow, episodes: CoveredEpisode[]): Cover => ({
   id: r.id,
   therapistId: r.therapistId,
   therapistName: r.therapistName,
@@ -29,26 +30,27 @@ const toCover = (r: CoverRow, episodeIds: string[]): Cover => ({
   startsAt: r.startsAt,
   endsAt: r.endsAt,
   cancelledAt: r.cancelledAt,
-  episodeIds,
+  episodes,
 });
 
 const target = { resourceType: 'cover', what: 'cover arrangement' };
 
 /** Cover the therapist arranged for their episodes, and cover they give colleagues; not over. */
-export async function listCover(
-  ctx: AccessContext,
-): Promise<{ arranged: Cover[]; giving: Cover[] }> {
+export async function listCover(ctx: AccessContext): Promise<Contract.CoverList> {
   return perform(ctx, 'cover.list', target, async (tx, { actor }) => {
     const now = ctx.services.now();
     const arranged = await listCovers(tx, actor.practiceId, { therapistId: actor.userId }, now);
     const giving = await listCovers(tx, actor.practiceId, { designeeId: actor.userId }, now);
-    const ids = await listCoverEpisodeIds(
+    const ids = await listCoverEpisodes(
       tx,
       actor.practiceId,
       [...arranged, ...giving].map((r) => r.id),
     );
     const of = (r: CoverRow) => toCover(r, ids.get(r.id) ?? []);
-    return { arranged: arranged.map(of), giving: giving.map(of) };
+    const colleagues = (await listUsersByPractice(tx, actor.practiceId))
+      .filter((u) => treatsClients(u) && !u.disabledAt && u.passwordHash && u.id !== actor.userId)
+      .map((u) => ({ id: u.id, displayName: u.displayName }));
+    return { arranged: arranged.map(of), giving: giving.map(of), colleagues };
   });
 }
 
@@ -105,7 +107,8 @@ export async function arrangeCover(ctx: AccessContext, input: CoverInput): Promi
       resourceId: id,
       detail: { designeeId: input.designeeId, episodes: episodeIds.length },
     });
-    return toCover(row, episodeIds);
+    const named = await listCoverEpisodes(tx, actor.practiceId, [id]);
+    return toCover(row, named.get(id) ?? []);
   });
 }
 
@@ -119,7 +122,7 @@ export async function cancelCover(ctx: AccessContext, id: string): Promise<Cover
     if (row.cancelledAt || row.endsAt.getTime() <= now.getTime())
       return new Refusal(new AppError('COVER_ENDED', 'This cover has already ended.'));
     await cancel(tx, actor.practiceId, id, now);
-    const ids = await listCoverEpisodeIds(tx, actor.practiceId, [id]);
+    const ids = await listCoverEpisodes(tx, actor.practiceId, [id]);
     return toCover({ ...row, cancelledAt: now }, ids.get(id) ?? []);
   });
 }

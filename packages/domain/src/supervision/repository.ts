@@ -1,4 +1,6 @@
-import { and, desc, eq, gt, inArray, isNull, lte, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, isNull, lte, type SQL, sql } from 'drizzle-orm';
+import { clientHeadSql } from '../clients';
+import { practiceEpisodesSql } from '../episodes';
 import { userNameSql } from '../identity';
 import type { Executor } from '../shared/transaction';
 import { coverArrangements, coverEpisodes, supervisionAssignments } from './tables';
@@ -153,18 +155,28 @@ export async function cancelCover(
     .where(and(eq(c.practiceId, practiceId), eq(c.id, id)));
 }
 
-export async function listCoverEpisodeIds(
+export type CoveredEpisode = { id: string; clientName: string };
+
+/** The episodes each cover names, with the client's name (preferred name first). */
+export async function listCoverEpisodes(
   db: Executor,
   practiceId: string,
   coverIds: string[],
-): Promise<Map<string, string[]>> {
-  const out = new Map<string, string[]>();
+): Promise<Map<string, CoveredEpisode[]>> {
+  const out = new Map<string, CoveredEpisode[]>();
   if (coverIds.length === 0) return out;
-  const rows = await db
-    .select()
-    .from(coverEpisodes)
-    .where(and(eq(coverEpisodes.practiceId, practiceId), inArray(coverEpisodes.coverId, coverIds)));
-  for (const r of rows) out.set(r.coverId, [...(out.get(r.coverId) ?? []), r.episodeId]);
+  const result = await db.execute<{ cover_id: string; id: string; client_name: string }>(sql`
+    SELECT ce.cover_id, ep.id, coalesce(c.preferred_name, c.display_name) AS client_name
+    FROM ${coverEpisodes} ce
+    JOIN (${practiceEpisodesSql(practiceId)}) ep ON ep.id = ce.episode_id
+    JOIN LATERAL (${clientHeadSql({ practiceId: sql`ep.practice_id`, clientId: sql`ep.client_id` })}) c ON true
+    WHERE ce.practice_id = ${practiceId} AND ce.cover_id IN (${sql.join(
+      coverIds.map((id) => sql`${id}::uuid`),
+      sql`, `,
+    )})
+    ORDER BY client_name`);
+  for (const r of result.rows)
+    out.set(r.cover_id, [...(out.get(r.cover_id) ?? []), { id: r.id, clientName: r.client_name }]);
   return out;
 }
 

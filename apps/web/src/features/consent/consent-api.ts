@@ -7,6 +7,7 @@ import type {
   PortalConsentItem,
   PortalCover,
   SupervisedEpisode,
+  SupervisionAssignment,
   SupervisionPart,
   Wire,
 } from '@throughline/contracts';
@@ -127,5 +128,38 @@ export function usePublishConsent(
       api<Wire<ConsentDocument>>('/consent-documents', { method: 'POST', body }),
     (qc) => void qc.invalidateQueries({ queryKey: consentKeys.documents }),
     callbacks,
+  );
+}
+
+export const supervisionKeys = {
+  assignments: ['supervision', 'assignments'] as const,
+  cover: ['cover'] as const,
+};
+
+export function assignmentsQuery() {
+  return queryOptions({
+    queryKey: supervisionKeys.assignments,
+    queryFn: () => api<{ items: Wire<SupervisionAssignment>[] }>('/supervision/assignments'),
+    select: (data) => data.items,
+  });
+}
+
+export type AssignInput = { supervisorId: string; therapistId: string };
+
+export function useAssignSupervisor(
+  callbacks?: MutationCallbacks<Wire<SupervisionAssignment>, AssignInput>,
+): UseMutationResult<Wire<SupervisionAssignment>, Error, AssignInput> {
+  return useFeatureMutation(
+    (body: AssignInput) =>
+      api<Wire<SupervisionAssignment>>('/supervision/assignments', { method: 'POST', body }),
+    (qc) => void qc.invalidateQueries({ queryKey: supervisionKeys.assignments }),
+    callbacks,
+  );
+}
+
+export function useUnassignSupervisor(): UseMutationResult<void, Error, string> {
+  return useFeatureMutation(
+    (id: string) => api<void>(`/supervision/assignments/${enc(id)}`, { method: 'DELETE' }),
+    (qc) => void qc.invalidateQueries({ queryKey: supervisionKeys.assignments }),
   );
 }
