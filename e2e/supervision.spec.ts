@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, screenshot } from './support/browser';
 import { type RunningServer, startServer } from './support/server';
-import { expectAccessible, openPage, SAM, shown, signIn } from './support/session';
+import { expectAccessible, MAYA, openPage, SAM, shown, signIn } from './support/session';
 
 /**
  * Issue 10: consent and supervision in a browser. The demo has Sam's supervision consent signed
@@ -79,5 +79,37 @@ describe('supervision consent in a browser', () => {
     await screenshot(sam, 'i10-06-portal-consent-signed-again-phone');
 
     expect(await ruthSees(ruth)).toBe(1);
+  });
+
+  it('Maya arranges cover for Sam with Daniel on a phone; Sam sees who is covering and until when', async () => {
+    const maya = await openPage(browser, server.url, { width: 390, height: 844 });
+    await signIn(maya, MAYA.email, MAYA.totp);
+    await maya.goto('/cover');
+    await shown(maya.getByRole('heading', { name: 'Cover while away', level: 1 }));
+    const local = (d: Date) =>
+      new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+    const now = new Date();
+    await maya
+      .getByRole('textbox', { name: 'Who covers for you' })
+      .or(maya.getByRole('combobox', { name: 'Who covers for you' }))
+      .first()
+      .click();
+    await maya.getByRole('option', { name: /Daniel Reyes/ }).click();
+    await maya.getByLabel('From').fill(local(new Date(now.getTime() - 3_600_000)));
+    await maya.getByLabel('Until').fill(local(new Date(now.getTime() + 3 * 86_400_000)));
+    await maya.getByRole('checkbox', { name: 'Sam Rivera' }).check();
+    await maya.getByRole('button', { name: 'Arrange cover' }).click();
+    await shown(maya.getByText(/Daniel Reyes, LPC covers Sam Rivera/));
+    expect(await noSideScroll(maya)).toBe(true);
+    await expectAccessible(maya);
+    await screenshot(maya, 'i10-07-cover-arranged-phone');
+
+    const sam = await openPage(browser, server.url, { width: 390, height: 844 });
+    await signIn(sam, SAM.email);
+    const cover = await shown(sam.getByRole('region', { name: 'While your therapist is away' }));
+    await shown(cover.getByText(/Daniel Reyes, LPC is covering for Maya Okafor, MT-BC until/));
+    expect(await noSideScroll(sam)).toBe(true);
+    await expectAccessible(sam);
+    await screenshot(sam, 'i10-08-portal-cover-phone');
   });
 });

@@ -8,6 +8,7 @@ import { ResetPasswordPage } from '../features/auth/reset-password-page';
 import { SignInPage } from '../features/auth/sign-in-page';
 import { BriefPage } from '../features/brief/brief-page';
 import { ClientPage } from '../features/clients/client-page';
+import { CoverPage } from '../features/cover/cover-page';
 import { EpisodePage } from '../features/episodes/episode-page';
 import { NotePage } from '../features/notes/note-page';
 import { PrivateNotePage } from '../features/notes/private-note-page';
@@ -41,6 +42,7 @@ export function createAppRouter(): AppRouter {
         { path: 'episodes/:id/brief', element: therapistOnly(<BriefPage />) },
         { path: 'episodes/:id/private-notes/new', element: therapistOnly(<PrivateNotePage />) },
         { path: 'notes/:id', element: therapistOnly(<NotePage />) },
+        { path: 'cover', element: therapistOnly(<CoverPage />) },
         {
           path: 'supervision/episodes/:id',
           element: (

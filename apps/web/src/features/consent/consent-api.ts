@@ -4,6 +4,8 @@ import type {
   ConsentDocument,
   ConsentKind,
   ConsentSignature,
+  Cover,
+  CoverList,
   PortalConsentItem,
   PortalCover,
   SupervisedEpisode,
@@ -161,5 +163,36 @@ export function useUnassignSupervisor(): UseMutationResult<void, Error, string> 
   return useFeatureMutation(
     (id: string) => api<void>(`/supervision/assignments/${enc(id)}`, { method: 'DELETE' }),
     (qc) => void qc.invalidateQueries({ queryKey: supervisionKeys.assignments }),
+  );
+}
+
+export function coverQuery() {
+  return queryOptions({
+    queryKey: supervisionKeys.cover,
+    queryFn: () => api<Wire<CoverList>>('/cover'),
+  });
+}
+
+export type CoverInput = {
+  designeeId: string;
+  startsAt: string;
+  endsAt: string;
+  episodeIds: string[];
+};
+
+export function useArrangeCover(
+  callbacks?: MutationCallbacks<Wire<Cover>, CoverInput>,
+): UseMutationResult<Wire<Cover>, Error, CoverInput> {
+  return useFeatureMutation(
+    (body: CoverInput) => api<Wire<Cover>>('/cover', { method: 'POST', body }),
+    (qc) => void qc.invalidateQueries({ queryKey: supervisionKeys.cover }),
+    callbacks,
+  );
+}
+
+export function useCancelCover(): UseMutationResult<Wire<Cover>, Error, string> {
+  return useFeatureMutation(
+    (id: string) => api<Wire<Cover>>(`/cover/${enc(id)}/cancel`, { method: 'POST' }),
+    (qc) => void qc.invalidateQueries({ queryKey: supervisionKeys.cover }),
   );
 }
