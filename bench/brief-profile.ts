@@ -35,9 +35,8 @@ export async function profile(
   );
   const { keyring } = services;
   const q = { practiceId, episodeId };
-  const actor = ctx.actor as Parameters<typeof repo.findScope>[1];
   const now = new Date();
-  await time('scope', () => repo.findScope(services.db, actor, episodeId, undefined, now));
+  await time('scope', () => repo.findScope(services.db, practiceId, episodeId, undefined, now));
   await time('notes', () => findLatestNotes(services.db, practiceId, episodeId, now));
   await time('threads', () => listOpenThreads(services.db, keyring, q));
   await time('homework', () => listHomeworkSince(services.db, keyring, { ...q, since: now }));

@@ -28,6 +28,7 @@ import { calendarRoutes } from './routes/calendar';
 import { carryForwardRoutes } from './routes/carry-forward';
 import { caseloadRoutes } from './routes/caseload';
 import { clientRoutes } from './routes/clients';
+import { consentRoutes } from './routes/consent';
 import { episodeRoutes } from './routes/episodes';
 import { goalRoutes } from './routes/goals';
 import { healthRoutes } from './routes/health';
@@ -38,6 +39,7 @@ import { measureTaskRoutes } from './routes/measure-tasks';
 import { measureRoutes } from './routes/measures';
 import { noteRoutes } from './routes/notes';
 import { psychotherapyNoteRoutes } from './routes/psychotherapy-notes';
+import { supervisionRoutes } from './routes/supervision';
 import { timelineRoutes } from './routes/timeline';
 import { tokenRoutes } from './routes/tokens';
 
@@ -166,6 +168,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     goalRoutes,
     measureRoutes,
     measureTaskRoutes,
+    consentRoutes,
+    supervisionRoutes,
   ]) {
     await app.register(routes);
   }

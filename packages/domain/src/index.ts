@@ -3,11 +3,13 @@ export * from './access-report';
 export * from './agreements';
 export * from './appointments';
 export * from './audit';
+export * from './boundaries';
 export * from './brief';
 export * from './calendar';
 export * from './carry-forward';
 export * from './caseload';
 export * from './clients';
+export * from './consent';
 export * from './crypto';
 export * from './episodes';
 export * from './goals';
@@ -26,4 +28,5 @@ export {
   type PeriodicJob,
 } from './shared/jobs';
 export { type Executor, inTransaction } from './shared/transaction';
+export * from './supervision';
 export * from './timeline';

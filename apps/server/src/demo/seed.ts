@@ -17,6 +17,7 @@ import { seedDemoContinuity } from './continuity';
 import { seedDemoGoals } from './goals';
 import { seedDemoMeasureTasks } from './measure-tasks';
 import { seedDemoMeasures } from './measures';
+import { seedDemoSupervision } from './supervision';
 
 /**
  * The demo practice: a music-therapy practice with an administrator, two therapists, a supervisor
@@ -176,6 +177,7 @@ export async function seedDemo(services: Services): Promise<DemoSeed> {
   await seedDemoGoals(services, seed);
   await seedDemoMeasureTasks(services, seed);
   await seedDemoAccess(services, seed);
+  await seedDemoSupervision(services, seed);
   return seed;
 }
 

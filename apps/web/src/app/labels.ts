@@ -2,8 +2,11 @@ import {
   type AccessAction,
   type AccessRecordKind,
   type AppointmentStatus,
+  type BoundaryAssessment,
+  type BoundaryKind,
   type ChangeCategory,
   type ClientStatus,
+  type ConsentKind,
   type GoalStatus,
   type MeasureTaskSummary,
   type Modality,
@@ -13,6 +16,7 @@ import {
   type PlanSchedule,
   ROLE_NAMES,
   type Role,
+  type SupervisionPart,
   type TimelineType,
   type UserStatus,
 } from '@throughline/contracts';
@@ -151,4 +155,37 @@ export const accessRecordKindLabels: Record<AccessRecordKind, string> = {
 export const accessActionLabels: Record<AccessAction, string> = {
   read: 'read',
   change: 'changed',
+};
+
+/** Consent kinds, as a client and a clinician read them (issue 10). */
+export const consentKindLabels: Record<ConsentKind, string> = {
+  treatment: 'Therapy',
+  telehealth: 'Video and phone sessions',
+  recording: 'Recordings and songs',
+  supervision: 'Supervision',
+  'check-ins': 'Check-ins after therapy',
+};
+
+/** What a supervision consent shares, in words. */
+export const supervisionPartLabels: Record<SupervisionPart, string> = {
+  notes: 'session notes',
+  scores: 'questionnaire scores',
+  goals: 'goals',
+  'boundary-log': 'the boundary and ethics log',
+};
+
+/** Boundary-log kinds (APA 3.05, ACA A.5–A.6). */
+export const boundaryKindLabels: Record<BoundaryKind, string> = {
+  gift: 'Gift',
+  'dual-relationship': 'Dual-relationship risk',
+  'out-of-session-contact': 'Contact outside sessions',
+  'post-ending-contact': 'Contact after the ending',
+  'self-disclosure': 'Self-disclosure',
+  other: 'Other',
+};
+
+export const boundaryAssessmentLabels: Record<BoundaryAssessment, string> = {
+  crossing: 'Crossing (considered, may help the work)',
+  violation: 'Violation (harmful; needs repair)',
+  unsure: 'Not yet clear',
 };

@@ -10,12 +10,14 @@ import { SignInPage } from '../features/auth/sign-in-page';
 import { SignUpCodePage } from '../features/auth/sign-up-code-page';
 import { BriefPage } from '../features/brief/brief-page';
 import { ClientPage } from '../features/clients/client-page';
+import { CoverPage } from '../features/cover/cover-page';
 import { EpisodePage } from '../features/episodes/episode-page';
 import { NotePage } from '../features/notes/note-page';
 import { PrivateNotePage } from '../features/notes/private-note-page';
 import { QuestionnairePage } from '../features/portal/questionnaire-page';
 import { SessionPage } from '../features/sessions/session-page';
 import { SecurityPage } from '../features/settings/security-page';
+import { SupervisedEpisodePage } from '../features/supervision/supervised-episode-page';
 import { HomePage } from './home-page';
 import { NotFoundPage } from './message-page';
 import { RequireRole } from './require-role';
@@ -43,6 +45,15 @@ export function createAppRouter(): AppRouter {
         { path: 'episodes/:id/brief', element: therapistOnly(<BriefPage />) },
         { path: 'episodes/:id/private-notes/new', element: therapistOnly(<PrivateNotePage />) },
         { path: 'notes/:id', element: therapistOnly(<NotePage />) },
+        { path: 'cover', element: therapistOnly(<CoverPage />) },
+        {
+          path: 'supervision/episodes/:id',
+          element: (
+            <RequireRole roles={['supervisor']}>
+              <SupervisedEpisodePage />
+            </RequireRole>
+          ),
+        },
         { path: 'sessions/:id', element: therapistOnly(<SessionPage />) },
         { path: 'private-notes/:noteId', element: therapistOnly(<PrivateNotePage />) },
         {

@@ -7,7 +7,7 @@ import {
 } from '@throughline/contracts';
 import { type AccessContext, administersPractice, HIDDEN, perform } from '../access';
 import { listSubjectEvents, type SubjectEventRow } from '../audit';
-import { findClientById, findClientInPractice, findOwnClient } from '../clients';
+import { findClientById, findClientInPractice, findClientOfUser } from '../clients';
 import { findDisplayNames } from '../identity';
 import type { Executor } from '../shared/transaction';
 import { decodePosition, encodePosition } from './cursor';
@@ -26,7 +26,7 @@ export async function readOwnAccessReport(
   const before = decodePosition(query.cursor);
   const target = { resourceType: 'access-report', what: 'client record' };
   return perform(ctx, 'access-report.read', target, async (tx, step) => {
-    const own = await findOwnClient(tx, step.actor);
+    const own = await findClientOfUser(tx, step.actor);
     if (!own) return HIDDEN;
     step.about({ clientId: own.id });
     step.audit({ resourceType: 'access-report', resourceId: own.id });

@@ -1,30 +1,47 @@
-import { and, eq, type SQL, sql } from 'drizzle-orm';
+import { SUPERVISION_PARTS, type SupervisionPart } from '@throughline/contracts';
+import { and, eq, gt, isNull, lte, type SQL, sql } from 'drizzle-orm';
 import { clients } from '../clients/tables';
+import { consentDocuments, consentSignatures } from '../consent/tables';
 import { episodes } from '../episodes/tables';
 import type { Executor } from '../shared/transaction';
+import { coverArrangements, coverEpisodes, supervisionAssignments } from '../supervision/tables';
 import type { SignedIn } from './actor';
 
 export type EpisodeRow = typeof episodes.$inferSelect;
 
 /**
- * How a caller stands to an episode. This is the one place that decides it: a supervisor or a
- * designee with a live grant will be a new relation here (and a new branch in
- * `episodesVisibleTo`), and every action then admits them where the policy's `who` names them.
+ * How a caller stands to an episode. This is the one place that decides it:
+ *
+ * - `therapist` — the therapist of the episode; `client` — the client it is about (the parties);
+ * - `supervisor` — a supervisor the practice assigned to the episode's therapist, while the
+ *   client's supervision consent is live, for the parts that consent names;
+ * - `designee` — a therapist covering for the episode's therapist, while the cover named this
+ *   episode and the clock is inside its dates (APA 3.12, 10.09).
+ *
+ * Every action then admits a relation where the policy's `who` names it (perform.ts).
  */
-export type Relation = 'therapist' | 'client';
+export type Relation = 'therapist' | 'client' | 'supervisor' | 'designee';
+
+/** What a grant-based relation carries: what it shares, until when. */
+export type Grant =
+  | { kind: 'supervision'; shares: readonly SupervisionPart[]; signatureId: string }
+  | { kind: 'cover'; coverId: string; until: Date };
 
 /**
  * Which episodes an actor may see, as a SQL predicate every module's queries carry: the therapist
- * of the episode, and the client it is about (client-visible parts only — each action's policy
- * decides which relations may use it). Supervisors see what clients consent to share (nothing
- * until consent exists); administrators see no clinical records. Default: nothing.
+ * of the episode, the client it is about (client-visible parts only — each action's policy
+ * decides which relations may use it), and a supervisor's consented episodes. Cover is not here:
+ * it depends on the clock, so `findVisibleEpisode` decides it per episode, for the few actions a
+ * designee may take. Administrators see no clinical records. Default: nothing.
  */
 export function episodesVisibleTo(actor: SignedIn): SQL {
-  switch (relationOf(actor)) {
+  switch (roleRelation(actor)) {
     case 'therapist':
       return episodesTreatedBy(actor);
     case 'client':
       return episodesAbout(actor);
+    case 'supervisor':
+      return episodesSupervisedBy(actor);
     default:
       return sql`false`;
   }
@@ -50,15 +67,38 @@ export function episodesAbout(actor: SignedIn): SQL {
 }
 
 /**
- * The relation a signed-in user can have to the episodes `episodesVisibleTo` admits. Today a
- * role maps to at most one relation; a grant-based relation would be looked up per episode.
+ * The episodes of therapists the actor supervises whose client has a live supervision consent.
+ * Read on every request, never cached: a withdrawal hides them at the next one.
+ */
+export function episodesSupervisedBy(actor: SignedIn): SQL {
+  return and(
+    eq(episodes.practiceId, actor.practiceId),
+    sql`EXISTS (SELECT 1 FROM ${supervisionAssignments} sa
+      WHERE sa.practice_id = ${episodes.practiceId} AND sa.therapist_id = ${episodes.therapistId}
+        AND sa.supervisor_id = ${actor.userId} AND sa.ended_at IS NULL)`,
+    sql`EXISTS (SELECT 1 FROM ${consentSignatures} cs
+      WHERE cs.practice_id = ${episodes.practiceId} AND cs.client_id = ${episodes.clientId}
+        AND cs.kind = 'supervision' AND cs.ended_at IS NULL)`,
+  ) as SQL;
+}
+
+/**
+ * The relation a signed-in user's role can give them to the episodes `episodesVisibleTo` admits
+ * (the role-level admission of `perform`). A therapist may also be a designee of another
+ * therapist's episode: that is decided per episode, with the clock, in `findVisibleEpisode`.
  */
 export function relationOf(actor: SignedIn): Relation | undefined {
+  return roleRelation(actor);
+}
+
+function roleRelation(actor: SignedIn): Relation | undefined {
   switch (actor.role) {
     case 'therapist':
       return 'therapist';
     case 'client':
       return 'client';
+    case 'supervisor':
+      return 'supervisor';
     default:
       return undefined;
   }
@@ -68,21 +108,111 @@ export type EpisodeAccess = {
   episode: EpisodeRow;
   /** How the actor relates to this episode. */
   as: Relation;
+  /** The grant behind a supervisor's or designee's relation. */
+  grant?: Grant;
 };
 
-/** The episode if the actor may see it; undefined otherwise (callers answer 404). */
+/**
+ * The episode if the actor may see it, with their relation to it; undefined otherwise (callers
+ * answer 404). `at` is the request's clock (`services.now()`): cover holds while
+ * `starts_at <= at < ends_at`, so it ends without any job running.
+ */
 export async function findVisibleEpisode(
   db: Executor,
   actor: SignedIn,
   episodeId: string,
+  at: Date,
 ): Promise<EpisodeAccess | undefined> {
-  const as = relationOf(actor);
+  const as = roleRelation(actor);
   if (!as) return undefined;
+  if (as === 'supervisor') return findSupervised(db, actor, episodeId);
   const [episode] = await db
     .select()
     .from(episodes)
     .where(and(episodesVisibleTo(actor), eq(episodes.id, episodeId)));
-  return episode ? { episode, as } : undefined;
+  if (episode) return { episode, as };
+  return as === 'therapist' ? findCovered(db, actor, episodeId, at) : undefined;
+}
+
+async function findSupervised(
+  db: Executor,
+  actor: SignedIn,
+  episodeId: string,
+): Promise<EpisodeAccess | undefined> {
+  const [row] = await db
+    .select({
+      episode: episodes,
+      signatureId: consentSignatures.id,
+      shares: consentDocuments.shares,
+    })
+    .from(episodes)
+    .innerJoin(
+      consentSignatures,
+      and(
+        eq(consentSignatures.practiceId, episodes.practiceId),
+        eq(consentSignatures.clientId, episodes.clientId),
+        eq(consentSignatures.kind, 'supervision'),
+        isNull(consentSignatures.endedAt),
+      ),
+    )
+    .innerJoin(
+      consentDocuments,
+      and(
+        eq(consentDocuments.practiceId, consentSignatures.practiceId),
+        eq(consentDocuments.id, consentSignatures.documentId),
+      ),
+    )
+    .where(and(episodesSupervisedBy(actor), eq(episodes.id, episodeId)));
+  if (!row) return undefined;
+  const shares = row.shares.filter(isPart);
+  return {
+    episode: row.episode,
+    as: 'supervisor',
+    grant: { kind: 'supervision', shares, signatureId: row.signatureId },
+  };
+}
+
+async function findCovered(
+  db: Executor,
+  actor: SignedIn,
+  episodeId: string,
+  at: Date,
+): Promise<EpisodeAccess | undefined> {
+  const [row] = await db
+    .select({ episode: episodes, coverId: coverArrangements.id, until: coverArrangements.endsAt })
+    .from(episodes)
+    .innerJoin(
+      coverEpisodes,
+      and(
+        eq(coverEpisodes.practiceId, episodes.practiceId),
+        eq(coverEpisodes.episodeId, episodes.id),
+      ),
+    )
+    .innerJoin(
+      coverArrangements,
+      and(
+        eq(coverArrangements.practiceId, coverEpisodes.practiceId),
+        eq(coverArrangements.id, coverEpisodes.coverId),
+        // The cover is given by the episode's own therapist, to this actor, now.
+        eq(coverArrangements.therapistId, episodes.therapistId),
+        eq(coverArrangements.designeeId, actor.userId),
+        isNull(coverArrangements.cancelledAt),
+        lte(coverArrangements.startsAt, at),
+        gt(coverArrangements.endsAt, at),
+      ),
+    )
+    .where(and(eq(episodes.practiceId, actor.practiceId), eq(episodes.id, episodeId)))
+    .limit(1);
+  if (!row) return undefined;
+  return {
+    episode: row.episode,
+    as: 'designee',
+    grant: { kind: 'cover', coverId: row.coverId, until: row.until },
+  };
+}
+
+function isPart(value: string): value is SupervisionPart {
+  return (SUPERVISION_PARTS as readonly string[]).includes(value);
 }
 
 /** The client an episode is about (for naming the subject of an audit event); no scope check. */

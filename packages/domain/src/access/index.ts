@@ -14,9 +14,11 @@ export {
   type EpisodeAccess,
   type EpisodeRow,
   episodesAbout,
+  episodesSupervisedBy,
   episodesTreatedBy,
   episodesVisibleTo,
   findVisibleEpisode,
+  type Grant,
   type Relation,
 } from './episode-scope';
 export {
@@ -33,5 +35,22 @@ export {
   type Target,
 } from './perform';
 export { phaseAllows, phaseRefusal } from './phase-rule';
-export { type Action, authorize, isAction, POLICY, phasesOf, roleMay, signedIn } from './policy';
-export { actsAsClient, administersPractice, seesTherapistOnlyFields } from './predicates';
+export {
+  type Action,
+  authorize,
+  isAction,
+  POLICY,
+  partOf,
+  phasesOf,
+  roleMay,
+  signedIn,
+} from './policy';
+export {
+  actsAsClient,
+  administersPractice,
+  isPartyOf,
+  readsPart,
+  seesTherapistOnlyFields,
+  supervises,
+  treatsClients,
+} from './predicates';

@@ -10,7 +10,8 @@ import {
   relationOf,
 } from './episode-scope';
 import { phaseAllows, phaseRefusal } from './phase-rule';
-import { type Action, POLICY, signedIn } from './policy';
+import { type Action, POLICY, partOf, signedIn } from './policy';
+import { readsPart } from './predicates';
 
 type Detail = AuditEntry['detail'];
 
@@ -128,7 +129,7 @@ export function performOnEpisode<T>(
 ): Promise<T> {
   const target = { resourceType: 'episode', resourceId: episodeId, what: 'episode' };
   return perform(ctx, action, target, async (tx, step) => {
-    const access = await findVisibleEpisode(tx, step.actor, episodeId);
+    const access = await findVisibleEpisode(tx, step.actor, episodeId, ctx.services.now());
     return enter(action, access, step, (s) => work(tx, s));
   });
 }
@@ -149,12 +150,17 @@ export function performOnRecord<Row extends { episodeId: string }, T>(
 ): Promise<T> {
   return perform(ctx, action, target, async (tx, step) => {
     const row = await target.find(tx, step.actor);
-    const access = row ? await findVisibleEpisode(tx, step.actor, row.episodeId) : undefined;
+    const access = row
+      ? await findVisibleEpisode(tx, step.actor, row.episodeId, ctx.services.now())
+      : undefined;
     return row ? enter(action, access, step, (s) => work(tx, row, s)) : HIDDEN;
   });
 }
 
-/** The episode's gate: a relation the policy names (else hidden), then a phase it allows. */
+/**
+ * The episode's gate: a relation the policy names and, for a supervisor, a part the consent
+ * shares (else hidden, as if the episode did not exist), then a phase it allows.
+ */
 async function enter<T>(
   action: Action,
   access: EpisodeAccess | undefined,
@@ -163,10 +169,25 @@ async function enter<T>(
 ): Promise<T | Hidden | Refusal> {
   if (!access || !allows(action, access.as)) return HIDDEN;
   step.about({ clientId: access.episode.clientId });
+  const part = partOf(action);
+  if (part && !readsPart(access, part)) return HIDDEN;
   const phase: Phase = access.episode.phase;
   if (!phaseAllows(action, phase, access.as))
     return new Refusal(phaseRefusal(action, phase), { phase });
-  return work({ ...step, ...access });
+  // A read through a grant is audited as such: "as cover" or "as supervision" (issue 10).
+  const via = grantDetail(access);
+  const audit = (n: AuditNote): void =>
+    step.audit(via ? { ...n, detail: { ...n.detail, ...via } } : n);
+  audit({});
+  return work({ ...step, ...access, audit });
+}
+
+function grantDetail(access: EpisodeAccess): Detail | undefined {
+  const grant = access.grant;
+  if (!grant) return undefined;
+  return grant.kind === 'cover'
+    ? { via: 'cover', coverId: grant.coverId }
+    : { via: 'supervision', consentId: grant.signatureId };
 }
 
 /** The client an event is about: named, or the client of the named episode (one lookup). */

@@ -1,4 +1,4 @@
-import type { Phase } from '@throughline/contracts';
+import type { Phase, SupervisionPart } from '@throughline/contracts';
 import { AppError } from '../shared/errors';
 import type { AccessContext, Actor, AuthStage, Role, SignedIn } from './actor';
 import type { Relation } from './episode-scope';
@@ -9,8 +9,16 @@ import type { Relation } from './episode-scope';
  * (`perform.ts`, `episode-scope.ts`) on top of this; anything not listed is denied.
  */
 type Rule = {
-  /** `anyone` includes anonymous callers. */
-  who: 'anyone' | 'signed-in' | readonly Role[];
+  /**
+   * `anyone` includes anonymous callers. Roles, and for actions on an episode the relations
+   * (episode-scope.ts): `supervisor` and `designee` are admitted only where named here.
+   */
+  who: 'anyone' | 'signed-in' | readonly (Role | 'designee')[];
+  /**
+   * The part of the episode the action reads, for a supervisor: admitted only when the client's
+   * live supervision consent shares it (psychotherapy notes are never a part).
+   */
+  part?: SupervisionPart;
   /** Sign-in stages allowed; default only `complete`. */
   stages?: readonly AuthStage[];
   /** A denied caller gets 404 (as if the record did not exist) rather than 403. */
@@ -66,10 +74,16 @@ export const POLICY = {
   'client.read': { who: ['therapist', 'supervisor', 'client'], hidesExistence: true },
   // Continuity (issue 3). Record actions hide existence: a record you may not see is a 404.
   'client.update': { who: ['therapist'], hidesExistence: true },
-  'client.timeline': { who: ['therapist'], hidesExistence: true },
+  // The timeline names what happened (never its content); a supervisor sees consented episodes.
+  'client.timeline': { who: ['therapist', 'supervisor'], hidesExistence: true },
   'episode.list': { who: ['therapist', 'supervisor', 'client'] },
   'episode.create': { who: ['therapist'] },
-  'episode.read': { who: ['therapist', 'client'], hidesExistence: true },
+  // A supervisor reads the episodes a client consented to share; a designee covering the
+  // therapist reads the episode's head with its brief (issue 10).
+  'episode.read': {
+    who: ['therapist', 'client', 'supervisor', 'designee'],
+    hidesExistence: true,
+  },
   'episode.phase.change': { who: ['therapist'], hidesExistence: true },
   // A new session belongs to a new episode once this one is closed.
   'appointment.create': { who: ['therapist'], hidesExistence: true, phases: OPEN },
@@ -84,10 +98,10 @@ export const POLICY = {
   'session.note.start': { who: ['therapist'], hidesExistence: true, phases: OPEN },
   'calendar.feed.manage': { who: ['therapist', 'client'] },
   'calendar.feed.read': { who: 'anyone' },
-  'note.list': { who: ['therapist'], hidesExistence: true },
+  'note.list': { who: ['therapist', 'supervisor'], hidesExistence: true, part: 'notes' },
   // Notes document care given in the episode; after closure only an addendum may add to it.
   'note.create': { who: ['therapist'], hidesExistence: true, phases: OPEN },
-  'note.read': { who: ['therapist'], hidesExistence: true },
+  'note.read': { who: ['therapist', 'supervisor'], hidesExistence: true, part: 'notes' },
   'note.update': { who: ['therapist'], hidesExistence: true, phases: OPEN },
   'note.sign': { who: ['therapist'], hidesExistence: true, phases: OPEN },
   // An addendum is how a signed record is corrected, which must stay possible after closure.
@@ -103,7 +117,12 @@ export const POLICY = {
   'homework.complete': { who: ['client'], hidesExistence: true },
   'attachment.create': { who: ['therapist'], hidesExistence: true, phases: OPEN },
   'attachment.read': { who: ['therapist', 'client'], hidesExistence: true },
-  'brief.read': { who: ['therapist'], hidesExistence: true },
+  // The brief is built from the notes; its score and goal sections follow their own parts.
+  'brief.read': {
+    who: ['therapist', 'supervisor', 'designee'],
+    hidesExistence: true,
+    part: 'notes',
+  },
   'caseload.read': { who: ['therapist'] },
   // Measurement (issue 4): stateless scoring, any signed-in clinician.
   'instrument.score': { who: ['therapist', 'supervisor'] },
@@ -116,9 +135,11 @@ export const POLICY = {
     hidesExistence: true,
     phases: { client: OPEN },
   },
-  'score.list': { who: ['therapist'], hidesExistence: true },
-  'outcome.read': { who: ['therapist'], hidesExistence: true },
-  'alert.list': { who: ['therapist'], hidesExistence: true },
+  'score.list': { who: ['therapist', 'supervisor'], hidesExistence: true, part: 'scores' },
+  'outcome.read': { who: ['therapist', 'supervisor'], hidesExistence: true, part: 'scores' },
+  // A designee covering the therapist sees the episode's alerts (APA 3.12). When messaging lands,
+  // its read and reply actions name 'designee' here the same way (issue 10, cover while away).
+  'alert.list': { who: ['therapist', 'designee'], hidesExistence: true },
   // Any phase: a raised alert must always be answerable (CLINICAL.md §4).
   'alert.acknowledge': { who: ['therapist'], hidesExistence: true },
   'alert.caseload': { who: ['therapist'] },
@@ -137,7 +158,7 @@ export const POLICY = {
   'measure-task.save': { who: ['client'], hidesExistence: true },
   'measure-task.submit': { who: ['client'], hidesExistence: true },
   // Goals, treatment plan and reflection (issue 4).
-  'goal.list': { who: ['therapist', 'client'], hidesExistence: true },
+  'goal.list': { who: ['therapist', 'client', 'supervisor'], hidesExistence: true, part: 'goals' },
   // The plan is fixed once the episode closes; its end-of-therapy reflection is not.
   'goal.create': { who: ['therapist'], hidesExistence: true, phases: OPEN },
   'goal.update': { who: ['therapist'], hidesExistence: true, phases: OPEN },
@@ -160,6 +181,34 @@ export const POLICY = {
   'token.list': { who: STAFF, refusal: TOKENS_ARE_FOR_STAFF },
   'token.create': { who: STAFF, needsVerifiedSession: true, refusal: TOKENS_ARE_FOR_STAFF },
   'token.revoke': { who: STAFF, hidesExistence: true },
+  // Consent (issue 10): the practice's documents, the client's signatures. Documents hold no
+  // client data; only an administrator publishes a version.
+  'consent.document.list': { who: ['practice_admin', 'therapist', 'supervisor'] },
+  'consent.document.publish': { who: ['practice_admin'] },
+  'consent.portal.list': { who: ['client'] },
+  'consent.sign': { who: ['client'] },
+  'consent.withdraw': { who: ['client'], hidesExistence: true },
+  'consent.client.list': { who: ['therapist'], hidesExistence: true },
+  // Supervision (issue 10): assignments are the administrator's; what a supervisor reads is the
+  // episode actions above that name 'supervisor', each limited to the consent's parts. Writes
+  // name no supervisor: refused.
+  'supervision.assignment.list': { who: ['practice_admin'] },
+  'supervision.assign': { who: ['practice_admin'] },
+  'supervision.unassign': { who: ['practice_admin'], hidesExistence: true },
+  'supervision.episode.list': { who: ['supervisor'] },
+  // Cover while away (APA 3.12, 10.09): the therapist names a designee for their episodes.
+  'cover.list': { who: ['therapist'] },
+  'cover.create': { who: ['therapist'] },
+  'cover.cancel': { who: ['therapist'], hidesExistence: true },
+  'portal.cover.read': { who: ['client'] },
+  // The boundary and ethics log (APA 3.05, ACA A.5–A.6): the therapist's, in every phase (it
+  // records post-ending contact too); a supervisor reads it only when the consent shares it.
+  'boundary-log.list': {
+    who: ['therapist', 'supervisor'],
+    hidesExistence: true,
+    part: 'boundary-log',
+  },
+  'boundary-log.create': { who: ['therapist'], hidesExistence: true },
   'user.list': { who: ['practice_admin'] },
   'user.create': { who: ['practice_admin'] },
   'user.deactivate': { who: ['practice_admin'] },
@@ -175,6 +224,12 @@ export const POLICY = {
 } as const satisfies Record<string, Rule>;
 
 export type Action = keyof typeof POLICY;
+
+/** The episode part `action` reads, when it names one (for a supervisor's consent). */
+export function partOf(action: Action): SupervisionPart | undefined {
+  const rule: Rule = POLICY[action];
+  return rule.part;
+}
 
 export function isAction(value: unknown): value is Action {
   return typeof value === 'string' && Object.hasOwn(POLICY, value);

@@ -4,8 +4,10 @@ import { roleMay } from './policy';
 import { actsAsClient, administersPractice, seesTherapistOnlyFields } from './predicates';
 
 describe('caller predicates', () => {
-  it('only the therapist of the episode sees therapist-only fields', () => {
+  it("a clinician's view sees therapist-only fields; the client's never does", () => {
     expect(seesTherapistOnlyFields({ as: 'therapist' })).toBe(true);
+    expect(seesTherapistOnlyFields({ as: 'supervisor' })).toBe(true);
+    expect(seesTherapistOnlyFields({ as: 'designee' })).toBe(true);
     expect(seesTherapistOnlyFields({ as: 'client' })).toBe(false);
   });
 

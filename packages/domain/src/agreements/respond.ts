@@ -1,4 +1,4 @@
-import type { AccessContext, SignedIn } from '../access';
+import { type AccessContext, isPartyOf, type SignedIn } from '../access';
 import { recordAudit } from '../audit';
 import type { EpisodeAccess } from '../episodes';
 import { AppError } from '../shared/errors';
@@ -22,6 +22,9 @@ export async function answerInEpisode(
   actor: SignedIn,
   input: { versionId: string; answer: Answer },
 ): Promise<AgreementVersionView | Refusal> {
+  // Only a party answers; a supervisor or designee never reaches here through the policy.
+  if (!isPartyOf(access)) throw new Error('answerInEpisode: the caller is not a party');
+  const party = access.as;
   const action = input.answer === 'accept' ? 'agreement.accept' : 'agreement.decline';
   const wanted = input.answer === 'accept' ? 'accepted' : 'declined';
   const found = await lockVersion(tx, access.episode.practiceId, input.versionId);
@@ -29,7 +32,7 @@ export async function answerInEpisode(
     throw new Error('answerInEpisode: the version is not of this episode');
   const { version, agreement } = found;
   const responses = await listResponses(tx, version.practiceId, [version.id]);
-  const mine = responses.find((r) => r.party === access.as);
+  const mine = responses.find((r) => r.party === party);
   const refusal = (reason: string, error: AppError): Promise<Refusal> =>
     recordAudit(tx, ctx, {
       action,
@@ -64,7 +67,7 @@ export async function answerInEpisode(
   if (mine.response === 'pending')
     await setResponse(
       tx,
-      { practiceId: version.practiceId, versionId: version.id, party: access.as },
+      { practiceId: version.practiceId, versionId: version.id, party },
       { response: wanted, by: actor.userId, at: ctx.services.now() },
     );
   await recordAudit(tx, ctx, {

@@ -1,4 +1,4 @@
-import { type AccessContext, Refusal, type SignedIn, signedIn } from '../access';
+import { type AccessContext, isPartyOf, Refusal, type SignedIn, signedIn } from '../access';
 import { recordAudit } from '../audit';
 import { type EpisodeAccess, findVisibleEpisode } from '../episodes';
 import { AppError, notFound } from '../shared/errors';
@@ -6,9 +6,12 @@ import { type Executor, inTransaction } from '../shared/transaction';
 
 export { Refusal };
 
+/** The caller's access as a party of the episode (its therapist or its client). */
+export type PartyAccess = EpisodeAccess & { as: 'therapist' | 'client' };
+
 export type ScopedWork<T> = (
   tx: Executor,
-  access: EpisodeAccess,
+  access: PartyAccess,
   actor: SignedIn,
 ) => Promise<T | Refusal>;
 
@@ -32,7 +35,11 @@ export async function inPartyEpisode<T>(
   const actor = signedIn(ctx);
   const outcome = await inTransaction(ctx.services.db, async (tx) => {
     const episodeId = await input.episodeOf(tx, actor.practiceId);
-    const access = episodeId ? await findVisibleEpisode(tx, actor, episodeId) : undefined;
+    const found = episodeId
+      ? await findVisibleEpisode(tx, actor, episodeId, ctx.services.now())
+      : undefined;
+    // A supervisor or a designee may read an episode, but is never a party to its agreements.
+    const access = found && isPartyOf(found) ? found : undefined;
     if (!access) {
       await recordAudit(tx, ctx, {
         action: input.action,

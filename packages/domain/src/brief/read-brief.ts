@@ -1,5 +1,5 @@
 import type * as Contract from '@throughline/contracts';
-import { type AccessContext, HIDDEN, perform, Refusal, signedIn } from '../access';
+import { type AccessContext, performOnEpisode, Refusal, readsPart, signedIn } from '../access';
 import { clientFieldPurpose } from '../clients';
 import { openEpisodeTitle } from '../episodes';
 import { notFound } from '../shared/errors';
@@ -15,7 +15,8 @@ export type Brief = Contract.Brief;
  * The pre-session brief for one of the therapist's episodes: for the given session (which must
  * belong to the episode) or the next scheduled one.
  *
- * Database round trips per request, whatever the length of the history: BEGIN, the scope query
+ * Database round trips per request, whatever the length of the history: BEGIN, the kernel's
+ * relation check (issue 10: a supervisor or a designee may read it too), the scope query
  * (episode + client + practice zone + session + last attended + attended count), the audit insert,
  * one query per section that needs one (notes, threads, homework, and each section provider that
  * reads: goals, to-discuss, measures, alerts), COMMIT — a constant count, the same for 5 sessions
@@ -28,13 +29,9 @@ export async function readBrief(
 ): Promise<Brief> {
   const actor = signedIn(ctx);
   const now = ctx.services.now();
-  const target = { resourceType: 'episode', resourceId: input.episodeId, what: 'episode' };
-  // The generic step, not performOnEpisode: the scope query finds the episode through the
-  // kernel's predicate and everything else the brief needs in the same round trip.
-  const found = await perform(ctx, 'brief.read', target, async (tx, step) => {
-    const scope = await findScope(tx, actor, input.episodeId, input.appointmentId, now);
-    if (!scope) return HIDDEN;
-    step.about({ clientId: scope.client_id });
+  const found = await performOnEpisode(ctx, 'brief.read', input.episodeId, async (tx, step) => {
+    const scope = await findScope(tx, actor.practiceId, input.episodeId, input.appointmentId, now);
+    if (!scope) throw new Error('readBrief: an admitted episode has no scope row');
     if (scope.requested_found !== true) {
       return new Refusal(notFound('appointment in this episode'), {
         reason: 'appointment-not-in-episode',
@@ -48,6 +45,8 @@ export async function readBrief(
     await ctx.services.keyring.dataKey(tx, actor.practiceId);
     const sections = await loadSections(ctx, {
       db: tx,
+      // A supervisor sees the sections of the parts the client's consent shares.
+      reads: (part) => readsPart(step, part),
       practiceId: actor.practiceId,
       episodeId: scope.id,
       phase: scope.phase,

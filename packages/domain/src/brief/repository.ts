@@ -1,5 +1,4 @@
 import { sql } from 'drizzle-orm';
-import type { SignedIn } from '../access';
 import {
   type AnchorRow,
   attendedSessionsSql,
@@ -7,7 +6,7 @@ import {
   lastScheduledStartSql,
 } from '../appointments';
 import { type ClientHeadRow, clientHeadSql } from '../clients';
-import { type EpisodeHeadRow, visibleEpisodesSql } from '../episodes';
+import { admittedEpisodeSql, type EpisodeHeadRow } from '../episodes';
 import { practiceTimeZoneSql } from '../identity';
 import { fromPg } from '../shared/local-time';
 import type { Executor } from '../shared/transaction';
@@ -15,8 +14,9 @@ import type { Executor } from '../shared/transaction';
 /**
  * Data access for the pre-session brief. The brief names no table: each module owns its part of
  * the one scope statement (issue 8, module ownership) and the brief assembles them. Every query is
- * scoped to the actor's practice and to an episode the actor may see (the episodes module's
- * visibility fragment; the section queries take the episode id this query returned).
+ * scoped to the actor's practice and to an episode the kernel admitted the actor to
+ * (`performOnEpisode`: the therapist, a consented supervisor, a designee covering; the section
+ * queries take the episode id this query returned).
  * Psychotherapy notes are never read here.
  */
 
@@ -42,7 +42,7 @@ export type ScopeRow = {
 };
 
 /** The statement's row as PostgreSQL returns it, built from the owning modules' row types. */
-type RawScope = Omit<EpisodeHeadRow, 'practice_id'> &
+type RawScope = Omit<EpisodeHeadRow, 'practice_id' | 'therapist_id'> &
   ClientHeadRow & {
     practice_time_zone: string;
     appointment_id: AnchorRow['id'] | null;
@@ -68,15 +68,14 @@ type RawScope = Omit<EpisodeHeadRow, 'practice_id'> &
  */
 export async function findScope(
   db: Executor,
-  actor: SignedIn,
+  practiceId: string,
   episodeId: string,
   appointmentId: string | undefined,
   now: Date,
 ): Promise<(ScopeRow & { requested_found: boolean }) | undefined> {
   const at = now.toISOString();
-  const { practiceId } = actor;
   const result = await db.execute<RawScope>(sql`
-    WITH ep AS (${visibleEpisodesSql(actor, { episodeId })}
+    WITH ep AS (${admittedEpisodeSql(practiceId, episodeId)}
     ), anchor AS (${briefSessionSql({ practiceId, episodeId, appointmentId, at: now })}
     ), attended AS (${attendedSessionsSql({
       practiceId,

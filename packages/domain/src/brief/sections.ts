@@ -1,5 +1,5 @@
 import type * as Contract from '@throughline/contracts';
-import type { BriefLastSession } from '@throughline/contracts';
+import type { BriefLastSession, SupervisionPart } from '@throughline/contracts';
 import type { AccessContext } from '../access';
 import { listHomeworkSince, listOpenThreads } from '../carry-forward';
 import { loadGoals, loadToDiscuss } from '../goals';
@@ -22,6 +22,8 @@ import { type Milestone, milestones } from './milestones';
 export type BriefScope = {
   /** The brief's transaction (the audit event of the read commits with it). */
   db: Executor;
+  /** Whether the caller may read this part of the episode (a supervisor: what consent shares). */
+  reads: (part: SupervisionPart) => boolean;
   practiceId: string;
   episodeId: string;
   phase: string;
@@ -131,6 +133,14 @@ export const SECTIONS = [
 ] as const;
 
 type Provider = (typeof SECTIONS)[number];
+
+/** Sections that belong to a part a supervision consent may or may not share (notes: the brief). */
+const PART_OF: Partial<Record<Provider['key'], SupervisionPart>> = {
+  measures: 'scores',
+  alerts: 'scores',
+  toDiscuss: 'goals',
+  goals: 'goals',
+};
 /** Every provider's answer by key; read-brief checks it against the contract's `Brief`. */
 export type BriefSections = {
   [P in Provider as P['key']]?: NonNullable<Awaited<ReturnType<P['load']>>>;
@@ -146,6 +156,8 @@ export type BriefSections = {
 export async function loadSections(ctx: AccessContext, scope: BriefScope): Promise<BriefSections> {
   const loaded: Record<string, unknown> = {};
   for (const provider of SECTIONS) {
+    const part = PART_OF[provider.key];
+    if (part && !scope.reads(part)) continue;
     const data = await provider.load(ctx, scope);
     if (data !== null) loaded[provider.key] = data;
   }

@@ -1,5 +1,5 @@
 import { and, desc, eq, lt, or, type SQL, sql } from 'drizzle-orm';
-import type { SignedIn } from '../access';
+import { episodesSupervisedBy, type SignedIn } from '../access';
 import { episodes } from '../episodes/tables';
 import { users } from '../identity/tables';
 import type { Executor } from '../shared/transaction';
@@ -9,8 +9,8 @@ import { clients } from './tables';
  * Which clients an actor may see, as a SQL predicate; every query of this module carries it.
  * A therapist sees the clients they are responsible for and the clients of their own episodes
  * (ARCHITECTURE.md: "a therapist sees the clients of their own episodes"); a client sees themself.
- * Supervisors see what a client has
- * consented to share (consent arrives with the boundaries module; until then, nothing).
+ * Supervisors see the clients whose supervision consent is live for a therapist they supervise
+ * (the kernel's `episodesSupervisedBy`).
  * Administrators see no clinical records. Anything else: nothing (default deny).
  */
 export function visibleTo(actor: SignedIn): SQL {
@@ -26,6 +26,11 @@ export function visibleTo(actor: SignedIn): SQL {
       ) as SQL;
     case 'client':
       return and(inPractice, eq(clients.userId, actor.userId)) as SQL;
+    case 'supervisor':
+      return and(
+        inPractice,
+        sql`EXISTS (SELECT 1 FROM ${episodes} WHERE ${episodes.practiceId} = ${clients.practiceId} AND ${episodes.clientId} = ${clients.id} AND ${episodesSupervisedBy(actor)})`,
+      ) as SQL;
     default:
       return sql`false`;
   }

@@ -227,6 +227,28 @@ export const COLUMN_LABELS: Record<string, Record<string, ColumnLabel>> = {
     status: plaintext(CODE),
     last_error: plaintext('SMTP error text of the last delivery attempt'),
   },
+  consent_documents: {
+    kind: plaintext(CODE),
+    title: plaintext(
+      "the practice's consent form title, the same for every client; no client data",
+    ),
+    body: plaintext("the practice's consent form text, the same for every client; no client data"),
+    shares: plaintext(
+      'codes of the record parts a supervision consent shares: read by the access kernel',
+    ),
+  },
+  consent_signatures: {
+    kind: plaintext(CODE),
+    signed_name: encrypted('the name the client typed to sign'),
+    ended_because: plaintext(CODE),
+  },
+  boundary_entries: {
+    kind: plaintext(CODE),
+    assessment: plaintext(CODE),
+    content: encrypted(
+      "what happened at a boundary and the therapist's reflection, consultation, code clause and follow-up",
+    ),
+  },
 };
 
 /** The labelled columns of one kind, as `table.column`, sorted. */

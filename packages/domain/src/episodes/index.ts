@@ -10,9 +10,11 @@ export { getEpisode } from './get-episode';
 export { type EpisodePage, listEpisodes } from './list-episodes';
 export { canChangePhase, nextPhases, PHASES, type Phase, phaseChangeRefusal } from './phases';
 export {
+  admittedEpisodeSql,
   type EpisodeHeadRow,
   episodeEvents,
   phaseChangeEvents,
+  practiceEpisodesSql,
   seesAnyEpisodeOfSql,
   visibleEpisodesSql,
 } from './reads';

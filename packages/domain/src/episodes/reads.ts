@@ -15,6 +15,7 @@ export type EpisodeHeadRow = {
   practice_id: string;
   id: string;
   client_id: string;
+  therapist_id: string;
   phase: Phase;
   title: string;
   opened_at: string;
@@ -40,9 +41,38 @@ export function visibleEpisodesSql(
           ? eq(episodes.clientId, which.clientId)
           : sql`${episodes.phase} <> 'closed'`;
   return fragment(sql`SELECT ${episodes.practiceId} AS practice_id, ${episodes.id} AS id,
-      ${episodes.clientId} AS client_id, ${episodes.phase} AS phase, ${episodes.title} AS title,
+      ${episodes.clientId} AS client_id, ${episodes.therapistId} AS therapist_id,
+      ${episodes.phase} AS phase, ${episodes.title} AS title,
       ${episodes.openedAt} AS opened_at, ${episodes.previousEpisodeId} AS previous_episode_id
     FROM ${episodes} WHERE ${and(episodesVisibleTo(actor), narrow)}`);
+}
+
+/**
+ * One episode's head by id, for a read model whose caller the kernel has already admitted to
+ * this episode (`performOnEpisode`: a party, a consented supervisor, a designee covering): the
+ * same shape as `visibleEpisodesSql`.
+ */
+export function admittedEpisodeSql(
+  practiceId: string,
+  episodeId: string,
+): Fragment<EpisodeHeadRow> {
+  return fragment(sql`SELECT ${episodes.practiceId} AS practice_id, ${episodes.id} AS id,
+      ${episodes.clientId} AS client_id, ${episodes.therapistId} AS therapist_id,
+      ${episodes.phase} AS phase, ${episodes.title} AS title,
+      ${episodes.openedAt} AS opened_at, ${episodes.previousEpisodeId} AS previous_episode_id
+    FROM ${episodes} WHERE ${and(eq(episodes.practiceId, practiceId), eq(episodes.id, episodeId))}`);
+}
+
+/**
+ * The heads of the practice's episodes (all of them): only for a caller whose access to the
+ * records that name them was decided already (cover arrangements name their episodes).
+ */
+export function practiceEpisodesSql(practiceId: string): Fragment<EpisodeHeadRow> {
+  return fragment(sql`SELECT ${episodes.practiceId} AS practice_id, ${episodes.id} AS id,
+      ${episodes.clientId} AS client_id, ${episodes.therapistId} AS therapist_id,
+      ${episodes.phase} AS phase, ${episodes.title} AS title,
+      ${episodes.openedAt} AS opened_at, ${episodes.previousEpisodeId} AS previous_episode_id
+    FROM ${episodes} WHERE ${eq(episodes.practiceId, practiceId)}`);
 }
 
 /** Whether the actor may see any episode of this client, as a boolean SQL expression. */

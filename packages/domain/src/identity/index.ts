@@ -33,10 +33,10 @@ export {
   updatePractice,
 } from './practices';
 export { pendingTotpPurpose, totpSecretPurpose } from './purposes';
-export { findDisplayNames, practiceTimeZoneSql } from './reads';
+export { findDisplayNames, practiceTimeZoneSql, userNameSql } from './reads';
 export type { Reauthentication } from './reauthenticate';
 export { type RedeemSignUpCodeInput, redeemSignUpCode } from './redeem-sign-up-code';
-export { findPracticeById } from './repository';
+export { findPracticeById, findUserById, listUsersByPractice } from './repository';
 export {
   actorFromApiToken,
   actorFromSession,

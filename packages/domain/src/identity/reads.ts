@@ -27,3 +27,10 @@ export async function findDisplayNames(
     .where(and(eq(users.practiceId, practiceId), inArray(users.id, [...userIds])));
   return new Map(rows.map((r) => [r.id, r.displayName]));
 }
+
+/** A user's display name, as a scalar subquery (text): names a colleague in a read model. */
+export function userNameSql(practiceId: IdOrSql, userId: IdOrSql): SQL {
+  const p = typeof practiceId === 'string' ? sql`${practiceId}::uuid` : practiceId;
+  const u = typeof userId === 'string' ? sql`${userId}::uuid` : userId;
+  return sql`(SELECT ${users.displayName} FROM ${users} WHERE ${users.practiceId} = ${p} AND ${users.id} = ${u})`;
+}

@@ -34,6 +34,22 @@ export async function findById(
   return row?.note;
 }
 
+/**
+ * A note of the practice by id, for `performOnRecord`: its episode then decides who may read it
+ * (the therapist, or a supervisor whose consent shares notes). Not for writes.
+ */
+export async function findInPractice(
+  db: Executor,
+  practiceId: string,
+  id: string,
+): Promise<NoteRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(notes)
+    .where(and(eq(notes.practiceId, practiceId), eq(notes.id, id)));
+  return row;
+}
+
 export type NoteSummaryRow = Pick<
   NoteRow,
   'id' | 'episodeId' | 'appointmentId' | 'template' | 'status' | 'createdAt' | 'signedAt'

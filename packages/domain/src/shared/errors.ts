@@ -36,7 +36,10 @@ export type ErrorCode =
   | 'DISCUSSION_ITEM_RESOLVED'
   | 'FILE_TOO_LARGE'
   | 'UNSUPPORTED_FILE_TYPE'
-  | 'ALERT_ACKNOWLEDGED';
+  | 'ALERT_ACKNOWLEDGED'
+  | 'CONSENT_VERSION_SUPERSEDED'
+  | 'CONSENT_ENDED'
+  | 'COVER_ENDED';
 
 export type FieldIssue = { path: string; message: string };
 

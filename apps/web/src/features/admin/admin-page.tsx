@@ -6,6 +6,8 @@ import { Link } from 'react-router';
 import { ErrorAlert } from '../../app/error-alert';
 import { Loading } from '../../app/loading';
 import { usePageTitle } from '../../app/page-title';
+import { AdminConsentSection } from '../consent/admin-consent-section';
+import { AdminSupervisionSection } from '../consent/admin-supervision-section';
 import { adminKeys, getMeasureSettings, getPractice, listUsers } from './admin-api';
 import { InviteStaffModal } from './invite-staff-modal';
 import { MeasureSettingsForm } from './measure-settings-form';
@@ -54,6 +56,10 @@ export function AdminPage(): ReactElement {
         <ErrorAlert error={measures.error} title="Could not load questionnaire settings" />
         {measures.data && <MeasureSettingsForm settings={measures.data} />}
       </Stack>
+
+      <AdminConsentSection />
+
+      <AdminSupervisionSection />
 
       <Stack component="section" aria-labelledby="tools-heading">
         <Title order={2} size="h3" id="tools-heading">

@@ -6,6 +6,7 @@ import { ErrorAlert } from '../../app/error-alert';
 import { Loading } from '../../app/loading';
 import { usePageTitle } from '../../app/page-title';
 import { EpisodeAlertsSection } from '../alerts/episode-alerts-section';
+import { BoundaryLogSection } from '../consent/boundary-log-section';
 import { GoalsSection } from '../goals/goals-section';
 import { MeasurementPlanSection } from '../measures/measurement-plan-section';
 import { PaperFormSection } from '../measures/paper-form-section';
@@ -58,6 +59,7 @@ export function EpisodePage(): ReactElement {
           <GoalsSection episodeId={id} />
           <MeasurementPlanSection episodeId={id} />
           <PaperFormSection episodeId={id} />
+          <BoundaryLogSection episodeId={id} />
           <PrivateNotesSection episodeId={id} />
         </>
       )}

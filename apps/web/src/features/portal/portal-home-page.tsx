@@ -5,6 +5,8 @@ import { ErrorAlert } from '../../app/error-alert';
 import { Loading } from '../../app/loading';
 import { usePageTitle } from '../../app/page-title';
 import { useSignedInUser } from '../auth/use-me';
+import { ConsentCard } from '../consent/consent-card';
+import { CoverCard } from '../consent/cover-card';
 import { HomeworkCard } from './homework-card';
 import { NextSessionsCard } from './next-sessions-card';
 import { PlanCard } from './plan-card';
@@ -29,6 +31,7 @@ export function PortalHomePage(): ReactElement {
       <Title order={1}>Welcome, {name}</Title>
       {portal.isPending && <Loading label="Loading your portal" />}
       <ErrorAlert error={portal.error} title="Could not load your portal" />
+      <CoverCard />
       <QuestionnairesCard />
       {data && (
         <>
@@ -56,6 +59,7 @@ export function PortalHomePage(): ReactElement {
                 : `${data.practiceName} has not assigned a therapist yet.`}
             </Text>
           </Card>
+          <ConsentCard />
           <PreferencesCard />
         </>
       )}

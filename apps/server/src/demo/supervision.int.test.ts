@@ -1,0 +1,36 @@
+import { createTestDatabase, type TestDatabase } from '@throughline/db/testing';
+import { listBoundaryEntries, listSupervisedEpisodes, type Services } from '@throughline/domain';
+import { afterAll, beforeAll, expect, inject, it } from 'vitest';
+import { actingAs } from '../operator';
+import { createServicesForTest } from '../testing/harness';
+import { type DemoSeed, seedDemo } from './seed';
+
+let database: TestDatabase;
+let services: Services;
+let seed: DemoSeed;
+
+beforeAll(async () => {
+  database = await createTestDatabase(inject('database'));
+  services = await createServicesForTest(database);
+  seed = await seedDemo(services);
+});
+afterAll(async () => database?.drop());
+
+it("Ruth supervises Maya and, with Sam's consent, reads Sam's episode and its boundary log", async () => {
+  const ruth = seed.staff.get('ruth@demo.throughline.test');
+  const sam = seed.clients.get('sam@demo.throughline.test');
+  if (!ruth || !sam) throw new Error('demo cast missing');
+  const asRuth = actingAs(services, {
+    id: ruth.id,
+    practiceId: ruth.practiceId,
+    role: 'supervisor',
+  });
+  const episodes = await listSupervisedEpisodes(asRuth);
+  expect(episodes.map((e) => e.clientName)).toEqual(['Sam Rivera']);
+  expect(episodes[0]?.pronouns).toBe('they/them');
+  expect(episodes[0]?.shares).toContain('boundary-log');
+  const log = await listBoundaryEntries(asRuth, episodes[0]?.episodeId ?? '');
+  expect(log).toHaveLength(1);
+  expect(log[0]).toMatchObject({ kind: 'gift', assessment: 'crossing' });
+  expect(log[0]?.description).toContain('handmade card');
+});

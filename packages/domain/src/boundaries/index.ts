@@ -1,0 +1,7 @@
+export {
+  addBoundaryEntry,
+  type BoundaryEntry,
+  type BoundaryEntryInput,
+  boundaryPurpose,
+  listBoundaryEntries,
+} from './entries';

@@ -1,0 +1,17 @@
+export {
+  type ConsentDocument,
+  listConsentDocuments,
+  type PublishConsentInput,
+  publishConsentDocument,
+} from './documents';
+export { liveSupervisionShares } from './reads';
+export {
+  type ConsentSignature,
+  listClientConsents,
+  listPortalConsents,
+  type PortalConsentItem,
+  type SignConsentInput,
+  signConsent,
+  withdrawConsent,
+} from './signatures';
+export { consentSignaturePurpose } from './views';
