@@ -13,7 +13,10 @@ const who = (action: Action): readonly string[] => {
   const rule: { who: string | readonly string[] } = POLICY[action];
   return typeof rule.who === 'string' ? [] : rule.who;
 };
-const admitted = (relation: Relation) => ACTIONS.filter((a) => who(a).includes(relation));
+/** A supervisor's own account (their API tokens) is theirs to manage: not a client's record. */
+const OWN_ACCOUNT = /^token\./;
+const admitted = (relation: Relation) =>
+  ACTIONS.filter((a) => who(a).includes(relation) && !OWN_ACCOUNT.test(a));
 
 /**
  * Reads by name: every action a grant admits must be one of these (scoring a form is stateless:
