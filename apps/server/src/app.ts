@@ -26,6 +26,7 @@ import { calendarRoutes } from './routes/calendar';
 import { carryForwardRoutes } from './routes/carry-forward';
 import { caseloadRoutes } from './routes/caseload';
 import { clientRoutes } from './routes/clients';
+import { contactRoutes } from './routes/contact';
 import { episodeRoutes } from './routes/episodes';
 import { goalRoutes } from './routes/goals';
 import { healthRoutes } from './routes/health';
@@ -157,6 +158,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     goalRoutes,
     measureRoutes,
     measureTaskRoutes,
+    contactRoutes,
   ]) {
     await app.register(routes);
   }

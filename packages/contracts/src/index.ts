@@ -11,6 +11,7 @@ export * from './carry-forward';
 export * from './caseload';
 export * from './clients';
 export * from './common';
+export * from './contact';
 export * from './episodes';
 export * from './goals';
 export * from './health';

@@ -7,6 +7,8 @@ export * from './calendar';
 export * from './carry-forward';
 export * from './caseload';
 export * from './clients';
+export * from './contact';
+export * from './contact-settings';
 export * from './crypto';
 export * from './episodes';
 export * from './goals';

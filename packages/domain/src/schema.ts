@@ -5,6 +5,7 @@ export * from './audit/tables';
 export * from './calendar/tables';
 export * from './carry-forward/tables';
 export * from './clients/tables';
+export * from './contact/tables';
 export * from './episodes/tables';
 export * from './goals/tables';
 export * from './identity/tables';

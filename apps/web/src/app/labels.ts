@@ -58,6 +58,7 @@ export const outboxKindLabels: Record<OutboxKind, string> = {
   invitation: 'Invitation',
   'password-reset': 'Password reset link',
   'security-notice': 'Account change notice',
+  message: 'New message notice',
   reminder: 'Session reminder',
   questionnaire: 'Questionnaire invitation',
   other: 'Other',

@@ -138,6 +138,20 @@ export const POLICY = {
   'discussion-item.resolve': { who: ['therapist'], hidesExistence: true },
   'reflection.create': { who: ['therapist'], hidesExistence: true },
   'portal.update': { who: ['client'] },
+  // The contact agreement and secure messages (issue 10). The therapist proposes the agreement
+  // (their proposal is their acceptance); the client accepts it. Messages are sent only within an
+  // accepted agreement (decided in the use-case) and not in a closed episode; reading the
+  // conversation and marking it read stay open in every phase.
+  'contact-agreement.read': { who: ['therapist', 'client'], hidesExistence: true },
+  'contact-agreement.propose': { who: ['therapist'], hidesExistence: true, phases: OPEN },
+  'contact-agreement.accept': { who: ['therapist', 'client'], hidesExistence: true, phases: OPEN },
+  'contact-defaults.read': { who: ['therapist'] },
+  'message.list': { who: ['therapist', 'client'], hidesExistence: true },
+  'message.send': { who: ['therapist', 'client'], hidesExistence: true, phases: OPEN },
+  'message.mark-read': { who: ['therapist', 'client'], hidesExistence: true },
+  // Crisis resources are shown to clients; an administrator verifies them for the locale.
+  'crisis-resources.read': { who: 'signed-in' },
+  'crisis-resources.update': { who: ['practice_admin'] },
   'token.list': { who: 'signed-in' },
   'token.create': { who: 'signed-in', needsVerifiedSession: true },
   'token.revoke': { who: 'signed-in', hidesExistence: true },

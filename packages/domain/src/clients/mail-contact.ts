@@ -1,10 +1,16 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../shared/transaction';
 import type { SafeContact } from './details';
 import { clients } from './tables';
 
 /** Where and how a client may be e-mailed: their address, zone and safe-contact preferences. */
-export type ClientMailContact = SafeContact & { email: string; timeZone: string };
+export type ClientMailContact = SafeContact & {
+  email: string;
+  timeZone: string;
+  /** The portal account, and the name they go by (preferred name, else display name). */
+  userId: string;
+  name: string;
+};
 
 /**
  * The client's mail contact, by client record or by portal account; undefined when there is no
@@ -19,6 +25,8 @@ export async function findClientMailContact(
     .select({
       email: clients.email,
       timeZone: clients.timeZone,
+      userId: clients.userId,
+      name: sql<string>`coalesce(${clients.preferredName}, ${clients.displayName})`,
       mayEmail: clients.mayEmail,
       emailMayIncludeDetails: clients.emailMayIncludeDetails,
       remindersEnabled: clients.remindersEnabled,

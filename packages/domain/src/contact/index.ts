@@ -1,0 +1,12 @@
+// The contact agreement and secure messages (issue 10), on the agreement primitive.
+export {
+  acceptContactAgreement,
+  getContactAgreement,
+  getContactDefaults,
+  proposeContactAgreement,
+} from './agreement';
+export { windowsForViewer, withinWindows } from './hours';
+export { listMessages, markMessagesRead } from './list-messages';
+export { messageBodyPurpose } from './repository';
+export { autoReplyText, sendMessage } from './send-message';
+export { CONTACT_TERMS_VERSION } from './terms';
