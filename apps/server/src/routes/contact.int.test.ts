@@ -34,7 +34,7 @@ const terms = {
 const url = (path = '') => `/api/v1/episodes/${episodeId}${path}`;
 const send = (c: Caller, body: string) =>
   c.request({ method: 'POST', url: url('/messages'), payload: { body } });
-const propose = (c: Caller, payload: unknown = terms) =>
+const propose = (c: Caller, payload: Record<string, unknown> = terms) =>
   c.request({ method: 'POST', url: url('/contact-agreement'), payload });
 const accept = (c: Caller, version: number) =>
   c.request({ method: 'POST', url: url('/contact-agreement/accept'), payload: { version } });

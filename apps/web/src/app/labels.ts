@@ -92,3 +92,21 @@ export const clientGoalStatusLabels: Record<GoalStatus, string | null> = {
   achieved: 'Reached',
   discontinued: 'Set aside for now',
 };
+
+/** ISO weekdays (Monday 1 … Sunday 7), for availability windows. */
+export const weekdayLabels: Record<number, string> = {
+  1: 'Monday',
+  2: 'Tuesday',
+  3: 'Wednesday',
+  4: 'Thursday',
+  5: 'Friday',
+  6: 'Saturday',
+  7: 'Sunday',
+};
+
+/** The contact agreement's channels, in words. */
+export const contactChannelLabels: Record<'messages' | 'email' | 'phone', string> = {
+  messages: 'Messages in the portal',
+  email: 'E-mail notices of new messages (no message text)',
+  phone: 'Phone calls',
+};

@@ -9,7 +9,7 @@ export function navItemsFor(role: Role): NavItem[] {
     case 'therapist':
       return [{ to: '/', label: 'Caseload' }, security];
     case 'client':
-      return [{ to: '/', label: 'Home' }, security];
+      return [{ to: '/', label: 'Home' }, { to: '/messages', label: 'Messages' }, security];
     case 'supervisor':
       return [{ to: '/', label: 'Supervision' }, security];
     case 'practice_admin':

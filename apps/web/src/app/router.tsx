@@ -8,6 +8,7 @@ import { ResetPasswordPage } from '../features/auth/reset-password-page';
 import { SignInPage } from '../features/auth/sign-in-page';
 import { BriefPage } from '../features/brief/brief-page';
 import { ClientPage } from '../features/clients/client-page';
+import { PortalMessagesPage } from '../features/contact/portal-messages-page';
 import { EpisodePage } from '../features/episodes/episode-page';
 import { NotePage } from '../features/notes/note-page';
 import { PrivateNotePage } from '../features/notes/private-note-page';
@@ -63,6 +64,14 @@ export function createAppRouter(): AppRouter {
           element: (
             <RequireRole roles={['client']}>
               <QuestionnairePage />
+            </RequireRole>
+          ),
+        },
+        {
+          path: 'messages',
+          element: (
+            <RequireRole roles={['client']}>
+              <PortalMessagesPage />
             </RequireRole>
           ),
         },

@@ -6,6 +6,7 @@ import { ErrorAlert } from '../../app/error-alert';
 import { Loading } from '../../app/loading';
 import { usePageTitle } from '../../app/page-title';
 import { EpisodeAlertsSection } from '../alerts/episode-alerts-section';
+import { EpisodeContactSection } from '../contact/episode-contact-section';
 import { GoalsSection } from '../goals/goals-section';
 import { PaperFormSection } from '../measures/paper-form-section';
 import { AppointmentsSection } from './appointments-section';
@@ -45,6 +46,7 @@ export function EpisodePage(): ReactElement {
         <>
           <EpisodeHeader episode={data} />
           <EpisodeAlertsSection episodeId={id} />
+          <EpisodeContactSection episodeId={id} closed={data.phase === 'closed'} />
           <Suspense fallback={<Loading label="Loading progress charts" />}>
             <ProgressSection episodeId={id} clientName={clientName} />
           </Suspense>
