@@ -5,6 +5,7 @@ import { ErrorAlert } from '../../app/error-alert';
 import { Loading } from '../../app/loading';
 import { usePageTitle } from '../../app/page-title';
 import { useSignedInUser } from '../auth/use-me';
+import { MessagesCard } from '../contact/messages-card';
 import { HomeworkCard } from './homework-card';
 import { NextSessionsCard } from './next-sessions-card';
 import { PlanCard } from './plan-card';
@@ -30,6 +31,7 @@ export function PortalHomePage(): ReactElement {
       {portal.isPending && <Loading label="Loading your portal" />}
       <ErrorAlert error={portal.error} title="Could not load your portal" />
       <QuestionnairesCard />
+      <MessagesCard />
       {data && (
         <>
           <NextSessionsCard sessions={data.nextSessions} />
