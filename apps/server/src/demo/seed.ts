@@ -12,6 +12,7 @@ import {
 } from '@throughline/domain';
 import { sql } from 'drizzle-orm';
 import { actingAs, operatorContext } from '../operator';
+import { seedDemoContact } from './contact';
 import { seedDemoContinuity } from './continuity';
 import { seedDemoGoals } from './goals';
 import { seedDemoMeasureTasks } from './measure-tasks';
@@ -174,6 +175,7 @@ export async function seedDemo(services: Services): Promise<DemoSeed> {
   await seedDemoMeasures(services, seed);
   await seedDemoGoals(services, seed);
   await seedDemoMeasureTasks(services, seed);
+  await seedDemoContact(services, seed);
   return seed;
 }
 
