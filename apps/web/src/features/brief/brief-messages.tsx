@@ -49,7 +49,7 @@ export function BriefMessages({
               <Text size="sm" fw={600}>
                 {m.mine ? 'You' : m.senderName} · {formatInZone(m.sentAt)}{' '}
                 {!m.mine && m.readAt === null && (
-                  <Badge size="xs" variant="light">
+                  <Badge size="xs" variant="outline" color="blue" c="dark.7" tt="none">
                     New
                   </Badge>
                 )}

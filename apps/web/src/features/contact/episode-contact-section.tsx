@@ -53,7 +53,7 @@ export function EpisodeContactSection({
             Contact agreement and messages
           </Title>
           {data && data.state !== 'accepted' && (
-            <Badge color="yellow" variant="light">
+            <Badge color="orange" variant="outline" c="dark.7" tt="none">
               Waiting for the client
             </Badge>
           )}

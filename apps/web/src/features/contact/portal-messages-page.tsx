@@ -58,7 +58,14 @@ export function PortalMessagesPage(): ReactElement {
                 before still applies.
               </Text>
             )}
-            <AgreementTerms agreement={data} viewer="client" />
+            {pending ? (
+              <AgreementTerms agreement={data} viewer="client" />
+            ) : (
+              <details>
+                <summary>Read the agreement</summary>
+                <AgreementTerms agreement={data} viewer="client" />
+              </details>
+            )}
             {pending ? (
               <>
                 <ErrorAlert error={accept.error} title="Could not accept" />
@@ -78,14 +85,12 @@ export function PortalMessagesPage(): ReactElement {
       )}
       {sent?.crisisResources && <CrisisResourcesPanel value={sent.crisisResources} />}
       {sent?.autoReply && (
-        <Alert color="blue" variant="light" title="Automatic reply" role="status">
-          <Stack gap="sm">
-            <Text size="sm">{sent.autoReply.text}</Text>
-            {!sent.crisisResources && (
-              <CrisisResourcesPanel value={sent.autoReply.crisisResources} />
-            )}
-          </Stack>
+        <Alert color="gray" variant="outline" title="Automatic reply" role="status">
+          <Text size="sm">{sent.autoReply.text}</Text>
         </Alert>
+      )}
+      {sent?.autoReply && !sent.crisisResources && (
+        <CrisisResourcesPanel value={sent.autoReply.crisisResources} />
       )}
       {episodeId && data && (
         <Card withBorder component="section" aria-labelledby="conversation-heading">
