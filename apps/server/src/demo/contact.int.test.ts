@@ -1,4 +1,9 @@
-import { getContactAgreement, listEpisodeAlerts, listMessages } from '@throughline/domain';
+import {
+  getContactAgreement,
+  listEpisodeAlerts,
+  listMessages,
+  readCaseload,
+} from '@throughline/domain';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { actingAs } from '../operator';
 import { createHarness, type Harness } from '../testing/harness';
@@ -26,6 +31,13 @@ it("seeds Sam's accepted agreement and messages, and Jo's risk-language alert", 
   const messages = await listMessages(asMaya, samEpisode);
   expect(messages.items.map((m) => m.from)).toEqual(['client', 'therapist', 'client']);
   expect(messages.unread).toBe(1);
+
+  // The caseload counts the unread message.
+  const caseload = await readCaseload(asMaya);
+  expect(caseload.items.find((e) => e.episodeId === samEpisode)?.attention).toContainEqual({
+    kind: 'unread-messages',
+    count: 1,
+  });
 
   const alerts = await listEpisodeAlerts(asMaya, joEpisode);
   expect(alerts.find((a) => a.kind === 'risk-language')).toMatchObject({

@@ -7,6 +7,7 @@ export {
 } from './agreement';
 export { windowsForViewer, withinWindows } from './hours';
 export { listMessages, markMessagesRead } from './list-messages';
+export { unreadMessageCountsSql } from './reads';
 export { messageBodyPurpose } from './repository';
 export { autoReplyText, sendMessage } from './send-message';
 export { CONTACT_TERMS_VERSION } from './terms';
