@@ -14,6 +14,8 @@ describe('the phase rule table', () => {
     expect([...limited].sort()).toEqual([
       'appointment.create',
       'attachment.create',
+      'contact-agreement.accept',
+      'contact-agreement.propose',
       'discussion-item.create',
       'goal.create',
       'goal.rate',
@@ -21,6 +23,7 @@ describe('the phase rule table', () => {
       'goal.update',
       'measure-task.create',
       'measurement-plan.update',
+      'message.send',
       'note.create',
       'note.sign',
       'note.update',
