@@ -103,6 +103,16 @@ describe('contact agreement and messages in a browser', () => {
     await expectAccessible(maya);
     await screenshot(maya, 'i10-05-therapist-replies');
 
+    // The brief: messages since the last session, with a reply box.
+    await maya.goto(`${new URL(maya.url()).pathname}/brief`);
+    const brief = await shown(
+      maya.getByRole('region', { name: 'Messages since the last session' }),
+    );
+    await shown(brief.getByText('Some nights I just want to die.'));
+    await shown(brief.getByLabel('Reply'));
+    await expectAccessible(maya);
+    await screenshot(maya, 'i10-07-brief-messages');
+
     await sam.reload();
     await shown(sam.getByText(/I'll call you today at 3pm/));
     await screenshot(sam, 'i10-06-client-sees-reply-390');

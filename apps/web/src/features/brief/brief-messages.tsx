@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import { formatInZone } from '../../app/format';
 import { useContactAgreement, useMessages } from '../contact/contact-api';
 import { agreementStateText } from '../contact/episode-contact-section';
+import { ReplyForm } from '../contact/reply-form';
 import { BriefCard } from './brief-card';
 
 /** Messages since the last session, unread ones first (then newest first). */
@@ -29,14 +30,17 @@ export function messagesSince(
 export function BriefMessages({
   episodeId,
   since,
+  closed,
 }: {
   episodeId: string;
   since: string | null | undefined;
+  closed: boolean;
 }): ReactElement {
   const messages = useMessages(episodeId);
   const agreement = useContactAgreement(episodeId);
   const items = messagesSince(messages.data?.items ?? [], since);
   const pending = agreement.data && agreement.data.state === 'proposed' ? agreement.data : null;
+  const canReply = Boolean(agreement.data?.governingVersion) && !closed && items.length > 0;
   return (
     <BriefCard id="messages" title="Messages since the last session">
       <Stack gap="xs">
@@ -70,6 +74,7 @@ export function BriefMessages({
             {items.length > 5 ? `Read all ${items.length} and reply` : 'Read and reply'}
           </Anchor>
         )}
+        {canReply && <ReplyForm episodeId={episodeId} label="Reply" button="Send reply" />}
       </Stack>
     </BriefCard>
   );

@@ -93,7 +93,11 @@ function BriefBody({ brief }: { brief: Wire<Brief> }): ReactElement {
       {first.map((section) => (
         <SectionCard key={section.key} section={section} alerts={alerts} />
       ))}
-      <BriefMessages episodeId={brief.episode.id} since={last?.startsAt} />
+      <BriefMessages
+        episodeId={brief.episode.id}
+        since={last?.startsAt}
+        closed={brief.episode.phase === 'closed'}
+      />
       <BriefCard id="plan" title="Last session's plan">
         {last?.startsAt && (
           <Text size="sm">

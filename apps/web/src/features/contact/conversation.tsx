@@ -1,11 +1,11 @@
-import { Button, Card, Group, Stack, Text, Textarea } from '@mantine/core';
-import { useForm } from '@mantine/form';
-import { MESSAGE_MAX_CHARS, type SentMessage, type Wire } from '@throughline/contracts';
+import { Card, Group, Stack, Text } from '@mantine/core';
+import type { SentMessage, Wire } from '@throughline/contracts';
 import { type ReactElement, useEffect } from 'react';
 import { ErrorAlert } from '../../app/error-alert';
 import { formatInZone } from '../../app/format';
 import { Loading } from '../../app/loading';
-import { useMarkMessagesRead, useMessages, useSendMessage } from './contact-api';
+import { useMarkMessagesRead, useMessages } from './contact-api';
+import { ReplyForm } from './reply-form';
 
 /**
  * An episode's messages, oldest first, and a box to write. Opening it marks the other party's
@@ -30,23 +30,6 @@ export function Conversation({
   useEffect(() => {
     if (unread > 0 && !markRead.isPending) markRead.mutate();
   }, [unread]);
-  const form = useForm({
-    initialValues: { body: '' },
-    validate: {
-      body: (v) =>
-        v.trim().length === 0
-          ? 'Write something before sending.'
-          : v.length > MESSAGE_MAX_CHARS
-            ? `At most ${MESSAGE_MAX_CHARS} characters; shorten it or split it in two.`
-            : null,
-    },
-  });
-  const send = useSendMessage(episodeId, {
-    onSuccess: (sent) => {
-      form.reset();
-      onSent?.(sent);
-    },
-  });
   const items = messages.data?.items ?? [];
   return (
     <Stack gap="sm">
@@ -84,24 +67,13 @@ export function Conversation({
         ))}
       </Stack>
       {canWrite && (
-        <form onSubmit={form.onSubmit(({ body }) => send.mutate(body))}>
-          <Stack gap="xs">
-            <Textarea
-              label="Your message"
-              placeholder={placeholder}
-              autosize
-              minRows={3}
-              maxLength={MESSAGE_MAX_CHARS}
-              {...form.getInputProps('body')}
-            />
-            <ErrorAlert error={send.error} title="The message was not sent" />
-            <Group justify="flex-end">
-              <Button type="submit" loading={send.isPending}>
-                Send
-              </Button>
-            </Group>
-          </Stack>
-        </form>
+        <ReplyForm
+          episodeId={episodeId}
+          label="Your message"
+          button="Send"
+          placeholder={placeholder}
+          {...(onSent ? { onSent } : {})}
+        />
       )}
     </Stack>
   );

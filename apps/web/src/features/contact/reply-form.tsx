@@ -1,0 +1,59 @@
+import { Button, Group, Stack, Textarea } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { MESSAGE_MAX_CHARS, type SentMessage, type Wire } from '@throughline/contracts';
+import type { ReactElement } from 'react';
+import { ErrorAlert } from '../../app/error-alert';
+import { useSendMessage } from './contact-api';
+
+/** The one box for writing a message: the conversation, the portal and the brief's reply. */
+export function ReplyForm({
+  episodeId,
+  label,
+  button,
+  placeholder,
+  onSent,
+}: {
+  episodeId: string;
+  label: string;
+  button: string;
+  placeholder?: string;
+  onSent?: (sent: Wire<SentMessage>) => void;
+}): ReactElement {
+  const form = useForm({
+    initialValues: { body: '' },
+    validate: {
+      body: (v) =>
+        v.trim().length === 0
+          ? 'Write something before sending.'
+          : v.length > MESSAGE_MAX_CHARS
+            ? `At most ${MESSAGE_MAX_CHARS} characters; shorten it or split it in two.`
+            : null,
+    },
+  });
+  const send = useSendMessage(episodeId, {
+    onSuccess: (sent) => {
+      form.reset();
+      onSent?.(sent);
+    },
+  });
+  return (
+    <form onSubmit={form.onSubmit(({ body }) => send.mutate(body))} className="print-hide">
+      <Stack gap="xs">
+        <Textarea
+          label={label}
+          placeholder={placeholder}
+          autosize
+          minRows={2}
+          maxLength={MESSAGE_MAX_CHARS}
+          {...form.getInputProps('body')}
+        />
+        <ErrorAlert error={send.error} title="The message was not sent" />
+        <Group justify="flex-end">
+          <Button type="submit" loading={send.isPending}>
+            {button}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
