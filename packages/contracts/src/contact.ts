@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { attachmentSchema } from './carry-forward';
 import { crisisResourcesSchema } from './common';
 
 /**
@@ -141,6 +142,10 @@ export const sendMessageRequest = z.strictObject({
       MESSAGE_MAX_CHARS,
       `A message can be at most ${MESSAGE_MAX_CHARS} characters; shorten it or split it in two.`,
     ),
+  attachmentId: z
+    .uuid()
+    .optional()
+    .describe('A file uploaded with POST …/messages/attachments, sent with this message'),
 });
 
 export const messageSchema = z.object({
@@ -153,8 +158,11 @@ export const messageSchema = z.object({
   sentAt: z.date(),
   readAt: z.date().nullable().describe('When the other party read it'),
   outsideHours: z.boolean(),
+  attachment: attachmentSchema.nullable(),
 });
 export type Message = z.output<typeof messageSchema>;
+
+export const messageAttachmentParams = z.strictObject({ id: z.uuid(), attachmentId: z.uuid() });
 
 export const autoReplySchema = z.object({
   text: z.string(),

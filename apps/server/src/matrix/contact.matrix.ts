@@ -2,13 +2,17 @@ import {
   acceptContactAgreement,
   getContactAgreement,
   proposeContactAgreement,
+  sendMessage,
+  uploadMessageAttachment,
 } from '@throughline/domain';
 import { actingAs } from '../operator';
 import { openEpisodeFor } from '../testing/episodes';
 import type { Harness } from '../testing/harness';
 import { type MatrixRow, type ModuleMatrix, statuses } from '../testing/matrix';
+import { multipartFile } from '../testing/multipart';
 
 let episodeId = '';
+let sentFileId = '';
 let h: Harness;
 
 const terms = {
@@ -37,6 +41,14 @@ export const matrix: ModuleMatrix = {
       episodeId,
       { version: 1 },
     );
+    // A file the therapist sent with a message: both parties may open it, nobody else.
+    const file = await uploadMessageAttachment(therapistCtx(), episodeId, {
+      fileName: 'verse.txt',
+      declaredType: 'text/plain',
+      bytes: Buffer.from('Night Shift, verse 2'),
+    });
+    await sendMessage(therapistCtx(), episodeId, { body: 'The verse', attachmentId: file.id });
+    sentFileId = file.id;
   },
   rows: () => ROWS,
 };
@@ -85,6 +97,17 @@ const ROWS: MatrixRow[] = [
   {
     route: 'POST /api/v1/episodes/:id/messages/read',
     url: () => `/api/v1/episodes/${episodeId}/messages/read`,
+    expect: statuses(401, 200, 404, 200, 404, 404, 404, 404),
+  },
+  {
+    route: 'POST /api/v1/episodes/:id/messages/attachments',
+    url: () => `/api/v1/episodes/${episodeId}/messages/attachments`,
+    raw: () => multipartFile('lyrics.txt', 'text/plain', Buffer.from('Night Shift, verse 1')),
+    expect: statuses(401, 201, 404, 201, 404, 404, 404, 404),
+  },
+  {
+    route: 'GET /api/v1/episodes/:id/messages/attachments/:attachmentId',
+    url: () => `/api/v1/episodes/${episodeId}/messages/attachments/${sentFileId}`,
     expect: statuses(401, 200, 404, 200, 404, 404, 404, 404),
   },
   {

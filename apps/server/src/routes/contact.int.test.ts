@@ -5,6 +5,7 @@ import { setClientZone } from '../testing/appointments-fixtures';
 import { SEALED } from '../testing/encrypted-columns';
 import { openEpisodeFor } from '../testing/episodes';
 import { type Caller, createHarness, type Harness } from '../testing/harness';
+import { multipartFile } from '../testing/multipart';
 import { signInOnClock, type TestClock, testClock } from '../testing/sign-in';
 
 // The contact agreement and secure messages (issue 10) through the API, on a controlled clock: a
@@ -243,6 +244,84 @@ describe('messages', () => {
       mine: false,
       readAt: null,
     });
+  });
+
+  it('sends a file with a message: type limits, the two parties only, once', async () => {
+    const upload = (c: Caller, name: string, type: string, content: Buffer) =>
+      c.request({
+        method: 'POST',
+        url: url('/messages/attachments'),
+        ...multipartFile(name, type, content),
+      });
+    const refused = await upload(
+      who.client,
+      'tool.exe',
+      'application/x-msdownload',
+      Buffer.from('MZ\x90\x00'),
+    );
+    expect(refused.statusCode).toBe(415);
+    expect(refused.json().detail).toMatch(/not accepted/);
+    const disguised = await upload(
+      who.client,
+      'song.mp3',
+      'audio/mpeg',
+      Buffer.from('MZ\x90\x00 not audio'),
+    );
+    expect(disguised.statusCode).toBe(415);
+    expect(
+      (await upload(who.otherClient, 'lyrics.txt', 'text/plain', Buffer.from('x'))).statusCode,
+    ).toBe(404);
+
+    const up = await upload(
+      who.client,
+      'verse two.txt',
+      'text/plain',
+      Buffer.from('Night shift, second verse'),
+    );
+    expect(up.statusCode, up.body).toBe(201);
+    const attachmentId = up.json().id;
+    // Not sent yet: only its uploader can open it.
+    const file = url(`/messages/attachments/${attachmentId}`);
+    expect((await who.therapist.request({ method: 'GET', url: file })).statusCode).toBe(404);
+    expect((await who.client.request({ method: 'GET', url: file })).statusCode).toBe(200);
+    // Someone else's upload cannot be sent.
+    const stolen = await who.therapist.request({
+      method: 'POST',
+      url: url('/messages'),
+      payload: { body: 'Here', attachmentId },
+    });
+    expect(stolen.statusCode).toBe(400);
+
+    const sent = await who.client.request({
+      method: 'POST',
+      url: url('/messages'),
+      payload: { body: 'The second verse, as promised.', attachmentId },
+    });
+    expect(sent.statusCode, sent.body).toBe(201);
+    expect(sent.json().attachment).toMatchObject({
+      fileName: 'verse two.txt',
+      mediaType: 'text/plain',
+    });
+    const again = await who.client.request({
+      method: 'POST',
+      url: url('/messages'),
+      payload: { body: 'Again', attachmentId },
+    });
+    expect(again.statusCode).toBe(400);
+    expect(again.json().detail).toMatch(/already been sent/);
+
+    const download = await who.therapist.request({ method: 'GET', url: file });
+    expect(download.statusCode).toBe(200);
+    expect(download.body).toBe('Night shift, second verse');
+    expect(download.headers['content-disposition']).toContain('verse two.txt');
+    for (const c of [who.otherTherapist, who.otherClient, who.admin]) {
+      expect((await c.request({ method: 'GET', url: file })).statusCode).toBe(404);
+    }
+    const list = await who.therapist.request({ method: 'GET', url: url('/messages') });
+    const withFile = list.json().items.filter((m: { attachment: unknown }) => m.attachment);
+    expect(withFile.map((m: { body: string }) => m.body)).toEqual([
+      'The second verse, as promised.',
+    ]);
   });
 
   it('keeps the accepted terms until a change is accepted; an outdated version is refused', async () => {

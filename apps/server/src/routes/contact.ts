@@ -1,11 +1,14 @@
 import {
+  ATTACHMENT_MAX_BYTES,
   acceptContactAgreementRequest,
+  attachmentSchema,
   contactAgreementSchema,
   contactDefaultsSchema,
   crisisResourcesRequest,
   crisisResourcesSchema,
   errors,
   markReadSchema,
+  messageAttachmentParams,
   messageListSchema,
   problemSchema,
   proposeContactAgreementRequest,
@@ -21,15 +24,71 @@ import {
   listMessages,
   markMessagesRead,
   proposeContactAgreement,
+  readMessageAttachment,
   sendMessage,
   updateCrisisResources,
+  uploadMessageAttachment,
 } from '@throughline/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { acceptOneFile, contentDisposition, readOneFile } from './uploads';
 
 const conflict = { 409: problemSchema };
 
 /** The contact agreement, secure messages and the practice's crisis resources (issue 10). */
 export const contactRoutes: FastifyPluginAsyncZod = async (app) => {
+  await acceptOneFile(app);
+
+  app.post(
+    '/api/v1/episodes/:id/messages/attachments',
+    {
+      config: { policy: 'message.attach' },
+      schema: {
+        tags: ['contact'],
+        summary: `Upload one file to send with your next message (multipart/form-data, at most ${ATTACHMENT_MAX_BYTES / 1024 / 1024} MB): audio, plain text or PDF`,
+        consumes: ['multipart/form-data'],
+        params: uuidParam,
+        response: {
+          201: attachmentSchema,
+          ...errors,
+          409: problemSchema,
+          413: problemSchema,
+          415: problemSchema,
+        },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .code(201)
+        .send(
+          await uploadMessageAttachment(request.ctx, request.params.id, await readOneFile(request)),
+        ),
+  );
+
+  app.get(
+    '/api/v1/episodes/:id/messages/attachments/:attachmentId',
+    {
+      config: { policy: 'message.attachment.read' },
+      schema: {
+        tags: ['contact'],
+        summary: "Download a message's file (the episode's therapist and client)",
+        params: messageAttachmentParams,
+        response: { 200: z.unknown().describe('The file, with its media type'), ...errors },
+      },
+    },
+    async (request, reply) => {
+      const file = await readMessageAttachment(
+        request.ctx,
+        request.params.id,
+        request.params.attachmentId,
+      );
+      return reply
+        .header('content-type', file.mediaType)
+        .header('content-disposition', contentDisposition(file.fileName))
+        .header('cache-control', 'no-store')
+        .send(file.content);
+    },
+  );
   app.get(
     '/api/v1/episodes/:id/contact-agreement',
     {

@@ -23,6 +23,7 @@ describe('the phase rule table', () => {
       'goal.update',
       'measure-task.create',
       'measurement-plan.update',
+      'message.attach',
       'message.send',
       'note.create',
       'note.sign',

@@ -25,6 +25,7 @@ const DEEDS: Partial<Record<Action, string>> = {
   'contact-agreement.propose': 'the contact agreement cannot change',
   'contact-agreement.accept': 'the contact agreement cannot be accepted',
   'message.send': 'messages cannot be sent',
+  'message.attach': 'files cannot be sent',
 };
 
 const IS: Record<Phase, string> = {

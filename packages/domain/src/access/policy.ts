@@ -149,6 +149,10 @@ export const POLICY = {
   'message.list': { who: ['therapist', 'client'], hidesExistence: true },
   'message.send': { who: ['therapist', 'client'], hidesExistence: true, phases: OPEN },
   'message.mark-read': { who: ['therapist', 'client'], hidesExistence: true },
+  // A file for a message (the encrypted attachment store): uploaded under the same rules as a
+  // message, read by the two parties once it is sent (or by its uploader before).
+  'message.attach': { who: ['therapist', 'client'], hidesExistence: true, phases: OPEN },
+  'message.attachment.read': { who: ['therapist', 'client'], hidesExistence: true },
   // Crisis resources are shown to clients; an administrator verifies them for the locale.
   'crisis-resources.read': { who: 'signed-in' },
   'crisis-resources.update': { who: ['practice_admin'] },

@@ -5,6 +5,7 @@ export {
   getContactDefaults,
   proposeContactAgreement,
 } from './agreement';
+export { readMessageAttachment, uploadMessageAttachment } from './attachments';
 export { windowsForViewer, withinWindows } from './hours';
 export { listMessages, markMessagesRead } from './list-messages';
 export { unreadMessageCountsSql } from './reads';

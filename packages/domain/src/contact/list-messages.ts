@@ -1,5 +1,6 @@
 import type { MessageList } from '@throughline/contracts';
 import { type AccessContext, performOnEpisode } from '../access';
+import { findEpisodeAttachments } from '../carry-forward';
 import { findUserContacts } from '../identity';
 import { countUnread, listByEpisode, markRead } from './repository';
 import { toMessage } from './views';
@@ -17,8 +18,14 @@ export function listMessages(ctx: AccessContext, episodeId: string): Promise<Mes
       practiceId,
       rows.map((r) => r.senderId),
     );
+    const attachments = await findEpisodeAttachments(
+      tx,
+      ctx,
+      step.episode,
+      rows.flatMap((r) => (r.attachmentId ? [r.attachmentId] : [])),
+    );
     const items = await Promise.all(
-      rows.map((r) => toMessage(tx, ctx, r, { party: step.as, names })),
+      rows.map((r) => toMessage(tx, ctx, r, { party: step.as, names, attachments })),
     );
     const unread = await countUnread(tx, practiceId, episodeId, step.as);
     step.audit({ resourceType: 'message', detail: { count: items.length, unread } });

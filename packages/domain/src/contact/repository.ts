@@ -83,3 +83,16 @@ export async function markRead(
     .returning({ id: messages.id });
   return changed.length;
 }
+
+/** The message a file was sent with, if any. */
+export async function findByAttachment(
+  db: Executor,
+  practiceId: string,
+  attachmentId: string,
+): Promise<MessageRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(messages)
+    .where(and(eq(messages.practiceId, practiceId), eq(messages.attachmentId, attachmentId)));
+  return row;
+}

@@ -7,7 +7,7 @@ import {
   performOnEpisode,
   Refusal,
 } from '../access';
-import { readAgreementInEpisode } from '../agreements';
+import { type EpisodeAttachment, findEpisodeAttachments } from '../carry-forward';
 import { findClientMailContact } from '../clients';
 import { readCrisisResources } from '../contact-settings';
 import { findUserContacts } from '../identity';
@@ -16,15 +16,15 @@ import { AppError } from '../shared/errors';
 import type { Executor } from '../shared/transaction';
 import { withinWindows } from './hours';
 import { emailClientOfMessage, emailTherapistOfMessage } from './notify';
-import { countUnread, insertMessage, messageBodyPurpose, setRiskAlert } from './repository';
-import { governingVersion, readTerms } from './terms';
+import {
+  countUnread,
+  findByAttachment,
+  insertMessage,
+  messageBodyPurpose,
+  setRiskAlert,
+} from './repository';
+import { messagingTerms } from './rule';
 import { toMessage } from './views';
-
-const refuse = (
-  code: 'CONTACT_AGREEMENT_REQUIRED' | 'CONTACT_CHANNEL_OFF',
-  rule: string,
-  message: string,
-) => new Refusal(new AppError(code, message, undefined, { rule }), { rule });
 
 /** The reply a client sees at once when they write outside the therapist's hours. */
 export function autoReplyText(terms: ContactTerms): string {
@@ -46,26 +46,15 @@ export function autoReplyText(terms: ContactTerms): string {
 export function sendMessage(
   ctx: AccessContext,
   episodeId: string,
-  input: { body: string },
+  input: { body: string; attachmentId?: string | undefined },
 ): Promise<SentMessage> {
   return performOnEpisode(ctx, 'message.send', episodeId, async (tx, step) => {
-    const view = await readAgreementInEpisode(tx, ctx, step.episode, 'contact-agreement');
-    const governing = governingVersion(view);
-    if (!governing)
-      return refuse(
-        'CONTACT_AGREEMENT_REQUIRED',
-        'contact-agreement-accepted',
-        view.current
-          ? 'Messages open once the contact agreement has been accepted by both of you. The client can read and accept it in the portal.'
-          : 'There is no contact agreement for this episode yet. Messages open once the therapist has proposed one and the client has accepted it.',
-      );
-    const terms = readTerms(governing);
-    if (!terms.channels.messages)
-      return refuse(
-        'CONTACT_CHANNEL_OFF',
-        'channel-messages',
-        `The contact agreement you both accepted (version ${governing.version}) does not include portal messages. Talk about it at the next session; the therapist can propose a change.`,
-      );
+    const rule = await messagingTerms(tx, ctx, step);
+    if (rule instanceof Refusal) return rule;
+    const { terms, version } = rule;
+    const attachment = input.attachmentId
+      ? await attachableFile(tx, ctx, step, input.attachmentId)
+      : null;
     const now = ctx.services.now();
     const fromClient = actsAsClient(step);
     const outsideHours = fromClient && !withinWindows(terms.availability, terms.timeZone, now);
@@ -79,8 +68,9 @@ export function sendMessage(
       senderParty: step.as,
       body: await ctx.services.keyring.encrypt(tx, practiceId, input.body, messageBodyPurpose(id)),
       sentAt: now,
-      agreementVersion: governing.version,
+      agreementVersion: version,
       outsideHours,
+      attachmentId: attachment?.id ?? null,
     });
     const risk = fromClient
       ? await raiseRiskLanguageAlert(tx, ctx, {
@@ -99,12 +89,17 @@ export function sendMessage(
         from: step.as,
         outsideHours,
         risk: risk.level,
-        agreementVersion: governing.version,
+        agreementVersion: version,
+        attachment: attachment !== null,
       },
     });
     const crisis =
       outsideHours || risk.level === 'urgent' ? await readCrisisResources(tx, practiceId) : null;
-    const message = await toMessage(tx, ctx, row, { party: step.as, names });
+    const message = await toMessage(tx, ctx, row, {
+      party: step.as,
+      names,
+      attachments: new Map(attachment ? [[attachment.id, attachment]] : []),
+    });
     return {
       ...message,
       ...(outsideHours && crisis
@@ -156,4 +151,30 @@ async function notifyOtherParty(
       therapistName: names.get(therapistId)?.displayName ?? 'Your therapist',
     });
   return names;
+}
+
+/**
+ * The file to send with a message: one the sender uploaded in this episode and not yet sent with
+ * another message. Anything else is a 400 (nothing is stored).
+ */
+async function attachableFile(
+  tx: Executor,
+  ctx: AccessContext,
+  step: EpisodeStep,
+  attachmentId: string,
+): Promise<EpisodeAttachment> {
+  const found = (await findEpisodeAttachments(tx, ctx, step.episode, [attachmentId])).get(
+    attachmentId,
+  );
+  const problem =
+    !found || found.uploadedBy !== step.actor.userId
+      ? 'That file was not uploaded by you in this conversation; upload it again.'
+      : (await findByAttachment(tx, step.episode.practiceId, attachmentId))
+        ? 'That file has already been sent with another message; upload it again to send it again.'
+        : null;
+  if (problem || !found)
+    throw new AppError('VALIDATION_FAILED', problem ?? 'Upload the file again.', [
+      { path: 'attachmentId', message: problem ?? 'Upload the file again.' },
+    ]);
+  return found;
 }

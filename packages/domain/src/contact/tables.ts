@@ -8,8 +8,10 @@ import {
   primaryKey,
   text,
   timestamp,
+  uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { attachments } from '../carry-forward/tables';
 import { episodes } from '../episodes/tables';
 import { users } from '../identity/tables';
 
@@ -40,6 +42,8 @@ export const messages = pgTable(
     riskAlertId: uuid('risk_alert_id'),
     /** When the recipient first read it. */
     readAt: timestamp('read_at', { withTimezone: true }),
+    /** A file sent with the message (the encrypted attachment store), at most one per message. */
+    attachmentId: uuid('attachment_id'),
   },
   (t) => [
     primaryKey({ columns: [t.practiceId, t.id] }),
@@ -51,6 +55,11 @@ export const messages = pgTable(
       columns: [t.practiceId, t.senderId],
       foreignColumns: [users.practiceId, users.id],
     }),
+    foreignKey({
+      columns: [t.practiceId, t.attachmentId],
+      foreignColumns: [attachments.practiceId, attachments.id],
+    }),
+    uniqueIndex('messages_attachment_uq').on(t.practiceId, t.attachmentId),
     index('messages_episode_idx').on(t.practiceId, t.episodeId, t.sentAt),
     index('messages_unread_idx')
       .on(t.practiceId, t.episodeId, t.senderParty)

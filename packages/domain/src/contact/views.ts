@@ -1,5 +1,6 @@
 import type { Message } from '@throughline/contracts';
 import type { AccessContext } from '../access';
+import type { AttachmentInfo } from '../carry-forward';
 import type { Executor } from '../shared/transaction';
 import { type MessageRow, messageBodyPurpose } from './repository';
 import type { MessageParty } from './tables';
@@ -9,8 +10,13 @@ export async function toMessage(
   tx: Executor,
   ctx: AccessContext,
   row: MessageRow,
-  viewer: { party: MessageParty; names: Map<string, { displayName: string }> },
+  viewer: {
+    party: MessageParty;
+    names: Map<string, { displayName: string }>;
+    attachments: Map<string, AttachmentInfo>;
+  },
 ): Promise<Message> {
+  const file = row.attachmentId ? viewer.attachments.get(row.attachmentId) : undefined;
   return {
     id: row.id,
     episodeId: row.episodeId,
@@ -26,5 +32,13 @@ export async function toMessage(
     sentAt: row.sentAt,
     readAt: row.readAt,
     outsideHours: row.outsideHours,
+    attachment: file
+      ? {
+          id: file.id,
+          fileName: file.fileName,
+          mediaType: file.mediaType,
+          sizeBytes: file.sizeBytes,
+        }
+      : null,
   };
 }

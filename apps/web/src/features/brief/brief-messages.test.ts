@@ -12,6 +12,7 @@ const message = (id: string, sentAt: string, over: Partial<Wire<Message>> = {}):
   sentAt,
   readAt: null,
   outsideHours: false,
+  attachment: null,
   ...over,
 });
 
