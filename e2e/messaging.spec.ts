@@ -82,6 +82,16 @@ describe('contact agreement and messages in a browser', () => {
     await noSidewaysScroll(sam);
     await screenshot(sam, 'i10-03-auto-reply-390');
 
+    // A file with a message: the encrypted attachment store, opened by the two parties.
+    await sam.getByLabel('Your message').fill('Here is the second verse.');
+    await sam.locator('input[type="file"]').setInputFiles({
+      name: 'second verse.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from('Night shift, second verse'),
+    });
+    await sam.getByRole('button', { name: 'Send' }).click();
+    await shown(sam.getByRole('link', { name: /second verse\.txt/ }));
+
     await sam.getByLabel('Your message').fill('Some nights I just want to die.');
     await sam.getByRole('button', { name: 'Send' }).click();
     const crisis = await shown(sam.getByRole('alert').filter({ hasText: 'harming yourself' }));
@@ -95,6 +105,7 @@ describe('contact agreement and messages in a browser', () => {
     expect(await alerts.count()).toBeGreaterThan(0);
     const conversation = maya.getByRole('region', { name: 'Contact agreement and messages' });
     await shown(conversation.getByText('Some nights I just want to die.'));
+    await shown(conversation.getByRole('link', { name: /second verse\.txt/ }));
     await conversation
       .getByLabel('Your message')
       .fill("Thank you for telling me, Sam. I'll call you today at 3pm.");

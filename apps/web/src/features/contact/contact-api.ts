@@ -1,5 +1,6 @@
 import { type UseQueryResult, useQuery } from '@tanstack/react-query';
 import type {
+  Attachment,
   ContactAgreement,
   ContactDefaults,
   Episode,
@@ -8,7 +9,7 @@ import type {
   SentMessage,
   Wire,
 } from '@throughline/contracts';
-import { api } from '../../api/client';
+import { api, upload } from '../../api/client';
 import { type MutationCallbacks, useFeatureMutation } from '../../api/mutation';
 import { isApiError } from '../../api/problem';
 import { alertKeys } from '../alerts/alerts-api';
@@ -100,13 +101,28 @@ export function useAcceptContactAgreement(
   );
 }
 
+export type OutgoingMessage = { body: string; file?: File | null };
+
+/** The URL a message's file downloads from (same origin, the session cookie). */
+export function messageFileUrl(episodeId: string, attachmentId: string): string {
+  return `/api/v1${base(episodeId)}/messages/attachments/${encodeURIComponent(attachmentId)}`;
+}
+
+/** Sends a message; a file goes first to the attachment store, then with the message. */
 export function useSendMessage(
   episodeId: string,
-  callbacks?: MutationCallbacks<Wire<SentMessage>, string>,
+  callbacks?: MutationCallbacks<Wire<SentMessage>, OutgoingMessage>,
 ) {
   return useFeatureMutation(
-    (body: string) =>
-      api<Wire<SentMessage>>(`${base(episodeId)}/messages`, { method: 'POST', body: { body } }),
+    async ({ body, file }: OutgoingMessage) => {
+      const attachment = file
+        ? await upload<Wire<Attachment>>(`${base(episodeId)}/messages/attachments`, file)
+        : null;
+      return api<Wire<SentMessage>>(`${base(episodeId)}/messages`, {
+        method: 'POST',
+        body: attachment ? { body, attachmentId: attachment.id } : { body },
+      });
+    },
     (qc) => {
       void qc.invalidateQueries({ queryKey: contactKeys.messages(episodeId) });
       // A risk-language message raises an alert the therapist's lists show.

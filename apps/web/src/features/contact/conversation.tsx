@@ -1,10 +1,10 @@
-import { Card, Group, Stack, Text } from '@mantine/core';
+import { Anchor, Card, Group, Stack, Text } from '@mantine/core';
 import type { SentMessage, Wire } from '@throughline/contracts';
 import { type ReactElement, useEffect } from 'react';
 import { ErrorAlert } from '../../app/error-alert';
 import { formatInZone } from '../../app/format';
 import { Loading } from '../../app/loading';
-import { useMarkMessagesRead, useMessages } from './contact-api';
+import { messageFileUrl, useMarkMessagesRead, useMessages } from './contact-api';
 import { ReplyForm } from './reply-form';
 
 /**
@@ -58,6 +58,12 @@ export function Conversation({
             <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
               {m.body}
             </Text>
+            {m.attachment && (
+              <Anchor href={messageFileUrl(episodeId, m.attachment.id)} size="sm" download>
+                {m.attachment.fileName} ({Math.max(1, Math.round(m.attachment.sizeBytes / 1024))}{' '}
+                KB)
+              </Anchor>
+            )}
             {m.mine && (
               <Text size="xs" c="dimmed">
                 {m.readAt ? `Read ${formatInZone(m.readAt, viewerZone)}` : 'Not read yet'}

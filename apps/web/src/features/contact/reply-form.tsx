@@ -1,6 +1,11 @@
-import { Button, Group, Stack, Textarea } from '@mantine/core';
+import { Button, FileInput, Group, Stack, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { MESSAGE_MAX_CHARS, type SentMessage, type Wire } from '@throughline/contracts';
+import {
+  ATTACHMENT_MAX_BYTES,
+  MESSAGE_MAX_CHARS,
+  type SentMessage,
+  type Wire,
+} from '@throughline/contracts';
 import type { ReactElement } from 'react';
 import { ErrorAlert } from '../../app/error-alert';
 import { useSendMessage } from './contact-api';
@@ -19,9 +24,13 @@ export function ReplyForm({
   placeholder?: string;
   onSent?: (sent: Wire<SentMessage>) => void;
 }): ReactElement {
-  const form = useForm({
-    initialValues: { body: '' },
+  const form = useForm<{ body: string; file: File | null }>({
+    initialValues: { body: '', file: null },
     validate: {
+      file: (f) =>
+        f && f.size > ATTACHMENT_MAX_BYTES
+          ? `This file is larger than ${ATTACHMENT_MAX_BYTES / 1024 / 1024} MB.`
+          : null,
       body: (v) =>
         v.trim().length === 0
           ? 'Write something before sending.'
@@ -37,7 +46,7 @@ export function ReplyForm({
     },
   });
   return (
-    <form onSubmit={form.onSubmit(({ body }) => send.mutate(body))} className="print-hide">
+    <form onSubmit={form.onSubmit((v) => send.mutate(v))} className="print-hide">
       <Stack gap="xs">
         <Textarea
           label={label}
@@ -46,6 +55,13 @@ export function ReplyForm({
           minRows={2}
           maxLength={MESSAGE_MAX_CHARS}
           {...form.getInputProps('body')}
+        />
+        <FileInput
+          label="Attach a file (optional)"
+          description={`Audio, PDF or text, up to ${ATTACHMENT_MAX_BYTES / 1024 / 1024} MB`}
+          accept="audio/*,application/pdf,text/plain"
+          clearable
+          {...form.getInputProps('file')}
         />
         <ErrorAlert error={send.error} title="The message was not sent" />
         <Group justify="flex-end">
