@@ -29,6 +29,7 @@ import { carryForwardRoutes } from './routes/carry-forward';
 import { caseloadRoutes } from './routes/caseload';
 import { clientRoutes } from './routes/clients';
 import { consentRoutes } from './routes/consent';
+import { contactRoutes } from './routes/contact';
 import { episodeRoutes } from './routes/episodes';
 import { goalRoutes } from './routes/goals';
 import { healthRoutes } from './routes/health';
@@ -170,6 +171,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     measureTaskRoutes,
     consentRoutes,
     supervisionRoutes,
+    contactRoutes,
   ]) {
     await app.register(routes);
   }

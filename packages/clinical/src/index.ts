@@ -17,4 +17,5 @@ export { clientBandWords } from './instruments/client-wording';
 export { instrumentShortName, scoreRange } from './instruments/score-range';
 export type * from './instruments/types';
 export * from './outcome';
+export * from './risk-language';
 export * from './scoring';

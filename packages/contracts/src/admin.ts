@@ -55,6 +55,7 @@ export const OUTBOX_KINDS = [
   'security-notice',
   'reminder',
   'questionnaire',
+  'message',
   'other',
 ] as const;
 export type OutboxKind = (typeof OUTBOX_KINDS)[number];

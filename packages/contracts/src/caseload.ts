@@ -11,6 +11,7 @@ export const ATTENTION_KINDS = [
   'no-next-session',
   'overdue-homework',
   'urgent-alerts',
+  'unread-messages',
   'alerts',
 ] as const;
 export type AttentionKind = (typeof ATTENTION_KINDS)[number];

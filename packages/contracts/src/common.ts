@@ -10,6 +10,11 @@ export const crisisResourcesSchema = z.object({
     z.object({ country: z.string(), name: z.string(), contact: z.string(), note: z.string() }),
   ),
   practice: z.string(),
+  verified: z
+    .boolean()
+    .describe(
+      'false while these are the shipped defaults: the practice should verify them for its locale',
+    ),
 });
 
 export const problemSchema = z
@@ -27,6 +32,10 @@ export const problemSchema = z
       .describe(
         'A refused questionnaire: the risk flags its answers raise anyway (a risk item is never lost to validation)',
       ),
+    rule: z
+      .string()
+      .optional()
+      .describe('The contact rule that refused a message (e.g. contact-agreement-accepted)'),
     crisisResources: crisisResourcesSchema
       .optional()
       .describe('Shown to the person at once when a risk item was answered above 0'),

@@ -14,6 +14,7 @@ export * from './clients';
 export * from './common';
 export * from './consent';
 export * from './consent-texts';
+export * from './contact';
 export * from './episodes';
 export * from './goals';
 export * from './health';

@@ -10,6 +10,8 @@ export * from './carry-forward';
 export * from './caseload';
 export * from './clients';
 export * from './consent';
+export * from './contact';
+export * from './contact-settings';
 export * from './crypto';
 export * from './episodes';
 export * from './goals';

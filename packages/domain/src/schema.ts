@@ -7,6 +7,7 @@ export * from './calendar/tables';
 export * from './carry-forward/tables';
 export * from './clients/tables';
 export * from './consent/tables';
+export * from './contact/tables';
 export * from './episodes/tables';
 export * from './goals/tables';
 export * from './identity/tables';

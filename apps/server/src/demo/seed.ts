@@ -13,6 +13,7 @@ import {
 import { sql } from 'drizzle-orm';
 import { actingAs, operatorContext } from '../operator';
 import { seedDemoAccess } from './access';
+import { seedDemoContact } from './contact';
 import { seedDemoContinuity } from './continuity';
 import { seedDemoGoals } from './goals';
 import { seedDemoMeasureTasks } from './measure-tasks';
@@ -178,6 +179,7 @@ export async function seedDemo(services: Services): Promise<DemoSeed> {
   await seedDemoMeasureTasks(services, seed);
   await seedDemoAccess(services, seed);
   await seedDemoSupervision(services, seed);
+  await seedDemoContact(services, seed);
   return seed;
 }
 

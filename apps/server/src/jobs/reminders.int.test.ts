@@ -82,7 +82,7 @@ describe('appointment reminder handler', () => {
     await prefs(true, true, false);
     expect(await sendAppointmentReminder(h.services, job(await appointment()))).toBe('sent');
     const mail = (await outboxFor()).at(-1);
-    expect(mail?.text_body).toBe(`${NEUTRAL_REMINDER}\n\nhttp://localhost:3000/portal\n`);
+    expect(mail?.text_body).toBe(`${NEUTRAL_REMINDER}\n\nhttp://localhost:3000/\n`);
     expect(mail?.subject).not.toMatch(/\d/);
   });
 

@@ -1,4 +1,3 @@
-import fastifyMultipart from '@fastify/multipart';
 import {
   ATTACHMENT_MAX_BYTES,
   attachmentSchema,
@@ -14,10 +13,8 @@ import {
   uuidParam,
 } from '@throughline/contracts';
 import {
-  AppError,
   closeThread,
   completeHomework,
-  fileTooLarge,
   listHomework,
   listPortalHomework,
   listThreads,
@@ -26,18 +23,11 @@ import {
 } from '@throughline/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-
-/** RFC 6266: an ASCII fallback and the UTF-8 name. */
-function contentDisposition(fileName: string): string {
-  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
-}
+import { acceptOneFile, contentDisposition, readOneFile } from './uploads';
 
 export const carryForwardRoutes: FastifyPluginAsyncZod = async (app) => {
   // Scoped to this plugin: only the upload route accepts multipart bodies, with its own limit.
-  await app.register(fastifyMultipart, {
-    limits: { fileSize: ATTACHMENT_MAX_BYTES, files: 1, fields: 5, parts: 6 },
-  });
+  await acceptOneFile(app);
 
   app.get(
     '/api/v1/episodes/:id/threads',
@@ -126,30 +116,9 @@ export const carryForwardRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      if (!request.isMultipart()) {
-        throw new AppError(
-          'UNSUPPORTED_FILE_TYPE',
-          'Upload the file as multipart/form-data with one file part.',
-        );
-      }
-      const part = await request.file();
-      if (!part) {
-        throw new AppError('VALIDATION_FAILED', 'The upload contains no file.', [
-          { path: 'file', message: 'Attach one file.' },
-        ]);
-      }
-      let bytes: Buffer;
-      try {
-        bytes = await part.toBuffer();
-      } catch (error) {
-        if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw fileTooLarge();
-        throw error;
-      }
       const created = await uploadAttachment(request.ctx, {
         episodeId: request.params.id,
-        fileName: part.filename,
-        declaredType: part.mimetype,
-        bytes,
+        ...(await readOneFile(request)),
       });
       return reply.code(201).send(created);
     },

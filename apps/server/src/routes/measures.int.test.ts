@@ -164,10 +164,14 @@ describe('POST /api/v1/episodes/:id/responses', () => {
     expect(r.statusCode).toBe(201);
     const body = r.json();
     expect(body.response.flags).toContain('risk-item');
+    // The practice's crisis resources: the shipped defaults, marked unverified (issue 10).
     expect(body.crisisResources.lines.map((l: { contact: string }) => l.contact)).toEqual([
       '116 123',
+      '999',
       '988',
+      '112',
     ]);
+    expect(body.crisisResources.verified).toBe(false);
     expect(body.crisisResources.message).toMatch(/immediate danger/);
     // The client is not shown the therapist's alert; the therapist sees it at once.
     expect(body.alerts).toEqual([]);

@@ -97,6 +97,8 @@ afterAll(async () => {
   await h?.close();
 });
 
+const messagesUrl = () => `/api/v1/episodes/${sam.episodeId}/messages`;
+
 const reads = () => ({
   episode: `/api/v1/episodes/${sam.episodeId}`,
   brief: `/api/v1/episodes/${sam.episodeId}/brief`,
@@ -239,12 +241,22 @@ describe('cover while away', () => {
     expect(created.statusCode, created.body).toBe(201);
     expect(await statusOf(callers.designee, reads().brief)).toBe(404);
     expect(await statusOf(callers.designee, `/api/v1/episodes/${sam.episodeId}/alerts`)).toBe(404);
+    expect(await statusOf(callers.designee, messagesUrl())).toBe(404);
   });
 
   it('during the cover the designee reads the brief and alerts, audited as cover, and nothing else', async () => {
     clock.set(coverStart + MINUTE);
     expect(await statusOf(callers.designee, reads().brief)).toBe(200);
     expect(await statusOf(callers.designee, `/api/v1/episodes/${sam.episodeId}/alerts`)).toBe(200);
+    // Messages: read, and answered under the same agreement rule as the therapist (none yet here).
+    expect(await statusOf(callers.designee, messagesUrl())).toBe(200);
+    const reply = await callers.designee.request({
+      method: 'POST',
+      url: messagesUrl(),
+      payload: { body: 'Maya is away this week; I am covering.' },
+    });
+    expect(reply.statusCode, reply.body).toBe(409);
+    expect(reply.json().code).toBe('CONTACT_AGREEMENT_REQUIRED');
     expect(await statusOf(callers.designee, reads().notes)).toBe(404);
     expect(await statusOf(callers.designee, reads().boundaryLog)).toBe(404);
     expect(

@@ -66,6 +66,7 @@ export const outboxKindLabels: Record<OutboxKind, string> = {
   invitation: 'Invitation',
   'password-reset': 'Password reset link',
   'security-notice': 'Account change notice',
+  message: 'New message notice',
   reminder: 'Session reminder',
   questionnaire: 'Questionnaire invitation',
   other: 'Other',
@@ -188,4 +189,22 @@ export const boundaryAssessmentLabels: Record<BoundaryAssessment, string> = {
   crossing: 'Crossing (considered, may help the work)',
   violation: 'Violation (harmful; needs repair)',
   unsure: 'Not yet clear',
+};
+
+/** ISO weekdays (Monday 1 … Sunday 7), for availability windows. */
+export const weekdayLabels: Record<number, string> = {
+  1: 'Monday',
+  2: 'Tuesday',
+  3: 'Wednesday',
+  4: 'Thursday',
+  5: 'Friday',
+  6: 'Saturday',
+  7: 'Sunday',
+};
+
+/** The contact agreement's channels, in words. */
+export const contactChannelLabels: Record<'messages' | 'email' | 'phone', string> = {
+  messages: 'Messages in the portal',
+  email: 'E-mail notices of new messages (no message text)',
+  phone: 'Phone calls',
 };

@@ -11,6 +11,7 @@ export function navItemsFor(role: Role): NavItem[] {
     case 'client':
       return [
         { to: '/', label: 'Home' },
+        { to: '/messages', label: 'Messages' },
         { to: '/access-report', label: 'Who has seen my record' },
         security,
       ];

@@ -10,6 +10,7 @@ import { SignInPage } from '../features/auth/sign-in-page';
 import { SignUpCodePage } from '../features/auth/sign-up-code-page';
 import { BriefPage } from '../features/brief/brief-page';
 import { ClientPage } from '../features/clients/client-page';
+import { PortalMessagesPage } from '../features/contact/portal-messages-page';
 import { CoverPage } from '../features/cover/cover-page';
 import { EpisodePage } from '../features/episodes/episode-page';
 import { NotePage } from '../features/notes/note-page';
@@ -85,6 +86,14 @@ export function createAppRouter(): AppRouter {
           element: (
             <RequireRole roles={['client']}>
               <AccessReportPage />
+            </RequireRole>
+          ),
+        },
+        {
+          path: 'messages',
+          element: (
+            <RequireRole roles={['client']}>
+              <PortalMessagesPage />
             </RequireRole>
           ),
         },

@@ -49,6 +49,7 @@ export {
   actsAsClient,
   administersPractice,
   isPartyOf,
+  messageSide,
   readsPart,
   seesTherapistOnlyFields,
   supervises,

@@ -14,6 +14,8 @@ describe('the phase rule table', () => {
     expect([...limited].sort()).toEqual([
       'appointment.create',
       'attachment.create',
+      'contact-agreement.accept',
+      'contact-agreement.propose',
       'discussion-item.create',
       'goal.create',
       'goal.rate',
@@ -22,6 +24,8 @@ describe('the phase rule table', () => {
       'measure-task.create',
       'measure-task.send',
       'measurement-plan.update',
+      'message.attach',
+      'message.send',
       'note.create',
       'note.sign',
       'note.update',

@@ -23,6 +23,10 @@ const DEEDS: Partial<Record<Action, string>> = {
   'goal.rate': 'goals cannot be rated',
   'plan.share': 'the plan cannot be shared',
   'discussion-item.create': 'discussion items cannot be added',
+  'contact-agreement.propose': 'the contact agreement cannot change',
+  'contact-agreement.accept': 'the contact agreement cannot be accepted',
+  'message.send': 'messages cannot be sent',
+  'message.attach': 'files cannot be sent',
 };
 
 const IS: Record<Phase, string> = {

@@ -137,8 +137,8 @@ export const POLICY = {
   },
   'score.list': { who: ['therapist', 'supervisor'], hidesExistence: true, part: 'scores' },
   'outcome.read': { who: ['therapist', 'supervisor'], hidesExistence: true, part: 'scores' },
-  // A designee covering the therapist sees the episode's alerts (APA 3.12). When messaging lands,
-  // its read and reply actions name 'designee' here the same way (issue 10, cover while away).
+  // A designee covering the therapist sees the episode's alerts (APA 3.12), and reads and answers
+  // its messages (the message actions below name 'designee' too; issue 10, cover while away).
   'alert.list': { who: ['therapist', 'designee'], hidesExistence: true },
   // Any phase: a raised alert must always be answerable (CLINICAL.md §4).
   'alert.acknowledge': { who: ['therapist'], hidesExistence: true },
@@ -209,6 +209,25 @@ export const POLICY = {
     part: 'boundary-log',
   },
   'boundary-log.create': { who: ['therapist'], hidesExistence: true },
+  // The contact agreement and secure messages (issue 10). The therapist proposes the agreement
+  // (their proposal is their acceptance); the client accepts it. A designee covering reads and
+  // answers messages for the therapist, never agrees on their behalf. Messages are sent only within an
+  // accepted agreement (decided in the use-case) and not in a closed episode; reading the
+  // conversation and marking it read stay open in every phase.
+  'contact-agreement.read': { who: ['therapist', 'client'], hidesExistence: true },
+  'contact-agreement.propose': { who: ['therapist'], hidesExistence: true, phases: OPEN },
+  'contact-agreement.accept': { who: ['therapist', 'client'], hidesExistence: true, phases: OPEN },
+  'contact-defaults.read': { who: ['therapist'] },
+  'message.list': { who: ['therapist', 'client', 'designee'], hidesExistence: true },
+  'message.send': { who: ['therapist', 'client', 'designee'], hidesExistence: true, phases: OPEN },
+  'message.mark-read': { who: ['therapist', 'client', 'designee'], hidesExistence: true },
+  // A file for a message (the encrypted attachment store): uploaded under the same rules as a
+  // message, read by the two parties once it is sent (or by its uploader before).
+  'message.attach': { who: ['therapist', 'client'], hidesExistence: true, phases: OPEN },
+  'message.attachment.read': { who: ['therapist', 'client', 'designee'], hidesExistence: true },
+  // Crisis resources are shown to clients; an administrator verifies them for the locale.
+  'crisis-resources.read': { who: 'signed-in' },
+  'crisis-resources.update': { who: ['practice_admin'] },
   'user.list': { who: ['practice_admin'] },
   'user.create': { who: ['practice_admin'] },
   'user.deactivate': { who: ['practice_admin'] },

@@ -61,3 +61,14 @@ export function supervises(account: { role: Role }): boolean {
 export function treatsClients(account: { role: Role }): boolean {
   return account.role === 'therapist';
 }
+
+/**
+ * The side of an episode's conversation the caller reads and writes for: the client, or the
+ * clinicians — its therapist, or a designee covering for them (issue 10). The policy admits no one
+ * else to messages; a supervisor reaching here is a bug, not a reader.
+ */
+export function messageSide(access: { as: Relation }): 'therapist' | 'client' {
+  if (access.as === 'client') return 'client';
+  if (access.as === 'therapist' || access.as === 'designee') return 'therapist';
+  throw new Error(`messageSide: ${access.as} is not a side of the conversation`);
+}

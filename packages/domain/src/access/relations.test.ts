@@ -60,8 +60,16 @@ describe('supervisor relation', () => {
 });
 
 describe('designee relation', () => {
-  it('reads the brief, the episode and its alerts — nothing else, never a write', () => {
-    expect(admitted('designee').sort()).toEqual(['alert.list', 'brief.read', 'episode.read']);
+  it('reads the brief, the episode and its alerts, reads and answers messages — nothing else', () => {
+    expect(admitted('designee').sort()).toEqual([
+      'alert.list',
+      'brief.read',
+      'episode.read',
+      'message.attachment.read',
+      'message.list',
+      'message.mark-read',
+      'message.send',
+    ]);
   });
 });
 

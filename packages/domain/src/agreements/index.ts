@@ -2,7 +2,11 @@
 export { acceptAgreementVersion } from './accept-version';
 export { declineAgreementVersion } from './decline-version';
 export { type ProposeInput, proposeAgreement, proposeInEpisode } from './propose';
-export { type AgreementView, readAgreement } from './read-agreement';
+export {
+  type AgreementView,
+  readAgreement,
+  readInEpisode as readAgreementInEpisode,
+} from './read-agreement';
 export { findVersionBySubject, listResponses } from './repository';
 export { type Answer, answerInEpisode } from './respond';
 export {

@@ -1,5 +1,6 @@
 import type { AccessContext } from '../access';
 import { recordAudit } from '../audit';
+import type { Executor } from '../shared/transaction';
 import { listResponses, listVersions, lockAgreement } from './repository';
 import { inPartyEpisode } from './scope';
 import type { AgreementKind } from './tables';
@@ -28,30 +29,45 @@ export function readAgreement(
       episodeOf: async () => input.episodeId,
     },
     async (tx, access) => {
-      const { practiceId } = access.episode;
-      const agreement = await lockAgreement(tx, practiceId, input.episodeId, input.kind, false);
-      const rows = agreement ? await listVersions(tx, practiceId, agreement.id) : [];
-      const responses = await listResponses(
-        tx,
-        practiceId,
-        rows.map((r) => r.id),
-      );
-      const versions = agreement
-        ? await Promise.all(rows.map((r) => presentVersion(tx, ctx, agreement, r, responses)))
-        : [];
+      const view = await readInEpisode(tx, ctx, access.episode, input.kind);
       await recordAudit(tx, ctx, {
         action: 'agreement.read',
         resourceType: 'agreement',
-        resourceId: agreement?.id ?? null,
+        resourceId: view.current?.agreementId ?? view.versions[0]?.agreementId ?? null,
         outcome: 'success',
-        detail: { kind: input.kind, versions: versions.length },
+        detail: { kind: input.kind, versions: view.versions.length },
       });
-      return {
-        episodeId: input.episodeId,
-        kind: input.kind,
-        current: versions.find((v) => v.supersededAt === null) ?? null,
-        versions,
-      };
+      return view;
     },
   );
+}
+
+/**
+ * The episode's agreement of a kind with its history, inside the caller's transaction, for a use
+ * case that has already admitted the caller to the episode (and audits its own step). Locks the
+ * agreement row, so a proposal or an answer cannot interleave with the read.
+ */
+export async function readInEpisode(
+  tx: Executor,
+  ctx: AccessContext,
+  episode: { practiceId: string; id: string },
+  kind: AgreementKind,
+): Promise<AgreementView> {
+  const { practiceId } = episode;
+  const agreement = await lockAgreement(tx, practiceId, episode.id, kind, false);
+  const rows = agreement ? await listVersions(tx, practiceId, agreement.id) : [];
+  const responses = await listResponses(
+    tx,
+    practiceId,
+    rows.map((r) => r.id),
+  );
+  const versions = agreement
+    ? await Promise.all(rows.map((r) => presentVersion(tx, ctx, agreement, r, responses)))
+    : [];
+  return {
+    episodeId: episode.id,
+    kind,
+    current: versions.find((v) => v.supersededAt === null) ?? null,
+    versions,
+  };
 }

@@ -87,7 +87,7 @@ export async function sendAppointmentReminder(
     const policy = clientMailPolicy(row, 'reminder');
     // A client who joined with a sign-up code may have no e-mail at all.
     if (!policy.send || !row.email) return 'skipped-preferences';
-    const portal = `${services.publicUrl}/portal`;
+    const portal = `${services.publicUrl}/`;
     const when = DateTime.fromJSDate(row.startsAt, { zone: row.timeZone }).toFormat(
       "cccc d LLLL yyyy 'at' HH:mm",
     );

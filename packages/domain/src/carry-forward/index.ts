@@ -1,5 +1,10 @@
 export { closeThread } from './close-thread';
 export { completeHomework, HOMEWORK_COMMENT_MAX } from './complete-homework';
+export {
+  type EpisodeAttachment,
+  findEpisodeAttachments,
+  openEpisodeAttachment,
+} from './episode-attachments';
 export { listHomework } from './list-homework';
 export { listPortalHomework, RECENT_DONE_DAYS } from './list-portal-homework';
 export { listThreads } from './list-threads';
@@ -23,7 +28,14 @@ export {
 } from './reads';
 export type { AttachmentInfo } from './repository';
 export { attachmentIdsInEpisode, openThreadIds } from './repository';
-export { fileTooLarge, uploadAttachment } from './upload-attachment';
+export {
+  type CheckedFile,
+  checkAttachmentFile,
+  fileTooLarge,
+  insertAttachment,
+  type UploadedFile,
+  uploadAttachment,
+} from './upload-attachment';
 export {
   attachmentFileNamePurpose,
   attachmentPurpose,

@@ -10,6 +10,7 @@ export type AttentionKind =
   | 'no-next-session'
   | 'overdue-homework'
   | 'urgent-alerts'
+  | 'unread-messages'
   | 'alerts';
 
 export type CaseloadEntry = CaseloadItem;
@@ -20,6 +21,7 @@ function attentionOf(row: CaseloadRow): CaseloadEntry['attention'] {
   const items: CaseloadEntry['attention'] = [
     // A risk item comes first: the therapist must see it at once (CLINICAL.md §4).
     { kind: 'urgent-alerts', count: row.urgent_alerts },
+    { kind: 'unread-messages', count: row.unread_messages },
     { kind: 'unsigned-notes', count: row.unsigned_notes },
     { kind: 'homework-completed', count: row.homework_completed },
     { kind: 'no-next-session', count: row.phase === 'active' && !row.next_session ? 1 : 0 },

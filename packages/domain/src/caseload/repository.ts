@@ -3,6 +3,7 @@ import type { SignedIn } from '../access';
 import { attendedSessionsSql, nextScheduledStartSql, nextScheduledZoneSql } from '../appointments';
 import { homeworkAttentionSql } from '../carry-forward';
 import { type ClientHeadRow, clientHeadSql } from '../clients';
+import { unreadMessageCountsSql } from '../contact';
 import { visibleEpisodesSql } from '../episodes';
 import { practiceTimeZoneSql } from '../identity';
 import { openAlertCountsSql } from '../measures';
@@ -26,6 +27,8 @@ export type CaseloadRow = {
   /** Unacknowledged alerts (CLINICAL.md §4): urgent (risk item) and the others. */
   urgent_alerts: number;
   other_alerts: number;
+  /** Messages from the client the therapist has not read (issue 10). */
+  unread_messages: number;
 };
 
 const EP = sql.raw('ep');
@@ -61,18 +64,21 @@ export async function listCaseload(
     ), drafts AS (${overdueDraftCountsSql(EP, now)}
     ), work AS (${homeworkAttentionSql({ ep: EP, lastContact: sql.raw('sessions'), today })}
     ), open_alerts AS (${openAlertCountsSql(EP)}
+    ), unread AS (${unreadMessageCountsSql(EP)}
     )
     SELECT ep.client_id, c.display_name, c.preferred_name, ep.id AS episode_id, ep.phase,
       s.next_session, s.next_session_zone, s.last_contact_at,
       coalesce(d.n, 0) AS unsigned_notes, coalesce(w.completed, 0) AS homework_completed,
       coalesce(w.overdue, 0) AS overdue_homework,
-      coalesce(al.urgent, 0) AS urgent_alerts, coalesce(al.other, 0) AS other_alerts
+      coalesce(al.urgent, 0) AS urgent_alerts, coalesce(al.other, 0) AS other_alerts,
+      coalesce(um.n, 0) AS unread_messages
     FROM ep
     JOIN LATERAL (${clientHeadSql({ practiceId: sql`ep.practice_id`, clientId: sql`ep.client_id` })}) c ON true
     LEFT JOIN sessions s ON s.episode_id = ep.id
     LEFT JOIN drafts d ON d.episode_id = ep.id
     LEFT JOIN work w ON w.episode_id = ep.id
     LEFT JOIN open_alerts al ON al.episode_id = ep.id
+    LEFT JOIN unread um ON um.episode_id = ep.id
     ORDER BY s.next_session NULLS LAST, coalesce(c.preferred_name, c.display_name), c.display_name, ep.id`);
   return result.rows.map((r) => ({
     ...r,

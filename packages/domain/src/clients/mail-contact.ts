@@ -1,17 +1,19 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../shared/transaction';
 import type { SafeContact } from './details';
 import { clients } from './tables';
 
 /**
  * Where and how a client may be e-mailed: their address (null for a client who joined with a
- * sign-up code and no e-mail: nothing is sent), zone, safe-contact preferences and the name they
- * asked to be addressed by.
+ * sign-up code and no e-mail: nothing is sent), zone, safe-contact preferences, their portal
+ * account and the name they go by (preferred name, else display name).
  */
 export type ClientMailContact = SafeContact & {
   email: string | null;
   timeZone: string;
   preferredName: string | null;
+  userId: string;
+  name: string;
 };
 
 /**
@@ -28,6 +30,8 @@ export async function findClientMailContact(
       email: clients.email,
       preferredName: clients.preferredName,
       timeZone: clients.timeZone,
+      userId: clients.userId,
+      name: sql<string>`coalesce(${clients.preferredName}, ${clients.displayName})`,
       mayEmail: clients.mayEmail,
       emailMayIncludeDetails: clients.emailMayIncludeDetails,
       remindersEnabled: clients.remindersEnabled,

@@ -31,6 +31,9 @@ export const COLUMN_LABELS: Record<string, Record<string, ColumnLabel>> = {
     measure_settings: plaintext(
       'practice configuration (instruments switched on, PCL-5 reliable-change value): no client data',
     ),
+    contact_settings: plaintext(
+      'practice configuration (crisis resources, contact agreement defaults): no client data',
+    ),
   },
   users: {
     email: plaintext(
@@ -192,6 +195,10 @@ export const COLUMN_LABELS: Record<string, Record<string, ColumnLabel>> = {
   agreement_responses: {
     party: plaintext(`${CODE} (therapist or client): which required party answers`),
     response: plaintext(`${CODE} (pending, accepted, declined)`),
+  },
+  messages: {
+    sender_party: plaintext(`${CODE} (therapist or client): unread counts filter by it`),
+    body: encrypted('the text of a secure message between client and therapist'),
   },
   goals: {
     client_words: encrypted('goal in the client’s words'),

@@ -6,6 +6,11 @@ export {
   listApiTokens,
   revokeApiToken,
 } from './api-tokens';
+export {
+  findUserContacts,
+  readPracticeContactSettings,
+  writePracticeContactSettings,
+} from './contact-settings-row';
 export { deactivateUser, reactivateUser } from './deactivation';
 export {
   acceptInvitation,

@@ -30,6 +30,11 @@ export const practices = pgTable('practices', {
    * and the PCL-5 reliable-change value. Null means the shipped defaults.
    */
   measureSettings: jsonb('measure_settings').$type<Record<string, unknown>>(),
+  /**
+   * Contact settings (versioned JSON, see contact-settings/settings.ts): the crisis resources shown
+   * to clients and the contact agreement's defaults. Null means the shipped defaults.
+   */
+  contactSettings: jsonb('contact_settings').$type<Record<string, unknown>>(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 

@@ -9,7 +9,6 @@ export {
 } from './brief-sections';
 // Measurement plans and the client's questionnaire tasks.
 export { type CreatedMeasureTasks, createTasksForAppointment } from './create-measure-tasks';
-export { CRISIS_RESOURCES, type CrisisResources } from './crisis-resources';
 export { dueInstruments, PLAN_SCHEDULES, type PlanSchedule } from './due';
 export { getMeasurementPlan } from './get-measurement-plan';
 export {
@@ -55,6 +54,7 @@ export {
   type RecordResponseInput,
   recordResponse,
 } from './record-response';
+export { raiseRiskLanguageAlert } from './risk-language-alert';
 export { type SavedProgress, saveMeasureTaskProgress } from './save-measure-task-progress';
 export { scoreInstrument } from './score-instrument';
 export { type SentMeasureTask, sendMeasureTask } from './send-measure-task';

@@ -51,7 +51,7 @@ export async function emailMeasureInvitation(
   const policy = client ? clientMailPolicy(client, 'questionnaire') : undefined;
   // A client who joined with a sign-up code may have no e-mail at all.
   if (!client?.email || !policy?.send) return 'skipped-preferences';
-  const portal = `${services.publicUrl}/portal`;
+  const portal = `${services.publicUrl}/`;
   if (!policy.details) {
     await enqueueEmail(tx, {
       kind: 'questionnaire',

@@ -10,9 +10,9 @@ import {
   seesTherapistOnlyFields,
 } from '../access';
 import { countAttendedSessions } from '../appointments';
+import { readCrisisResources } from '../contact-settings';
 import { AppError, notFound } from '../shared/errors';
 import { evaluateAlerts } from './alert-rules';
-import { CRISIS_RESOURCES } from './crisis-resources';
 import { disabledError, readMeasureSettings } from './practice-settings';
 import { findAppointment, findTask, hasOpenAlert, listByEpisode } from './repository';
 import { raiseRiskOnIncompleteForm, riskFlags, withRisk } from './risk-alerts';
@@ -139,10 +139,18 @@ export async function recordResponse(
           taskId: input.taskId,
         });
       // Refused, but the raised alert commits with the failure event.
-      return new Refusal(withRisk(refused ?? disabledError(input.instrument), flags, true), {
-        reason: refusal ? 'invalid-answers' : 'instrument-disabled',
-        risk: flags.length > 0,
-      });
+      return new Refusal(
+        withRisk(
+          refused ?? disabledError(input.instrument),
+          flags,
+          true,
+          await readCrisisResources(tx, practiceId),
+        ),
+        {
+          reason: refusal ? 'invalid-answers' : 'instrument-disabled',
+          risk: flags.length > 0,
+        },
+      );
     }
     // The session this response belongs to. Completed for a session: that session's number as
     // its invitation counted it (attended sessions before it, plus one), whether or not it has
@@ -165,6 +173,9 @@ export async function recordResponse(
       .filter((r) => r.completedAt <= completedAt)
       .map((r) => r.total);
     const fired = evaluateAlerts(result, { previous: history, sessionNumber }, settings);
+    const crisis = fired.some((f) => f.kind === 'risk-item')
+      ? await readCrisisResources(tx, practiceId)
+      : null;
 
     const id = randomUUID();
     const { itemScores: _answers, ...stored } = result; // item scores would reveal the answers
@@ -192,9 +203,7 @@ export async function recordResponse(
           resultVersion: RESULT_VERSION,
           ...stored,
           sessionNumber,
-          ...(fired.some((f) => f.kind === 'risk-item')
-            ? { crisisResourcesVersion: CRISIS_RESOURCES.version }
-            : {}),
+          ...(crisis ? { crisisResourcesVersion: crisis.version } : {}),
         },
         completedAt,
         enteredBy: step.actor.userId,
@@ -258,7 +267,9 @@ export async function recordResponse(
       response: toResponseView(row),
       // Alerts are the therapist's; a client submitting their own form gets none back.
       alerts: seesTherapistOnlyFields(step) ? raised : [],
-      crisisResources: result.flags.includes('risk-item') ? CRISIS_RESOURCES : null,
+      crisisResources: result.flags.includes('risk-item')
+        ? (crisis ?? (await readCrisisResources(tx, practiceId)))
+        : null,
     };
   });
 }

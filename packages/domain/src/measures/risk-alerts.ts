@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { riskItemAlertFromAnswers, riskItemsOf } from '@throughline/clinical';
+import type { CrisisResources } from '@throughline/contracts';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { AccessContext } from '../access';
 import { recordAudit } from '../audit';
 import { AppError } from '../shared/errors';
 import type { Executor } from '../shared/transaction';
-import { CRISIS_RESOURCES } from './crisis-resources';
 import { alerts, measureTasks } from './tables';
 import { sealAlertInputs } from './views';
 
@@ -81,7 +81,12 @@ export async function raiseRiskOnIncompleteForm(
  * The refusal of a form, naming the risk flags and carrying crisis resources when a risk item was
  * positive. `alerted` says whether the therapist has been alerted (not so for stateless scoring).
  */
-export function withRisk(error: AppError, flags: string[], alerted: boolean): AppError {
+export function withRisk(
+  error: AppError,
+  flags: string[],
+  alerted: boolean,
+  crisisResources: CrisisResources,
+): AppError {
   if (flags.length === 0) return error;
   const note = alerted
     ? 'A risk item was answered above 0: an urgent alert has been raised for the therapist.'
@@ -89,6 +94,6 @@ export function withRisk(error: AppError, flags: string[], alerted: boolean): Ap
   return new AppError(error.code, `${error.message} ${note}`, error.issues, {
     ...error.extra,
     flags,
-    crisisResources: CRISIS_RESOURCES,
+    crisisResources,
   });
 }

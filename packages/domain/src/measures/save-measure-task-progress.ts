@@ -1,10 +1,11 @@
 import { answerRange, getInstrument } from '@throughline/clinical';
+import type { CrisisResources } from '@throughline/contracts';
 import { and, eq } from 'drizzle-orm';
 import { type AccessContext, signedIn } from '../access';
 import { recordAudit } from '../audit';
+import { readCrisisResources } from '../contact-settings';
 import { AppError, type FieldIssue, notFound } from '../shared/errors';
 import { inTransaction } from '../shared/transaction';
-import { CRISIS_RESOURCES, type CrisisResources } from './crisis-resources';
 import { raiseRiskOnIncompleteForm, riskFlags, withRisk } from './risk-alerts';
 import { measureTasks } from './tables';
 import { type PortalMeasureTask, sealPartialAnswers, toPortalTask } from './task-views';
@@ -79,7 +80,7 @@ export async function saveMeasureTaskProgress(
     const refusal = partialRefusal(row, input.answers);
     if (refusal) {
       // The alert above commits; the refused answers are not saved.
-      failure = withRisk(refusal, flags, true);
+      failure = withRisk(refusal, flags, true, await readCrisisResources(tx, row.practiceId));
       return undefined;
     }
     const [updated] = await tx
@@ -112,7 +113,7 @@ export async function saveMeasureTaskProgress(
     });
     return {
       ...(await toPortalTask(tx, ctx, updated)),
-      crisisResources: flags.length > 0 ? CRISIS_RESOURCES : null,
+      crisisResources: flags.length > 0 ? await readCrisisResources(tx, row.practiceId) : null,
     };
   });
   if (failure || !view) throw failure ?? notFound('questionnaire');

@@ -1,5 +1,6 @@
 import { type ScoreResult, scoreAnswers } from '@throughline/clinical';
 import { type AccessContext, signedIn } from '../access';
+import { readCrisisResources } from '../contact-settings';
 import { AppError } from '../shared/errors';
 import { disabledError, readMeasureSettings } from './practice-settings';
 import { withRisk } from './risk-alerts';
@@ -21,7 +22,11 @@ export async function scoreInstrument(
     throw new AppError('NOT_FOUND', `No instrument "${key}" is available.`);
   const settings = await readMeasureSettings(ctx.services.db, actor.practiceId);
   const flags = outcome.ok ? [] : outcome.reason === 'invalid-answers' ? outcome.flags : [];
-  if (!settings.enabledInstruments.includes(key)) throw withRisk(disabledError(key), flags, false);
+  const crisis =
+    flags.length > 0 ? await readCrisisResources(ctx.services.db, actor.practiceId) : null;
+  const risky = (error: AppError): AppError =>
+    crisis ? withRisk(error, flags, false, crisis) : error;
+  if (!settings.enabledInstruments.includes(key)) throw risky(disabledError(key));
   if (outcome.ok) return outcome.result;
   if (outcome.reason === 'invalid-options')
     throw new AppError('VALIDATION_FAILED', outcome.message);
@@ -29,9 +34,7 @@ export async function scoreInstrument(
     path: `answers[${i.item - 1}]`,
     message: `Item ${i.item} ${i.message}.`,
   }));
-  throw withRisk(
+  throw risky(
     new AppError('VALIDATION_FAILED', issues[0]?.message ?? 'The answers are not valid.', issues),
-    flags,
-    false,
   );
 }

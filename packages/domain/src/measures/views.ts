@@ -82,6 +82,10 @@ export function explainAlert(rule: string, i: Record<string, unknown>): string {
       return i.reason === 'below-running-mean'
         ? `Session feedback was ${i.current}/40, at least 20% below the client's running mean of ${round(i.runningMean)}.`
         : `Session feedback was ${i.current}/40, below ${i.floor}/40.`;
+    case 'risk-language':
+      return i.negated
+        ? `A message from the client mentioned "${i.phrase}" with a negation before it (e.g. "not", "never"): the screen does not treat it as urgent, but it is worth a look.`
+        : `A message from the client contained "${i.phrase}", a phrase on the risk-language list (${i.list}): it needs assessment by someone competent to assess suicide risk.`;
     default:
       return `Rule ${rule} fired.`;
   }

@@ -6,7 +6,8 @@ export type ClientMailKind =
   | 'questionnaire'
   | 'security-notice'
   | 'password-reset'
-  | 'invitation';
+  | 'invitation'
+  | 'message';
 
 /**
  * What the client's safe-contact preferences allow for one e-mail. `details: false` means the

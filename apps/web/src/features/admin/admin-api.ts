@@ -1,6 +1,8 @@
 import type { UseMutationResult } from '@tanstack/react-query';
 import type {
   AuditVerification,
+  CrisisResources,
+  CrisisResourcesInput,
   InviteStaffInput,
   MeasureSettings,
   MeasureSettingsChanges,
@@ -19,6 +21,7 @@ export const adminKeys = {
   outbox: ['admin', 'outbox'] as const,
   practice: ['practice'] as const,
   measureSettings: ['practice', 'measure-settings'] as const,
+  crisisResources: ['practice', 'crisis-resources'] as const,
 };
 
 type Items<T> = { items: T[] };
@@ -116,4 +119,20 @@ export function useUpdateMeasureSettings(
 /** A one-off check: its answer is shown where it arrives and never cached. */
 export function useVerifyAudit(): UseMutationResult<Wire<AuditVerification>, Error, void> {
   return useFeatureMutation(verifyAudit, noCacheEffects);
+}
+
+export function getCrisisResources(): Promise<Wire<CrisisResources>> {
+  return api<Wire<CrisisResources>>('/crisis-resources');
+}
+
+/** Saving marks the crisis resources verified for the practice's locale. */
+export function useUpdateCrisisResources(
+  callbacks: MutationCallbacks<Wire<CrisisResources>, CrisisResourcesInput>,
+): UseMutationResult<Wire<CrisisResources>, Error, CrisisResourcesInput> {
+  return useFeatureMutation(
+    (input: CrisisResourcesInput) =>
+      api<Wire<CrisisResources>>('/crisis-resources', { method: 'PUT', body: input }),
+    (queryClient, saved) => queryClient.setQueryData(adminKeys.crisisResources, saved),
+    callbacks,
+  );
 }

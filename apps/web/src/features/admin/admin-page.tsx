@@ -8,7 +8,14 @@ import { Loading } from '../../app/loading';
 import { usePageTitle } from '../../app/page-title';
 import { AdminConsentSection } from '../consent/admin-consent-section';
 import { AdminSupervisionSection } from '../consent/admin-supervision-section';
-import { adminKeys, getMeasureSettings, getPractice, listUsers } from './admin-api';
+import {
+  adminKeys,
+  getCrisisResources,
+  getMeasureSettings,
+  getPractice,
+  listUsers,
+} from './admin-api';
+import { CrisisResourcesForm } from './crisis-resources-form';
 import { InviteStaffModal } from './invite-staff-modal';
 import { MeasureSettingsForm } from './measure-settings-form';
 import { PracticeSettingsForm } from './practice-settings-form';
@@ -20,6 +27,7 @@ export function AdminPage(): ReactElement {
   const users = useQuery({ queryKey: adminKeys.users, queryFn: listUsers });
   const practice = useQuery({ queryKey: adminKeys.practice, queryFn: getPractice });
   const measures = useQuery({ queryKey: adminKeys.measureSettings, queryFn: getMeasureSettings });
+  const crisis = useQuery({ queryKey: adminKeys.crisisResources, queryFn: getCrisisResources });
 
   return (
     <Stack maw={1100} gap="xl">
@@ -55,6 +63,15 @@ export function AdminPage(): ReactElement {
         {measures.isPending && <Loading label="Loading questionnaire settings" />}
         <ErrorAlert error={measures.error} title="Could not load questionnaire settings" />
         {measures.data && <MeasureSettingsForm settings={measures.data} />}
+      </Stack>
+
+      <Stack component="section" aria-labelledby="crisis-heading">
+        <Title order={2} size="h3" id="crisis-heading">
+          Crisis resources
+        </Title>
+        {crisis.isPending && <Loading label="Loading crisis resources" />}
+        <ErrorAlert error={crisis.error} title="Could not load the crisis resources" />
+        {crisis.data && <CrisisResourcesForm key={crisis.data.version} value={crisis.data} />}
       </Stack>
 
       <AdminConsentSection />

@@ -16,6 +16,7 @@ import { usePageTitle } from '../../app/page-title';
 import { briefQuery } from './brief-api';
 import { BriefCard } from './brief-card';
 import { BriefHomework } from './brief-homework';
+import { BriefMessages } from './brief-messages';
 import { AlertsBrief, GoalsBrief, MeasuresBrief, ToDiscussBrief } from './measure-sections';
 import { Milestones } from './milestones';
 
@@ -92,6 +93,11 @@ function BriefBody({ brief }: { brief: Wire<Brief> }): ReactElement {
       {first.map((section) => (
         <SectionCard key={section.key} section={section} alerts={alerts} />
       ))}
+      <BriefMessages
+        episodeId={brief.episode.id}
+        since={last?.startsAt}
+        closed={brief.episode.phase === 'closed'}
+      />
       <BriefCard id="plan" title="Last session's plan">
         {last?.startsAt && (
           <Text size="sm">

@@ -53,6 +53,8 @@ export function attentionLabel(kind: AttentionKind, count: number): string {
       return count === 1 ? '1 urgent alert' : `${count} urgent alerts`;
     case 'alerts':
       return count === 1 ? '1 alert' : `${count} alerts`;
+    case 'unread-messages':
+      return count === 1 ? '1 new message' : `${count} new messages`;
   }
 }
 

@@ -7,6 +7,7 @@ import { Loading } from '../../app/loading';
 import { usePageTitle } from '../../app/page-title';
 import { EpisodeAlertsSection } from '../alerts/episode-alerts-section';
 import { BoundaryLogSection } from '../consent/boundary-log-section';
+import { EpisodeContactSection } from '../contact/episode-contact-section';
 import { GoalsSection } from '../goals/goals-section';
 import { MeasurementPlanSection } from '../measures/measurement-plan-section';
 import { PaperFormSection } from '../measures/paper-form-section';
@@ -47,6 +48,7 @@ export function EpisodePage(): ReactElement {
         <>
           <EpisodeHeader episode={data} />
           <EpisodeAlertsSection episodeId={id} />
+          <EpisodeContactSection episodeId={id} closed={data.phase === 'closed'} />
           <Suspense fallback={<Loading label="Loading progress charts" />}>
             <ProgressSection episodeId={id} clientName={clientName} />
           </Suspense>

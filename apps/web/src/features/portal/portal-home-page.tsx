@@ -7,6 +7,7 @@ import { usePageTitle } from '../../app/page-title';
 import { useSignedInUser } from '../auth/use-me';
 import { ConsentCard } from '../consent/consent-card';
 import { CoverCard } from '../consent/cover-card';
+import { MessagesCard } from '../contact/messages-card';
 import { HomeworkCard } from './homework-card';
 import { NextSessionsCard } from './next-sessions-card';
 import { PlanCard } from './plan-card';
@@ -33,6 +34,7 @@ export function PortalHomePage(): ReactElement {
       <ErrorAlert error={portal.error} title="Could not load your portal" />
       <CoverCard />
       <QuestionnairesCard />
+      <MessagesCard />
       {data && (
         <>
           <NextSessionsCard sessions={data.nextSessions} />

@@ -1,0 +1,14 @@
+// The contact agreement and secure messages (issue 10), on the agreement primitive.
+export {
+  acceptContactAgreement,
+  getContactAgreement,
+  getContactDefaults,
+  proposeContactAgreement,
+} from './agreement';
+export { readMessageAttachment, uploadMessageAttachment } from './attachments';
+export { windowsForViewer, withinWindows } from './hours';
+export { listMessages, markMessagesRead } from './list-messages';
+export { unreadMessageCountsSql } from './reads';
+export { messageBodyPurpose } from './repository';
+export { autoReplyText, sendMessage } from './send-message';
+export { CONTACT_TERMS_VERSION } from './terms';
