@@ -23,6 +23,8 @@ export const ACCESS_RECORD_KINDS = [
   'measurement-plan',
   'agreement',
   'access-report',
+  'message',
+  'consent',
   'record',
 ] as const;
 export const accessRecordKindSchema = z.enum(ACCESS_RECORD_KINDS);

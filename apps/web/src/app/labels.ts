@@ -149,6 +149,8 @@ export const accessRecordKindLabels: Record<AccessRecordKind, string> = {
   'measurement-plan': 'the questionnaire schedule',
   agreement: 'an agreement',
   'access-report': 'the list of who has seen the record',
+  message: 'messages',
+  consent: 'a consent form',
   record: 'the record',
 };
 

@@ -7,6 +7,11 @@ describe('an audited action in the client’s terms', () => {
     expect(kindOf('psychotherapy-note.read')).toBe('private-note');
     expect(kindOf('client.timeline')).toBe('timeline');
     expect(kindOf('client.read')).toBe('details');
+    expect(kindOf('session.read')).toBe('session');
+    expect(kindOf('session.note.start')).toBe('session-note');
+    expect(kindOf('message.list')).toBe('message');
+    expect(kindOf('contact-agreement.accept')).toBe('agreement');
+    expect(kindOf('consent.sign')).toBe('consent');
     expect(kindOf('client.access-report.read')).toBe('access-report');
     expect(kindOf('goal.review.list')).toBe('goals');
     expect(kindOf('response.create')).toBe('questionnaire');

@@ -12,6 +12,8 @@ const KINDS: readonly (readonly [prefix: string, kind: AccessRecordKind])[] = [
   ['portal.update', 'details'],
   ['episode', 'episode'],
   ['appointment', 'session'],
+  ['session.note', 'session-note'],
+  ['session', 'session'],
   ['psychotherapy-note', 'private-note'],
   ['note', 'session-note'],
   ['thread', 'session-note'],
@@ -30,6 +32,9 @@ const KINDS: readonly (readonly [prefix: string, kind: AccessRecordKind])[] = [
   ['plan', 'plan'],
   ['reflection', 'plan'],
   ['agreement', 'agreement'],
+  ['contact-agreement', 'agreement'],
+  ['message', 'message'],
+  ['consent', 'consent'],
 ];
 
 /** The verbs that only look: `note.read`, `goal.list`, `client.timeline`. */

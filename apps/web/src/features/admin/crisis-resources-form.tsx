@@ -46,7 +46,7 @@ export function CrisisResourcesForm({ value }: { value: Wire<CrisisResources> })
             Checked for your area by an administrator of the practice.
           </Text>
         ) : (
-          <Alert color="orange" variant="outline" title="Verify for your locale">
+          <Alert color="orange" title="Verify for your locale">
             <Text size="sm" c="dark.7">
               These are the numbers Throughline ships with (UK, US, EU). Check them for the
               countries your clients live in, change what is needed and save: clients see exactly

@@ -130,13 +130,20 @@ export function CoverPage(): ReactElement {
                 <Text>
                   For {c.therapistName}, {formatInZone(c.startsAt)} until {formatInZone(c.endsAt)}.
                 </Text>
-                <Group gap="sm" mt={4}>
-                  {c.episodes.map((e) => (
-                    <Anchor key={e.id} component={Link} to={`/episodes/${e.id}/brief`}>
-                      Brief: {e.clientName}
-                    </Anchor>
-                  ))}
-                </Group>
+                {inEffect(c) ? (
+                  <Group gap="sm" mt={4}>
+                    {c.episodes.map((e) => (
+                      <Anchor key={e.id} component={Link} to={`/episodes/${e.id}/brief`}>
+                        Brief: {e.clientName}
+                      </Anchor>
+                    ))}
+                  </Group>
+                ) : (
+                  <Text size="sm" c="dimmed">
+                    {c.episodes.map((e) => e.clientName).join(', ')}: their briefs open to you while
+                    the cover lasts.
+                  </Text>
+                )}
               </Card>
             ))}
           </Stack>
@@ -167,4 +174,10 @@ export function CoverPage(): ReactElement {
       )}
     </Stack>
   );
+}
+
+/** The cover runs now: the server admits the designee only between its start and its end. */
+function inEffect(cover: { startsAt: string; endsAt: string }): boolean {
+  const now = Date.now();
+  return Date.parse(cover.startsAt) <= now && now < Date.parse(cover.endsAt);
 }
