@@ -141,9 +141,22 @@ export const briefSchema = z.object({
       clientComment: z.string().nullable(),
     }),
   ),
+  cover: z
+    .object({
+      therapistName: z.string(),
+      designeeName: z.string(),
+      endsAt: z.date(),
+      timeZone: z.string().describe("The practice's IANA time zone, to show the end in"),
+      viewer: z
+        .enum(['therapist', 'designee', 'other'])
+        .describe("The reader is the episode's therapist, the designee covering, or someone else"),
+    })
+    .nullable()
+    .describe('Cover in effect now for this episode (issue 10): who covers, until when'),
   sections: briefSectionsSchema,
 });
 export type Brief = z.output<typeof briefSchema>;
+export type BriefCover = NonNullable<Brief['cover']>;
 export type BriefLastSession = NonNullable<Brief['lastSession']>;
 export type BriefThread = Brief['openThreads'][number];
 export type BriefHomework = Brief['homework'][number];

@@ -27,6 +27,14 @@ export const caseloadItemSchema = z.object({
   lastContactAt: z.date().nullable().describe('Start of the last attended session'),
   daysSinceLastContact: z.number().int().nullable(),
   attention: z.array(z.object({ kind: z.enum(ATTENTION_KINDS), count: z.number().int() })),
+  cover: z
+    .object({
+      designeeName: z.string(),
+      endsAt: z.date(),
+      timeZone: z.string().describe("The practice's IANA time zone, to show the end in"),
+    })
+    .nullable()
+    .describe('A colleague covering this episode now (issue 10), and until when'),
 });
 export type CaseloadItem = z.output<typeof caseloadItemSchema>;
 

@@ -4,6 +4,7 @@ import { clientFieldPurpose } from '../clients';
 import { openEpisodeTitle } from '../episodes';
 import { notFound } from '../shared/errors';
 import { localIso } from '../shared/local-time';
+import { findCoverInEffect } from '../supervision';
 import { findScope } from './repository';
 import { loadSections } from './sections';
 
@@ -60,9 +61,10 @@ export async function readBrief(
       lastScheduledAt: scope.last_scheduled_at,
       reference: appointment?.startsAt ?? now,
     });
-    return { scope, sections };
+    const cover = await findCoverInEffect(tx, { practiceId: actor.practiceId, id: scope.id }, now);
+    return { scope, sections, cover };
   });
-  const { scope, sections } = found;
+  const { scope, sections, cover } = found;
 
   const reference = scope.appointment_starts_at ?? now;
   const { lastSession, openThreads, homework, ...rest } = sections;
@@ -106,6 +108,18 @@ export async function readBrief(
     lastSession: lastSession ?? null,
     openThreads: openThreads ?? [],
     homework: homework ?? [],
+    cover: cover && {
+      therapistName: cover.therapistName,
+      designeeName: cover.designeeName,
+      endsAt: cover.endsAt,
+      timeZone: scope.practice_time_zone,
+      viewer:
+        cover.therapistId === actor.userId
+          ? 'therapist'
+          : cover.designeeId === actor.userId
+            ? 'designee'
+            : 'other',
+    },
     sections: rest,
   };
 }

@@ -64,6 +64,14 @@ export async function readCaseload(ctx: AccessContext): Promise<{ items: Caseloa
       ? Math.floor((now.getTime() - row.last_contact_at.getTime()) / DAY)
       : null,
     attention: attentionOf(row),
+    cover:
+      row.cover_designee_name && row.cover_ends_at
+        ? {
+            designeeName: row.cover_designee_name,
+            endsAt: row.cover_ends_at,
+            timeZone: row.practice_time_zone,
+          }
+        : null,
   }));
   return { items };
 }

@@ -10,6 +10,7 @@ import { openAlertCountsSql } from '../measures';
 import { overdueDraftCountsSql } from '../notes';
 import { fromPg, type Raw } from '../shared/local-time';
 import type { Executor } from '../shared/transaction';
+import { coverInEffectSql } from '../supervision';
 
 export type CaseloadRow = {
   client_id: string;
@@ -29,6 +30,10 @@ export type CaseloadRow = {
   other_alerts: number;
   /** Messages from the client the therapist has not read (issue 10). */
   unread_messages: number;
+  /** A colleague covering the episode now (issue 10): their name and when the cover ends. */
+  cover_designee_name: string | null;
+  cover_ends_at: Date | null;
+  practice_time_zone: string;
 };
 
 const EP = sql.raw('ep');
@@ -65,13 +70,16 @@ export async function listCaseload(
     ), work AS (${homeworkAttentionSql({ ep: EP, lastContact: sql.raw('sessions'), today })}
     ), open_alerts AS (${openAlertCountsSql(EP)}
     ), unread AS (${unreadMessageCountsSql(EP)}
+    ), cover AS (${coverInEffectSql(EP, now)}
     )
     SELECT ep.client_id, c.display_name, c.preferred_name, ep.id AS episode_id, ep.phase,
       s.next_session, s.next_session_zone, s.last_contact_at,
       coalesce(d.n, 0) AS unsigned_notes, coalesce(w.completed, 0) AS homework_completed,
       coalesce(w.overdue, 0) AS overdue_homework,
       coalesce(al.urgent, 0) AS urgent_alerts, coalesce(al.other, 0) AS other_alerts,
-      coalesce(um.n, 0) AS unread_messages
+      coalesce(um.n, 0) AS unread_messages,
+      cv.cover_designee_name, cv.cover_ends_at,
+      ${practiceTimeZoneSql(actor.practiceId)} AS practice_time_zone
     FROM ep
     JOIN LATERAL (${clientHeadSql({ practiceId: sql`ep.practice_id`, clientId: sql`ep.client_id` })}) c ON true
     LEFT JOIN sessions s ON s.episode_id = ep.id
@@ -79,10 +87,12 @@ export async function listCaseload(
     LEFT JOIN work w ON w.episode_id = ep.id
     LEFT JOIN open_alerts al ON al.episode_id = ep.id
     LEFT JOIN unread um ON um.episode_id = ep.id
+    LEFT JOIN cover cv ON cv.episode_id = ep.id
     ORDER BY s.next_session NULLS LAST, coalesce(c.preferred_name, c.display_name), c.display_name, ep.id`);
   return result.rows.map((r) => ({
     ...r,
     next_session: fromPg(r.next_session),
     last_contact_at: fromPg(r.last_contact_at),
+    cover_ends_at: fromPg(r.cover_ends_at),
   }));
 }

@@ -14,4 +14,5 @@ export {
   type PortalCover,
   readPortalCover,
 } from './cover';
+export { type CoverInEffect, coverInEffectSql, findCoverInEffect } from './cover-reads';
 export { listSupervisedEpisodes, type SupervisedEpisode } from './supervised-episodes';

@@ -15,6 +15,7 @@ import { Loading } from '../../app/loading';
 import { usePageTitle } from '../../app/page-title';
 import { briefQuery } from './brief-api';
 import { BriefCard } from './brief-card';
+import { BriefCover } from './brief-cover';
 import { BriefHomework } from './brief-homework';
 import { BriefMessages } from './brief-messages';
 import { AlertsBrief, GoalsBrief, MeasuresBrief, ToDiscussBrief } from './measure-sections';
@@ -207,6 +208,7 @@ export function BriefPage(): ReactElement {
       </Group>
       {brief.isPending && <Loading label="Loading the brief" />}
       <ErrorAlert error={brief.error} title="Could not load the brief" />
+      {data && <BriefCover cover={data.cover} />}
       {data && <BriefBody brief={data} />}
     </Stack>
   );

@@ -15,6 +15,12 @@ export function NameCell({ row }: { row: CaseloadRow }): ReactElement {
       {row.preferredName && row.preferredName !== row.displayName && (
         <Text size="sm">Goes by {row.preferredName}</Text>
       )}
+      {row.cover && (
+        <Text size="sm">
+          Covered by {row.cover.designeeName} until{' '}
+          {formatInZone(row.cover.endsAt, row.cover.timeZone)}
+        </Text>
+      )}
       {row.email && (
         <Text size="sm" c="dimmed" style={{ wordBreak: 'break-all' }}>
           {row.email}

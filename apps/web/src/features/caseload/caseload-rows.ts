@@ -33,6 +33,7 @@ export function mergeCaseload(clients: Wire<Client>[], caseload: CaseloadItem[])
       lastContactAt: item?.lastContactAt ?? null,
       daysSinceLastContact: item?.daysSinceLastContact ?? null,
       attention: item?.attention ?? [],
+      cover: item?.cover ?? null,
     };
   });
   for (const item of byClient.values()) rows.push({ ...item, email: null, status: null });
