@@ -1,5 +1,11 @@
 import { createTestDatabase, type TestDatabase } from '@throughline/db/testing';
-import { listBoundaryEntries, listSupervisedEpisodes, type Services } from '@throughline/domain';
+import {
+  listBoundaryEntries,
+  listSupervisedEpisodes,
+  readBrief,
+  readCaseload,
+  type Services,
+} from '@throughline/domain';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import { actingAs } from '../operator';
 import { createServicesForTest } from '../testing/harness';
@@ -33,4 +39,24 @@ it("Ruth supervises Maya and, with Sam's consent, reads Sam's episode and its bo
   expect(log).toHaveLength(1);
   expect(log[0]).toMatchObject({ kind: 'gift', assessment: 'crossing' });
   expect(log[0]?.description).toContain('handmade card');
+});
+
+it("Daniel covers Jordan for Maya now: Maya's caseload and Daniel's brief say so", async () => {
+  const maya = seed.staff.get('maya@demo.throughline.test');
+  const daniel = seed.staff.get('daniel@demo.throughline.test');
+  const jordan = seed.clients.get('jordan@demo.throughline.test');
+  const episodeId = jordan?.episodeIds.at(-1);
+  if (!maya || !daniel || !episodeId) throw new Error('demo cast missing');
+  const caseload = await readCaseload(
+    actingAs(services, { id: maya.id, practiceId: maya.practiceId, role: 'therapist' }),
+  );
+  const covered = caseload.items.filter((i) => i.cover);
+  expect(covered.map((i) => i.episodeId)).toEqual([episodeId]);
+  expect(covered[0]?.cover?.designeeName).toBe('Daniel Reyes, LPC');
+  expect(covered[0]?.cover?.endsAt.getTime()).toBeGreaterThan(services.now().getTime());
+  const brief = await readBrief(
+    actingAs(services, { id: daniel.id, practiceId: daniel.practiceId, role: 'therapist' }),
+    { episodeId },
+  );
+  expect(brief.cover).toMatchObject({ therapistName: 'Maya Okafor, MT-BC', viewer: 'designee' });
 });
