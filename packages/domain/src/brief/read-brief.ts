@@ -20,7 +20,7 @@ export type Brief = Contract.Brief;
  * relation check (issue 10: a supervisor or a designee may read it too), the scope query
  * (episode + client + practice zone + session + last attended + attended count), the audit insert,
  * one query per section that needs one (notes, threads, homework, and each section provider that
- * reads: goals, to-discuss, measures, alerts), COMMIT — a constant count, the same for 5 sessions
+ * reads: goals, to-discuss, measures, alerts), the cover in effect, COMMIT — a constant count, the same for 5 sessions
  * or 500 (no N+1; decryption happens in memory). The data
  * key is read once per process and then cached by the keyring.
  */
