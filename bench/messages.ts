@@ -30,6 +30,7 @@ import {
   round,
   writeResult,
 } from './report';
+import { signInForBench } from './sign-in';
 
 const CONVERSATIONS = Number(process.env.BENCH_CONVERSATIONS ?? 3_000);
 const SENDERS = 200;
@@ -79,29 +80,6 @@ async function measure(base: string, endpoint: string, next: () => Request): Pro
   };
   log(JSON.stringify(measured));
   return measured;
-}
-
-/** Signs a client in through the API; returns the headers a cookie session needs for a write. */
-async function signIn(base: string, email: string): Promise<Record<string, string>> {
-  const response = await fetch(`${base}/api/v1/auth/sign-in`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password: PASSWORD }),
-  });
-  if (response.status !== 200)
-    throw new Error(`sign-in of ${email} answered ${response.status}: ${await response.text()}`);
-  const jar = new Map(
-    response.headers.getSetCookie().map((c) => {
-      const [pair = ''] = c.split(';');
-      const at = pair.indexOf('=');
-      return [pair.slice(0, at), pair.slice(at + 1)] as const;
-    }),
-  );
-  return {
-    cookie: [...jar].map(([k, v]) => `${k}=${v}`).join('; '),
-    'x-csrf-token': jar.get('tl_csrf') ?? '',
-    'content-type': 'application/json',
-  };
 }
 
 async function main(): Promise<void> {
@@ -160,7 +138,7 @@ async function main(): Promise<void> {
     for (const c of conversations.slice(0, SENDERS)) {
       senders.push({
         path: `/api/v1/episodes/${c.episodeId}/messages`,
-        headers: await signIn(base, c.clientEmail),
+        headers: await signInForBench(base, c.clientEmail, PASSWORD),
       });
     }
     log(`${senders.length} clients signed in`);

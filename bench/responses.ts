@@ -2,7 +2,8 @@
  * Benchmark of submitting a questionnaire response (`npm run bench:responses`; not a test): each
  * request validates, scores, stores (answers encrypted), evaluates the alert rules against the
  * episode's history and writes the audit event, through the real HTTP stack. 100 clients of one
- * therapist each submit PHQ-9s as themselves with a bearer token; 20 connections for 20 s
+ * therapist each submit PHQ-9s as themselves, signed in with a session cookie (clients have no API
+ * tokens; each joined with a sign-up code); 20 connections for 20 s
  * (BENCH_DURATION overrides). About 5% of submissions have item 9 > 0 and raise an urgent alert.
  */
 import { randomBytes } from 'node:crypto';
@@ -14,8 +15,8 @@ import {
   createPractice,
   createUserWithPassword,
   inviteClient,
-  issueApiTokenForEmail,
   newTotpSecret,
+  redeemSignUpCode,
 } from '@throughline/domain';
 import autocannon from 'autocannon';
 import { drizzle } from 'drizzle-orm/node-postgres';
@@ -23,8 +24,10 @@ import { buildApp } from '../apps/server/src/app';
 import { actingAs, operatorContext } from '../apps/server/src/operator';
 import { createServices } from '../apps/server/src/services';
 import { appendRow, describeMachine, machine, percentile, round, writeResult } from './report';
+import { signInForBench } from './sign-in';
 
 const CLIENTS = 100;
+const CLIENT_PASSWORD = 'a long client pass phrase';
 const CONNECTIONS = 20;
 const DURATION_S = Number(process.env.BENCH_DURATION ?? 20);
 const log = (line: string): void => {
@@ -61,23 +64,36 @@ async function main(): Promise<void> {
       practiceId: practice.id,
       role: 'therapist',
     });
-    const targets: { path: string; token: string }[] = [];
+    const logins: { path: string; username: string }[] = [];
     for (let i = 0; i < CLIENTS; i++) {
-      const email = `client${i}@bench.example`;
-      const client = await inviteClient(asTherapist, { displayName: `Client ${i}`, email });
+      const username = `client${i}`;
+      // No e-mail: the client joins with a sign-up code and sets a password, as in person.
+      const client = await inviteClient(asTherapist, {
+        displayName: `Client ${i}`,
+        safeContact: { mayEmail: false },
+      });
+      const code = client.signUpCode?.code;
+      if (!code) throw new Error('a client without e-mail got no sign-up code');
+      await redeemSignUpCode(op, { code, username, password: CLIENT_PASSWORD });
       const episode = await createEpisode(asTherapist, {
         clientId: client.id,
         title: 'Bench episode',
         reason: 'Benchmark.',
       });
       await changeEpisodePhase(asTherapist, episode.id, { to: 'active', reason: 'Benchmark.' });
-      const token = await issueApiTokenForEmail(op, { email, name: 'bench', expiresInDays: 1 });
-      targets.push({ path: `/api/v1/episodes/${episode.id}/responses`, token: token.token });
+      logins.push({ path: `/api/v1/episodes/${episode.id}/responses`, username });
     }
-    const app = await buildApp({ services });
+    const app = await buildApp({ services, authRateLimit: 10_000 });
     await app.listen({ port: 0, host: '127.0.0.1' });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : 0;
+    const base = `http://127.0.0.1:${port}`;
+    const targets = await Promise.all(
+      logins.map(async (l) => ({
+        path: l.path,
+        headers: await signInForBench(base, l.username, CLIENT_PASSWORD),
+      })),
+    );
 
     log(`autocannon: ${CONNECTIONS} connections, ${DURATION_S} s, POST …/responses (PHQ-9)`);
     const latencies: number[] = [];
@@ -93,10 +109,7 @@ async function main(): Promise<void> {
             return {
               ...request,
               path: target?.path,
-              headers: {
-                authorization: `Bearer ${target?.token}`,
-                'content-type': 'application/json',
-              },
+              headers: target?.headers,
               body: JSON.stringify({ instrument: 'phq-9', answers: phq9() }),
             };
           },
@@ -139,7 +152,7 @@ async function main(): Promise<void> {
     appendRow(
       'Submitting a response',
       'Measured by `npm run bench:responses` (`bench/responses.ts`): 100 clients of one therapist each ' +
-        'submit PHQ-9s as themselves (bearer tokens) through the real HTTP stack — validate, score, ' +
+        'submit PHQ-9s as themselves (session cookies) through the real HTTP stack — validate, score, ' +
         'store with encrypted answers, evaluate the alert rules against the episode history, audit — ' +
         'with 20 concurrent connections for 20 seconds; about 5% raise an urgent risk-item alert.',
       '| date | machine | Node | database | p50 ms | p95 ms | p99 ms | responses/s |\n|---|---|---|---|---|---|---|---|',
