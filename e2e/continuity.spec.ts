@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type SmtpSink, startSmtpSink } from '../apps/server/src/mail/smtp-sink';
 import { launchBrowser, screenshot } from './support/browser';
 import { linkIn } from './support/inbox';
+import { day, inviteAndStartEpisode, schedule } from './support/practice';
 import { type RunningServer, startServer } from './support/server';
 import {
   expectAccessible,
@@ -45,59 +46,14 @@ afterAll(async () => {
   await mail?.close();
 }, 60_000);
 
-/** A date `days` from today as YYYY-MM-DD (the practice zone is Europe/London, near UTC). */
-const day = (days: number): string =>
-  new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
-
-async function schedule(page: Page, date: string, time: string, weekly?: number): Promise<void> {
-  await page.getByRole('button', { name: 'Schedule' }).click();
-  await page.getByLabel('Date').fill(date);
-  await page.getByLabel('Start time').fill(time);
-  if (weekly) {
-    // Mantine's Select renders a textbox (and a hidden input with the same label).
-    await page
-      .getByRole('textbox', { name: 'Repeat' })
-      .or(page.getByRole('combobox', { name: 'Repeat' }))
-      .first()
-      .click();
-    await page.getByRole('option', { name: 'Weekly' }).click();
-    await page.getByLabel('Number of sessions').fill(String(weekly));
-  }
-  await page.getByRole('button', { name: 'Schedule', exact: true }).last().click();
-  const toast = page
-    .getByRole('alert')
-    .filter({ hasText: weekly ? `${weekly} sessions scheduled` : /session scheduled/i });
-  await shown(toast);
-  // The notice sits bottom-right over the page for 5 s, on top of whatever is there: a click on
-  // a session's actions menu under it landed on the notice and closed the menu (issue 8, one run
-  // in five). Close it, as a person would, before going on.
-  await toast.getByRole('button', { name: 'Close notification' }).click();
-  await toast.waitFor({ state: 'detached' });
-}
-
 describe('continuity from one session to the next', () => {
   it('the therapist creates a client, an episode and a weekly series', async () => {
     await signIn(therapist, MAYA.email, MAYA.totp);
     await shown(therapist.getByRole('heading', { level: 1, name: 'Caseload' }));
-    await therapist.getByRole('button', { name: 'Invite client' }).click();
-    const dialog = await shown(therapist.getByRole('dialog', { name: 'Invite a client' }));
-    await dialog.getByLabel('Name').fill(ROBIN.name);
-    await dialog.getByLabel('Email').fill(ROBIN.email);
-    await dialog.getByRole('button', { name: 'Send invitation' }).click();
-    await shown(therapist.getByText('Invitation sent'));
-
-    await therapist
-      .getByRole('row')
-      .filter({ hasText: ROBIN.name })
-      .getByRole('link')
-      .first()
-      .click();
-    await shown(therapist.getByRole('heading', { level: 1, name: ROBIN.name }));
-    await therapist.getByRole('button', { name: 'Start episode' }).click();
-    await therapist.getByLabel('Title').fill('Music therapy, 2026');
-    await therapist.getByLabel('Reason').fill('Anxiety at night; wants to use music to wind down.');
-    await therapist.getByRole('dialog').getByRole('button', { name: 'Start episode' }).click();
-    await shown(therapist.getByRole('button', { name: 'Change phase' }));
+    await inviteAndStartEpisode(therapist, ROBIN, {
+      title: 'Music therapy, 2026',
+      reason: 'Anxiety at night; wants to use music to wind down.',
+    });
     episodeUrl = therapist.url();
 
     // Today's session, recorded after the fact, then a weekly series from tomorrow.

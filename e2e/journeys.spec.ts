@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type SmtpSink, startSmtpSink } from '../apps/server/src/mail/smtp-sink';
 import { launchBrowser, screenshot } from './support/browser';
 import { linkIn } from './support/inbox';
+import { day, inviteAndStartEpisode, schedule } from './support/practice';
 import { type RunningServer, startServer } from './support/server';
 import {
   expectAccessible,
@@ -45,22 +46,6 @@ afterAll(async () => {
   await mail?.close();
 }, 60_000);
 
-/** A date `days` from today as YYYY-MM-DD (the practice zone is Europe/London, near UTC). */
-const day = (days: number): string =>
-  new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
-
-async function schedule(page: Page, date: string, time: string): Promise<void> {
-  await page.getByRole('button', { name: 'Schedule' }).click();
-  await page.getByLabel('Date').fill(date);
-  await page.getByLabel('Start time').fill(time);
-  await page.getByRole('button', { name: 'Schedule', exact: true }).last().click();
-  const toast = page.getByRole('alert').filter({ hasText: /session scheduled/i });
-  await shown(toast);
-  // The notice covers the page's lower right for 5 s: close it as a person would.
-  await toast.getByRole('button', { name: 'Close notification' }).click();
-  await toast.waitFor({ state: 'detached' });
-}
-
 const noOverflow = (page: Page): Promise<boolean> =>
   page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
 
@@ -68,25 +53,10 @@ describe('a new client, from the first session to the next brief', () => {
   it('the therapist takes on a new client, plans questionnaires and writes the first note from the session', async () => {
     await signIn(therapist, MAYA.email, MAYA.totp);
     await shown(therapist.getByRole('heading', { level: 1, name: 'Caseload' }));
-    await therapist.getByRole('button', { name: 'Invite client' }).click();
-    const dialog = await shown(therapist.getByRole('dialog', { name: 'Invite a client' }));
-    await dialog.getByLabel('Name').fill(KIT.name);
-    await dialog.getByLabel('Email').fill(KIT.email);
-    await dialog.getByRole('button', { name: 'Send invitation' }).click();
-    await shown(therapist.getByText('Invitation sent'));
-
-    await therapist
-      .getByRole('row')
-      .filter({ hasText: KIT.name })
-      .getByRole('link')
-      .first()
-      .click();
-    await shown(therapist.getByRole('heading', { level: 1, name: KIT.name }));
-    await therapist.getByRole('button', { name: 'Start episode' }).click();
-    await therapist.getByLabel('Title').fill('Music therapy, 2026');
-    await therapist.getByLabel('Reason').fill('Low mood since the winter; sleeps badly.');
-    await therapist.getByRole('dialog').getByRole('button', { name: 'Start episode' }).click();
-    await shown(therapist.getByRole('button', { name: 'Change phase' }));
+    await inviteAndStartEpisode(therapist, KIT, {
+      title: 'Music therapy, 2026',
+      reason: 'Low mood since the winter; sleeps badly.',
+    });
     episodeUrl = therapist.url();
 
     // The measurement plan: the practice's PHQ-9 is sent now, and WHO-5 added every two weeks.
