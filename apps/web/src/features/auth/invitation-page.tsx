@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Paper, PasswordInput, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Paper, Stack, Text, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import type { ReactElement } from 'react';
 import { Link, useParams } from 'react-router';
@@ -10,7 +10,8 @@ import { usePageTitle } from '../../app/page-title';
 import { PublicLayout } from '../../app/public-layout';
 import { roleLabels } from '../../app/roles';
 import { useAcceptInvitation, useInvitation } from './auth-api';
-import { checkConfirmation, checkNewPassword, NEW_PASSWORD_HINT } from './new-password';
+import { checkConfirmation, checkNewPassword } from './new-password';
+import { NewPasswordFields } from './new-password-fields';
 
 export function InvitationPage(): ReactElement {
   usePageTitle('Accept invitation');
@@ -78,17 +79,7 @@ export function InvitationPage(): ReactElement {
             This invitation expires {formatDateTime(expiresAt)}.
           </Text>
           <ErrorAlert error={accept.error} title="Could not set your password" />
-          <PasswordInput
-            label="Password"
-            description={NEW_PASSWORD_HINT}
-            autoComplete="new-password"
-            {...form.getInputProps('password')}
-          />
-          <PasswordInput
-            label="Confirm password"
-            autoComplete="new-password"
-            {...form.getInputProps('confirm')}
-          />
+          <NewPasswordFields form={form} />
           <Button type="submit" loading={accept.isPending}>
             Set password
           </Button>

@@ -2,7 +2,6 @@ import {
   Anchor,
   Button,
   Paper,
-  PasswordInput,
   SegmentedControl,
   Stack,
   Text,
@@ -17,7 +16,8 @@ import { applyFieldErrors } from '../../app/field-errors';
 import { usePageTitle } from '../../app/page-title';
 import { PublicLayout } from '../../app/public-layout';
 import { useFinishSignIn, useRedeemSignUpCode } from './auth-api';
-import { checkConfirmation, checkNewPassword, NEW_PASSWORD_HINT } from './new-password';
+import { checkConfirmation, checkNewPassword } from './new-password';
+import { NewPasswordFields } from './new-password-fields';
 
 type SignInWith = 'email' | 'username';
 
@@ -122,17 +122,7 @@ export function SignUpCodePage(): ReactElement {
                 {...form.getInputProps('username')}
               />
             )}
-            <PasswordInput
-              label="Password"
-              description={NEW_PASSWORD_HINT}
-              autoComplete="new-password"
-              {...form.getInputProps('password')}
-            />
-            <PasswordInput
-              label="Confirm password"
-              autoComplete="new-password"
-              {...form.getInputProps('confirm')}
-            />
+            <NewPasswordFields form={form} />
             <Button type="submit" loading={redeem.isPending}>
               Sign up
             </Button>
