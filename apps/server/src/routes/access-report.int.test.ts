@@ -119,6 +119,30 @@ describe("the client's access report", () => {
     expect(items.filter((i) => i.byClient && i.action === 'read')).toEqual([]);
   });
 
+  it("lists the therapist's acknowledgement of an alert as a change to the client's alerts", async () => {
+    // A paper PHQ-9 with item 9 above 0 raises an urgent alert on the client's episode.
+    const entered = await therapist.request({
+      method: 'POST',
+      url: `/api/v1/episodes/${episodeId}/responses`,
+      payload: { instrument: 'phq-9', answers: [1, 1, 1, 1, 1, 1, 1, 1, 1] },
+    });
+    expect(entered.statusCode, entered.body).toBe(201);
+    const alertId = entered.json().alerts[0]?.id;
+    expect(alertId).toBeDefined();
+    const ack = await therapist.request({
+      method: 'POST',
+      url: `/api/v1/alerts/${alertId}/acknowledge`,
+      payload: { note: 'SECRET-CONTENT called the client' },
+    });
+    expect(ack.statusCode, ack.body).toBe(200);
+    const [newest] = await report(client);
+    expect(newest).toMatchObject({
+      actorName: 'Maya Okafor',
+      action: 'change',
+      resourceType: 'alerts',
+    });
+  });
+
   it("never lists another client's records, nor refusals", async () => {
     const othersNote = await writeNote(otherTherapist, otherEpisodeId);
     // Maya tries to read the other client's note: refused (404) and audited, but not anyone's report.

@@ -11,6 +11,7 @@ export {
   type SignedIn,
 } from './actor';
 export {
+  clientOfEpisode,
   type EpisodeAccess,
   type EpisodeRow,
   episodesAbout,

@@ -1,6 +1,6 @@
 import { HOMEWORK_COMMENT_MAX } from '@throughline/contracts';
 import { and, eq } from 'drizzle-orm';
-import { type AccessContext, signedIn } from '../access';
+import { type AccessContext, clientOfEpisode, signedIn } from '../access';
 import { recordAudit } from '../audit';
 import { AppError, notFound } from '../shared/errors';
 import { inTransaction } from '../shared/transaction';
@@ -63,6 +63,8 @@ export async function completeHomework(
       resourceType: 'homework',
       resourceId: row.id,
       outcome: 'success',
+      // The client's own change, listed in their access report as "You".
+      subjectClientId: (await clientOfEpisode(tx, actor.practiceId, row.episodeId)) ?? null,
       detail: { withComment: Boolean(comment) },
     });
     return toHomeworkView(tx, ctx, { ...updated, attachment: null });

@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import { type AccessContext, signedIn } from '../access';
+import { type AccessContext, clientOfEpisode, signedIn } from '../access';
 import { recordAudit } from '../audit';
 import { AppError, notFound } from '../shared/errors';
 import { inTransaction } from '../shared/transaction';
@@ -56,6 +56,8 @@ export async function acknowledgeAlert(
       resourceType: 'alert',
       resourceId: alertId,
       outcome: 'success',
+      // A change to the client's record: their access report lists it.
+      subjectClientId: (await clientOfEpisode(tx, actor.practiceId, row.episodeId)) ?? null,
       detail: { withNote: note !== null },
     });
     return { ...(await openAlert(tx, ctx.services.keyring, row)), note };
