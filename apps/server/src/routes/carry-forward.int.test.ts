@@ -231,6 +231,13 @@ describe('homework', () => {
       status: 'done',
       clientComment: 'CLIENT-WORDS slept better on the nights I listened.',
     });
+    // The client's own change is in their access report, as "You" changed homework.
+    const report = await client.request({ method: 'GET', url: '/api/v1/portal/access-report' });
+    expect(report.json().items[0]).toMatchObject({
+      actorName: 'You',
+      action: 'change',
+      resourceType: 'homework',
+    });
     const twice = await client.request({
       method: 'POST',
       url: `/api/v1/homework/${homeworkId}/complete`,
