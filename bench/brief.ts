@@ -36,7 +36,7 @@ const log = (line: string): void => {
 
 import { seedLongClient, seedPractice, YEARS } from './brief-data';
 import { profile } from './brief-profile';
-import { percentile, round } from './report';
+import { latencySummary } from './report';
 
 async function main(): Promise<void> {
   const cluster = await startTestCluster(process.env.TEST_DATABASE_URL || undefined);
@@ -131,12 +131,7 @@ async function main(): Promise<void> {
         : 'external PostgreSQL',
       data: { ...counts, yearsOfWeeklySessions: YEARS },
       load: { connections: CONNECTIONS, durationSeconds: DURATION_S },
-      latencyMs: {
-        p50: round(percentile(latencies, 50)),
-        p95: round(percentile(latencies, 95)),
-        p99: round(percentile(latencies, 99)),
-        max: round(latencies.at(-1) ?? Number.NaN),
-      },
+      latencyMs: latencySummary(latencies),
       requestsPerSecond: Math.round((result.requests.total / result.duration) * 10) / 10,
       requests: result.requests.total,
       non2xx: result.non2xx,

@@ -24,10 +24,9 @@ import { seedConversations } from './messages-data';
 import {
   appendRow,
   describeMachine,
+  latencySummary,
   type Machine,
   machine,
-  percentile,
-  round,
   writeResult,
 } from './report';
 import { signInForBench } from './sign-in';
@@ -64,15 +63,9 @@ async function measure(base: string, endpoint: string, next: () => Request): Pro
     latencies.push(ms);
   });
   const result = await run;
-  latencies.sort((a, b) => a - b);
   const measured = {
     endpoint,
-    latencyMs: {
-      p50: round(percentile(latencies, 50)),
-      p95: round(percentile(latencies, 95)),
-      p99: round(percentile(latencies, 99)),
-      max: round(latencies.at(-1) ?? Number.NaN),
-    },
+    latencyMs: latencySummary(latencies),
     requestsPerSecond: Math.round((result.requests.total / result.duration) * 10) / 10,
     requests: result.requests.total,
     non2xx: result.non2xx,

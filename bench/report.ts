@@ -13,6 +13,22 @@ export function percentile(sorted: number[], p: number): number {
   return sorted[Math.max(0, index)] ?? Number.NaN;
 }
 
+/** p50, p95, p99 and the slowest of the latencies of one run (sorted in place). */
+export function latencySummary(latencies: number[]): {
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+} {
+  latencies.sort((a, b) => a - b);
+  return {
+    p50: round(percentile(latencies, 50)),
+    p95: round(percentile(latencies, 95)),
+    p99: round(percentile(latencies, 99)),
+    max: round(latencies.at(-1) ?? Number.NaN),
+  };
+}
+
 export type Machine = {
   cpu: string;
   cores: number;

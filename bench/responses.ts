@@ -23,7 +23,7 @@ import { drizzle } from 'drizzle-orm/node-postgres';
 import { buildApp } from '../apps/server/src/app';
 import { actingAs, operatorContext } from '../apps/server/src/operator';
 import { createServices } from '../apps/server/src/services';
-import { appendRow, describeMachine, machine, percentile, round, writeResult } from './report';
+import { appendRow, describeMachine, latencySummary, machine, writeResult } from './report';
 import { signInForBench } from './sign-in';
 
 const CLIENTS = 100;
@@ -121,7 +121,6 @@ async function main(): Promise<void> {
     });
     const result = await run;
     await app.close();
-    latencies.sort((a, b) => a - b);
 
     const m = machine();
     const summary = {
@@ -134,12 +133,7 @@ async function main(): Promise<void> {
         : 'external PostgreSQL',
       data: { clients: CLIENTS },
       load: { connections: CONNECTIONS, durationSeconds: DURATION_S },
-      latencyMs: {
-        p50: round(percentile(latencies, 50)),
-        p95: round(percentile(latencies, 95)),
-        p99: round(percentile(latencies, 99)),
-        max: round(latencies.at(-1) ?? Number.NaN),
-      },
+      latencyMs: latencySummary(latencies),
       requestsPerSecond: Math.round((result.requests.total / result.duration) * 10) / 10,
       requests: result.requests.total,
       non2xx: result.non2xx,
