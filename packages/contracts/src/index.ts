@@ -15,6 +15,7 @@ export * from './common';
 export * from './consent';
 export * from './consent-texts';
 export * from './contact';
+export * from './ending-plan';
 export * from './episodes';
 export * from './goals';
 export * from './health';
