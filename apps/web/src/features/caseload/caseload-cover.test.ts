@@ -43,7 +43,9 @@ describe('the cover mark on a caseload row (issue 10)', () => {
   it("a designee's covered episode says whom they cover for, until when with the zone, and does not link the client's record", () => {
     const html = render(row({ ...cover, viewer: 'designee' }));
     expect(html).toContain('Covering for Maya Okafor until');
-    expect(html).toContain('Covering for Maya Okafor until Fri, Jul 3, 2026, 5:00 PM (London time)');
+    expect(html).toContain(
+      'Covering for Maya Okafor until Fri, Jul 3, 2026, 5:00 PM (London time)',
+    );
     expect(html).not.toContain('href="/clients/');
     expect(html).toContain('Sam Rivera');
   });
