@@ -289,6 +289,8 @@ describe('relations: supervisors and designees', () => {
     const admitting = [...served].filter((route) => {
       const action = policyOf.get(route);
       if (!route.includes('/:') || !action || !isAction(action)) return false;
+      // Not a client's record: the caller's own API token; scoring a form (nothing stored).
+      if (/^token\./.test(action) || action === 'instrument.score') return false;
       const rule: { who: string | readonly string[] } = POLICY[action];
       return (
         typeof rule.who !== 'string' && rule.who.some((w) => w === 'supervisor' || w === 'designee')

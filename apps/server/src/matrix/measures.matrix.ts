@@ -53,6 +53,7 @@ export const matrix: ModuleMatrix = {
     {
       route: 'POST /api/v1/alerts/:id/acknowledge',
       url: (k) => `/api/v1/alerts/${k.alertId}/acknowledge`,
+      body: () => ({ note: 'Called the client.' }),
       expect: outcomes(404, 404, 404, 404, 404, 404, 404),
     },
   ],

@@ -209,7 +209,7 @@ const RELATIONS: RelationRow[] = [
   {
     route: 'POST /api/v1/notes/:id/addenda',
     url: (k) => `/api/v1/notes/${k.noteId}/addenda`,
-    body: () => ({ body: 'An addendum by someone other than the therapist.' }),
+    body: () => ({ text: 'An addendum by someone other than the therapist.' }),
     expect: outcomes(404, 404, 404, 404, 404, 404, 404),
   },
   {
