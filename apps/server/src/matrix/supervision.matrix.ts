@@ -37,7 +37,8 @@ const entry = {
  * rows as they are: the cast supervisor is assigned to `otherTherapist`, and only a new client of
  * theirs (not the cast's `otherClient`) signs the supervision consent; cover is arranged a year
  * ahead. The richer pairs — with and without consent, after withdrawal, a designee before, during
- * and after cover — are in routes/supervision.int.test.ts on a controlled clock.
+ * and after cover — are each module's `relations` rows below the cast rows, on episodes of their
+ * own (testing/relations.ts), run on the test clock by the authorization matrix.
  */
 export const matrix: ModuleMatrix = {
   name: 'supervision',
