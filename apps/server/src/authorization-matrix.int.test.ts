@@ -1,3 +1,4 @@
+import { isAction, POLICY } from '@throughline/domain';
 import { episodes } from '@throughline/domain/schema';
 import { eq, sql } from 'drizzle-orm';
 import type { FastifyInstance, HTTPMethods } from 'fastify';
@@ -5,7 +6,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from './app';
 import { addClient, insertEpisode } from './testing/appointments-fixtures';
 import { anonymous, type Caller, createHarness, type Harness } from './testing/harness';
-import { ACTORS, type ActorKey, type MatrixRow, type ModuleMatrix } from './testing/matrix';
+import {
+  ACTORS,
+  type ActorKey,
+  type MatrixRow,
+  type ModuleMatrix,
+  type Outcome,
+  RELATION_STATES,
+} from './testing/matrix';
+import { buildRelations, type RelationFixture, STATE_OF } from './testing/relations';
 import { signInOnClock, testClock } from './testing/sign-in';
 
 // Every module's rows; the foundation's run last because they enrol two-factor and sign out.
@@ -19,6 +28,8 @@ let h: Harness;
 let app: FastifyInstance;
 const clock = testClock();
 const served = new Set<string>();
+/** The POLICY action each served route declares (`config.policy`). */
+const policyOf = new Map<string, string>();
 const callers = {} as Record<ActorKey, Caller>;
 
 beforeAll(async () => {
@@ -29,7 +40,11 @@ beforeAll(async () => {
     authRateLimit: 10_000,
     onRoute: (route) => {
       for (const m of [route.method].flat()) {
-        if (route.url.startsWith('/api/v1/') && m !== 'HEAD') served.add(`${m} ${route.url}`);
+        if (route.url.startsWith('/api/v1/') && m !== 'HEAD') {
+          served.add(`${m} ${route.url}`);
+          const policy = (route.config as { policy?: string } | undefined)?.policy;
+          if (policy) policyOf.set(`${m} ${route.url}`, policy);
+        }
       }
     },
   });
@@ -248,12 +263,90 @@ describe('phase refusals (closed episode)', () => {
   });
 });
 
+/**
+ * Relations (issue 10): for every route that touches an episode, the outcome for a supervisor
+ * with, without and after withdrawing consent, and a designee before, during and after cover (and
+ * in the dates of a cancelled cover) — each module's `relations` table, on episodes of their own
+ * (testing/relations.ts). One test per state, in order, the clock moved forward to the state's
+ * moment: before the cover starts, inside it, then at its end (exclusive), with no job run.
+ */
+describe('relations: supervisors and designees', () => {
+  let fixture: RelationFixture;
+  const tables = modules.flatMap((m) =>
+    (m.relations?.() ?? []).map((row) => ({
+      label: `${m.name}: ${row.route}${row.note ? ` (${row.note})` : ''}`,
+      row,
+    })),
+  );
+
+  beforeAll(async () => {
+    fixture = await buildRelations(h, clock.ms());
+  });
+
+  it('has a row for every route on a record whose policy admits a supervisor or a designee', () => {
+    expect(new Set(tables.map((t) => t.label)).size).toBe(tables.length);
+    const related = new Set<string>(tables.map((t) => t.row.route));
+    const admitting = [...served].filter((route) => {
+      const action = policyOf.get(route);
+      if (!route.includes('/:') || !action || !isAction(action)) return false;
+      // Not a client's record: the caller's own API token; scoring a form (nothing stored).
+      if (/^token\./.test(action) || action === 'instrument.score') return false;
+      const rule: { who: string | readonly string[] } = POLICY[action];
+      return (
+        typeof rule.who !== 'string' && rule.who.some((w) => w === 'supervisor' || w === 'designee')
+      );
+    });
+    expect(admitting.length).toBeGreaterThan(10);
+    expect(admitting.filter((route) => !related.has(route))).toEqual([]);
+  });
+
+  for (const state of RELATION_STATES) {
+    it(state, async () => {
+      const { who, kit: key, at } = STATE_OF[state];
+      if (at === 'during') clock.set(Math.max(clock.ms(), fixture.cover.startsAt + 60_000));
+      if (at === 'after') clock.set(Math.max(clock.ms(), fixture.cover.endsAt));
+      const kit = fixture.kits[key];
+      const actual: Record<string, Outcome> = {};
+      const expected: Record<string, Outcome> = {};
+      const notProblems: string[] = [];
+      for (const { label, row } of tables) {
+        const method = row.route.split(' ')[0] as HTTPMethods;
+        const raw = row.raw?.();
+        const body = row.body?.(kit);
+        const response = await callers[who].request({
+          method,
+          url: row.url(kit),
+          ...(raw ? { payload: raw.payload, headers: raw.headers } : {}),
+          ...(body !== undefined ? { payload: body as object } : {}),
+        });
+        const status = response.statusCode;
+        actual[label] =
+          status === 200 && row.lists
+            ? row.lists(response.json(), kit)
+              ? 'listed'
+              : 'unlisted'
+            : status;
+        expected[label] = row.expect[state];
+        if (
+          status >= 400 &&
+          !String(response.headers['content-type']).includes('application/problem+json')
+        )
+          notProblems.push(label);
+      }
+      expect(actual).toEqual(expected);
+      expect(notProblems).toEqual([]);
+    });
+  }
+});
+
 describe('authorization matrix', () => {
   it('has a row for every /api/v1 route the app serves, and none for routes it does not', () => {
     expect(served.size).toBeGreaterThan(0);
     const covered = new Set(modules.flatMap((m) => m.rows().map((r) => r.route)));
     expect([...served].filter((r) => !covered.has(r as MatrixRow['route']))).toEqual([]);
     expect([...covered].filter((r) => !served.has(r))).toEqual([]);
+    const related = modules.flatMap((m) => (m.relations?.() ?? []).map((r) => r.route));
+    expect(related.filter((r) => !served.has(r))).toEqual([]);
   });
 
   for (const m of modules) {

@@ -29,12 +29,18 @@ export const caseloadItemSchema = z.object({
   attention: z.array(z.object({ kind: z.enum(ATTENTION_KINDS), count: z.number().int() })),
   cover: z
     .object({
+      therapistName: z.string(),
       designeeName: z.string(),
       endsAt: z.date(),
       timeZone: z.string().describe("The practice's IANA time zone, to show the end in"),
+      viewer: z
+        .enum(['therapist', 'designee'])
+        .describe("The reader is the episode's therapist, or the designee covering it"),
     })
     .nullable()
-    .describe('A colleague covering this episode now (issue 10), and until when'),
+    .describe(
+      'Cover in effect now (issue 10): a colleague covering this episode, or (viewer "designee") an episode the reader covers, until when',
+    ),
 });
 export type CaseloadItem = z.output<typeof caseloadItemSchema>;
 

@@ -41,7 +41,7 @@ it("Ruth supervises Maya and, with Sam's consent, reads Sam's episode and its bo
   expect(log[0]?.description).toContain('handmade card');
 });
 
-it("Daniel covers Jordan for Maya now: Maya's caseload and Daniel's brief say so", async () => {
+it("Daniel covers Jordan for Maya now: Maya's caseload, Daniel's brief and Daniel's caseload say so", async () => {
   const maya = seed.staff.get('maya@demo.throughline.test');
   const daniel = seed.staff.get('daniel@demo.throughline.test');
   const jordan = seed.clients.get('jordan@demo.throughline.test');
@@ -59,4 +59,11 @@ it("Daniel covers Jordan for Maya now: Maya's caseload and Daniel's brief say so
     { episodeId },
   );
   expect(brief.cover).toMatchObject({ therapistName: 'Maya Okafor, MT-BC', viewer: 'designee' });
+  // Daniel's caseload lists Jordan's episode while the cover holds, marked as covered.
+  const his = await readCaseload(
+    actingAs(services, { id: daniel.id, practiceId: daniel.practiceId, role: 'therapist' }),
+  );
+  const jordans = his.items.find((i) => i.episodeId === episodeId);
+  expect(jordans?.cover).toMatchObject({ therapistName: 'Maya Okafor, MT-BC', viewer: 'designee' });
+  expect(jordans?.preferredName).toBe('Jo');
 });

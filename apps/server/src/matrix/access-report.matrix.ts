@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { type MatrixContext, type ModuleMatrix, statuses } from '../testing/matrix';
+import { type MatrixContext, type ModuleMatrix, outcomes, statuses } from '../testing/matrix';
 
 let ctx: MatrixContext;
 
@@ -13,6 +13,16 @@ export const matrix: ModuleMatrix = {
   setup: async (context) => {
     ctx = context;
   },
+  // Who read a client's record is for the client, their therapist and the administrator: not
+  // a supervisor (with consent or not) nor a designee (in or out of cover).
+  relations: () => [
+    //                                                  sup+c sup-c sup-w  des<  des=  des-x des>
+    {
+      route: 'GET /api/v1/clients/:id/access-report',
+      url: (k) => `/api/v1/clients/${k.clientId}/access-report`,
+      expect: outcomes(404, 404, 404, 404, 404, 404, 404),
+    },
+  ],
   rows: () => [
     //                                                   anon  cl  ocl   th  oth  sup  adm  opa
     {

@@ -8,7 +8,13 @@ import {
 import { actingAs } from '../operator';
 import { openEpisodeFor } from '../testing/episodes';
 import type { Harness } from '../testing/harness';
-import { type MatrixRow, type ModuleMatrix, statuses } from '../testing/matrix';
+import {
+  type MatrixRow,
+  type ModuleMatrix,
+  outcomes,
+  type RelationRow,
+  statuses,
+} from '../testing/matrix';
 import { multipartFile } from '../testing/multipart';
 
 let episodeId = '';
@@ -51,6 +57,7 @@ export const matrix: ModuleMatrix = {
     sentFileId = file.id;
   },
   rows: () => ROWS,
+  relations: () => RELATIONS,
 };
 
 const resources = {
@@ -118,5 +125,58 @@ const ROWS: MatrixRow[] = [
     route: 'PUT /api/v1/crisis-resources',
     body: () => resources,
     expect: statuses(401, 403, 403, 403, 403, 403, 200, 200),
+  },
+];
+
+/**
+ * Supervisors and designees (issue 10): a supervisor never sees the conversation or the agreement,
+ * consent or not; a designee reads and answers messages only while the cover is in effect, and
+ * never proposes, accepts or reads the agreement, nor uploads a file (POLICY: the parties').
+ */
+const RELATIONS: RelationRow[] = [
+  //                                                    sup+c sup-c sup-w  des<  des=  des-x des>
+  {
+    route: 'GET /api/v1/episodes/:id/contact-agreement',
+    url: (k) => `/api/v1/episodes/${k.episodeId}/contact-agreement`,
+    expect: outcomes(404, 404, 404, 404, 404, 404, 404),
+  },
+  {
+    route: 'POST /api/v1/episodes/:id/contact-agreement',
+    url: (k) => `/api/v1/episodes/${k.episodeId}/contact-agreement`,
+    body: () => terms,
+    expect: outcomes(404, 404, 404, 404, 404, 404, 404),
+  },
+  {
+    route: 'POST /api/v1/episodes/:id/contact-agreement/accept',
+    url: (k) => `/api/v1/episodes/${k.episodeId}/contact-agreement/accept`,
+    body: (k) => ({ version: k.agreementVersion }),
+    expect: outcomes(404, 404, 404, 404, 404, 404, 404),
+  },
+  {
+    route: 'GET /api/v1/episodes/:id/messages',
+    url: (k) => `/api/v1/episodes/${k.episodeId}/messages`,
+    expect: outcomes(404, 404, 404, 404, 200, 404, 404),
+  },
+  {
+    route: 'POST /api/v1/episodes/:id/messages',
+    url: (k) => `/api/v1/episodes/${k.episodeId}/messages`,
+    body: () => ({ body: 'I am covering this week; your therapist is back on Monday.' }),
+    expect: outcomes(404, 404, 404, 404, 201, 404, 404),
+  },
+  {
+    route: 'POST /api/v1/episodes/:id/messages/read',
+    url: (k) => `/api/v1/episodes/${k.episodeId}/messages/read`,
+    expect: outcomes(404, 404, 404, 404, 200, 404, 404),
+  },
+  {
+    route: 'POST /api/v1/episodes/:id/messages/attachments',
+    url: (k) => `/api/v1/episodes/${k.episodeId}/messages/attachments`,
+    raw: () => multipartFile('lyrics.txt', 'text/plain', Buffer.from('Night Shift, verse 3')),
+    expect: outcomes(404, 404, 404, 404, 404, 404, 404),
+  },
+  {
+    route: 'GET /api/v1/episodes/:id/messages/attachments/:attachmentId',
+    url: (k) => `/api/v1/episodes/${k.episodeId}/messages/attachments/${k.attachmentId}`,
+    expect: outcomes(404, 404, 404, 404, 200, 404, 404),
   },
 ];

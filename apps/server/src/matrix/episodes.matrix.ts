@@ -2,7 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { createEpisode } from '@throughline/domain';
 import { actingAs } from '../operator';
 import { freshClient, openEpisodeFor } from '../testing/episodes';
-import { type MatrixRow, type ModuleMatrix, statuses } from '../testing/matrix';
+import {
+  type MatrixRow,
+  type ModuleMatrix,
+  outcomes,
+  type RelationRow,
+  statuses,
+} from '../testing/matrix';
 
 /** The open episode between the cast's therapist and client (shared with other modules). */
 let episodeId = '';
@@ -36,6 +42,7 @@ export const matrix: ModuleMatrix = {
     ).id;
   },
   rows: () => ROWS,
+  relations: () => RELATIONS,
 };
 
 const ROWS: MatrixRow[] = [
@@ -87,5 +94,40 @@ const ROWS: MatrixRow[] = [
     body: () => ({ to: 'active', reason: 'Assessment complete; weekly sessions agreed.' }),
     last: 'therapist',
     expect: statuses(401, 404, 404, 200, 404, 404, 404, 404),
+  },
+];
+
+/**
+ * Supervisors and designees (issue 10): the episode's head for a consented supervisor and for a
+ * designee while covering; the episodes list is the caller's own (a covered episode is not in a
+ * designee's list: their caseload shows it); a phase change is the therapist's.
+ */
+const RELATIONS: RelationRow[] = [
+  //                                                    sup+c sup-c sup-w  des<  des=  des-x des>
+  {
+    route: 'GET /api/v1/episodes/:id',
+    url: (k) => `/api/v1/episodes/${k.episodeId}`,
+    expect: outcomes(200, 404, 404, 404, 200, 404, 404),
+  },
+  {
+    route: 'GET /api/v1/episodes',
+    url: () => '/api/v1/episodes?limit=200',
+    lists: (json, k) =>
+      (json as { items: { id: string }[] }).items.some((e) => e.id === k.episodeId),
+    expect: outcomes(
+      'listed',
+      'unlisted',
+      'unlisted',
+      'unlisted',
+      'unlisted',
+      'unlisted',
+      'unlisted',
+    ),
+  },
+  {
+    route: 'POST /api/v1/episodes/:id/phase',
+    url: (k) => `/api/v1/episodes/${k.episodeId}/phase`,
+    body: () => ({ to: 'active', reason: 'Assessment done.' }),
+    expect: outcomes(404, 404, 404, 404, 404, 404, 404),
   },
 ];

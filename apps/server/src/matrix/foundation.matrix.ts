@@ -16,6 +16,7 @@ import {
   type MatrixContext,
   type MatrixRow,
   type ModuleMatrix,
+  outcomes,
   statuses,
 } from '../testing/matrix';
 
@@ -99,6 +100,16 @@ export const matrix: ModuleMatrix = {
     });
     codeClientId = waiting.id;
   },
+  // Supervisors and designees (issue 10): a client's record for a supervisor whose supervision
+  // consent is live; not for a designee, who covers episodes, not the client's record.
+  relations: () => [
+    //                                                  sup+c sup-c sup-w  des<  des=  des-x des>
+    {
+      route: 'GET /api/v1/clients/:id',
+      url: (k) => `/api/v1/clients/${k.clientId}`,
+      expect: outcomes(200, 404, 404, 404, 404, 404, 404),
+    },
+  ],
   rows: () => ROWS,
 };
 

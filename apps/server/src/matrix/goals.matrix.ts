@@ -1,7 +1,13 @@
 import { createDiscussionItem, createGoal, reviewGoals, sharePlan } from '@throughline/domain';
 import { actingAs } from '../operator';
 import { openEpisodeFor } from '../testing/episodes';
-import { type MatrixRow, type ModuleMatrix, statuses } from '../testing/matrix';
+import {
+  type MatrixRow,
+  type ModuleMatrix,
+  outcomes,
+  type RelationRow,
+  statuses,
+} from '../testing/matrix';
 
 let episodeId = '';
 let goalId = '';
@@ -34,6 +40,7 @@ export const matrix: ModuleMatrix = {
     itemIds.push((await createDiscussionItem(ctx, episodeId, { text: 'Matrix item' })).id);
   },
   rows: () => ROWS,
+  relations: () => RELATIONS,
 };
 
 const ROWS: MatrixRow[] = [
@@ -103,5 +110,15 @@ const ROWS: MatrixRow[] = [
     url: () => `/api/v1/episodes/${episodeId}/reflections`,
     body: () => ({ body: 'Matrix reflection.', about: { kind: 'review', id: reviewId } }),
     expect: statuses(401, 404, 404, 201, 404, 404, 404, 404),
+  },
+];
+
+/** Supervisors and designees (issue 10): goals are a part a supervision consent may share. */
+const RELATIONS: RelationRow[] = [
+  //                                                    sup+c sup-c sup-w  des<  des=  des-x des>
+  {
+    route: 'GET /api/v1/episodes/:id/goals',
+    url: (k) => `/api/v1/episodes/${k.episodeId}/goals`,
+    expect: outcomes(200, 404, 404, 404, 404, 404, 404),
   },
 ];

@@ -1,7 +1,7 @@
 import { listEpisodeAlerts, recordResponse } from '@throughline/domain';
 import { actingAs } from '../operator';
 import { openEpisodeFor } from '../testing/episodes';
-import { type ModuleMatrix, statuses } from '../testing/matrix';
+import { type ModuleMatrix, outcomes, statuses } from '../testing/matrix';
 
 let episodeId = '';
 let alertId = '';
@@ -30,6 +30,33 @@ export const matrix: ModuleMatrix = {
     const open = await listEpisodeAlerts(asTherapist, episodeId, 'open');
     alertId = open.find((a) => a.kind === 'risk-item')?.id ?? '';
   },
+  // Supervisors and designees (issue 10): scores and outcome are a part a supervision consent may
+  // share; a designee sees the alerts while covering (APA 3.12) but only the therapist
+  // acknowledges one.
+  relations: () => [
+    //                                                  sup+c sup-c sup-w  des<  des=  des-x des>
+    {
+      route: 'GET /api/v1/episodes/:id/scores',
+      url: (k) => `/api/v1/episodes/${k.episodeId}/scores`,
+      expect: outcomes(200, 404, 404, 404, 404, 404, 404),
+    },
+    {
+      route: 'GET /api/v1/episodes/:id/outcome',
+      url: (k) => `/api/v1/episodes/${k.episodeId}/outcome`,
+      expect: outcomes(200, 404, 404, 404, 404, 404, 404),
+    },
+    {
+      route: 'GET /api/v1/episodes/:id/alerts',
+      url: (k) => `/api/v1/episodes/${k.episodeId}/alerts`,
+      expect: outcomes(404, 404, 404, 404, 200, 404, 404),
+    },
+    {
+      route: 'POST /api/v1/alerts/:id/acknowledge',
+      url: (k) => `/api/v1/alerts/${k.alertId}/acknowledge`,
+      body: () => ({ note: 'Called the client.' }),
+      expect: outcomes(404, 404, 404, 404, 404, 404, 404),
+    },
+  ],
   rows: () => [
     //                                          anon  cl  ocl   th  oth  sup  adm  opa
     {

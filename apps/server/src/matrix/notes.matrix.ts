@@ -8,7 +8,13 @@ import {
 } from '@throughline/domain';
 import { actingAs } from '../operator';
 import { openEpisodeFor } from '../testing/episodes';
-import { type MatrixRow, type ModuleMatrix, statuses } from '../testing/matrix';
+import {
+  type MatrixRow,
+  type ModuleMatrix,
+  outcomes,
+  type RelationRow,
+  statuses,
+} from '../testing/matrix';
 import { multipartFile, SAMPLE_MP3 } from '../testing/multipart';
 
 let episodeId = '';
@@ -65,6 +71,7 @@ export const matrix: ModuleMatrix = {
     ).id;
   },
   rows: () => ROWS,
+  relations: () => RELATIONS,
 };
 
 const ROWS: MatrixRow[] = [
@@ -173,5 +180,51 @@ const ROWS: MatrixRow[] = [
     note: 'a file set as homework',
     url: () => `/api/v1/attachments/${attachmentId}`,
     expect: statuses(401, 200, 404, 200, 404, 404, 404, 404),
+  },
+];
+
+/**
+ * Supervisors and designees (issue 10): a supervisor reads session notes while a consent that
+ * names them is live; psychotherapy notes, threads and homework never; nobody but the therapist
+ * writes or adds an addendum. A designee covering reads none of these.
+ */
+const RELATIONS: RelationRow[] = [
+  //                                                    sup+c sup-c sup-w  des<  des=  des-x des>
+  {
+    route: 'GET /api/v1/episodes/:id/notes',
+    url: (k) => `/api/v1/episodes/${k.episodeId}/notes`,
+    expect: outcomes(200, 404, 404, 404, 404, 404, 404),
+  },
+  {
+    route: 'GET /api/v1/notes/:id',
+    url: (k) => `/api/v1/notes/${k.noteId}`,
+    expect: outcomes(200, 404, 404, 404, 404, 404, 404),
+  },
+  {
+    route: 'POST /api/v1/episodes/:id/notes',
+    url: (k) => `/api/v1/episodes/${k.episodeId}/notes`,
+    body: () => ({ template: 'soap', body: {} }),
+    expect: outcomes(404, 404, 404, 404, 404, 404, 404),
+  },
+  {
+    route: 'POST /api/v1/notes/:id/addenda',
+    url: (k) => `/api/v1/notes/${k.noteId}/addenda`,
+    body: () => ({ text: 'An addendum by someone other than the therapist.' }),
+    expect: outcomes(404, 404, 404, 404, 404, 404, 404),
+  },
+  {
+    route: 'GET /api/v1/episodes/:id/psychotherapy-notes',
+    url: (k) => `/api/v1/episodes/${k.episodeId}/psychotherapy-notes`,
+    expect: outcomes(404, 404, 404, 404, 404, 404, 404),
+  },
+  {
+    route: 'GET /api/v1/episodes/:id/threads',
+    url: (k) => `/api/v1/episodes/${k.episodeId}/threads`,
+    expect: outcomes(404, 404, 404, 404, 404, 404, 404),
+  },
+  {
+    route: 'GET /api/v1/episodes/:id/homework',
+    url: (k) => `/api/v1/episodes/${k.episodeId}/homework`,
+    expect: outcomes(404, 404, 404, 404, 404, 404, 404),
   },
 ];

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { type MatrixContext, type ModuleMatrix, statuses } from '../testing/matrix';
+import { type MatrixContext, type ModuleMatrix, outcomes, statuses } from '../testing/matrix';
 import { fixtures } from '../testing/read-model-fixtures';
 
 let ctx: MatrixContext;
@@ -25,6 +25,29 @@ export const matrix: ModuleMatrix = {
       new Date(Date.now() - 86_400_000),
     );
   },
+  // Supervisors and designees (issue 10): the brief for a consented supervisor and a designee
+  // covering; the timeline for a consented supervisor; a designee's caseload lists an episode
+  // they cover while the cover is in effect, and a supervisor has no caseload.
+  relations: () => [
+    //                                                  sup+c sup-c sup-w  des<  des=  des-x des>
+    {
+      route: 'GET /api/v1/episodes/:id/brief',
+      url: (k) => `/api/v1/episodes/${k.episodeId}/brief`,
+      expect: outcomes(200, 404, 404, 404, 200, 404, 404),
+    },
+    {
+      route: 'GET /api/v1/clients/:id/timeline',
+      url: (k) => `/api/v1/clients/${k.clientId}/timeline`,
+      expect: outcomes(200, 404, 404, 404, 404, 404, 404),
+    },
+    {
+      route: 'GET /api/v1/caseload',
+      url: () => '/api/v1/caseload',
+      lists: (json, k) =>
+        (json as { items: { episodeId: string }[] }).items.some((i) => i.episodeId === k.episodeId),
+      expect: outcomes(403, 403, 403, 'unlisted', 'listed', 'unlisted', 'unlisted'),
+    },
+  ],
   rows: () => [
     //                                                   anon  cl  ocl   th  oth  sup  adm  opa
     {

@@ -7,8 +7,8 @@ import {
 import { operatorContext } from '../operator';
 import { openEpisodeFor } from '../testing/episodes';
 import { PASSWORD } from '../testing/harness';
-import type { ActorKey, MatrixRow, ModuleMatrix } from '../testing/matrix';
-import { statuses } from '../testing/matrix';
+import type { ActorKey, MatrixRow, ModuleMatrix, RelationRow } from '../testing/matrix';
+import { outcomes, statuses } from '../testing/matrix';
 import { as, clientWithEpisode, publishDefaults, sign } from '../testing/supervision';
 
 const ids = {
@@ -37,7 +37,8 @@ const entry = {
  * rows as they are: the cast supervisor is assigned to `otherTherapist`, and only a new client of
  * theirs (not the cast's `otherClient`) signs the supervision consent; cover is arranged a year
  * ahead. The richer pairs — with and without consent, after withdrawal, a designee before, during
- * and after cover — are in routes/supervision.int.test.ts on a controlled clock.
+ * and after cover — are each module's `relations` rows below the cast rows, on episodes of their
+ * own (testing/relations.ts), run on the test clock by the authorization matrix.
  */
 export const matrix: ModuleMatrix = {
   name: 'supervision',
@@ -91,6 +92,7 @@ export const matrix: ModuleMatrix = {
     ).id;
   },
   rows: () => ROWS,
+  relations: () => RELATIONS,
 };
 
 const coverBody = (who: ActorKey) => {
@@ -197,5 +199,34 @@ const ROWS: MatrixRow[] = [
     url: () => `/api/v1/episodes/${ids.supervisedEpisode}/boundary-log`,
     body: () => entry,
     expect: statuses(401, 404, 404, 404, 201, 404, 404, 404),
+  },
+];
+
+const listsEpisode = (json: unknown, k: { episodeId: string }) =>
+  (json as { items: { episodeId: string }[] }).items.some((i) => i.episodeId === k.episodeId);
+
+/**
+ * Supervisors and designees (issue 10): the boundary log is shared only by a live consent that
+ * names it, and never written by anyone but the therapist; the supervisor's list of episodes
+ * shows an episode only while its consent is live.
+ */
+const RELATIONS: RelationRow[] = [
+  //                                                    sup+c sup-c sup-w  des<  des=  des-x des>
+  {
+    route: 'GET /api/v1/episodes/:id/boundary-log',
+    url: (k) => `/api/v1/episodes/${k.episodeId}/boundary-log`,
+    expect: outcomes(200, 404, 404, 404, 404, 404, 404),
+  },
+  {
+    route: 'POST /api/v1/episodes/:id/boundary-log',
+    url: (k) => `/api/v1/episodes/${k.episodeId}/boundary-log`,
+    body: () => entry,
+    expect: outcomes(404, 404, 404, 404, 404, 404, 404),
+  },
+  {
+    route: 'GET /api/v1/supervision/episodes',
+    url: () => '/api/v1/supervision/episodes',
+    lists: listsEpisode,
+    expect: outcomes('listed', 'unlisted', 'unlisted', 403, 403, 403, 403),
   },
 ];

@@ -83,6 +83,46 @@ export function episodesSupervisedBy(actor: SignedIn): SQL {
 }
 
 /**
+ * Whether a cover arrangement is in effect at `at` (APA 3.12, 10.09): started, not yet ended, not
+ * cancelled — so it ends at its end time without any job running. The one statement of the rule;
+ * read models that show cover (the caseload, the brief, the portal) use it too.
+ */
+export function coverInEffectAt(at: Date): SQL {
+  return and(
+    isNull(coverArrangements.cancelledAt),
+    lte(coverArrangements.startsAt, at),
+    gt(coverArrangements.endsAt, at),
+  ) as SQL;
+}
+
+/**
+ * The cover arrangement (joined with its episode) makes the actor a designee of that episode at
+ * `at`: given by the episode's own therapist, to this actor, in effect now.
+ */
+function coverGrants(actor: SignedIn, at: Date): SQL {
+  return and(
+    eq(coverArrangements.therapistId, episodes.therapistId),
+    eq(coverArrangements.designeeId, actor.userId),
+    coverInEffectAt(at),
+  ) as SQL;
+}
+
+/**
+ * The episodes the actor covers at `at` as a designee, as a predicate on `episodes` — for a read
+ * model that lists them (the designee's caseload). The same rule as `findVisibleEpisode`.
+ */
+export function episodesCoveredBy(actor: SignedIn, at: Date): SQL {
+  return and(
+    eq(episodes.practiceId, actor.practiceId),
+    sql`EXISTS (SELECT 1 FROM ${coverEpisodes} JOIN ${coverArrangements}
+      ON ${coverArrangements.practiceId} = ${coverEpisodes.practiceId}
+        AND ${coverArrangements.id} = ${coverEpisodes.coverId}
+      WHERE ${coverEpisodes.practiceId} = ${episodes.practiceId}
+        AND ${coverEpisodes.episodeId} = ${episodes.id} AND ${coverGrants(actor, at)})`,
+  ) as SQL;
+}
+
+/**
  * The relation a signed-in user's role can give them to the episodes `episodesVisibleTo` admits
  * (the role-level admission of `perform`). A therapist may also be a designee of another
  * therapist's episode: that is decided per episode, with the clock, in `findVisibleEpisode`.
@@ -193,12 +233,7 @@ async function findCovered(
       and(
         eq(coverArrangements.practiceId, coverEpisodes.practiceId),
         eq(coverArrangements.id, coverEpisodes.coverId),
-        // The cover is given by the episode's own therapist, to this actor, now.
-        eq(coverArrangements.therapistId, episodes.therapistId),
-        eq(coverArrangements.designeeId, actor.userId),
-        isNull(coverArrangements.cancelledAt),
-        lte(coverArrangements.startsAt, at),
-        gt(coverArrangements.endsAt, at),
+        coverGrants(actor, at),
       ),
     )
     .where(and(eq(episodes.practiceId, actor.practiceId), eq(episodes.id, episodeId)))

@@ -12,9 +12,11 @@ export {
 } from './actor';
 export {
   clientOfEpisode,
+  coverInEffectAt,
   type EpisodeAccess,
   type EpisodeRow,
   episodesAbout,
+  episodesCoveredBy,
   episodesSupervisedBy,
   episodesTreatedBy,
   episodesVisibleTo,
@@ -43,6 +45,7 @@ export {
   POLICY,
   partOf,
   phasesOf,
+  relationMay,
   roleMay,
   signedIn,
 } from './policy';

@@ -292,6 +292,15 @@ export function roleMay(role: Role, action: Action): boolean {
   return rule.who === 'anyone' || rule.who === 'signed-in' || rule.who.includes(role);
 }
 
+/**
+ * Whether POLICY admits someone in `relation` to an episode to `action` — for a read model that
+ * shows a designee or a supervisor only what they may open (the caseload's attention items).
+ */
+export function relationMay(relation: Relation, action: Action): boolean {
+  const rule: Rule = POLICY[action];
+  return rule.who === 'anyone' || rule.who === 'signed-in' || rule.who.includes(relation);
+}
+
 /** Throws unless `actor` may attempt `action`. Default deny. */
 export function authorize(actor: Actor, action: Action): void {
   const rule: Rule = POLICY[action];

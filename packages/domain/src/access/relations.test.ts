@@ -1,7 +1,7 @@
 import { SUPERVISION_PARTS } from '@throughline/contracts';
 import { describe, expect, it } from 'vitest';
 import type { Grant, Relation } from './episode-scope';
-import { type Action, POLICY, partOf } from './policy';
+import { type Action, POLICY, partOf, relationMay } from './policy';
 import { isPartyOf, readsPart } from './predicates';
 
 /**
@@ -70,6 +70,16 @@ describe('designee relation', () => {
       'message.mark-read',
       'message.send',
     ]);
+  });
+});
+
+describe('relationMay', () => {
+  it('answers from POLICY for a relation to an episode', () => {
+    expect(relationMay('designee', 'alert.list')).toBe(true);
+    expect(relationMay('designee', 'note.list')).toBe(false);
+    expect(relationMay('designee', 'episode.phase.change')).toBe(false);
+    expect(relationMay('supervisor', 'note.list')).toBe(true);
+    expect(relationMay('therapist', 'episode.phase.change')).toBe(true);
   });
 });
 

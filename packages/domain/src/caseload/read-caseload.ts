@@ -1,5 +1,5 @@
 import type { CaseloadItem } from '@throughline/contracts';
-import { type AccessContext, signedIn } from '../access';
+import { type AccessContext, type Action, relationMay, signedIn } from '../access';
 import { recordAudit } from '../audit';
 import { inTransaction } from '../shared/transaction';
 import { type CaseloadRow, listCaseload } from './repository';
@@ -17,6 +17,17 @@ export type CaseloadEntry = CaseloadItem;
 
 const DAY = 86_400_000;
 
+/** The action whose records each attention item counts: a designee sees those POLICY lets them open. */
+const READ_BY: Record<AttentionKind, Action> = {
+  'urgent-alerts': 'alert.list',
+  'unread-messages': 'message.list',
+  'unsigned-notes': 'note.list',
+  'homework-completed': 'homework.list',
+  'no-next-session': 'appointment.list',
+  'overdue-homework': 'homework.list',
+  alerts: 'alert.list',
+};
+
 function attentionOf(row: CaseloadRow): CaseloadEntry['attention'] {
   const items: CaseloadEntry['attention'] = [
     // A risk item comes first: the therapist must see it at once (CLINICAL.md §4).
@@ -28,11 +39,15 @@ function attentionOf(row: CaseloadRow): CaseloadEntry['attention'] {
     { kind: 'overdue-homework', count: row.overdue_homework },
     { kind: 'alerts', count: row.other_alerts },
   ];
-  return items.filter((i) => i.count > 0);
+  return items.filter(
+    (i) => i.count > 0 && (!row.covering || relationMay('designee', READ_BY[i.kind])),
+  );
 }
 
 /**
- * The therapist's caseload: one row per episode that is not closed, sorted by next session
+ * The therapist's caseload: one row per episode that is not closed — theirs, and those they cover
+ * for a colleague while the cover is in effect (marked, with only the attention items a designee
+ * may open), sorted by next session
  * (none last), then name. Attention items: notes left unsigned for more than a day, homework the
  * client completed since the last session, an active episode with nothing scheduled, and homework
  * past its due date.
@@ -47,7 +62,7 @@ export async function readCaseload(ctx: AccessContext): Promise<{ items: Caseloa
       action: 'caseload.read',
       resourceType: 'episode',
       outcome: 'success',
-      detail: { count: found.length },
+      detail: { count: found.length, covering: found.filter((r) => r.covering).length },
     });
     return found;
   });
@@ -65,11 +80,13 @@ export async function readCaseload(ctx: AccessContext): Promise<{ items: Caseloa
       : null,
     attention: attentionOf(row),
     cover:
-      row.cover_designee_name && row.cover_ends_at
+      row.cover_designee_name && row.cover_therapist_name && row.cover_ends_at
         ? {
+            therapistName: row.cover_therapist_name,
             designeeName: row.cover_designee_name,
             endsAt: row.cover_ends_at,
             timeZone: row.practice_time_zone,
+            viewer: row.covering ? ('designee' as const) : ('therapist' as const),
           }
         : null,
   }));

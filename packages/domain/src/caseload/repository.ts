@@ -4,7 +4,7 @@ import { attendedSessionsSql, nextScheduledStartSql, nextScheduledZoneSql } from
 import { homeworkAttentionSql } from '../carry-forward';
 import { type ClientHeadRow, clientHeadSql } from '../clients';
 import { unreadMessageCountsSql } from '../contact';
-import { visibleEpisodesSql } from '../episodes';
+import { coveredEpisodesSql, visibleEpisodesSql } from '../episodes';
 import { practiceTimeZoneSql } from '../identity';
 import { openAlertCountsSql } from '../measures';
 import { overdueDraftCountsSql } from '../notes';
@@ -30,8 +30,14 @@ export type CaseloadRow = {
   other_alerts: number;
   /** Messages from the client the therapist has not read (issue 10). */
   unread_messages: number;
-  /** A colleague covering the episode now (issue 10): their name and when the cover ends. */
+  /**
+   * Cover in effect now (issue 10): who covers for whom, until when. A designee's caseload also
+   * lists the episodes they cover (`covering`), while the cover is in effect.
+   */
+  covering: boolean;
+  cover_designee_id: string | null;
   cover_designee_name: string | null;
+  cover_therapist_name: string | null;
   cover_ends_at: Date | null;
   practice_time_zone: string;
 };
@@ -39,7 +45,8 @@ export type CaseloadRow = {
 const EP = sql.raw('ep');
 
 /**
- * One row per non-closed episode the therapist may see, with its next session, last attended
+ * One row per non-closed episode the therapist treats or covers now as a designee (the kernel's
+ * `episodesCoveredBy`: the rule is read at this moment, so a cover drops off when it ends), with its next session, last attended
  * session and the counts behind each attention item: one query (CTEs, each aggregate once per
  * table). The caseload names no table: each module owns its CTE (its table and its counting rule)
  * and the caseload assembles them (issue 8, module ownership). "Today", for overdue homework, is
@@ -53,7 +60,10 @@ export async function listCaseload(
   const at = now.toISOString();
   const today = sql`(${at}::timestamptz AT TIME ZONE ${practiceTimeZoneSql(actor.practiceId)})::date`;
   const result = await db.execute<Raw<CaseloadRow>>(sql`
-    WITH ep AS (${visibleEpisodesSql(actor, { notClosed: true })}
+    WITH treated AS (${visibleEpisodesSql(actor, { notClosed: true })}
+    ), ep AS (SELECT *, false AS covering FROM treated
+      UNION ALL SELECT *, true FROM (${coveredEpisodesSql(actor, now)}) covered
+        WHERE covered.id NOT IN (SELECT id FROM treated)
     ), sessions AS (
       SELECT ep.id AS episode_id,
         ${nextScheduledStartSql({ practiceId: sql`ep.practice_id`, episodeId: sql`ep.id`, from: now })} AS next_session,
@@ -70,15 +80,15 @@ export async function listCaseload(
     ), work AS (${homeworkAttentionSql({ ep: EP, lastContact: sql.raw('sessions'), today })}
     ), open_alerts AS (${openAlertCountsSql(EP)}
     ), unread AS (${unreadMessageCountsSql(EP)}
-    ), cover AS (${coverInEffectSql(EP, now)}
+    ), cover AS (${coverInEffectSql(EP, now, actor.userId)}
     )
-    SELECT ep.client_id, c.display_name, c.preferred_name, ep.id AS episode_id, ep.phase,
+    SELECT ep.client_id, c.display_name, c.preferred_name, ep.id AS episode_id, ep.phase, ep.covering,
       s.next_session, s.next_session_zone, s.last_contact_at,
       coalesce(d.n, 0) AS unsigned_notes, coalesce(w.completed, 0) AS homework_completed,
       coalesce(w.overdue, 0) AS overdue_homework,
       coalesce(al.urgent, 0) AS urgent_alerts, coalesce(al.other, 0) AS other_alerts,
       coalesce(um.n, 0) AS unread_messages,
-      cv.cover_designee_name, cv.cover_ends_at,
+      cv.cover_designee_id, cv.cover_designee_name, cv.cover_therapist_name, cv.cover_ends_at,
       ${practiceTimeZoneSql(actor.practiceId)} AS practice_time_zone
     FROM ep
     JOIN LATERAL (${clientHeadSql({ practiceId: sql`ep.practice_id`, clientId: sql`ep.client_id` })}) c ON true

@@ -1,11 +1,11 @@
-import { type AccessContext, actsAsClient, HIDDEN, performOnEpisode } from '../access';
+import { type AccessContext, actsAsClient, HIDDEN, performOnEpisode, relationMay } from '../access';
 import { clientFieldPurpose } from '../clients';
 import type { Keyring } from '../crypto';
 import type { Executor } from '../shared/transaction';
 import { nextPhases } from './phases';
 import {
   type EpisodeListRow,
-  findById,
+  findAdmitted,
   findClientSummary,
   listPhaseChanges,
   listPreviousIds,
@@ -18,6 +18,7 @@ export async function readDetail(
   keyring: Keyring,
   row: EpisodeListRow,
   asClient: boolean,
+  mayChangePhase = !asClient,
 ): Promise<EpisodeDetail> {
   const [client, changes, previousEpisodeIds] = await Promise.all([
     findClientSummary(tx, row.practiceId, row.clientId),
@@ -39,17 +40,21 @@ export async function readDetail(
     // The reasons for phase changes are the therapist's clinical reasoning, not client-facing.
     phaseHistory: await Promise.all(changes.map((c) => openPhaseChange(tx, keyring, c, !asClient))),
     previousEpisodeIds,
-    nextPhases: asClient ? [] : [...nextPhases(row.phase)],
+    nextPhases: mayChangePhase ? [...nextPhases(row.phase)] : [],
   };
 }
 
 /**
- * One episode with its client, phase history and the chain of earlier episodes. The therapist of
- * the episode and the client it is about may read it; anyone else gets 404 (audited as denied).
+ * One episode with its client, phase history and the chain of earlier episodes, for whoever the
+ * kernel admits to `episode.read` (its parties, a consented supervisor, a designee covering);
+ * anyone else gets 404 (audited as denied). The next phases are offered only to whom POLICY lets
+ * change the phase.
  */
 export async function getEpisode(ctx: AccessContext, episodeId: string): Promise<EpisodeDetail> {
   return performOnEpisode(ctx, 'episode.read', episodeId, async (tx, step) => {
-    const row = await findById(tx, step.actor, episodeId);
-    return row ? readDetail(tx, ctx.services.keyring, row, actsAsClient(step)) : HIDDEN;
+    const row = await findAdmitted(tx, step.actor.practiceId, episodeId);
+    if (!row) return HIDDEN;
+    const mayChange = relationMay(step.as, 'episode.phase.change');
+    return readDetail(tx, ctx.services.keyring, row, actsAsClient(step), mayChange);
   });
 }

@@ -11,6 +11,7 @@ export { type EpisodePage, listEpisodes } from './list-episodes';
 export { canChangePhase, nextPhases, PHASES, type Phase, phaseChangeRefusal } from './phases';
 export {
   admittedEpisodeSql,
+  coveredEpisodesSql,
   type EpisodeHeadRow,
   episodeEvents,
   phaseChangeEvents,

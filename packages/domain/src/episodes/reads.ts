@@ -1,5 +1,5 @@
 import { and, eq, type SQL, sql } from 'drizzle-orm';
-import { episodesVisibleTo, type SignedIn } from '../access';
+import { episodesCoveredBy, episodesVisibleTo, type SignedIn } from '../access';
 import { type EventBranch, type Fragment, fragment } from '../shared/fragment';
 import type { Phase } from './phases';
 import { episodePhaseChanges, episodes } from './tables';
@@ -45,6 +45,18 @@ export function visibleEpisodesSql(
       ${episodes.phase} AS phase, ${episodes.title} AS title,
       ${episodes.openedAt} AS opened_at, ${episodes.previousEpisodeId} AS previous_episode_id
     FROM ${episodes} WHERE ${and(episodesVisibleTo(actor), narrow)}`);
+}
+
+/**
+ * The episodes, not closed, that the actor covers at `at` as a designee (the kernel's rule,
+ * `episodesCoveredBy`): the same shape as `visibleEpisodesSql`, for the designee's caseload.
+ */
+export function coveredEpisodesSql(actor: SignedIn, at: Date): Fragment<EpisodeHeadRow> {
+  return fragment(sql`SELECT ${episodes.practiceId} AS practice_id, ${episodes.id} AS id,
+      ${episodes.clientId} AS client_id, ${episodes.therapistId} AS therapist_id,
+      ${episodes.phase} AS phase, ${episodes.title} AS title,
+      ${episodes.openedAt} AS opened_at, ${episodes.previousEpisodeId} AS previous_episode_id
+    FROM ${episodes} WHERE ${and(episodesCoveredBy(actor, at), sql`${episodes.phase} <> 'closed'`)}`);
 }
 
 /**

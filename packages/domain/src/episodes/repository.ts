@@ -45,6 +45,23 @@ export async function findById(
   return row;
 }
 
+/**
+ * One episode by id in the practice, for a use-case the kernel has already admitted to it
+ * (`performOnEpisode`: its parties, a consented supervisor, a designee covering). No scope of its
+ * own: a second, narrower scope here would overrule the kernel's relations.
+ */
+export async function findAdmitted(
+  db: Executor,
+  practiceId: string,
+  id: string,
+): Promise<EpisodeListRow | undefined> {
+  const [row] = await db
+    .select(selection)
+    .from(episodes)
+    .where(and(eq(episodes.practiceId, practiceId), eq(episodes.id, id)));
+  return row;
+}
+
 export type Cursor = { openedAt: Date; id: string };
 export type EpisodeFilter = { clientId?: string | undefined; phase?: Phase | undefined };
 

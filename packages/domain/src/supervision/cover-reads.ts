@@ -1,4 +1,5 @@
 import { type SQL, sql } from 'drizzle-orm';
+import { coverInEffectAt } from '../access';
 import { userNameSql } from '../identity';
 import type { Executor } from '../shared/transaction';
 import { listCoverInEffect } from './repository';
@@ -15,19 +16,22 @@ export type CoverInEffect = {
 
 /**
  * Cover in effect at `at` per episode of `ep` (a CTE of episodes with `practice_id` and `id`),
- * for a read model such as the caseload: one row per covered episode (the cover that ends last
- * when two overlap). "In effect" is the kernel's rule: started, not ended, not cancelled.
+ * for a read model such as the caseload: one row per covered episode — the cover given to
+ * `viewerId` when there is one, else the one that ends last. "In effect" is the kernel's rule
+ * (`coverInEffectAt`).
  */
-export function coverInEffectSql(ep: SQL, at: Date): SQL {
-  const iso = at.toISOString();
-  return sql`SELECT DISTINCT ON (ce.episode_id) ce.episode_id, ca.ends_at AS cover_ends_at,
-      ${userNameSql(sql`ca.practice_id`, sql`ca.designee_id`)} AS cover_designee_name
-    FROM ${coverEpisodes} ce
-    JOIN ${ep} ep ON ep.practice_id = ce.practice_id AND ep.id = ce.episode_id
-    JOIN ${coverArrangements} ca ON ca.practice_id = ce.practice_id AND ca.id = ce.cover_id
-    WHERE ca.cancelled_at IS NULL AND ca.starts_at <= ${iso}::timestamptz
-      AND ca.ends_at > ${iso}::timestamptz
-    ORDER BY ce.episode_id, ca.ends_at DESC`;
+export function coverInEffectSql(ep: SQL, at: Date, viewerId?: string): SQL {
+  const ca = coverArrangements;
+  const mine = viewerId ? sql`${ca.designeeId} = ${viewerId}::uuid` : sql`false`;
+  return sql`SELECT DISTINCT ON (${coverEpisodes.episodeId}) ${coverEpisodes.episodeId} AS episode_id,
+      ${ca.endsAt} AS cover_ends_at, ${ca.designeeId} AS cover_designee_id,
+      ${userNameSql(sql`${ca.practiceId}`, sql`${ca.designeeId}`)} AS cover_designee_name,
+      ${userNameSql(sql`${ca.practiceId}`, sql`${ca.therapistId}`)} AS cover_therapist_name
+    FROM ${coverEpisodes}
+    JOIN ${ep} ep ON ep.practice_id = ${coverEpisodes.practiceId} AND ep.id = ${coverEpisodes.episodeId}
+    JOIN ${ca} ON ${ca.practiceId} = ${coverEpisodes.practiceId} AND ${ca.id} = ${coverEpisodes.coverId}
+    WHERE ${coverInEffectAt(at)}
+    ORDER BY ${coverEpisodes.episodeId}, ${mine} DESC, ${ca.endsAt} DESC`;
 }
 
 /** The cover in effect at `at` for one episode, or null (the one that ends last). */

@@ -1,4 +1,5 @@
-import { and, desc, eq, gt, isNull, lte, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, isNull, type SQL, sql } from 'drizzle-orm';
+import { coverInEffectAt } from '../access';
 import { clientHeadSql } from '../clients';
 import { practiceEpisodesSql } from '../episodes';
 import { userNameSql } from '../identity';
@@ -187,9 +188,7 @@ export async function listCoverInEffect(db: Executor, ep: SQL, at: Date): Promis
     .from(c)
     .where(
       and(
-        isNull(c.cancelledAt),
-        lte(c.startsAt, at),
-        gt(c.endsAt, at),
+        coverInEffectAt(at),
         sql`EXISTS (SELECT 1 FROM ${coverEpisodes} ce JOIN (${ep}) ep ON ep.practice_id = ce.practice_id AND ep.id = ce.episode_id
           WHERE ce.practice_id = ${c.practiceId} AND ce.cover_id = ${c.id})`,
       ),

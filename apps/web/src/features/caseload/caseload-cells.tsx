@@ -4,21 +4,25 @@ import { Link } from 'react-router';
 import { formatInZone } from '../../app/format';
 import { PhaseBadge } from '../../app/phase-badge';
 import { StatusBadge } from '../../app/status-badge';
-import { attentionLabel, briefPath, type CaseloadRow } from './caseload-rows';
+import { attentionLabel, briefPath, type CaseloadRow, coverMark } from './caseload-rows';
 
 export function NameCell({ row }: { row: CaseloadRow }): ReactElement {
   return (
     <Stack gap={2}>
-      <Anchor component={Link} to={`/clients/${row.clientId}`} fw={500}>
-        {row.displayName}
-      </Anchor>
+      {/* A colleague covering reads the brief and messages, not the client's record. */}
+      {row.cover?.viewer === 'designee' ? (
+        <Text fw={500}>{row.displayName}</Text>
+      ) : (
+        <Anchor component={Link} to={`/clients/${row.clientId}`} fw={500}>
+          {row.displayName}
+        </Anchor>
+      )}
       {row.preferredName && row.preferredName !== row.displayName && (
         <Text size="sm">Goes by {row.preferredName}</Text>
       )}
       {row.cover && (
-        <Text size="sm">
-          Covered by {row.cover.designeeName} until{' '}
-          {formatInZone(row.cover.endsAt, row.cover.timeZone)}
+        <Text size="sm" fw={row.cover.viewer === 'designee' ? 500 : undefined}>
+          {coverMark(row.cover)}
         </Text>
       )}
       {row.email && (

@@ -4,6 +4,7 @@ import type {
   CaseloadItem as ContractItem,
   Wire,
 } from '@throughline/contracts';
+import { formatInZone } from '../../app/format';
 
 type CaseloadItem = Wire<ContractItem>;
 
@@ -57,6 +58,14 @@ export function attentionLabel(kind: AttentionKind, count: number): string {
     case 'unread-messages':
       return count === 1 ? '1 new message' : `${count} new messages`;
   }
+}
+
+/** The cover mark under the client's name, from the reader's side (issue 10). */
+export function coverMark(cover: NonNullable<CaseloadRow['cover']>): string {
+  const until = formatInZone(cover.endsAt, cover.timeZone);
+  return cover.viewer === 'designee'
+    ? `Covering for ${cover.therapistName} until ${until}`
+    : `Covered by ${cover.designeeName} until ${until}`;
 }
 
 export function briefPath(row: Pick<CaseloadRow, 'episodeId' | 'nextSession'>): string | null {
