@@ -30,6 +30,7 @@ import { caseloadRoutes } from './routes/caseload';
 import { clientRoutes } from './routes/clients';
 import { consentRoutes } from './routes/consent';
 import { contactRoutes } from './routes/contact';
+import { endingPlanRoutes } from './routes/ending-plan';
 import { episodeRoutes } from './routes/episodes';
 import { goalRoutes } from './routes/goals';
 import { healthRoutes } from './routes/health';
@@ -172,6 +173,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     consentRoutes,
     supervisionRoutes,
     contactRoutes,
+    endingPlanRoutes,
   ]) {
     await app.register(routes);
   }

@@ -210,6 +210,22 @@ describe('phase refusals (closed episode)', () => {
       body: () => ({}),
       deed: /questionnaires cannot be sent/,
     },
+    {
+      action: 'ending-plan.propose',
+      who: 'therapist',
+      method: 'POST',
+      url: () => `/api/v1/episodes/${ids.closed}/ending-plan`,
+      body: () => ({ lastSessionOn: '2031-06-30', checkIns: [{ afterMonths: 3 }] }),
+      deed: /an ending plan cannot be proposed/,
+    },
+    {
+      action: 'ending-plan.accept',
+      who: 'client',
+      method: 'POST',
+      url: () => `/api/v1/episodes/${ids.clientsClosed}/ending-plan/accept`,
+      body: () => ({ version: 1 }),
+      deed: /an ending plan cannot be accepted/,
+    },
   ];
 
   for (const row of rows) {

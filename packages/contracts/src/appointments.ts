@@ -42,6 +42,10 @@ export const appointmentSchema = z.object({
   location: z.string().nullable(),
   kind: sessionKindSchema,
   cancelledBy: cancelledBy.nullable(),
+  cancelledBecause: z
+    .enum(['ending-plan'])
+    .nullable()
+    .describe('`ending-plan`: cancelled when the agreed ending plan rewrote the future sessions'),
   cancelledAt: z.date().nullable(),
   lateCancellation: z.boolean().nullable(),
   reminderScheduled: z.boolean(),

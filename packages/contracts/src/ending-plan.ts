@@ -115,3 +115,34 @@ export const CHECK_IN_STATUSES = [
   'cancelled',
 ] as const;
 export type CheckInStatus = (typeof CHECK_IN_STATUSES)[number];
+
+/** One party's answer to a version of the ending plan. */
+export const endingPlanPartySchema = z.object({
+  party: z.enum(['therapist', 'client']),
+  response: z.enum(['pending', 'accepted', 'declined']),
+  respondedAt: z.date().nullable(),
+});
+
+/** A version of the ending plan without its terms: who proposed it and who agreed when. */
+export const endingPlanVersionSchema = z.object({
+  version: z.number().int(),
+  state: z.enum(['proposed', 'accepted', 'declined', 'superseded']),
+  proposedBy: z.enum(['therapist', 'client']),
+  proposedAt: z.date(),
+  parties: z.array(endingPlanPartySchema),
+  acceptedAt: z.date().nullable().describe('When the second party accepted (both agreed)'),
+});
+export type EndingPlanVersion = z.output<typeof endingPlanVersionSchema>;
+
+/** `GET /episodes/:id/ending-plan`: the current version, its terms and who agreed to what. */
+export const endingPlanSchema = endingPlanVersionSchema.extend({
+  episodeId: z.uuid(),
+  terms: proposeEndingPlanRequest,
+  agreedVersion: z
+    .number()
+    .int()
+    .nullable()
+    .describe('The newest version both accepted (it moved the episode to ending), if any'),
+  history: z.array(endingPlanVersionSchema).describe('Every version, newest first'),
+});
+export type EndingPlan = z.output<typeof endingPlanSchema>;

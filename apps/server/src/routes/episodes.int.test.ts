@@ -1,6 +1,7 @@
 import { PHASES, type Phase } from '@throughline/domain';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { agreedEndingPlanFor } from '../testing/ending-plan';
 import { freshClient } from '../testing/episodes';
 import { type Caller, createHarness, type Harness, signInAs } from '../testing/harness';
 
@@ -48,7 +49,11 @@ async function episodeIn(phase: Phase): Promise<string> {
     aftercare: ['active', 'ending', 'aftercare'],
     closed: ['closed'],
   };
-  for (const to of path[phase]) expect((await move(id, to)).statusCode).toBe(200);
+  for (const to of path[phase]) {
+    // Ending is agreed by both: an ending plan comes first (routes/ending-plan.int.test.ts).
+    if (to === 'ending') await agreedEndingPlanFor(h.services, h.cast.therapist, id);
+    expect((await move(id, to)).statusCode).toBe(200);
+  }
   return id;
 }
 
@@ -148,6 +153,7 @@ describe('a returning client', () => {
     const clientId = await newClient('Returning client');
     const first = await openedId(clientId);
     expect((await move(first, 'active')).statusCode).toBe(200);
+    await agreedEndingPlanFor(h.services, h.cast.therapist, first);
     expect((await move(first, 'ending')).statusCode).toBe(200);
     expect((await move(first, 'closed', 'Goals met; planned ending.')).statusCode).toBe(200);
     const second = await open(clientId, therapist, 'Returned after a bereavement.');
@@ -191,6 +197,7 @@ describe('POST /api/v1/episodes/{id}/phase', () => {
     for (const to of ALLOWED[from]) {
       it(`moves ${from} → ${to}, recording who, when and why`, async () => {
         const id = await episodeIn(from);
+        if (to === 'ending') await agreedEndingPlanFor(h.services, h.cast.therapist, id);
         const before = await state(id);
         const response = await move(id, to, `Because ${from} is done.`);
         expect(response.statusCode).toBe(200);

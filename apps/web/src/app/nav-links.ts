@@ -12,6 +12,7 @@ export function navItemsFor(role: Role): NavItem[] {
       return [
         { to: '/', label: 'Home' },
         { to: '/messages', label: 'Messages' },
+        { to: '/ending-plan', label: 'Ending plan' },
         { to: '/access-report', label: 'Who has seen my record' },
         security,
       ];

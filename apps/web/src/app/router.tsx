@@ -12,6 +12,7 @@ import { BriefPage } from '../features/brief/brief-page';
 import { ClientPage } from '../features/clients/client-page';
 import { PortalMessagesPage } from '../features/contact/portal-messages-page';
 import { CoverPage } from '../features/cover/cover-page';
+import { PortalEndingPlanPage } from '../features/ending-plan/portal-ending-plan-page';
 import { EpisodePage } from '../features/episodes/episode-page';
 import { NotePage } from '../features/notes/note-page';
 import { PrivateNotePage } from '../features/notes/private-note-page';
@@ -94,6 +95,14 @@ export function createAppRouter(): AppRouter {
           element: (
             <RequireRole roles={['client']}>
               <PortalMessagesPage />
+            </RequireRole>
+          ),
+        },
+        {
+          path: 'ending-plan',
+          element: (
+            <RequireRole roles={['client']}>
+              <PortalEndingPlanPage />
             </RequireRole>
           ),
         },

@@ -17,6 +17,8 @@ describe('the phase rule table', () => {
       'contact-agreement.accept',
       'contact-agreement.propose',
       'discussion-item.create',
+      'ending-plan.accept',
+      'ending-plan.propose',
       'goal.create',
       'goal.rate',
       'goal.review',

@@ -25,6 +25,8 @@ const DEEDS: Partial<Record<Action, string>> = {
   'discussion-item.create': 'discussion items cannot be added',
   'contact-agreement.propose': 'the contact agreement cannot change',
   'contact-agreement.accept': 'the contact agreement cannot be accepted',
+  'ending-plan.propose': 'an ending plan cannot be proposed',
+  'ending-plan.accept': 'an ending plan cannot be accepted',
   'message.send': 'messages cannot be sent',
   'message.attach': 'files cannot be sent',
 };

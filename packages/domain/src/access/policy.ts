@@ -225,6 +225,13 @@ export const POLICY = {
   // message, read by the two parties once it is sent (or by its uploader before).
   'message.attach': { who: ['therapist', 'client'], hidesExistence: true, phases: OPEN },
   'message.attachment.read': { who: ['therapist', 'client', 'designee'], hidesExistence: true },
+  // The ending plan agreed by both (issue 11; APA 10.10 (c), ETHICS.md): either party proposes
+  // (their proposal is their acceptance) and accepts; a covering designee or a supervisor never
+  // agrees on anyone's behalf. Not in a closed episode. The episode moves to `ending` only when
+  // both accepted the same version (the rule is the ending plan's, run on every move to ending).
+  'ending-plan.read': { who: ['therapist', 'client'], hidesExistence: true },
+  'ending-plan.propose': { who: ['therapist', 'client'], hidesExistence: true, phases: OPEN },
+  'ending-plan.accept': { who: ['therapist', 'client'], hidesExistence: true, phases: OPEN },
   // Crisis resources are shown to clients; an administrator verifies them for the locale.
   'crisis-resources.read': { who: 'signed-in' },
   'crisis-resources.update': { who: ['practice_admin'] },

@@ -1,3 +1,4 @@
+export { applyTaperInTx, type TaperOutcome } from './apply-taper';
 export {
   type AttendedSessions,
   attendedSessionsSql,
@@ -49,6 +50,7 @@ export {
   listVisible as listVisibleAppointments,
 } from './repository';
 export { type SessionJob, scheduleBeforeSession } from './session-jobs';
+export { type TaperSchedule, taperSchedule, type UsualSlot } from './taper';
 export {
   recordAttendance,
   type Scope,

@@ -76,6 +76,8 @@ export const appointments = pgTable(
       .notNull()
       .default('treatment'),
     cancelledBy: text('cancelled_by', { enum: ['client', 'therapist'] }),
+    /** Why a session was cancelled when no one cancelled it alone: the agreed ending plan's taper. */
+    cancelledBecause: text('cancelled_because', { enum: ['ending-plan'] }),
     cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
     /** Cancelled less than the practice's notice period (24 h) before the start. */
     lateCancellation: boolean('late_cancellation'),

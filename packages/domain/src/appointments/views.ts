@@ -72,6 +72,7 @@ function toAppointmentView(actor: SignedIn, row: AppointmentRow): AppointmentVie
     location: row.location,
     kind: row.kind,
     cancelledBy: row.cancelledBy,
+    cancelledBecause: row.cancelledBecause,
     cancelledAt: row.cancelledAt,
     lateCancellation: row.lateCancellation,
     reminderScheduled: row.reminderJobId !== null,

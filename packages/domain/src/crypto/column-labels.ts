@@ -125,6 +125,7 @@ export const COLUMN_LABELS: Record<string, Record<string, ColumnLabel>> = {
     kind: plaintext(`${CODE} (treatment or assessment): outcome counts treatment sessions in SQL`),
     location: encrypted('an address can identify the client (home visits)'),
     cancelled_by: plaintext(CODE),
+    cancelled_because: plaintext(`${CODE} (ending-plan): why a session no one cancelled alone was`),
     reminder_job_id: plaintext('id of the queued reminder job'),
   },
   notes: {

@@ -8,6 +8,7 @@ export { changeEpisodePhase } from './change-phase';
 export { createEpisode, type NewEpisode } from './create-episode';
 export { getEpisode } from './get-episode';
 export { type EpisodePage, listEpisodes } from './list-episodes';
+export { movePhaseInTx, type PhaseMove, type PhaseMoved } from './move-phase';
 export { canChangePhase, nextPhases, PHASES, type Phase, phaseChangeRefusal } from './phases';
 export {
   admittedEpisodeSql,

@@ -137,21 +137,25 @@ export async function findLatestClosed(
 }
 
 /**
- * Moves a visible episode from `from` to `to`, only if it is still in `from` (a concurrent change
- * makes this return false instead of overwriting it).
+ * Moves an episode the caller's use-case has already admitted, only if it is still in
+ * `episode.phase` (a concurrent change makes this return false instead of overwriting it).
  */
-export async function updatePhase(
+export async function setPhaseIfStill(
   db: Executor,
-  actor: SignedIn,
-  id: string,
-  from: Phase,
+  episode: { practiceId: string; id: string; phase: Phase },
   to: Phase,
   closedAt: Date | null,
 ): Promise<boolean> {
   const updated = await db
     .update(episodes)
     .set({ phase: to, ...(closedAt ? { closedAt } : {}) })
-    .where(and(episodesVisibleTo(actor), eq(episodes.id, id), eq(episodes.phase, from)))
+    .where(
+      and(
+        eq(episodes.practiceId, episode.practiceId),
+        eq(episodes.id, episode.id),
+        eq(episodes.phase, episode.phase),
+      ),
+    )
     .returning({ id: episodes.id });
   return updated.length > 0;
 }

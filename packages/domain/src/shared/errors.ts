@@ -41,7 +41,8 @@ export type ErrorCode =
   | 'ALERT_ACKNOWLEDGED'
   | 'CONSENT_VERSION_SUPERSEDED'
   | 'CONSENT_ENDED'
-  | 'COVER_ENDED';
+  | 'COVER_ENDED'
+  | 'ENDING_PLAN_NOT_AGREED';
 
 export type FieldIssue = { path: string; message: string };
 

@@ -48,6 +48,9 @@ function AppointmentItem(props: {
           <Badge variant="outline" color="gray" c="dark.7" tt="none">
             {appointmentStatusLabels[a.status]}
             {a.status === 'cancelled' && a.cancelledBy ? ` by ${a.cancelledBy}` : ''}
+            {a.status === 'cancelled' && a.cancelledBecause === 'ending-plan'
+              ? ' by the agreed ending plan'
+              : ''}
             {a.lateCancellation ? ' (late)' : ''}
           </Badge>
           {a.status === 'scheduled' && (

@@ -8,6 +8,7 @@ import { usePageTitle } from '../../app/page-title';
 import { EpisodeAlertsSection } from '../alerts/episode-alerts-section';
 import { BoundaryLogSection } from '../consent/boundary-log-section';
 import { EpisodeContactSection } from '../contact/episode-contact-section';
+import { EpisodeEndingPlanSection } from '../ending-plan/episode-ending-plan-section';
 import { GoalsSection } from '../goals/goals-section';
 import { MeasurementPlanSection } from '../measures/measurement-plan-section';
 import { PaperFormSection } from '../measures/paper-form-section';
@@ -59,6 +60,11 @@ export function EpisodePage(): ReactElement {
             <HomeworkSection episodeId={id} />
           </SimpleGrid>
           <GoalsSection episodeId={id} />
+          <EpisodeEndingPlanSection
+            episodeId={id}
+            clientName={clientName ?? 'the client'}
+            closed={data.phase === 'closed'}
+          />
           <MeasurementPlanSection episodeId={id} />
           <PaperFormSection episodeId={id} />
           <BoundaryLogSection episodeId={id} />
