@@ -48,7 +48,8 @@ export {
   type ProgressSharingStateView,
   readProgressSharing,
 } from './progress-sharing-state';
-export { type OutcomeView, readOutcome } from './read-outcome';
+export { computeOutcome, type OutcomeView, readOutcome } from './read-outcome';
+export { loadReadinessMeasures, type ReadinessMeasures } from './readiness-evidence';
 export {
   type RecordedResponse,
   type RecordResponseInput,
