@@ -40,6 +40,7 @@ import { measureTaskRoutes } from './routes/measure-tasks';
 import { measureRoutes } from './routes/measures';
 import { noteRoutes } from './routes/notes';
 import { psychotherapyNoteRoutes } from './routes/psychotherapy-notes';
+import { readinessRoutes } from './routes/readiness';
 import { supervisionRoutes } from './routes/supervision';
 import { timelineRoutes } from './routes/timeline';
 import { tokenRoutes } from './routes/tokens';
@@ -159,6 +160,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     noteRoutes,
     psychotherapyNoteRoutes,
     carryForwardRoutes,
+    readinessRoutes,
     episodeRoutes,
     tokenRoutes,
     adminRoutes,

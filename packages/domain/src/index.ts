@@ -12,6 +12,7 @@ export * from './clients';
 export * from './consent';
 export * from './contact';
 export * from './contact-settings';
+export * from './continuity-kit';
 export * from './crypto';
 export * from './episodes';
 export * from './goals';

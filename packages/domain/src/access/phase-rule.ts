@@ -27,6 +27,7 @@ const DEEDS: Partial<Record<Action, string>> = {
   'contact-agreement.accept': 'the contact agreement cannot be accepted',
   'message.send': 'messages cannot be sent',
   'message.attach': 'files cannot be sent',
+  'readiness.view.give': 'views on readiness cannot be given',
 };
 
 const IS: Record<Phase, string> = {

@@ -1,5 +1,6 @@
 import { type Readiness, type ReadinessView, readinessDisagreement } from '@throughline/contracts';
 import type { AccessContext } from '../access';
+import { findDisplayNames } from '../identity';
 import type { Executor } from '../shared/transaction';
 import { type ReadinessViewRow, readinessWordsPurpose } from './repository';
 
@@ -8,7 +9,14 @@ export async function presentViews(
   tx: Executor,
   ctx: AccessContext,
   rows: readonly ReadinessViewRow[],
+  names: { client: string },
 ): Promise<Pick<Readiness, 'current' | 'disagreement' | 'history'>> {
+  const practiceId = rows[0]?.practiceId ?? '';
+  const staff = await findDisplayNames(
+    tx,
+    practiceId,
+    rows.filter((r) => r.party === 'therapist').map((r) => r.givenBy),
+  );
   const history: ReadinessView[] = await Promise.all(
     rows.map(async (r) => ({
       id: r.id,
@@ -20,7 +28,8 @@ export async function presentViews(
         r.words,
         readinessWordsPurpose(r.id),
       ),
-      givenBy: r.givenByName,
+      // The client is named as they asked to be called; the therapist by their account's name.
+      givenBy: r.party === 'client' ? names.client : (staff.get(r.givenBy) ?? 'The therapist'),
       givenAt: r.givenAt,
     })),
   );

@@ -1,38 +1,39 @@
 import type { Readiness } from '@throughline/contracts';
 import { type AccessContext, type EpisodeStep, performOnEpisode, phaseAllows } from '../access';
-import { clientFieldPurpose } from '../clients';
+import { clientFieldPurpose, findClientById } from '../clients';
+import { findDisplayNames } from '../identity';
 import type { Executor } from '../shared/transaction';
 import { gatherEvidence } from './evidence';
 import { presentViews } from './present';
-import { findPeople, listByEpisodes } from './repository';
+import { listByEpisode } from './repository';
 
 /** The review as its reader sees it, inside an admitted episode step. */
 export async function buildReadiness(
   tx: Executor,
   ctx: AccessContext,
-  step: Pick<EpisodeStep, 'episode' | 'as'>,
+  step: Pick<EpisodeStep, 'episode' | 'as' | 'actor'>,
 ): Promise<Readiness> {
   const { episode } = step;
   const viewer = step.as === 'client' ? 'client' : 'therapist';
-  const people = await findPeople(tx, episode);
+  const client = await findClientById(tx, step.actor, episode.clientId);
+  if (!client) throw new Error('readiness: an admitted episode has no client');
+  const clientName = client.preferredName ?? client.displayName;
+  const staff = await findDisplayNames(tx, episode.practiceId, [episode.therapistId]);
   const { evidence, suggestion } = await gatherEvidence(tx, ctx, episode, viewer === 'therapist');
-  const views = await presentViews(
-    tx,
-    ctx,
-    await listByEpisodes(tx, episode.practiceId, [episode.id]),
-  );
+  const rows = await listByEpisode(tx, episode.practiceId, episode.id);
+  const views = await presentViews(tx, ctx, rows, { client: clientName });
   return {
     episodeId: episode.id,
     phase: episode.phase,
     viewer,
-    clientName: people.preferredName ?? people.displayName,
+    clientName,
     clientPronouns: await ctx.services.keyring.decryptOptional(
       tx,
       episode.practiceId,
-      people.pronouns,
-      clientFieldPurpose(people.clientId, 'pronouns'),
+      client.pronouns,
+      clientFieldPurpose(client.id, 'pronouns'),
     ),
-    therapistName: people.therapistName,
+    therapistName: staff.get(episode.therapistId) ?? 'Your therapist',
     open: phaseAllows('readiness.view.give', episode.phase, step.as),
     suggestion,
     evidence,
