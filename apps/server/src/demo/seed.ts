@@ -18,6 +18,7 @@ import { seedDemoContinuity } from './continuity';
 import { seedDemoGoals } from './goals';
 import { seedDemoMeasureTasks } from './measure-tasks';
 import { seedDemoMeasures } from './measures';
+import { seedDemoReadiness } from './readiness';
 import { seedDemoSupervision } from './supervision';
 
 /**
@@ -176,6 +177,7 @@ export async function seedDemo(services: Services): Promise<DemoSeed> {
   await seedDemoContinuity(services, seed);
   await seedDemoMeasures(services, seed);
   await seedDemoGoals(services, seed);
+  await seedDemoReadiness(services, seed);
   await seedDemoMeasureTasks(services, seed);
   await seedDemoAccess(services, seed);
   await seedDemoSupervision(services, seed);
