@@ -1,4 +1,4 @@
-export { type BriefGoal, loadGoals, loadToDiscuss } from './brief-sections';
+export { type BriefGoal, loadGoalLevels, loadGoals, loadToDiscuss } from './brief-sections';
 export { createGoal, type GoalInput } from './create-goal';
 export { createReflection, type ReflectionView } from './create-reflection';
 export {

@@ -5,6 +5,7 @@ export {
   type BriefMeasure,
   loadBriefAlerts,
   loadBriefMeasures,
+  loadLatestTotals,
   openAlertCountsSql,
 } from './brief-sections';
 // Measurement plans and the client's questionnaire tasks.
