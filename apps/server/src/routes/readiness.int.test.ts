@@ -32,7 +32,7 @@ beforeAll(async () => {
 afterAll(async () => h?.close());
 
 const url = (id = episodeId) => `/api/v1/episodes/${id}/readiness`;
-const give = (who: Caller, payload: unknown, id = episodeId) =>
+const give = (who: Caller, payload: Record<string, unknown>, id = episodeId) =>
   who.request({ method: 'POST', url: `${url(id)}/views`, payload });
 
 describe('the readiness review', () => {

@@ -11,6 +11,7 @@ import { EpisodeContactSection } from '../contact/episode-contact-section';
 import { GoalsSection } from '../goals/goals-section';
 import { MeasurementPlanSection } from '../measures/measurement-plan-section';
 import { PaperFormSection } from '../measures/paper-form-section';
+import { ReadinessSection } from '../readiness/readiness-section';
 import { AppointmentsSection } from './appointments-section';
 import { HomeworkSection, ThreadsSection } from './carry-forward-sections';
 import { EpisodeHeader } from './episode-header';
@@ -59,6 +60,7 @@ export function EpisodePage(): ReactElement {
             <HomeworkSection episodeId={id} />
           </SimpleGrid>
           <GoalsSection episodeId={id} />
+          <ReadinessSection episodeId={id} />
           <MeasurementPlanSection episodeId={id} />
           <PaperFormSection episodeId={id} />
           <BoundaryLogSection episodeId={id} />
