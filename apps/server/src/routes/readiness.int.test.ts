@@ -12,7 +12,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openEpisodeFor, sealedTitle } from '../testing/episodes';
 import { type Caller, createHarness, type Harness, signInAs } from '../testing/harness';
-import { as } from '../testing/supervision';
+import { as, publishDefaults } from '../testing/supervision';
 
 let h: Harness;
 let therapist: Caller;
@@ -184,13 +184,14 @@ describe('the continuity kit', () => {
       },
     });
     await acceptAgreementVersion(cl, { versionId: plan.id });
+    await publishDefaults(h.services, h.cast.admin);
     const recording = (await listPortalConsents(cl)).find((c) => c.document.kind === 'recording');
-    if (recording)
-      await signConsent(cl, {
-        kind: 'recording',
-        version: recording.document.version,
-        signedName: 'Client',
-      });
+    if (!recording) throw new Error('no recording consent published');
+    const signed = await signConsent(cl, {
+      kind: 'recording',
+      version: recording.document.version,
+      signedName: 'Client',
+    });
 
     const r = await client.request({ method: 'GET', url: '/api/v1/portal/continuity-kit' });
     expect(r.statusCode, r.body).toBe(200);
@@ -203,7 +204,7 @@ describe('the continuity kit', () => {
         { title: 'Weightless', artist: 'Marconi Union', clientCreated: false },
         { title: 'Night Song', artist: null, clientCreated: true },
       ],
-      recording: { consented: recording !== undefined },
+      recording: { consented: true, signedAt: signed.signedAt.toISOString() },
     });
     expect(kit.planAcceptedAt).not.toBeNull();
     expect(kit.homework.map((x: { title: string }) => x.title)).toEqual([
