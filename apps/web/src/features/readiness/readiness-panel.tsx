@@ -3,7 +3,7 @@ import type { Readiness, Wire } from '@throughline/contracts';
 import type { ReactElement } from 'react';
 import { ReadinessEvidence } from './readiness-evidence';
 import { ReadinessForm } from './readiness-form';
-import { ReadinessViews } from './readiness-views';
+import { READABLE, ReadinessViews } from './readiness-views';
 import { firstName } from './readiness-words';
 
 /** The review's body, the same for both sides, in the reader's words. */
@@ -13,7 +13,7 @@ export function ReadinessPanel({ r }: { r: Wire<Readiness> }): ReactElement {
   return (
     <Stack gap="md">
       {r.suggestion?.suggested && (
-        <Alert color="blue" title="The brief suggests a readiness review">
+        <Alert color="blue" title="The brief suggests a readiness review" styles={READABLE}>
           {r.suggestion.reasons.map((reason) => reason.detail).join(' ')} This is a prompt to talk
           about it together, not an instruction to end.
         </Alert>

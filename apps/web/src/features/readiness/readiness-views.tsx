@@ -4,6 +4,12 @@ import type { ReactElement } from 'react';
 import { formatDate } from '../../app/format';
 import { disagreementText, firstName, levelText } from './readiness-words';
 
+/** Dark text on the light alert colours: the coloured title alone fails contrast (axe). */
+export const READABLE = {
+  title: { color: 'var(--mantine-color-dark-9)' },
+  message: { color: 'var(--mantine-color-dark-9)' },
+};
+
 function ViewCard({
   title,
   view,
@@ -63,7 +69,11 @@ export function ReadinessViews({ r }: { r: Wire<Readiness> }): ReactElement {
         empty={`${other} has not given their view yet.`}
       />
       {difference && (
-        <Alert color={r.disagreement?.differs ? 'yellow' : 'teal'} title="Your views side by side">
+        <Alert
+          color={r.disagreement?.differs ? 'orange' : 'teal'}
+          title="Your views side by side"
+          styles={READABLE}
+        >
           {difference}
           {r.disagreement?.differs &&
             ' This is worth talking about together; neither view is wrong.'}
