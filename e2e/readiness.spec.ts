@@ -28,7 +28,7 @@ const pageFits = (page: Page): Promise<boolean> =>
   page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth);
 
 async function readable(page: Page): Promise<void> {
-  const text = await page.locator('main').innerText();
+  const text = (await page.locator('main').textContent()) ?? '';
   expect(findUnreadable(text)).toEqual([]);
 }
 
