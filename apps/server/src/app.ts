@@ -41,6 +41,7 @@ import { measureTaskRoutes } from './routes/measure-tasks';
 import { measureRoutes } from './routes/measures';
 import { noteRoutes } from './routes/notes';
 import { psychotherapyNoteRoutes } from './routes/psychotherapy-notes';
+import { readinessRoutes } from './routes/readiness';
 import { supervisionRoutes } from './routes/supervision';
 import { timelineRoutes } from './routes/timeline';
 import { tokenRoutes } from './routes/tokens';
@@ -160,6 +161,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     noteRoutes,
     psychotherapyNoteRoutes,
     carryForwardRoutes,
+    readinessRoutes,
     episodeRoutes,
     tokenRoutes,
     adminRoutes,

@@ -17,5 +17,6 @@ export { clientBandWords } from './instruments/client-wording';
 export { instrumentShortName, scoreRange } from './instruments/score-range';
 export type * from './instruments/types';
 export * from './outcome';
+export * from './readiness';
 export * from './risk-language';
 export * from './scoring';

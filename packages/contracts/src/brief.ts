@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { discussionItemSchema } from './goals';
 import { alertSchema, changeCategorySchema } from './measures';
 import { PHASES } from './phases';
+import { readinessSuggestionSchema } from './readiness';
 
 /** The pre-session brief (issue 2, sections from issue 4). */
 
@@ -50,6 +51,9 @@ export const briefSectionSchemas = {
     .array(briefGoalSchema)
     .describe('Active goals with the latest review level and client rating'),
   milestones: z.array(milestoneSchema),
+  readiness: readinessSuggestionSchema.describe(
+    'Present when the rule suggests a readiness review (issue 11): why, with the rule and its version',
+  ),
 } as const;
 
 export const briefSectionsSchema = z
@@ -59,6 +63,7 @@ export const briefSectionsSchema = z
     toDiscuss: briefSectionSchemas.toDiscuss.optional(),
     goals: briefSectionSchemas.goals.optional(),
     milestones: briefSectionSchemas.milestones.optional(),
+    readiness: briefSectionSchemas.readiness.optional(),
   })
   .describe('Further sections; a section with nothing to show, or not available yet, is absent');
 export type BriefSections = z.output<typeof briefSectionsSchema>;
@@ -75,6 +80,7 @@ export const BRIEF_SECTION_ORDER: readonly BriefSectionKey[] = [
   'measures',
   'toDiscuss',
   'goals',
+  'readiness',
   'milestones',
 ];
 

@@ -12,6 +12,7 @@ export * from './clients';
 export * from './consent';
 export * from './contact';
 export * from './contact-settings';
+export * from './continuity-kit';
 export * from './crypto';
 export * from './ending-plan';
 export * from './episodes';
@@ -20,6 +21,7 @@ export * from './identity';
 export * from './measures';
 export * from './notes';
 export * from './notifications';
+export * from './readiness';
 export * from './sessions';
 export { AppError, type ErrorCode, type FieldIssue, notFound } from './shared/errors';
 export {

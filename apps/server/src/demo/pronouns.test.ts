@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SESSIONS } from './notes';
+import { READINESS_VIEWS } from './readiness';
 
 /**
  * Sam's pronouns are they/them (seed.ts). A demo is the first thing a therapist judges us by, and
@@ -7,7 +8,7 @@ import { SESSIONS } from './notes';
  */
 describe('the demo notes about Sam', () => {
   it('use they/them throughout, never a gendered pronoun', () => {
-    const text = JSON.stringify(SESSIONS);
+    const text = JSON.stringify([SESSIONS, READINESS_VIEWS]);
     expect(text).toMatch(/\bthey\b/i);
     expect(text.match(/\b(he|him|his|himself|she|her|hers|herself)\b/gi)).toBeNull();
   });

@@ -19,6 +19,7 @@ import { seedJordansEndingPlan } from './ending-plan';
 import { seedDemoGoals } from './goals';
 import { seedDemoMeasureTasks } from './measure-tasks';
 import { seedDemoMeasures } from './measures';
+import { seedDemoReadiness } from './readiness';
 import { seedDemoSupervision } from './supervision';
 
 /**
@@ -177,6 +178,7 @@ export async function seedDemo(services: Services): Promise<DemoSeed> {
   await seedDemoContinuity(services, seed);
   await seedDemoMeasures(services, seed);
   await seedDemoGoals(services, seed);
+  await seedDemoReadiness(services, seed);
   await seedDemoMeasureTasks(services, seed);
   await seedDemoAccess(services, seed);
   await seedDemoSupervision(services, seed);

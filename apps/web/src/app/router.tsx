@@ -17,6 +17,8 @@ import { EpisodePage } from '../features/episodes/episode-page';
 import { NotePage } from '../features/notes/note-page';
 import { PrivateNotePage } from '../features/notes/private-note-page';
 import { QuestionnairePage } from '../features/portal/questionnaire-page';
+import { ContinuityKitPage } from '../features/readiness/continuity-kit-page';
+import { PortalReadinessPage } from '../features/readiness/portal-readiness-page';
 import { SessionPage } from '../features/sessions/session-page';
 import { SecurityPage } from '../features/settings/security-page';
 import { SupervisedEpisodePage } from '../features/supervision/supervised-episode-page';
@@ -103,6 +105,22 @@ export function createAppRouter(): AppRouter {
           element: (
             <RequireRole roles={['client']}>
               <PortalEndingPlanPage />
+            </RequireRole>
+          ),
+        },
+        {
+          path: 'readiness',
+          element: (
+            <RequireRole roles={['client']}>
+              <PortalReadinessPage />
+            </RequireRole>
+          ),
+        },
+        {
+          path: 'continuity-kit',
+          element: (
+            <RequireRole roles={['client']}>
+              <ContinuityKitPage />
             </RequireRole>
           ),
         },

@@ -31,6 +31,8 @@ const KINDS: readonly (readonly [prefix: string, kind: AccessRecordKind])[] = [
   ['discussion-item', 'plan'],
   ['plan', 'plan'],
   ['reflection', 'plan'],
+  ['readiness', 'plan'],
+  ['continuity-kit', 'plan'],
   ['agreement', 'agreement'],
   ['contact-agreement', 'agreement'],
   ['message', 'message'],

@@ -34,6 +34,7 @@ describe('the phase rule table', () => {
       'plan.share',
       'psychotherapy-note.create',
       'psychotherapy-note.update',
+      'readiness.view.give',
       'response.create',
       'session.note.start',
     ]);

@@ -29,6 +29,7 @@ const DEEDS: Partial<Record<Action, string>> = {
   'ending-plan.accept': 'an ending plan cannot be accepted',
   'message.send': 'messages cannot be sent',
   'message.attach': 'files cannot be sent',
+  'readiness.view.give': 'views on readiness cannot be given',
 };
 
 const IS: Record<Phase, string> = {

@@ -171,6 +171,11 @@ export const POLICY = {
   'discussion-item.create': { who: ['therapist'], hidesExistence: true, phases: OPEN },
   'discussion-item.resolve': { who: ['therapist'], hidesExistence: true },
   'reflection.create': { who: ['therapist'], hidesExistence: true },
+  // The readiness review (issue 11): both parties read it in any phase; each gives their own
+  // view while the episode is open. The continuity kit is the client's, kept after the ending.
+  'readiness.read': { who: ['therapist', 'client'], hidesExistence: true },
+  'readiness.view.give': { who: ['therapist', 'client'], hidesExistence: true, phases: OPEN },
+  'continuity-kit.read': { who: ['client'] },
   'portal.update': { who: ['client'] },
   // Who accessed the record (HIPAA 164.528): the client, their therapist and the practice's
   // administrator (who sees who and when, never the record). The kernel scopes the client.

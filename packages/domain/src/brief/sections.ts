@@ -5,6 +5,7 @@ import { listHomeworkSince, listOpenThreads } from '../carry-forward';
 import { loadGoals, loadToDiscuss } from '../goals';
 import { loadBriefAlerts, loadBriefMeasures } from '../measures';
 import { findLatestNotes, notePurpose } from '../notes';
+import { loadBriefReadiness } from '../readiness';
 import type { Executor } from '../shared/transaction';
 import { type Milestone, milestones } from './milestones';
 
@@ -120,6 +121,9 @@ const measures = section('measures', loadBriefMeasures);
 /** Open alerts of the episode, urgent first, each with its rule and explanation. */
 const alertsSection = section('alerts', loadBriefAlerts);
 
+/** "Consider a readiness review", when the rule suggests one (issue 11). */
+const readinessSection = section('readiness', loadBriefReadiness);
+
 /** Every section of the brief, in display order. Append new providers here. */
 export const SECTIONS = [
   lastSession,
@@ -130,6 +134,7 @@ export const SECTIONS = [
   alertsSection,
   toDiscuss,
   goalsSection,
+  readinessSection,
 ] as const;
 
 type Provider = (typeof SECTIONS)[number];
@@ -140,6 +145,7 @@ const PART_OF: Partial<Record<Provider['key'], SupervisionPart>> = {
   alerts: 'scores',
   toDiscuss: 'goals',
   goals: 'goals',
+  readiness: 'scores',
 };
 /** Every provider's answer by key; read-brief checks it against the contract's `Brief`. */
 export type BriefSections = {

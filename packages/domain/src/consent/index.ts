@@ -4,7 +4,7 @@ export {
   type PublishConsentInput,
   publishConsentDocument,
 } from './documents';
-export { liveSupervisionShares } from './reads';
+export { liveConsentSignedAt, liveSupervisionShares } from './reads';
 export {
   type ConsentSignature,
   listClientConsents,

@@ -1,4 +1,4 @@
-import { SUPERVISION_PARTS, type SupervisionPart } from '@throughline/contracts';
+import { type ConsentKind, SUPERVISION_PARTS, type SupervisionPart } from '@throughline/contracts';
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Executor } from '../shared/transaction';
 import { consentDocuments, consentSignatures } from './tables';
@@ -40,4 +40,25 @@ export async function liveSupervisionShares(
   return new Map(
     rows.map((r) => [r.clientId, { shares: r.shares.filter(isPart), signedAt: r.signedAt }]),
   );
+}
+
+/** When the client's live consent of a kind was signed; null when none is live (never or withdrawn). */
+export async function liveConsentSignedAt(
+  db: Executor,
+  practiceId: string,
+  clientId: string,
+  kind: ConsentKind,
+): Promise<Date | null> {
+  const [row] = await db
+    .select({ signedAt: consentSignatures.signedAt })
+    .from(consentSignatures)
+    .where(
+      and(
+        eq(consentSignatures.practiceId, practiceId),
+        eq(consentSignatures.clientId, clientId),
+        eq(consentSignatures.kind, kind),
+        isNull(consentSignatures.endedAt),
+      ),
+    );
+  return row?.signedAt ?? null;
 }

@@ -10,5 +10,6 @@ export { windowsForViewer, withinWindows } from './hours';
 export { listMessages, markMessagesRead } from './list-messages';
 export { unreadMessageCountsSql } from './reads';
 export { messageBodyPurpose } from './repository';
+export { clientMayMessage } from './rule';
 export { autoReplyText, sendMessage } from './send-message';
 export { CONTACT_TERMS_VERSION } from './terms';

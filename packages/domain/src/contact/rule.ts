@@ -1,5 +1,5 @@
 import type { ContactTerms } from '@throughline/contracts';
-import { type AccessContext, type EpisodeStep, Refusal } from '../access';
+import { type AccessContext, type EpisodeStep, phaseAllows, Refusal } from '../access';
 import { readAgreementInEpisode } from '../agreements';
 import { AppError } from '../shared/errors';
 import type { Executor } from '../shared/transaction';
@@ -40,4 +40,21 @@ export async function messagingTerms(
       `The contact agreement you both accepted (version ${governing.version}) does not include portal messages. Talk about it at the next session; the therapist can propose a change.`,
     );
   return { terms, version: governing.version };
+}
+
+/**
+ * Whether the client may message the therapist in this episode now: the kernel's phase rule for
+ * `message.send` and the accepted terms' portal-messages channel — the same two rules as sending
+ * (for the continuity kit's "ask for a check-in or to come back", issue 11).
+ */
+export async function clientMayMessage(
+  tx: Executor,
+  ctx: AccessContext,
+  episode: Pick<EpisodeStep['episode'], 'practiceId' | 'id' | 'phase'>,
+): Promise<boolean> {
+  if (!phaseAllows('message.send', episode.phase, 'client')) return false;
+  const governing = governingVersion(
+    await readAgreementInEpisode(tx, ctx, episode, 'contact-agreement'),
+  );
+  return governing !== null && readTerms(governing).channels.messages;
 }

@@ -250,6 +250,10 @@ export const COLUMN_LABELS: Record<string, Record<string, ColumnLabel>> = {
     signed_name: encrypted('the name the client typed to sign'),
     ended_because: plaintext(CODE),
   },
+  readiness_views: {
+    party: plaintext(CODE),
+    words: encrypted("one side's view of readiness to end, in their own words"),
+  },
   boundary_entries: {
     kind: plaintext(CODE),
     assessment: plaintext(CODE),

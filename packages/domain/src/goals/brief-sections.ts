@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import type { AccessContext } from '../access';
 import type { BriefScope } from '../brief';
 import { fromPg, type Raw } from '../shared/local-time';
+import type { Executor } from '../shared/transaction';
 import { type DiscussionItemView, toDiscussionItemView } from './discussion-items';
 import { listOpenDiscussionItems } from './repository';
 import { goalClientRatings, goalReviewRatings, goalReviews, goals } from './tables';
@@ -91,4 +92,27 @@ export async function loadGoals(
           : null,
     })),
   );
+}
+
+/**
+ * For the readiness suggestion (issue 11): each goal's status and its level at the latest review
+ * that rated it, no text (nothing to decrypt). One query.
+ */
+export async function loadGoalLevels(
+  db: Executor,
+  practiceId: string,
+  episodeId: string,
+): Promise<{ status: 'active' | 'achieved' | 'discontinued'; latestLevel: number | null }[]> {
+  const result = await db.execute<{ status: string; level: number | null }>(sql`
+    SELECT g.status, rv.level FROM ${goals} g
+      LEFT JOIN LATERAL (
+        SELECT rr.level FROM ${goalReviewRatings} rr
+          JOIN ${goalReviews} r ON r.practice_id = rr.practice_id AND r.id = rr.review_id
+         WHERE rr.practice_id = g.practice_id AND rr.goal_id = g.id
+         ORDER BY r.reviewed_at DESC LIMIT 1) rv ON true
+     WHERE g.practice_id = ${practiceId} AND g.episode_id = ${episodeId}`);
+  return result.rows.map((r) => ({
+    status: r.status as 'active' | 'achieved' | 'discontinued',
+    latestLevel: r.level === null ? null : Number(r.level),
+  }));
 }

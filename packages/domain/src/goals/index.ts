@@ -1,4 +1,4 @@
-export { type BriefGoal, loadGoals, loadToDiscuss } from './brief-sections';
+export { type BriefGoal, loadGoalLevels, loadGoals, loadToDiscuss } from './brief-sections';
 export { createGoal, type GoalInput } from './create-goal';
 export { createReflection, type ReflectionView } from './create-reflection';
 export {
@@ -14,6 +14,7 @@ export {
   type PortalPlanView,
   readPortalPlan,
 } from './portal-plan';
+export { clientGoalViews, therapistGoalViews } from './present';
 export { rateGoal } from './rate-goal';
 export { type GoalReviewView, reviewGoals } from './review-goals';
 export { type SharedPlanView, sharePlan } from './share-plan';

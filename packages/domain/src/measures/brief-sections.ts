@@ -1,11 +1,13 @@
+import type { ReadinessSeries } from '@throughline/clinical';
 import type { BriefMeasure } from '@throughline/contracts';
 import { type SQL, sql } from 'drizzle-orm';
 import type { AccessContext } from '../access';
 import type { BriefScope } from '../brief';
+import type { Executor } from '../shared/transaction';
 import { byInstrument, summarise } from './list-scores';
 import { readMeasureSettings } from './practice-settings';
 import { listAlertsByEpisode, listFirstAndLatest } from './repository';
-import { alerts } from './tables';
+import { alerts, responses } from './tables';
 import { type AlertView, openAlerts } from './views';
 
 /**
@@ -68,4 +70,27 @@ export function openAlertCountsSql(ep: SQL): SQL {
     FROM ${alerts} al JOIN ${ep} ep ON al.practice_id = ep.practice_id AND al.episode_id = ep.id
     WHERE al.acknowledged_at IS NULL
     GROUP BY al.episode_id`;
+}
+
+/**
+ * For the readiness suggestion (issue 11): per instrument, its latest `n` totals before `upTo`,
+ * oldest first — whatever the length of the history. One query.
+ */
+export async function loadLatestTotals(
+  db: Executor,
+  q: { practiceId: string; episodeId: string; upTo: Date; n: number },
+): Promise<ReadinessSeries[]> {
+  const result = await db.execute<{ instrument: string; total: number }>(sql`
+    SELECT instrument, total FROM (
+      SELECT instrument, total, completed_at, created_at,
+        row_number() OVER (PARTITION BY instrument ORDER BY completed_at DESC, created_at DESC) AS k
+      FROM ${responses}
+      WHERE practice_id = ${q.practiceId} AND episode_id = ${q.episodeId}
+        AND completed_at <= ${q.upTo.toISOString()}::timestamptz
+    ) latest WHERE k <= ${q.n}
+    ORDER BY instrument, completed_at, created_at`);
+  const series = new Map<string, number[]>();
+  for (const r of result.rows)
+    series.set(r.instrument, [...(series.get(r.instrument) ?? []), Number(r.total)]);
+  return [...series].map(([instrument, totals]) => ({ instrument, totals }));
 }

@@ -5,6 +5,7 @@ export {
   type BriefMeasure,
   loadBriefAlerts,
   loadBriefMeasures,
+  loadLatestTotals,
   openAlertCountsSql,
 } from './brief-sections';
 // Measurement plans and the client's questionnaire tasks.
@@ -48,7 +49,8 @@ export {
   type ProgressSharingStateView,
   readProgressSharing,
 } from './progress-sharing-state';
-export { type OutcomeView, readOutcome } from './read-outcome';
+export { computeOutcome, type OutcomeView, readOutcome } from './read-outcome';
+export { loadReadinessMeasures, type ReadinessMeasures } from './readiness-evidence';
 export {
   type RecordedResponse,
   type RecordResponseInput,

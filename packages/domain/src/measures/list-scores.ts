@@ -21,7 +21,8 @@ export type ScorePoint = Contract.ScorePoint;
 /** Chart data for one instrument: the series with its bands, cut-off and reliable-change band. */
 export type InstrumentScores = Contract.InstrumentScores;
 
-function cutoffOf(d: InstrumentDefinition): InstrumentScores['cutoff'] {
+/** The cut-off as charts and the readiness review show it, on the scale it is published on. */
+export function cutoffOf(d: InstrumentDefinition): InstrumentScores['cutoff'] {
   const c = d.caseness;
   if (!c) return null;
   const multiplier = c.on === 'percentage' ? (d.scoring.percentageMultiplier ?? 1) : 1;

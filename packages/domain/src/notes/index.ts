@@ -11,6 +11,7 @@ export { getNote, getNoteInTransaction } from './get-note';
 export { getPsychotherapyNote } from './get-psychotherapy-note';
 export { listNotes } from './list-notes';
 export { listPsychotherapyNotes } from './list-psychotherapy-notes';
+export { listSignedNoteMusic, type NoteMusic } from './music-reads';
 export { PSYCHOTHERAPY_NOTE_MAX, type PsychotherapyNoteView } from './psychotherapy-views';
 export {
   findLatestNotes,

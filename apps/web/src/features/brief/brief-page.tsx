@@ -30,9 +30,11 @@ type Section = BriefSection<Wire<Brief>['sections']>;
 function SectionCard({
   section,
   alerts,
+  episodeId,
 }: {
   section: Section;
   alerts: Wire<Alert>[];
+  episodeId: string;
 }): ReactElement {
   switch (section.key) {
     case 'alerts':
@@ -58,6 +60,17 @@ function SectionCard({
       return (
         <BriefCard id="goals" title="Goals">
           <GoalsBrief items={section.items} />
+        </BriefCard>
+      );
+    case 'readiness':
+      return (
+        <BriefCard id="readiness" title="Readiness review">
+          <Text size="sm">
+            Consider a readiness review: {section.items.reasons.map((r) => r.detail).join(' ')}
+          </Text>
+          <Anchor component={Link} to={`/episodes/${episodeId}#readiness-review`} size="sm">
+            Open the readiness review
+          </Anchor>
         </BriefCard>
       );
     case 'milestones':
@@ -92,7 +105,12 @@ function BriefBody({ brief }: { brief: Wire<Brief> }): ReactElement {
   return (
     <SimpleGrid cols={{ base: 1, md: 2 }}>
       {first.map((section) => (
-        <SectionCard key={section.key} section={section} alerts={alerts} />
+        <SectionCard
+          key={section.key}
+          section={section}
+          alerts={alerts}
+          episodeId={brief.episode.id}
+        />
       ))}
       <BriefMessages
         episodeId={brief.episode.id}
@@ -157,7 +175,12 @@ function BriefBody({ brief }: { brief: Wire<Brief> }): ReactElement {
         )}
       </BriefCard>
       {later.map((section) => (
-        <SectionCard key={section.key} section={section} alerts={alerts} />
+        <SectionCard
+          key={section.key}
+          section={section}
+          alerts={alerts}
+          episodeId={brief.episode.id}
+        />
       ))}
       {!brief.sections.milestones && (
         <BriefCard id="milestones" title="Milestones">

@@ -12,6 +12,7 @@ import { EpisodeEndingPlanSection } from '../ending-plan/episode-ending-plan-sec
 import { GoalsSection } from '../goals/goals-section';
 import { MeasurementPlanSection } from '../measures/measurement-plan-section';
 import { PaperFormSection } from '../measures/paper-form-section';
+import { ReadinessSection } from '../readiness/readiness-section';
 import { AppointmentsSection } from './appointments-section';
 import { HomeworkSection, ThreadsSection } from './carry-forward-sections';
 import { EpisodeHeader } from './episode-header';
@@ -60,6 +61,7 @@ export function EpisodePage(): ReactElement {
             <HomeworkSection episodeId={id} />
           </SimpleGrid>
           <GoalsSection episodeId={id} />
+          <ReadinessSection episodeId={id} />
           <EpisodeEndingPlanSection
             episodeId={id}
             clientName={clientName ?? 'the client'}

@@ -61,6 +61,23 @@ export function PortalHomePage(): ReactElement {
                 : `${data.practiceName} has not assigned a therapist yet.`}
             </Text>
           </Card>
+          <Card withBorder>
+            <Title order={2} size="h4" mb="xs">
+              Finishing therapy, and after
+            </Title>
+            <Text>
+              Whenever you want to, you can tell your therapist how ready you feel to finish:{' '}
+              <Anchor component={Link} to="/readiness">
+                Thinking about finishing
+              </Anchor>
+            </Text>
+            <Text mt="xs">
+              What you keep once a course of therapy ends:{' '}
+              <Anchor component={Link} to="/continuity-kit">
+                Your continuity kit
+              </Anchor>
+            </Text>
+          </Card>
           <ConsentCard />
           <PreferencesCard />
         </>
