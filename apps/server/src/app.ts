@@ -40,6 +40,7 @@ import { measureTaskRoutes } from './routes/measure-tasks';
 import { measureRoutes } from './routes/measures';
 import { noteRoutes } from './routes/notes';
 import { psychotherapyNoteRoutes } from './routes/psychotherapy-notes';
+import { riskPhraseRoutes } from './routes/risk-phrases';
 import { supervisionRoutes } from './routes/supervision';
 import { timelineRoutes } from './routes/timeline';
 import { tokenRoutes } from './routes/tokens';
@@ -172,6 +173,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     consentRoutes,
     supervisionRoutes,
     contactRoutes,
+    riskPhraseRoutes,
   ]) {
     await app.register(routes);
   }

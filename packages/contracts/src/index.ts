@@ -25,6 +25,7 @@ export * from './measures';
 export * from './notes';
 export * from './phases';
 export * from './portal';
+export * from './risk-phrases';
 export * from './sessions';
 export * from './supervision';
 export * from './timeline';

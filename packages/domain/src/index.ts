@@ -19,6 +19,7 @@ export * from './identity';
 export * from './measures';
 export * from './notes';
 export * from './notifications';
+export * from './risk-phrases';
 export * from './sessions';
 export { AppError, type ErrorCode, type FieldIssue, notFound } from './shared/errors';
 export {
