@@ -42,6 +42,7 @@ import { measureRoutes } from './routes/measures';
 import { noteRoutes } from './routes/notes';
 import { psychotherapyNoteRoutes } from './routes/psychotherapy-notes';
 import { readinessRoutes } from './routes/readiness';
+import { riskPhraseRoutes } from './routes/risk-phrases';
 import { supervisionRoutes } from './routes/supervision';
 import { timelineRoutes } from './routes/timeline';
 import { tokenRoutes } from './routes/tokens';
@@ -176,6 +177,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     supervisionRoutes,
     contactRoutes,
     endingPlanRoutes,
+    riskPhraseRoutes,
   ]) {
     await app.register(routes);
   }

@@ -22,6 +22,7 @@ export const ACCESS_RECORD_KINDS = [
   'timeline',
   'measurement-plan',
   'agreement',
+  'contact-agreement',
   'access-report',
   'message',
   'consent',

@@ -27,6 +27,7 @@ export * from './notes';
 export * from './phases';
 export * from './portal';
 export * from './readiness';
+export * from './risk-phrases';
 export * from './sessions';
 export * from './supervision';
 export * from './timeline';

@@ -22,6 +22,7 @@ export * from './measures';
 export * from './notes';
 export * from './notifications';
 export * from './readiness';
+export * from './risk-phrases';
 export * from './sessions';
 export { AppError, type ErrorCode, type FieldIssue, notFound } from './shared/errors';
 export {

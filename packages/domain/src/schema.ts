@@ -15,4 +15,5 @@ export * from './measures/tables';
 export * from './notes/tables';
 export * from './notifications/tables';
 export * from './readiness/tables';
+export * from './risk-phrases/tables';
 export * from './supervision/tables';

@@ -1,5 +1,7 @@
+import { readAgreement } from '@throughline/domain';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { actingAs } from '../operator';
 import { insertEpisode } from '../testing/appointments-fixtures';
 import { type Caller, createHarness, type Harness, signInAs } from '../testing/harness';
 
@@ -140,6 +142,61 @@ describe("the client's access report", () => {
       actorName: 'Maya Okafor',
       action: 'change',
       resourceType: 'alerts',
+    });
+  });
+
+  it("lists the therapist's reads and answers of the contact agreement and the shared plan in plain kinds, once each", async () => {
+    const post = (caller: Caller, url: string, payload: object) =>
+      caller.request({ method: 'POST', url: `/api/v1${url}`, payload });
+    const agreement = `/episodes/${episodeId}/contact-agreement`;
+    const proposed = await post(therapist, agreement, {
+      channels: { messages: true, email: false, phone: false },
+      availability: [{ weekday: 1, from: '09:00', to: '17:00' }],
+      responseTimeHours: 24,
+    });
+    expect(proposed.statusCode, proposed.body).toBe(201);
+    const accepted = await post(client, `${agreement}/accept`, { version: 1 });
+    expect(accepted.statusCode, accepted.body).toBe(200);
+    const read = await therapist.request({ method: 'GET', url: `/api/v1${agreement}` });
+    expect(read.statusCode).toBe(200);
+    const goal = await post(therapist, `/episodes/${episodeId}/goals`, {
+      clientWords: 'SECRET-CONTENT sleep through',
+      therapistWords: 'Sleep',
+      gasLevels: { '-2': 'a', '-1': 'b', '0': 'c', '+1': 'd', '+2': 'e' },
+    });
+    expect(goal.statusCode, goal.body).toBe(201);
+    const shared = await post(therapist, `/episodes/${episodeId}/plan/share`, {});
+    expect(shared.statusCode, shared.body).toBe(200);
+    const ack = await post(client, '/portal/plan/acknowledge', { planId: shared.json().id });
+    expect(ack.statusCode, ack.body).toBe(200);
+
+    const items = await report(client);
+    const about = (kind: string) =>
+      items
+        .filter((i) => i.resourceType === kind)
+        .map((i) => `${i.actorName} ${i.action}`)
+        .reverse();
+    // The proposal (with the agreement answer inside it) is one change; the client's acceptance
+    // reads as "You"; the therapist's reading is listed as a read of the contact agreement.
+    expect(about('contact-agreement')).toEqual([
+      'Maya Okafor change',
+      'You change',
+      'Maya Okafor read',
+    ]);
+    expect(about('plan')).toEqual(['Maya Okafor change', 'You change']);
+    expect(items.some((i) => i.resourceType === 'agreement')).toBe(false);
+
+    // An agreement read on its own (the agreement primitive's own action) is listed too.
+    const maya = h.cast.therapist;
+    await readAgreement(
+      actingAs(h.services, { id: maya.userId, practiceId: maya.practiceId, role: 'therapist' }),
+      { episodeId, kind: 'contact-agreement' },
+    );
+    expect((await report(client))[0]).toMatchObject({
+      actorName: 'Maya Okafor',
+      actorRole: 'therapist',
+      action: 'read',
+      resourceType: 'contact-agreement',
     });
   });
 

@@ -1,6 +1,7 @@
 import {
   addBoundaryEntry,
   assignSupervisor,
+  createGoal,
   createNote,
   createPsychotherapyNote,
   listPortalConsents,
@@ -76,6 +77,18 @@ beforeAll(async () => {
     instrument: 'phq-9',
     answers: [1, 1, 1, 1, 1, 1, 1, 1, 0],
   });
+  await createGoal(t, sam.episodeId, {
+    clientWords: 'Play the drums at the open mic',
+    therapistWords: 'Reduce performance avoidance',
+    objectives: ['Rehearse the set with the band'],
+    gasLevels: {
+      '-2': 'Avoids',
+      '-1': 'Rehearses',
+      '0': 'Plays once',
+      '+1': 'Twice',
+      '+2': 'Monthly',
+    },
+  });
   await addBoundaryEntry(t, sam.episodeId, {
     kind: 'gift',
     assessment: 'crossing',
@@ -107,6 +120,7 @@ const reads = () => ({
   notes: `/api/v1/episodes/${sam.episodeId}/notes`,
   note: `/api/v1/notes/${noteId}`,
   scores: `/api/v1/episodes/${sam.episodeId}/scores`,
+  outcome: `/api/v1/episodes/${sam.episodeId}/outcome`,
   goals: `/api/v1/episodes/${sam.episodeId}/goals`,
   boundaryLog: `/api/v1/episodes/${sam.episodeId}/boundary-log`,
   timeline: `/api/v1/clients/${sam.clientId}/timeline`,
@@ -151,6 +165,27 @@ describe('supervision', () => {
     expect(audit.rows[0]?.detail).toMatchObject({ via: 'supervision' });
   });
 
+  it("gives the supervisor's view the score charts and goals the consent names, audited", async () => {
+    const scores = (await get(callers.supervisor, reads().scores)).json();
+    expect(scores.instruments.map((i: { instrument: string }) => i.instrument)).toContain('phq-9');
+    const phq = scores.instruments.find((i: { instrument: string }) => i.instrument === 'phq-9');
+    expect(phq.series).toHaveLength(1);
+    const goals = (await get(callers.supervisor, reads().goals)).json();
+    expect(goals.items).toEqual([
+      expect.objectContaining({
+        clientWords: 'Play the drums at the open mic',
+        therapistWords: 'Reduce performance avoidance',
+      }),
+    ]);
+    for (const action of ['score.list', 'outcome.read', 'goal.list']) {
+      const audit = await h.services.db.execute<{ detail: Record<string, unknown> }>(
+        sql`SELECT detail FROM audit_events WHERE actor_user_id = ${supervisor.userId}
+          AND action = ${action} AND outcome = 'success' ORDER BY id DESC LIMIT 1`,
+      );
+      expect(audit.rows[0]?.detail, action).toMatchObject({ via: 'supervision' });
+    }
+  });
+
   it('never shows psychotherapy notes to a supervisor, not even in what they may read', async () => {
     const one = await get(callers.supervisor, `/api/v1/psychotherapy-notes/${processNoteId}`);
     expect(one.statusCode).toBe(404);
@@ -171,6 +206,7 @@ describe('supervision', () => {
     await sign(sam, 'supervision', 2);
     expect(await statusOf(callers.supervisor, reads().notes)).toBe(200);
     expect(await statusOf(callers.supervisor, reads().scores)).toBe(404);
+    expect(await statusOf(callers.supervisor, reads().outcome)).toBe(404);
     expect(await statusOf(callers.supervisor, reads().boundaryLog)).toBe(404);
     expect(await statusOf(callers.supervisor, reads().goals)).toBe(404);
     const brief = (await get(callers.supervisor, reads().brief)).json();

@@ -148,6 +148,7 @@ export const accessRecordKindLabels: Record<AccessRecordKind, string> = {
   timeline: 'the timeline of care',
   'measurement-plan': 'the questionnaire schedule',
   agreement: 'an agreement',
+  'contact-agreement': 'the contact agreement',
   'access-report': 'the list of who has seen the record',
   message: 'messages',
   consent: 'a consent form',

@@ -11,6 +11,11 @@ function words(sentence: string): string[] {
     .filter((w) => w.length > 0);
 }
 
+/** A phrase as the screen compares it: its words, lower case, one space apart. */
+export function phraseKey(phrase: string): string {
+  return words(phrase).join(' ');
+}
+
 function sentences(text: string): string[] {
   return text.split(/[.!?;:\n]+/);
 }

@@ -32,3 +32,22 @@ export type RiskLanguageResult = {
    */
   level: 'urgent' | 'negated-only' | 'none';
 };
+
+/**
+ * What a practice changes in the risk-language screen (a setting, versioned per practice): per
+ * language, phrases and negation words it adds, and for a language with a shipped list the shipped
+ * phrases it switches off, each with the reason it gave. A language without a shipped list is
+ * added by giving its phrases and negation words.
+ */
+export type PracticeRiskLanguage = {
+  language: string;
+  phrases: readonly string[];
+  negations: readonly string[];
+  switchedOff: readonly { phrase: string; reason: string }[];
+};
+
+export type PracticeRiskPhrases = {
+  /** The practice's version: 1 for its first saved change, one more for each save after. */
+  version: number;
+  languages: readonly PracticeRiskLanguage[];
+};

@@ -10,7 +10,12 @@ describe('an audited action in the client’s terms', () => {
     expect(kindOf('session.read')).toBe('session');
     expect(kindOf('session.note.start')).toBe('session-note');
     expect(kindOf('message.list')).toBe('message');
-    expect(kindOf('contact-agreement.accept')).toBe('agreement');
+    expect(kindOf('contact-agreement.accept')).toBe('contact-agreement');
+    // The agreement primitive's events name the agreement in their detail.
+    expect(kindOf('agreement.accept', 'contact-agreement')).toBe('contact-agreement');
+    expect(kindOf('agreement.read', 'shared-plan')).toBe('plan');
+    expect(kindOf('agreement.propose', 'ending-plan')).toBe('agreement');
+    expect(kindOf('agreement.read')).toBe('agreement');
     expect(kindOf('consent.sign')).toBe('consent');
     expect(kindOf('client.access-report.read')).toBe('access-report');
     expect(kindOf('goal.review.list')).toBe('goals');

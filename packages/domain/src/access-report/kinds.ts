@@ -34,7 +34,7 @@ const KINDS: readonly (readonly [prefix: string, kind: AccessRecordKind])[] = [
   ['readiness', 'plan'],
   ['continuity-kit', 'plan'],
   ['agreement', 'agreement'],
-  ['contact-agreement', 'agreement'],
+  ['contact-agreement', 'contact-agreement'],
   ['message', 'message'],
   ['consent', 'consent'],
 ];
@@ -45,7 +45,15 @@ const READ_VERBS = ['read', 'list', 'timeline'] as const;
 /** The same rule as a POSIX regular expression, for the query that leaves out the client's reads. */
 export const READ_ACTIONS_PATTERN = `\\.(${READ_VERBS.join('|')})$`;
 
-export function kindOf(action: string): AccessRecordKind {
+/** The agreement primitive's events (`agreement.*`) say which agreement in `detail.kind`. */
+const AGREEMENT_KINDS: Readonly<Record<string, AccessRecordKind>> = {
+  'contact-agreement': 'contact-agreement',
+  'shared-plan': 'plan',
+};
+
+export function kindOf(action: string, agreementKind?: string | null): AccessRecordKind {
+  if (action.startsWith('agreement.') && agreementKind && AGREEMENT_KINDS[agreementKind])
+    return AGREEMENT_KINDS[agreementKind];
   const found = KINDS.find(([prefix]) => action === prefix || action.startsWith(`${prefix}.`));
   return found ? found[1] : 'record';
 }

@@ -105,7 +105,7 @@ function toItem(
     actorRole: isRole(row.actorRole) ? row.actorRole : null,
     byClient,
     action: accessOf(row.action),
-    resourceType: kindOf(row.action),
+    resourceType: kindOf(row.action, row.agreementKind),
   };
 }
 

@@ -240,6 +240,10 @@ export const POLICY = {
   // Crisis resources are shown to clients; an administrator verifies them for the locale.
   'crisis-resources.read': { who: 'signed-in' },
   'crisis-resources.update': { who: ['practice_admin'] },
+  // The risk-language phrase lists: staff read what the screen looks for (it is transparent);
+  // an administrator changes the practice's lists, each save a new version.
+  'risk-phrases.read': { who: STAFF },
+  'risk-phrases.update': { who: ['practice_admin'] },
   'user.list': { who: ['practice_admin'] },
   'user.create': { who: ['practice_admin'] },
   'user.deactivate': { who: ['practice_admin'] },

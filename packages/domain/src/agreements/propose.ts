@@ -84,6 +84,8 @@ export async function proposeInEpisode(
     resourceType: 'agreement-version',
     resourceId: id,
     outcome: 'success',
+    // The client's record: their access report lists it (once, with the action around it).
+    subjectClientId: access.episode.clientId,
     detail: { kind: input.kind, version: previous + 1, supersedes: previous || null },
   });
   const locked = await lockVersion(tx, practiceId, id);

@@ -35,6 +35,7 @@ export function readAgreement(
         resourceType: 'agreement',
         resourceId: view.current?.agreementId ?? view.versions[0]?.agreementId ?? null,
         outcome: 'success',
+        subjectClientId: access.episode.clientId,
         detail: { kind: input.kind, versions: view.versions.length },
       });
       return view;

@@ -75,6 +75,8 @@ export async function answerInEpisode(
     resourceType: 'agreement-version',
     resourceId: version.id,
     outcome: 'success',
+    // The client's record: their access report lists it (once, with the action around it).
+    subjectClientId: access.episode.clientId,
     detail: { kind: agreement.kind, version: version.version, party: access.as },
   });
   return presentVersion(

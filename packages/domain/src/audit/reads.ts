@@ -12,6 +12,8 @@ export type SubjectEventRow = {
   actorUserId: string | null;
   actorRole: string | null;
   action: string;
+  /** `detail.kind` of an agreement event (which agreement); null for other events. */
+  agreementKind: string | null;
 };
 
 export type SubjectEventQuery = {
@@ -39,6 +41,17 @@ export async function listSubjectEvents(
     eq(auditEvents.subjectClientId, q.clientId),
     isNotNull(auditEvents.subjectClientId),
     eq(auditEvents.outcome, 'success'),
+    // An agreement event recorded inside a listed action (the same transaction, so the same
+    // moment, by the same person: `contact-agreement.accept` around `agreement.accept`) is that
+    // action's detail: listed once. On its own it is listed.
+    sql`NOT (${auditEvents.action} LIKE 'agreement.%' AND EXISTS (
+      SELECT 1 FROM audit_events o
+      WHERE o.practice_id = ${auditEvents.practiceId}
+        AND o.subject_client_id = ${auditEvents.subjectClientId}
+        AND o.occurred_at = ${auditEvents.occurredAt}
+        AND o.actor_user_id IS NOT DISTINCT FROM ${auditEvents.actorUserId}
+        AND o.outcome = 'success'
+        AND o.action NOT LIKE 'agreement.%'))`,
   ];
   if (q.withoutReadsBy) {
     conditions.push(
@@ -68,6 +81,9 @@ export async function listSubjectEvents(
       actorUserId: auditEvents.actorUserId,
       actorRole: auditEvents.actorRole,
       action: auditEvents.action,
+      agreementKind: sql<
+        string | null
+      >`CASE WHEN ${auditEvents.action} LIKE 'agreement.%' THEN ${auditEvents.detail}->>'kind' END`,
     })
     .from(auditEvents)
     .where(and(...conditions))

@@ -245,6 +245,11 @@ export const COLUMN_LABELS: Record<string, Record<string, ColumnLabel>> = {
       'codes of the record parts a supervision consent shares: read by the access kernel',
     ),
   },
+  risk_phrase_lists: {
+    languages: plaintext(
+      "practice configuration (risk-language phrases and negation words it added, shipped phrases it switched off and why): the practice's words, no client data",
+    ),
+  },
   consent_signatures: {
     kind: plaintext(CODE),
     signed_name: encrypted('the name the client typed to sign'),

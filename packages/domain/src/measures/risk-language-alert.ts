@@ -1,13 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { riskLanguageAlert, screenRiskLanguage } from '@throughline/clinical';
+import { riskLanguageAlert, screenRiskLanguageLists } from '@throughline/clinical';
 import type { AccessContext } from '../access';
 import { recordAudit } from '../audit';
+import { readPracticeRiskLists } from '../risk-phrases';
 import type { Executor } from '../shared/transaction';
 import { alerts } from './tables';
 import { sealAlertInputs } from './views';
 
 /**
- * Screens a client's message for risk language (packages/clinical, `screenRiskLanguage`) and, on a
+ * Screens a client's message for risk language with the practice's lists (the shipped lists and
+ * the practice's saved changes, `risk-phrases/`; packages/clinical `screenRiskLanguageLists`) and, on a
  * match, raises a `risk-language` alert in the caller's transaction: urgent for a phrase without a
  * negation before it, a warning when every phrase found was negated. Returns the level, so the
  * caller shows crisis resources on an urgent match. The message itself is not copied into the
@@ -18,7 +20,8 @@ export async function raiseRiskLanguageAlert(
   ctx: AccessContext,
   message: { practiceId: string; episodeId: string; messageId: string; body: string },
 ): Promise<{ level: 'urgent' | 'negated-only' | 'none'; alertId: string | null }> {
-  const result = screenRiskLanguage(message.body);
+  const lists = await readPracticeRiskLists(tx, message.practiceId);
+  const result = screenRiskLanguageLists(message.body, lists);
   const alert = riskLanguageAlert(result);
   if (!alert) return { level: result.level, alertId: null };
   const id = randomUUID();

@@ -14,6 +14,9 @@ const item = {
 describe('an access report entry in words', () => {
   it('names the person, their role, what they did and the kind of record', () => {
     expect(accessSentence(item)).toBe('Maya Okafor, therapist, read a session note');
+    expect(accessSentence({ ...item, resourceType: 'contact-agreement' })).toBe(
+      'Maya Okafor, therapist, read the contact agreement',
+    );
     expect(accessSentence({ ...item, actorRole: 'practice_admin', resourceType: 'details' })).toBe(
       'Maya Okafor, practice administrator, read personal details',
     );

@@ -19,6 +19,8 @@ import { CrisisResourcesForm } from './crisis-resources-form';
 import { InviteStaffModal } from './invite-staff-modal';
 import { MeasureSettingsForm } from './measure-settings-form';
 import { PracticeSettingsForm } from './practice-settings-form';
+import { getRiskPhrases, riskPhrasesKey } from './risk-phrases-api';
+import { RiskPhrasesForm } from './risk-phrases-form';
 import { UsersTable } from './users-table';
 
 export function AdminPage(): ReactElement {
@@ -28,6 +30,7 @@ export function AdminPage(): ReactElement {
   const practice = useQuery({ queryKey: adminKeys.practice, queryFn: getPractice });
   const measures = useQuery({ queryKey: adminKeys.measureSettings, queryFn: getMeasureSettings });
   const crisis = useQuery({ queryKey: adminKeys.crisisResources, queryFn: getCrisisResources });
+  const phrases = useQuery({ queryKey: riskPhrasesKey, queryFn: getRiskPhrases });
 
   return (
     <Stack maw={1100} gap="xl">
@@ -72,6 +75,15 @@ export function AdminPage(): ReactElement {
         {crisis.isPending && <Loading label="Loading crisis resources" />}
         <ErrorAlert error={crisis.error} title="Could not load the crisis resources" />
         {crisis.data && <CrisisResourcesForm key={crisis.data.version} value={crisis.data} />}
+      </Stack>
+
+      <Stack component="section" aria-labelledby="risk-phrases-heading">
+        <Title order={2} size="h3" id="risk-phrases-heading">
+          Risk-language phrases
+        </Title>
+        {phrases.isPending && <Loading label="Loading the phrase lists" />}
+        <ErrorAlert error={phrases.error} title="Could not load the phrase lists" />
+        {phrases.data && <RiskPhrasesForm key={phrases.data.version} value={phrases.data} />}
       </Stack>
 
       <AdminConsentSection />

@@ -12,12 +12,21 @@ import { GoalForm } from './goal-form';
 import { GoalReview } from './goal-review';
 import { GOAL_STATUS_LABELS, goalsQuery, useAddDiscussionItem, useSharePlan } from './goals-api';
 
-function GoalItem({ goal }: { goal: Wire<TherapistGoal> }): ReactElement {
+/** One goal, read-only; `whose` names the therapist's wording ("Your words", "Therapist's words"). */
+export function GoalItem({
+  goal,
+  whose = 'Your words',
+}: {
+  goal: Wire<TherapistGoal>;
+  whose?: string;
+}): ReactElement {
   return (
     <Paper withBorder p="sm" component="li">
       <Stack gap={4}>
         <Text fw={600}>“{goal.clientWords}”</Text>
-        <Text size="sm">Your words: {goal.therapistWords}</Text>
+        <Text size="sm">
+          {whose}: {goal.therapistWords}
+        </Text>
         {goal.objectives.length > 0 && (
           <Text size="sm">Objectives: {goal.objectives.join('; ')}</Text>
         )}

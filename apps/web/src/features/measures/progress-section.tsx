@@ -24,7 +24,8 @@ function summaryOf(s: Wire<InstrumentScores>, title: string): string {
   return `${title}: ${n} score${n === 1 ? '' : 's'}, first ${s.first}, latest ${last.total} (${bandText(last.band)}); change since first ${signed(s.changeSinceFirst)}${cutoff}. The table below gives every score.`;
 }
 
-function InstrumentCard({
+/** One instrument's chart and table, read-only (the therapist's and the supervisor's views). */
+export function InstrumentCard({
   scores,
   alerts,
 }: {

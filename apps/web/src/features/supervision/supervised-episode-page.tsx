@@ -13,6 +13,8 @@ import { boundaryLogQuery, supervisedEpisodesQuery } from '../consent/consent-ap
 import { episodeKeys, listNotes } from '../episodes/episodes-api';
 import { noteQuery } from '../notes/notes-api';
 import { templateFields, templateLabels, textOf } from '../notes/templates';
+import { supervisedSections } from './shared-parts';
+import { SupervisedGoals, SupervisedScores } from './supervised-parts';
 import { listWords } from './supervision-page';
 
 function NoteText({ id }: { id: string }): ReactElement {
@@ -62,19 +64,23 @@ function NoteItem({ note }: { note: Wire<NoteSummary> }): ReactElement {
   );
 }
 
-/** One supervised episode, read-only: only the parts the client's consent shares. */
+/**
+ * One supervised episode, read-only: only the parts the client's consent shares — session notes,
+ * the score charts and outcome, the goals, the boundary log — and no control that changes them.
+ */
 export function SupervisedEpisodePage(): ReactElement {
   const { id = '' } = useParams();
   const list = useQuery(supervisedEpisodesQuery());
   const episode = list.data?.find((e) => e.episodeId === id);
   usePageTitle(episode ? `Supervision: ${episode.clientName}` : 'Supervision');
   const shares = episode?.shares ?? [];
+  const shown = supervisedSections(shares);
   const notes = useQuery({
     queryKey: episodeKeys.notes(id),
     queryFn: () => listNotes(id),
-    enabled: shares.includes('notes'),
+    enabled: shown.includes('notes'),
   });
-  const log = useQuery({ ...boundaryLogQuery(id), enabled: shares.includes('boundary-log') });
+  const log = useQuery({ ...boundaryLogQuery(id), enabled: shown.includes('boundary-log') });
   if (list.isPending) return <Loading label="Loading" />;
   if (!episode)
     return (
@@ -94,7 +100,7 @@ export function SupervisedEpisodePage(): ReactElement {
         Therapist: {episode.therapistName}. Shared with you:{' '}
         {listWords(shares.map((p) => supervisionPartLabels[p]))}. Read-only; every view is recorded.
       </Text>
-      {shares.includes('notes') && (
+      {shown.includes('notes') && (
         <Paper
           withBorder
           p={{ base: 'md', sm: 'lg' }}
@@ -113,7 +119,9 @@ export function SupervisedEpisodePage(): ReactElement {
           </Stack>
         </Paper>
       )}
-      {shares.includes('boundary-log') && (
+      {shown.includes('scores') && <SupervisedScores episodeId={id} />}
+      {shown.includes('goals') && <SupervisedGoals episodeId={id} />}
+      {shown.includes('boundary-log') && (
         <Paper withBorder p={{ base: 'md', sm: 'lg' }} component="section" aria-labelledby="sv-log">
           <Title order={2} size="h3" id="sv-log" mb="xs">
             Boundary and ethics log
