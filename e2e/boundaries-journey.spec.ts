@@ -91,7 +91,7 @@ async function send(page: Page, body: string): Promise<void> {
 describe('boundaries the software holds, one journey', () => {
   for (const { width, height, client } of WIDTHS) {
     it(`at ${width} px: agreement, messages, risk alert, supervision consent, access report`, {
-      timeout: 240_000,
+      timeout: 300_000,
     }, async () => {
       const viewport = { width, height };
 
