@@ -5,9 +5,11 @@ import { type RunningServer, startServer } from './support/server';
 import { expectAccessible, MAYA, openPage, SAM, shown, signIn } from './support/session';
 
 /**
- * Issue 10: consent and supervision in a browser. The demo has Sam's supervision consent signed
- * and Ruth supervising Maya. Ruth sees Sam's episode; Sam withdraws on a phone and Ruth no longer
- * does; Sam signs again (typed name) and Ruth sees it again. Screenshots, axe clean.
+ * Issue 10: consent and supervision in a browser, beyond the one journey
+ * (boundaries-journey.spec.ts, where a new client signs, Ruth sees them, the client withdraws and
+ * Ruth no longer does). Here, on the demo: Ruth sees only the parts Sam's consent shares (the
+ * boundary log, notes, never private process notes); Sam withdraws on a phone and signs again
+ * (typed name), and Ruth sees Sam again. Cover while away, on a phone.
  */
 const RUTH = { email: 'ruth@demo.throughline.test', totp: 'ONSWG4TFOQQGC3DMEBZWK3DSMV2HGIDB' };
 
@@ -30,12 +32,15 @@ const noSideScroll = (page: Page) =>
 async function ruthSees(page: Page): Promise<number> {
   await page.goto('/');
   await shown(page.getByRole('heading', { name: 'Supervision', level: 1 }));
-  await page.waitForLoadState('networkidle');
-  return page.getByRole('link', { name: /Sam Rivera/ }).count();
+  // The list has answered when it shows a client or says there is none (under load, network
+  // idle came before the list's request once, and the count was 0).
+  const sam = page.getByRole('link', { name: /Sam Rivera/ });
+  await shown(sam.or(page.getByText(/No client has shared records with you/)));
+  return sam.count();
 }
 
 describe('supervision consent in a browser', () => {
-  it('Ruth sees Sam while Sam consents, not after Sam withdraws, and again once Sam signs', async () => {
+  it('Ruth sees only what Sam shares, and sees Sam again once Sam withdraws and signs again', async () => {
     const ruth = await openPage(browser, server.url);
     await signIn(ruth, RUTH.email, RUTH.totp);
     expect(await ruthSees(ruth)).toBe(1);
@@ -58,24 +63,12 @@ describe('supervision consent in a browser', () => {
       .getByRole('listitem')
       .filter({ hasText: 'Supervision and case consultation' });
     await shown(supervision.getByText(/You signed version 1 as “Sam Rivera”/));
-    await supervision.scrollIntoViewIfNeeded();
-    expect(await noSideScroll(sam)).toBe(true);
-    await expectAccessible(sam);
-    await screenshot(sam, 'i10-03-portal-consent-signed-phone');
-
     await supervision.getByRole('button', { name: 'Withdraw my consent' }).click();
     await shown(supervision.getByRole('button', { name: 'Sign version 1' }));
-    await screenshot(sam, 'i10-04-portal-consent-withdrawn-phone');
-
-    expect(await ruthSees(ruth)).toBe(0);
-    await shown(ruth.getByText(/No client has shared records with you/));
-    await screenshot(ruth, 'i10-05-supervisor-home-after-withdrawal');
 
     await supervision.getByLabel('Type your full name to sign').fill('Sam Rivera');
     await supervision.getByRole('button', { name: 'Sign version 1' }).click();
     await shown(supervision.getByText(/You signed version 1 as “Sam Rivera”/));
-    expect(await noSideScroll(sam)).toBe(true);
-    await expectAccessible(sam);
     await screenshot(sam, 'i10-06-portal-consent-signed-again-phone');
 
     expect(await ruthSees(ruth)).toBe(1);

@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { shown } from './session';
+import { fillCredentials, shown } from './session';
 
 /**
  * Steps a therapist takes in many journeys, written once: invite a client, open them, start an
@@ -23,7 +23,8 @@ export async function inviteAndStartEpisode(
   await dialog.getByRole('button', { name: 'Send invitation' }).click();
   await shown(page.getByText('Invitation sent'));
 
-  await page.getByRole('row').filter({ hasText: client.name }).getByRole('link').first().click();
+  // A table row at a desk, a card on a phone: the client's name links to their page either way.
+  await page.getByRole('link', { name: client.name }).first().click();
   await shown(page.getByRole('heading', { level: 1, name: client.name }));
   await page.getByRole('button', { name: 'Start episode' }).click();
   await page.getByLabel('Title').fill(episode.title);
@@ -62,4 +63,20 @@ export async function schedule(
   // in five). Close it, as a person would, before going on.
   await toast.getByRole('button', { name: 'Close notification' }).click();
   await toast.waitFor({ state: 'detached' });
+}
+
+/** The invited person opens the e-mailed link, chooses a password and signs in with it. */
+export async function joinFromInvitation(
+  page: Page,
+  href: string,
+  person: { name: string; email: string },
+  password: string,
+): Promise<void> {
+  await page.goto(href);
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByLabel('Confirm password', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Set password' }).click();
+  await page.getByRole('link', { name: 'Go to sign in' }).click();
+  await fillCredentials(page, person.email, password);
+  await shown(page.getByRole('heading', { level: 1, name: `Welcome, ${person.name}` }));
 }
