@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { beforeThisEpisodeSchema } from './ending-summary';
 import { discussionItemSchema } from './goals';
 import { alertSchema, changeCategorySchema } from './measures';
 import { PHASES } from './phases';
@@ -50,6 +51,9 @@ export const briefSectionSchemas = {
     .array(briefGoalSchema)
     .describe('Active goals with the latest review level and client rating'),
   milestones: z.array(milestoneSchema),
+  beforeThisEpisode: beforeThisEpisodeSchema.describe(
+    "A returning client's previous episode with the same therapist: how it ended",
+  ),
 } as const;
 
 export const briefSectionsSchema = z
@@ -59,6 +63,7 @@ export const briefSectionsSchema = z
     toDiscuss: briefSectionSchemas.toDiscuss.optional(),
     goals: briefSectionSchemas.goals.optional(),
     milestones: briefSectionSchemas.milestones.optional(),
+    beforeThisEpisode: briefSectionSchemas.beforeThisEpisode.optional(),
   })
   .describe('Further sections; a section with nothing to show, or not available yet, is absent');
 export type BriefSections = z.output<typeof briefSectionsSchema>;
@@ -72,6 +77,7 @@ export type BriefSection<S extends Partial<Record<BriefSectionKey, unknown>> = B
 /** Display order of the further sections. */
 export const BRIEF_SECTION_ORDER: readonly BriefSectionKey[] = [
   'alerts',
+  'beforeThisEpisode',
   'measures',
   'toDiscuss',
   'goals',

@@ -13,6 +13,7 @@ export * from './consent';
 export * from './contact';
 export * from './contact-settings';
 export * from './crypto';
+export * from './ending-summary';
 export * from './episodes';
 export * from './goals';
 export * from './identity';

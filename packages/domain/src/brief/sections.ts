@@ -2,6 +2,7 @@ import type * as Contract from '@throughline/contracts';
 import type { BriefLastSession, SupervisionPart } from '@throughline/contracts';
 import type { AccessContext } from '../access';
 import { listHomeworkSince, listOpenThreads } from '../carry-forward';
+import { loadBeforeThisEpisode } from '../ending-summary';
 import { loadGoals, loadToDiscuss } from '../goals';
 import { loadBriefAlerts, loadBriefMeasures } from '../measures';
 import { findLatestNotes, notePurpose } from '../notes';
@@ -26,6 +27,10 @@ export type BriefScope = {
   reads: (part: SupervisionPart) => boolean;
   practiceId: string;
   episodeId: string;
+  /** How the reader relates to the episode (its therapist, a supervisor, a designee). */
+  relation: string;
+  /** The episode this one follows, when the client returned (issue 11). */
+  previousEpisodeId: string | null;
   phase: string;
   openedAt: Date;
   appointment: { id: string; startsAt: Date } | null;
@@ -120,6 +125,9 @@ const measures = section('measures', loadBriefMeasures);
 /** Open alerts of the episode, urgent first, each with its rule and explanation. */
 const alertsSection = section('alerts', loadBriefAlerts);
 
+/** A returning client: how the previous episode with this therapist ended (issue 11). */
+const beforeThisEpisode = section('beforeThisEpisode', loadBeforeThisEpisode);
+
 /** Every section of the brief, in display order. Append new providers here. */
 export const SECTIONS = [
   lastSession,
@@ -130,6 +138,7 @@ export const SECTIONS = [
   alertsSection,
   toDiscuss,
   goalsSection,
+  beforeThisEpisode,
 ] as const;
 
 type Provider = (typeof SECTIONS)[number];

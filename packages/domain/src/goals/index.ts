@@ -14,6 +14,7 @@ export {
   type PortalPlanView,
   readPortalPlan,
 } from './portal-plan';
+export { therapistGoalViews } from './present';
 export { rateGoal } from './rate-goal';
 export { type GoalReviewView, reviewGoals } from './review-goals';
 export { type SharedPlanView, sharePlan } from './share-plan';

@@ -10,6 +10,7 @@ export {
 // Measurement plans and the client's questionnaire tasks.
 export { type CreatedMeasureTasks, createTasksForAppointment } from './create-measure-tasks';
 export { dueInstruments, PLAN_SCHEDULES, type PlanSchedule } from './due';
+export { firstAndLastScores } from './ending-reads';
 export { getMeasurementPlan } from './get-measurement-plan';
 export {
   MEASURE_INVITATION_LEAD_MS,
@@ -48,7 +49,7 @@ export {
   type ProgressSharingStateView,
   readProgressSharing,
 } from './progress-sharing-state';
-export { type OutcomeView, readOutcome } from './read-outcome';
+export { computeOutcome, type OutcomeView, readOutcome } from './read-outcome';
 export {
   type RecordedResponse,
   type RecordResponseInput,

@@ -2,6 +2,7 @@ import { episodeOutcome, getInstrument, isCase, type PairedScores } from '@throu
 import type { Outcome } from '@throughline/contracts';
 import { type AccessContext, performOnEpisode } from '../access';
 import { countAttendedSessions } from '../appointments';
+import type { Executor } from '../shared/transaction';
 import { byInstrument, pairOf } from './list-scores';
 import { readMeasureSettings } from './practice-settings';
 import { listByEpisode } from './repository';
@@ -48,62 +49,74 @@ const caseOf = (s: PairedScores | null): boolean =>
 
 /** The episode's outcome. Therapist of the episode only; the read is audited. */
 export async function readOutcome(ctx: AccessContext, episodeId: string): Promise<OutcomeView> {
-  return performOnEpisode(ctx, 'outcome.read', episodeId, async (tx, { episode }) => {
-    const rows = await listByEpisode(tx, episode.practiceId, episodeId);
-    // Every attended session so far (no time bound: none can be attended before it starts);
-    // "finished treatment" counts treatment sessions only (CLINICAL.md §3).
-    const sessions = { practiceId: episode.practiceId, episodeId, bound: 'all' } as const;
-    const attended = await countAttendedSessions(tx, { ...sessions, kind: 'any' });
-    const treatment = await countAttendedSessions(tx, { ...sessions, kind: 'treatment' });
-    const settings = await readMeasureSettings(tx, episode.practiceId);
-    const { first, last } = pairedScores(rows);
-    const outcome = episodeOutcome({
-      attendedTreatmentSessions: treatment,
-      ended: ENDED_PHASES.includes(episode.phase),
-      first,
-      last,
-    });
-    const instruments = [...byInstrument(rows)].map(([instrument, series]) => {
-      const a = series[0]?.total ?? 0;
-      const b = series.at(-1)?.total ?? 0;
-      const pair = series.length > 1 ? pairOf(instrument, a, b, settings) : null;
-      return {
-        instrument,
-        first: a,
-        last: b,
-        change: b - a,
-        category: pair?.category ?? null,
-        reliableChange: pair?.reliableChangeValue ?? null,
-        rule: pair?.rule ?? null,
-      };
-    });
-    const common = {
-      provisional: outcome.provisional,
-      instruments,
-      attendedSessions: attended,
-      attendedTreatmentSessions: treatment,
-      rule: outcome.rule,
-      version: outcome.version,
-    };
-    if (!outcome.eligible)
-      return {
-        eligible: false,
-        reason: outcome.reason,
-        caseness: { start: caseOf(first), end: caseOf(last) },
-        recovered: null,
-        reliableImprovement: false,
-        reliableDeterioration: false,
-        reliableRecovery: null,
-        ...common,
-      };
+  return performOnEpisode(ctx, 'outcome.read', episodeId, (tx, { episode }) =>
+    computeOutcome(tx, episode),
+  );
+}
+
+/**
+ * The outcome of an episode the caller was already admitted to, inside their transaction (the
+ * ending summary and the brief of a return read it as part of their own audited step).
+ */
+export async function computeOutcome(
+  tx: Executor,
+  episode: { practiceId: string; id: string; phase: string },
+): Promise<OutcomeView> {
+  const episodeId = episode.id;
+  const rows = await listByEpisode(tx, episode.practiceId, episodeId);
+  // Every attended session so far (no time bound: none can be attended before it starts);
+  // "finished treatment" counts treatment sessions only (CLINICAL.md §3).
+  const sessions = { practiceId: episode.practiceId, episodeId, bound: 'all' } as const;
+  const attended = await countAttendedSessions(tx, { ...sessions, kind: 'any' });
+  const treatment = await countAttendedSessions(tx, { ...sessions, kind: 'treatment' });
+  const settings = await readMeasureSettings(tx, episode.practiceId);
+  const { first, last } = pairedScores(rows);
+  const outcome = episodeOutcome({
+    attendedTreatmentSessions: treatment,
+    ended: ENDED_PHASES.includes(episode.phase),
+    first,
+    last,
+  });
+  const instruments = [...byInstrument(rows)].map(([instrument, series]) => {
+    const a = series[0]?.total ?? 0;
+    const b = series.at(-1)?.total ?? 0;
+    const pair = series.length > 1 ? pairOf(instrument, a, b, settings) : null;
     return {
-      eligible: true,
-      caseness: outcome.caseness,
-      recovered: outcome.recovered,
-      reliableImprovement: outcome.reliableImprovement,
-      reliableDeterioration: outcome.reliableDeterioration,
-      reliableRecovery: outcome.reliableRecovery,
-      ...common,
+      instrument,
+      first: a,
+      last: b,
+      change: b - a,
+      category: pair?.category ?? null,
+      reliableChange: pair?.reliableChangeValue ?? null,
+      rule: pair?.rule ?? null,
     };
   });
+  const common = {
+    provisional: outcome.provisional,
+    instruments,
+    attendedSessions: attended,
+    attendedTreatmentSessions: treatment,
+    rule: outcome.rule,
+    version: outcome.version,
+  };
+  if (!outcome.eligible)
+    return {
+      eligible: false,
+      reason: outcome.reason,
+      caseness: { start: caseOf(first), end: caseOf(last) },
+      recovered: null,
+      reliableImprovement: false,
+      reliableDeterioration: false,
+      reliableRecovery: null,
+      ...common,
+    };
+  return {
+    eligible: true,
+    caseness: outcome.caseness,
+    recovered: outcome.recovered,
+    reliableImprovement: outcome.reliableImprovement,
+    reliableDeterioration: outcome.reliableDeterioration,
+    reliableRecovery: outcome.reliableRecovery,
+    ...common,
+  };
 }
