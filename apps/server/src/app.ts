@@ -30,6 +30,7 @@ import { caseloadRoutes } from './routes/caseload';
 import { clientRoutes } from './routes/clients';
 import { consentRoutes } from './routes/consent';
 import { contactRoutes } from './routes/contact';
+import { endingSummaryRoutes } from './routes/ending-summary';
 import { episodeRoutes } from './routes/episodes';
 import { goalRoutes } from './routes/goals';
 import { healthRoutes } from './routes/health';
@@ -167,6 +168,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     caseloadRoutes,
     instrumentRoutes,
     goalRoutes,
+    endingSummaryRoutes,
     measureRoutes,
     measureTaskRoutes,
     consentRoutes,

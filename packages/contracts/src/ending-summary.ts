@@ -180,7 +180,6 @@ export const beforeThisEpisodeSchema = z.object({
   episodeId: z.uuid(),
   title: z.string(),
   openedAt: z.date(),
-  closedAt: z.date().nullable(),
   summary: z
     .object({
       version: z.number().int(),
@@ -195,7 +194,7 @@ export const beforeThisEpisodeSchema = z.object({
   relapsePrevention: relapsePreventionSchema
     .nullable()
     .describe("The summary's plan, else the accepted ending plan's; null without either"),
-  facts: endingSummaryFactsSchema.describe("The summary's facts, else read from the record now"),
+  facts: endingSummaryFactsSchema.describe('Read from the record now (a closed outcome is final)'),
   outcome: z.string().describe('The episode outcome in plain words'),
 });
 export type BeforeThisEpisode = z.output<typeof beforeThisEpisodeSchema>;

@@ -1,9 +1,11 @@
 import type { EndingSummary } from '@throughline/contracts';
 import { type AccessContext, performOnEpisode, Refusal } from '../access';
+import { type ClientHeadRow, clientHeadSql } from '../clients';
+import { findDisplayNames, findPracticeById } from '../identity';
 import { AppError } from '../shared/errors';
 import type { Executor } from '../shared/transaction';
 import { draftFromRecord } from './draft';
-import { findLatest, findLatestShared, findNames } from './repository';
+import { findLatest, findLatestShared } from './repository';
 import { type Names, openSummary, present } from './views';
 
 export const notShared = (): AppError =>
@@ -12,13 +14,24 @@ export const notShared = (): AppError =>
     'There is no ending summary to read yet: your therapist shares it once it is written.',
   );
 
+/** The names the summary is addressed with: the client's, the therapist's and the practice's. */
 export async function namesOf(
   tx: Executor,
-  episode: { practiceId: string; id: string },
+  episode: { practiceId: string; clientId: string; therapistId: string },
 ): Promise<Names> {
-  const names = await findNames(tx, episode.practiceId, episode.id);
-  if (!names) throw new Error('ending summary: an admitted episode has no names');
-  return names;
+  const client = await tx.execute<ClientHeadRow>(
+    clientHeadSql({ practiceId: episode.practiceId, clientId: episode.clientId }),
+  );
+  const therapists = await findDisplayNames(tx, episode.practiceId, [episode.therapistId]);
+  const practice = await findPracticeById(tx, episode.practiceId);
+  const head = client.rows[0];
+  if (!head || !practice) throw new Error('ending summary: an admitted episode has no names');
+  return {
+    client: head.preferred_name || head.display_name,
+    therapist: therapists.get(episode.therapistId) ?? 'Your therapist',
+    practice: practice.name,
+    zone: practice.timeZone,
+  };
 }
 
 /**

@@ -1,7 +1,4 @@
 import { and, desc, eq, isNotNull } from 'drizzle-orm';
-import { clients } from '../clients/tables';
-import { episodes } from '../episodes/tables';
-import { practices, users } from '../identity/tables';
 import type { Executor } from '../shared/transaction';
 import { endingSummaries } from './tables';
 
@@ -62,38 +59,4 @@ export async function markShared(
     .update(endingSummaries)
     .set({ sharedBy: by, sharedAt: at })
     .where(and(eq(endingSummaries.practiceId, key.practiceId), eq(endingSummaries.id, key.id)));
-}
-
-/** The names the summary is addressed with: the client's, the therapist's and the practice's. */
-export async function findNames(
-  db: Executor,
-  practiceId: string,
-  episodeId: string,
-): Promise<{ client: string; therapist: string; practice: string; zone: string } | undefined> {
-  const [row] = await db
-    .select({
-      displayName: clients.displayName,
-      preferredName: clients.preferredName,
-      therapist: users.displayName,
-      practice: practices.name,
-      zone: practices.timeZone,
-    })
-    .from(episodes)
-    .innerJoin(
-      clients,
-      and(eq(clients.practiceId, episodes.practiceId), eq(clients.id, episodes.clientId)),
-    )
-    .innerJoin(
-      users,
-      and(eq(users.practiceId, episodes.practiceId), eq(users.id, episodes.therapistId)),
-    )
-    .innerJoin(practices, eq(practices.id, episodes.practiceId))
-    .where(and(eq(episodes.practiceId, practiceId), eq(episodes.id, episodeId)));
-  if (!row) return undefined;
-  return {
-    client: row.preferredName || row.displayName,
-    therapist: row.therapist,
-    practice: row.practice,
-    zone: row.zone,
-  };
 }
