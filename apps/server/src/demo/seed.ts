@@ -15,6 +15,7 @@ import { actingAs, operatorContext } from '../operator';
 import { seedDemoAccess } from './access';
 import { seedDemoContact } from './contact';
 import { seedDemoContinuity } from './continuity';
+import { seedJoFirstCourse } from './first-course';
 import { seedDemoGoals } from './goals';
 import { seedDemoMeasureTasks } from './measure-tasks';
 import { seedDemoMeasures } from './measures';
@@ -245,27 +246,20 @@ async function seedDemoEpisodes(
     ),
   );
 
-  jordan.episodeIds.push(
-    await demoEpisode(
-      services,
-      maya,
-      jordan.clientId,
-      {
-        daysAgo: 430,
-        title: 'Music therapy — stress after a move',
-        reason: 'Referred by their GP after relocating for work.',
-      },
-      [
-        { daysAgo: 420, to: 'active', reason: 'Goals agreed: routines, songwriting as an outlet.' },
-        {
-          daysAgo: 260,
-          to: 'ending',
-          reason: 'Goals largely met; ending planned over four sessions.',
-        },
-        { daysAgo: 232, to: 'closed', reason: 'Planned ending; relapse-prevention plan given.' },
-      ],
-    ),
+  const firstCourse = await demoEpisode(
+    services,
+    maya,
+    jordan.clientId,
+    {
+      daysAgo: 430,
+      title: 'Music therapy — stress after a move',
+      reason: 'Referred by their GP after relocating for work.',
+    },
+    [{ daysAgo: 420, to: 'active', reason: 'Goals agreed: routines, songwriting as an outlet.' }],
   );
+  // Sessions, scores, goals, the agreed ending plan and the shared ending summary (issue 11).
+  await seedJoFirstCourse(services, maya, jordan, firstCourse);
+  jordan.episodeIds.push(firstCourse);
   jordan.episodeIds.push(
     await demoEpisode(
       services,
