@@ -31,6 +31,7 @@ import { clientRoutes } from './routes/clients';
 import { consentRoutes } from './routes/consent';
 import { contactRoutes } from './routes/contact';
 import { endingPlanRoutes } from './routes/ending-plan';
+import { endingSummaryRoutes } from './routes/ending-summary';
 import { episodeRoutes } from './routes/episodes';
 import { goalRoutes } from './routes/goals';
 import { healthRoutes } from './routes/health';
@@ -171,6 +172,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     caseloadRoutes,
     instrumentRoutes,
     goalRoutes,
+    endingSummaryRoutes,
     measureRoutes,
     measureTaskRoutes,
     consentRoutes,

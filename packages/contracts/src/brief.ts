@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { beforeThisEpisodeSchema } from './ending-summary';
 import { discussionItemSchema } from './goals';
 import { alertSchema, changeCategorySchema } from './measures';
 import { PHASES } from './phases';
@@ -54,6 +55,9 @@ export const briefSectionSchemas = {
   readiness: readinessSuggestionSchema.describe(
     'Present when the rule suggests a readiness review (issue 11): why, with the rule and its version',
   ),
+  beforeThisEpisode: beforeThisEpisodeSchema.describe(
+    "A returning client's previous episode with the same therapist: how it ended",
+  ),
 } as const;
 
 export const briefSectionsSchema = z
@@ -64,6 +68,7 @@ export const briefSectionsSchema = z
     goals: briefSectionSchemas.goals.optional(),
     milestones: briefSectionSchemas.milestones.optional(),
     readiness: briefSectionSchemas.readiness.optional(),
+    beforeThisEpisode: briefSectionSchemas.beforeThisEpisode.optional(),
   })
   .describe('Further sections; a section with nothing to show, or not available yet, is absent');
 export type BriefSections = z.output<typeof briefSectionsSchema>;
@@ -77,6 +82,7 @@ export type BriefSection<S extends Partial<Record<BriefSectionKey, unknown>> = B
 /** Display order of the further sections. */
 export const BRIEF_SECTION_ORDER: readonly BriefSectionKey[] = [
   'alerts',
+  'beforeThisEpisode',
   'measures',
   'toDiscuss',
   'goals',

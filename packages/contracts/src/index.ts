@@ -17,6 +17,7 @@ export * from './consent-texts';
 export * from './contact';
 export * from './continuity-kit';
 export * from './ending-plan';
+export * from './ending-summary';
 export * from './episodes';
 export * from './goals';
 export * from './health';

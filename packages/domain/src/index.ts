@@ -15,6 +15,7 @@ export * from './contact-settings';
 export * from './continuity-kit';
 export * from './crypto';
 export * from './ending-plan';
+export * from './ending-summary';
 export * from './episodes';
 export * from './goals';
 export * from './identity';

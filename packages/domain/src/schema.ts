@@ -8,6 +8,7 @@ export * from './carry-forward/tables';
 export * from './clients/tables';
 export * from './consent/tables';
 export * from './contact/tables';
+export * from './ending-summary/tables';
 export * from './episodes/tables';
 export * from './goals/tables';
 export * from './identity/tables';

@@ -15,7 +15,7 @@ import { actingAs, operatorContext } from '../operator';
 import { seedDemoAccess } from './access';
 import { seedDemoContact } from './contact';
 import { seedDemoContinuity } from './continuity';
-import { seedJordansEndingPlan } from './ending-plan';
+import { seedJoFirstCourse } from './first-course';
 import { seedDemoGoals } from './goals';
 import { seedDemoMeasureTasks } from './measure-tasks';
 import { seedDemoMeasures } from './measures';
@@ -248,7 +248,7 @@ async function seedDemoEpisodes(
     ),
   );
 
-  const earlier = await demoEpisode(
+  const firstCourse = await demoEpisode(
     services,
     maya,
     jordan.clientId,
@@ -259,9 +259,9 @@ async function seedDemoEpisodes(
     },
     [{ daysAgo: 420, to: 'active', reason: 'Goals agreed: routines, songwriting as an outlet.' }],
   );
-  // Ending agreed by both (an ending plan moves it to ending), then closed after the last session.
-  await seedJordansEndingPlan(services, maya, jordan, earlier);
-  jordan.episodeIds.push(earlier);
+  // Sessions, scores, goals, the agreed ending plan and the shared ending summary (issue 11).
+  await seedJoFirstCourse(services, maya, jordan, firstCourse);
+  jordan.episodeIds.push(firstCourse);
   jordan.episodeIds.push(
     await demoEpisode(
       services,

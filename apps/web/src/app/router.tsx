@@ -12,6 +12,8 @@ import { BriefPage } from '../features/brief/brief-page';
 import { ClientPage } from '../features/clients/client-page';
 import { PortalMessagesPage } from '../features/contact/portal-messages-page';
 import { CoverPage } from '../features/cover/cover-page';
+import { EndingSummaryPage } from '../features/ending/ending-summary-page';
+import { PortalEndingSummaryPage } from '../features/ending/portal-ending-summary-page';
 import { PortalEndingPlanPage } from '../features/ending-plan/portal-ending-plan-page';
 import { EpisodePage } from '../features/episodes/episode-page';
 import { NotePage } from '../features/notes/note-page';
@@ -47,6 +49,7 @@ export function createAppRouter(): AppRouter {
         { path: 'clients/:id', element: therapistOnly(<ClientPage />) },
         { path: 'episodes/:id', element: therapistOnly(<EpisodePage />) },
         { path: 'episodes/:id/brief', element: therapistOnly(<BriefPage />) },
+        { path: 'episodes/:id/ending-summary', element: therapistOnly(<EndingSummaryPage />) },
         { path: 'episodes/:id/private-notes/new', element: therapistOnly(<PrivateNotePage />) },
         { path: 'notes/:id', element: therapistOnly(<NotePage />) },
         { path: 'cover', element: therapistOnly(<CoverPage />) },
@@ -81,6 +84,14 @@ export function createAppRouter(): AppRouter {
           element: (
             <RequireRole roles={['client']}>
               <QuestionnairePage />
+            </RequireRole>
+          ),
+        },
+        {
+          path: 'ending-summary/:id',
+          element: (
+            <RequireRole roles={['client']}>
+              <PortalEndingSummaryPage />
             </RequireRole>
           ),
         },

@@ -30,6 +30,9 @@ const DEEDS: Partial<Record<Action, string>> = {
   'message.send': 'messages cannot be sent',
   'message.attach': 'files cannot be sent',
   'readiness.view.give': 'views on readiness cannot be given',
+  'ending-summary.read': 'the ending summary is drafted once it is ending, not',
+  'ending-summary.update': 'the ending summary is written once it is ending, not',
+  'ending-summary.share': 'the ending summary is shared once it is ending, not',
 };
 
 const IS: Record<Phase, string> = {

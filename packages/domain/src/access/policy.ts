@@ -43,6 +43,12 @@ const CEREMONY: readonly AuthStage[] = ['two-factor', 'enrol-two-factor', 'compl
  */
 const OPEN: readonly Phase[] = ['intake', 'active', 'ending', 'aftercare'];
 
+/**
+ * From the ending on (issue 11): the ending summary is drafted once the episode is ending and can
+ * still be written and shared in aftercare and after closure, when it is often finished.
+ */
+const FROM_ENDING: readonly Phase[] = ['ending', 'aftercare', 'closed'];
+
 /** Everyone who works at the practice (not its clients). */
 const STAFF: readonly Role[] = ['practice_admin', 'therapist', 'supervisor'];
 const TOKENS_ARE_FOR_STAFF =
@@ -124,6 +130,16 @@ export const POLICY = {
     part: 'notes',
   },
   'caseload.read': { who: ['therapist'] },
+  // The ending summary (issue 11): the therapist drafts, edits and shares it from the ending on;
+  // the client reads only what was shared (the use-case answers 404 before). Unlike other reads
+  // the therapist's is phase-limited: before the ending there is nothing to summarise.
+  'ending-summary.read': {
+    who: ['therapist', 'client'],
+    hidesExistence: true,
+    phases: { therapist: FROM_ENDING },
+  },
+  'ending-summary.update': { who: ['therapist'], hidesExistence: true, phases: FROM_ENDING },
+  'ending-summary.share': { who: ['therapist'], hidesExistence: true, phases: FROM_ENDING },
   // Measurement (issue 4): stateless scoring, any signed-in clinician.
   'instrument.score': { who: ['therapist', 'supervisor'] },
   // A client submits their own; a therapist enters a paper form on the client's behalf.

@@ -50,6 +50,8 @@ export async function readBrief(
       reads: (part) => readsPart(step, part),
       practiceId: actor.practiceId,
       episodeId: scope.id,
+      relation: step.as,
+      previousEpisodeId: scope.previous_episode_id,
       phase: scope.phase,
       openedAt: scope.opened_at,
       appointment,

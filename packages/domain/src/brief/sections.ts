@@ -2,6 +2,7 @@ import type * as Contract from '@throughline/contracts';
 import type { BriefLastSession, SupervisionPart } from '@throughline/contracts';
 import type { AccessContext } from '../access';
 import { listHomeworkSince, listOpenThreads } from '../carry-forward';
+import { loadBeforeThisEpisode } from '../ending-summary';
 import { loadGoals, loadToDiscuss } from '../goals';
 import { loadBriefAlerts, loadBriefMeasures } from '../measures';
 import { findLatestNotes, notePurpose } from '../notes';
@@ -27,6 +28,10 @@ export type BriefScope = {
   reads: (part: SupervisionPart) => boolean;
   practiceId: string;
   episodeId: string;
+  /** How the reader relates to the episode (its therapist, a supervisor, a designee). */
+  relation: string;
+  /** The episode this one follows, when the client returned (issue 11). */
+  previousEpisodeId: string | null;
   phase: string;
   openedAt: Date;
   appointment: { id: string; startsAt: Date } | null;
@@ -123,6 +128,8 @@ const alertsSection = section('alerts', loadBriefAlerts);
 
 /** "Consider a readiness review", when the rule suggests one (issue 11). */
 const readinessSection = section('readiness', loadBriefReadiness);
+/** A returning client: how the previous episode with this therapist ended (issue 11). */
+const beforeThisEpisode = section('beforeThisEpisode', loadBeforeThisEpisode);
 
 /** Every section of the brief, in display order. Append new providers here. */
 export const SECTIONS = [
@@ -135,6 +142,7 @@ export const SECTIONS = [
   toDiscuss,
   goalsSection,
   readinessSection,
+  beforeThisEpisode,
 ] as const;
 
 type Provider = (typeof SECTIONS)[number];

@@ -193,6 +193,11 @@ export const COLUMN_LABELS: Record<string, Record<string, ColumnLabel>> = {
   agreement_versions: {
     content: encrypted('what is proposed for agreement (JSON, shape per kind)'),
   },
+  ending_summaries: {
+    content: encrypted(
+      "the ending summary written for the client (JSON: the record's facts and the therapist's words)",
+    ),
+  },
   agreement_responses: {
     party: plaintext(`${CODE} (therapist or client): which required party answers`),
     response: plaintext(`${CODE} (pending, accepted, declined)`),

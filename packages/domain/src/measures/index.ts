@@ -11,6 +11,7 @@ export {
 // Measurement plans and the client's questionnaire tasks.
 export { type CreatedMeasureTasks, createTasksForAppointment } from './create-measure-tasks';
 export { dueInstruments, PLAN_SCHEDULES, type PlanSchedule } from './due';
+export { firstAndLastScores } from './ending-reads';
 export { getMeasurementPlan } from './get-measurement-plan';
 export {
   MEASURE_INVITATION_LEAD_MS,

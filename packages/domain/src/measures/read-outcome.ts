@@ -56,7 +56,8 @@ export async function readOutcome(ctx: AccessContext, episodeId: string): Promis
 
 /**
  * The outcome of an episode the caller was already admitted to, inside their transaction (the
- * readiness review shows it beside the other evidence; its use-case audits the read).
+ * readiness review, the ending summary and the brief of a return read it as part of their own
+ * audited step).
  */
 export async function computeOutcome(
   tx: Executor,

@@ -13,6 +13,7 @@ import { ErrorAlert } from '../../app/error-alert';
 import { formatDate, formatInZone } from '../../app/format';
 import { Loading } from '../../app/loading';
 import { usePageTitle } from '../../app/page-title';
+import { BeforeThisEpisodeBrief } from './before-this-episode';
 import { briefQuery } from './brief-api';
 import { BriefCard } from './brief-card';
 import { BriefCover } from './brief-cover';
@@ -73,6 +74,13 @@ function SectionCard({
           </Anchor>
         </BriefCard>
       );
+    case 'beforeThisEpisode':
+      // A return starts from how the previous episode ended (issue 11).
+      return (
+        <BriefCard id="before-this-episode" title="Before this episode" wide>
+          <BeforeThisEpisodeBrief item={section.items} />
+        </BriefCard>
+      );
     case 'milestones':
       return (
         <BriefCard id="milestones" title="Milestones">
@@ -87,10 +95,10 @@ function SectionCard({
 }
 
 /** Shown before the core cards (what needs attention first); the rest come after them. */
-const FIRST: readonly Section['key'][] = ['alerts', 'measures', 'toDiscuss'];
+const FIRST: readonly Section['key'][] = ['alerts', 'beforeThisEpisode', 'measures', 'toDiscuss'];
 
-function sinceText(days: number | null): string {
-  if (days === null) return 'First session';
+function sinceText(days: number | null, returning: boolean): string {
+  if (days === null) return returning ? 'First session of a return' : 'First session';
   if (days === 0) return 'Last session was today';
   return days === 1 ? '1 day since the last session' : `${days} days since the last session`;
 }
@@ -217,7 +225,7 @@ export function BriefPage(): ReactElement {
                 'No upcoming session scheduled'
               )}
               {' · '}
-              {sinceText(data.daysSinceLastSession)}
+              {sinceText(data.daysSinceLastSession, data.episode.previousEpisodeId !== null)}
               {' · '}
               {data.episode.title}
             </Text>

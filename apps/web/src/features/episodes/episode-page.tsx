@@ -8,6 +8,7 @@ import { usePageTitle } from '../../app/page-title';
 import { EpisodeAlertsSection } from '../alerts/episode-alerts-section';
 import { BoundaryLogSection } from '../consent/boundary-log-section';
 import { EpisodeContactSection } from '../contact/episode-contact-section';
+import { EndingSummarySection } from '../ending/ending-summary-section';
 import { EpisodeEndingPlanSection } from '../ending-plan/episode-ending-plan-section';
 import { GoalsSection } from '../goals/goals-section';
 import { MeasurementPlanSection } from '../measures/measurement-plan-section';
@@ -50,6 +51,7 @@ export function EpisodePage(): ReactElement {
         <>
           <EpisodeHeader episode={data} />
           <EpisodeAlertsSection episodeId={id} />
+          <EndingSummarySection episodeId={id} />
           <EpisodeContactSection episodeId={id} closed={data.phase === 'closed'} />
           <Suspense fallback={<Loading label="Loading progress charts" />}>
             <ProgressSection episodeId={id} clientName={clientName} />

@@ -8,6 +8,7 @@ import { useSignedInUser } from '../auth/use-me';
 import { ConsentCard } from '../consent/consent-card';
 import { CoverCard } from '../consent/cover-card';
 import { MessagesCard } from '../contact/messages-card';
+import { PortalEndingSummaryCard } from '../ending/portal-ending-summary-card';
 import { HomeworkCard } from './homework-card';
 import { NextSessionsCard } from './next-sessions-card';
 import { PlanCard } from './plan-card';
@@ -50,6 +51,7 @@ export function PortalHomePage(): ReactElement {
             </Stack>
           </Card>
           <PlanCard />
+          <PortalEndingSummaryCard />
           <ProgressCard />
           <Card withBorder>
             <Title order={2} size="h4" mb="xs">
