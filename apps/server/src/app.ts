@@ -30,6 +30,7 @@ import { caseloadRoutes } from './routes/caseload';
 import { clientRoutes } from './routes/clients';
 import { consentRoutes } from './routes/consent';
 import { contactRoutes } from './routes/contact';
+import { endingRoutes } from './routes/endings';
 import { episodeRoutes } from './routes/episodes';
 import { goalRoutes } from './routes/goals';
 import { healthRoutes } from './routes/health';
@@ -160,6 +161,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     psychotherapyNoteRoutes,
     carryForwardRoutes,
     episodeRoutes,
+    endingRoutes,
     tokenRoutes,
     adminRoutes,
     briefRoutes,

@@ -16,6 +16,7 @@ export * from './consent';
 export * from './consent-texts';
 export * from './contact';
 export * from './ending-plan';
+export * from './endings';
 export * from './episodes';
 export * from './goals';
 export * from './health';

@@ -13,12 +13,14 @@ export * from './consent';
 export * from './contact';
 export * from './contact-settings';
 export * from './crypto';
+export * from './endings';
 export * from './episodes';
 export * from './goals';
 export * from './identity';
 export * from './measures';
 export * from './notes';
 export * from './notifications';
+export * from './retention';
 export * from './sessions';
 export { AppError, type ErrorCode, type FieldIssue, notFound } from './shared/errors';
 export {

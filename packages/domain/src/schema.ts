@@ -14,4 +14,5 @@ export * from './identity/tables';
 export * from './measures/tables';
 export * from './notes/tables';
 export * from './notifications/tables';
+export * from './retention/tables';
 export * from './supervision/tables';

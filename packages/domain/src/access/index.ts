@@ -18,6 +18,7 @@ export {
   episodesSupervisedBy,
   episodesTreatedBy,
   episodesVisibleTo,
+  findCoverDesignee,
   findVisibleEpisode,
   type Grant,
   type Relation,

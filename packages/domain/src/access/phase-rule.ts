@@ -27,6 +27,7 @@ const DEEDS: Partial<Record<Action, string>> = {
   'contact-agreement.accept': 'the contact agreement cannot be accepted',
   'message.send': 'messages cannot be sent',
   'message.attach': 'files cannot be sent',
+  'episode.ending.record': 'an ending cannot be recorded',
 };
 
 const IS: Record<Phase, string> = {

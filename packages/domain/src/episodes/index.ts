@@ -6,8 +6,18 @@ export {
 } from '../access';
 export { changeEpisodePhase } from './change-phase';
 export { createEpisode, type NewEpisode } from './create-episode';
+export { closingRefusal, endingKindRefusal, phaseAfterEnding } from './ending-rule';
+export {
+  type EndingRow,
+  endingDetailsPurpose,
+  endingReasonPurpose,
+  findEndingRow,
+  insertEndingRow,
+  sealEndingContent,
+} from './endings-repository';
 export { getEpisode } from './get-episode';
 export { type EpisodePage, listEpisodes } from './list-episodes';
+export { movePhaseInTx } from './move-phase';
 export { canChangePhase, nextPhases, PHASES, type Phase, phaseChangeRefusal } from './phases';
 export {
   admittedEpisodeSql,

@@ -120,12 +120,13 @@ export async function findLatestClosed(
 }
 
 /**
- * Moves a visible episode from `from` to `to`, only if it is still in `from` (a concurrent change
- * makes this return false instead of overwriting it).
+ * Moves an episode from `from` to `to`, only if it is still in `from` (a concurrent change makes
+ * this return false instead of overwriting it). The caller has been admitted to the episode by the
+ * kernel (its therapist, or the designee recording the therapist's death or incapacity).
  */
 export async function updatePhase(
   db: Executor,
-  actor: SignedIn,
+  practiceId: string,
   id: string,
   from: Phase,
   to: Phase,
@@ -134,7 +135,7 @@ export async function updatePhase(
   const updated = await db
     .update(episodes)
     .set({ phase: to, ...(closedAt ? { closedAt } : {}) })
-    .where(and(episodesVisibleTo(actor), eq(episodes.id, id), eq(episodes.phase, from)))
+    .where(and(eq(episodes.practiceId, practiceId), eq(episodes.id, id), eq(episodes.phase, from)))
     .returning({ id: episodes.id });
   return updated.length > 0;
 }
