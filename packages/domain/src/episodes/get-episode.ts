@@ -5,6 +5,7 @@ import type { Executor } from '../shared/transaction';
 import { nextPhases } from './phases';
 import {
   type EpisodeListRow,
+  findAdmitted,
   findById,
   findClientSummary,
   listPhaseChanges,
@@ -49,7 +50,14 @@ export async function readDetail(
  */
 export async function getEpisode(ctx: AccessContext, episodeId: string): Promise<EpisodeDetail> {
   return performOnEpisode(ctx, 'episode.read', episodeId, async (tx, step) => {
-    const row = await findById(tx, step.actor, episodeId);
-    return row ? readDetail(tx, ctx.services.keyring, row, actsAsClient(step)) : HIDDEN;
+    // A designee is admitted by the kernel (cover, or responsible after the therapist's death),
+    // not by the visibility predicate; they read the record but do not move its phase.
+    const designee = step.as === 'designee';
+    const row = designee
+      ? await findAdmitted(tx, step.actor.practiceId, episodeId)
+      : await findById(tx, step.actor, episodeId);
+    if (!row) return HIDDEN;
+    const detail = await readDetail(tx, ctx.services.keyring, row, actsAsClient(step));
+    return designee ? { ...detail, nextPhases: [] } : detail;
   });
 }

@@ -45,6 +45,19 @@ export async function findById(
   return row;
 }
 
+/** An episode of the practice the kernel has already admitted the caller to (a designee). */
+export async function findAdmitted(
+  db: Executor,
+  practiceId: string,
+  id: string,
+): Promise<EpisodeListRow | undefined> {
+  const [row] = await db
+    .select(selection)
+    .from(episodes)
+    .where(and(eq(episodes.practiceId, practiceId), eq(episodes.id, id)));
+  return row;
+}
+
 export type Cursor = { openedAt: Date; id: string };
 export type EpisodeFilter = { clientId?: string | undefined; phase?: Phase | undefined };
 
