@@ -1,3 +1,4 @@
+import type { RecordEnding } from '@throughline/contracts';
 import {
   acceptInvitation,
   type ClientDetails,
@@ -8,6 +9,7 @@ import {
   inviteClient,
   issueInvitationLink,
   type Role,
+  recordEnding,
   type Services,
 } from '@throughline/domain';
 import { sql } from 'drizzle-orm';
@@ -183,7 +185,10 @@ export async function seedDemo(services: Services): Promise<DemoSeed> {
   return seed;
 }
 
-type Step = { daysAgo: number; to: 'active' | 'ending' | 'aftercare' | 'closed'; reason: string };
+/** A phase move, or the recorded ending (which moves the phase itself: endings never flip). */
+type Step =
+  | { daysAgo: number; to: 'active' | 'ending' | 'closed'; reason: string }
+  | { daysAgo: number; ending: RecordEnding };
 
 /** Opens an episode and walks it through its phases, each step dated in the past. */
 async function demoEpisode(
@@ -204,7 +209,9 @@ async function demoEpisode(
     reason: opened.reason,
   });
   for (const step of steps) {
-    await changeEpisodePhase(at(step.daysAgo), episode.id, { to: step.to, reason: step.reason });
+    if ('ending' in step) await recordEnding(at(step.daysAgo), episode.id, step.ending);
+    else
+      await changeEpisodePhase(at(step.daysAgo), episode.id, { to: step.to, reason: step.reason });
   }
   return episode.id;
 }
@@ -262,7 +269,14 @@ async function seedDemoEpisodes(
           to: 'ending',
           reason: 'Goals largely met; ending planned over four sessions.',
         },
-        { daysAgo: 232, to: 'closed', reason: 'Planned ending; relapse-prevention plan given.' },
+        {
+          daysAgo: 232,
+          ending: {
+            kind: 'planned',
+            reason: 'Planned ending after four sessions on ending; relapse-prevention plan given.',
+          },
+        },
+        { daysAgo: 140, to: 'closed', reason: 'Aftercare over; Jordan knows how to come back.' },
       ],
     ),
   );

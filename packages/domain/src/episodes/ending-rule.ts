@@ -4,12 +4,15 @@ import type { EndingKind, Phase } from '@throughline/contracts';
  * Ending is never a status flip (ETHICS.md; APA 10.10, ACA A.11): an episode closes only once
  * how it ended is recorded (`POST /episodes/:id/ending`). That records the ending and moves the
  * phase in one step; the bare phase move to `closed` remains only for closing aftercare after a
- * planned ending. Returns why a move is refused, for the therapist; undefined when allowed.
+ * planned ending (and aftercare itself follows only a planned ending). Returns why a move is refused, for the therapist; undefined when allowed.
  */
 export function closingRefusal(
   to: Phase,
   ending: { kind: EndingKind | string } | undefined,
 ): string | undefined {
+  if (to === 'aftercare' && ending?.kind !== 'planned') {
+    return 'Aftercare follows a planned ending. Use "End therapy" and record the planned ending; that moves the episode to aftercare.';
+  }
   if (to !== 'closed' || ending) return undefined;
   return 'An episode closes only with a record of how it ended. Use "End therapy" to record the kind of ending and its reason (outreach and a closure letter, a transfer, referrals); that closes the episode.';
 }
