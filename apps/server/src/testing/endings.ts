@@ -1,5 +1,17 @@
-import type { Services } from '@throughline/domain';
+import { randomUUID } from 'node:crypto';
+import {
+  type RecordEnding,
+  type RecordEndingInput,
+  recordEndingRequest,
+} from '@throughline/contracts';
+import { endingDetailsPurpose, endingReasonPurpose, type Services } from '@throughline/domain';
+import { episodeEndings } from '@throughline/domain/schema';
 import { sql } from 'drizzle-orm';
+import { insertEpisode } from './appointments-fixtures';
+import type { Harness, Person } from './harness';
+
+/** A form as the route passes it to the use-case (defaults filled in). */
+export const parsed = (form: RecordEndingInput): RecordEnding => recordEndingRequest.parse(form);
 
 /**
  * Puts an episode in `ending` directly, as if both had agreed the ending plan: the endings tests
@@ -57,4 +69,32 @@ export const ENDINGS = {
     reason: 'Not a fit after assessment: needs specialist eating-disorder care.',
     referrals: [{ to: 'Regional eating disorders service' }],
   },
-} as const;
+} satisfies Record<string, RecordEndingInput>;
+
+/**
+ * A closed episode with its ending, inserted directly (sealed as the endings module seals it):
+ * for matrix rows that must not open or close an episode other modules share.
+ */
+export async function insertEndedEpisode(
+  h: Harness,
+  therapist: Person,
+  clientId: string,
+  ending: RecordEndingInput,
+): Promise<string> {
+  const episodeId = await insertEpisode(h, { clientId, therapist, phase: 'closed' });
+  const id = randomUUID();
+  const { reason, ...form } = parsed(ending);
+  const seal = (text: string, purpose: string) =>
+    h.services.keyring.encrypt(h.services.db, therapist.practiceId, text, purpose);
+  await h.services.db.insert(episodeEndings).values({
+    practiceId: therapist.practiceId,
+    id,
+    episodeId,
+    kind: ending.kind,
+    reason: await seal(reason, endingReasonPurpose(id)),
+    details: await seal(JSON.stringify({ v: 1, ...form }), endingDetailsPurpose(id)),
+    recordedBy: therapist.userId,
+    recordedAt: new Date(),
+  });
+  return episodeId;
+}
