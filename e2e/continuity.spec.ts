@@ -158,17 +158,22 @@ describe('continuity from one session to the next', () => {
         .split('; ')
         .find((c) => c.startsWith('tl_csrf='))
         ?.slice('tl_csrf='.length);
-      const answer = await fetch(`/api/v1/episodes/${id}/phase`, {
+      const answer = await fetch(`/api/v1/episodes/${id}/ending`, {
         method: 'POST',
         headers: {
           'content-type': 'application/json',
           'x-csrf-token': decodeURIComponent(csrf ?? ''),
         },
-        body: JSON.stringify({ to: 'closed', reason: 'Robin moved away; referred on.' }),
+        body: JSON.stringify({
+          kind: 'transfer',
+          reason: 'Robin moved away.',
+          transferTo: 'A music therapist near their new home',
+          handoverSummary: 'Six sessions; drumming helped with low mood.',
+        }),
       });
       return answer.status;
     }, episodeId);
-    expect(status).toBe(200);
+    expect(status).toBe(201);
 
     await responses.fill('Quiet start; then the drum loop.');
     const refusal = await shown(

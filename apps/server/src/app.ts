@@ -32,6 +32,7 @@ import { consentRoutes } from './routes/consent';
 import { contactRoutes } from './routes/contact';
 import { endingPlanRoutes } from './routes/ending-plan';
 import { endingSummaryRoutes } from './routes/ending-summary';
+import { endingRoutes } from './routes/endings';
 import { episodeRoutes } from './routes/episodes';
 import { goalRoutes } from './routes/goals';
 import { healthRoutes } from './routes/health';
@@ -165,6 +166,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     carryForwardRoutes,
     readinessRoutes,
     episodeRoutes,
+    endingRoutes,
     tokenRoutes,
     adminRoutes,
     briefRoutes,

@@ -18,6 +18,7 @@ export * from './contact';
 export * from './continuity-kit';
 export * from './ending-plan';
 export * from './ending-summary';
+export * from './endings';
 export * from './episodes';
 export * from './goals';
 export * from './health';

@@ -16,5 +16,6 @@ export * from './measures/tables';
 export * from './notes/tables';
 export * from './notifications/tables';
 export * from './readiness/tables';
+export * from './retention/tables';
 export * from './risk-phrases/tables';
 export * from './supervision/tables';

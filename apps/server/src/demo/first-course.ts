@@ -2,6 +2,7 @@ import {
   changeEpisodePhase,
   createAppointments,
   createGoal,
+  recordEnding,
   recordResponse,
   reviewGoals,
   type Services,
@@ -133,9 +134,10 @@ export async function seedJoFirstCourse(
   const lastSessionOn = DateTime.fromJSDate(lastAt, { zone: 'America/New_York' }).toISODate();
   if (!lastSessionOn) throw new Error("demo: no date for Jo's last session");
   await agreeJosEndingPlan(services, maya, joUserId, episodeId, lastSessionOn);
-  // The last session ends the course; Maya finishes the summary the next day and shares it.
-  await changeEpisodePhase(asMaya(daysAgo(lastAt) - 0.1), episodeId, {
-    to: 'closed',
+  // The last session ends the course with a recorded planned ending (aftercare: the check-ins
+  // she chose); Maya finishes the summary the next day and shares it; aftercare closes later.
+  await recordEnding(asMaya(daysAgo(lastAt) - 0.1), episodeId, {
+    kind: 'planned',
     reason: 'Planned ending at the last session; relapse-prevention plan agreed.',
   });
   const saved = await updateEndingSummary(asMaya(daysAgo(lastAt) - 1), episodeId, {
@@ -143,4 +145,8 @@ export async function seedJoFirstCourse(
     expectedVersion: 0,
   });
   await shareEndingSummary(asMaya(daysAgo(lastAt) - 1.1), episodeId, { version: saved.version });
+  await changeEpisodePhase(asMaya(140), episodeId, {
+    to: 'closed',
+    reason: 'Aftercare over; Jo knows how to come back.',
+  });
 }

@@ -1,5 +1,6 @@
 import { createTestDatabase, type TestDatabase } from '@throughline/db/testing';
 import {
+  getEnding,
   getEpisode,
   listClients,
   listEpisodeAppointments,
@@ -64,7 +65,15 @@ describe('demo seed', () => {
     const closed = await getEpisode(maya, earlier ?? '');
     expect(closed.phase).toBe('closed');
     expect(closed.closedAt).not.toBeNull();
-    expect(closed.phaseHistory.map((c) => c.to)).toEqual(['intake', 'active', 'ending', 'closed']);
+    expect(closed.phaseHistory.map((c) => c.to)).toEqual([
+      'intake',
+      'active',
+      'ending',
+      'aftercare',
+      'closed',
+    ]);
+    // The ending is recorded, not a bare flip (issue 11).
+    expect(await getEnding(maya, earlier ?? '')).toMatchObject({ kind: 'planned' });
     const returning = await getEpisode(maya, current ?? '');
     expect(returning).toMatchObject({ phase: 'intake', previousEpisodeIds: [earlier] });
 

@@ -1,3 +1,4 @@
+import type { RecordEnding } from '@throughline/contracts';
 import {
   acceptInvitation,
   type ClientDetails,
@@ -8,6 +9,7 @@ import {
   inviteClient,
   issueInvitationLink,
   type Role,
+  recordEnding,
   type Services,
 } from '@throughline/domain';
 import { sql } from 'drizzle-orm';
@@ -186,7 +188,10 @@ export async function seedDemo(services: Services): Promise<DemoSeed> {
   return seed;
 }
 
-type Step = { daysAgo: number; to: 'active' | 'ending' | 'aftercare' | 'closed'; reason: string };
+/** A phase move, or the recorded ending (which moves the phase itself: endings never flip). */
+type Step =
+  | { daysAgo: number; to: 'active' | 'ending' | 'closed'; reason: string }
+  | { daysAgo: number; ending: RecordEnding };
 
 /** Opens an episode and walks it through its phases, each step dated in the past. */
 async function demoEpisode(
@@ -207,7 +212,9 @@ async function demoEpisode(
     reason: opened.reason,
   });
   for (const step of steps) {
-    await changeEpisodePhase(at(step.daysAgo), episode.id, { to: step.to, reason: step.reason });
+    if ('ending' in step) await recordEnding(at(step.daysAgo), episode.id, step.ending);
+    else
+      await changeEpisodePhase(at(step.daysAgo), episode.id, { to: step.to, reason: step.reason });
   }
   return episode.id;
 }

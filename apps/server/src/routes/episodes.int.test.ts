@@ -46,16 +46,24 @@ async function episodeIn(phase: Phase): Promise<string> {
     intake: [],
     active: ['active'],
     ending: ['active', 'ending'],
-    aftercare: ['active', 'ending', 'aftercare'],
-    closed: ['closed'],
+    aftercare: ['active', 'ending'],
+    closed: [],
   };
   for (const to of path[phase]) {
     // Ending is agreed by both: an ending plan comes first (routes/ending-plan.int.test.ts).
     if (to === 'ending') await agreedEndingPlanFor(h.services, h.cast.therapist, id);
     expect((await move(id, to)).statusCode).toBe(200);
   }
+  // Aftercare and closure follow a recorded ending (endings.int.test.ts has every kind).
+  if (phase === 'aftercare') expect((await end(id, PLANNED)).statusCode).toBe(201);
+  if (phase === 'closed') expect((await end(id, NOT_STARTED)).statusCode).toBe(201);
   return id;
 }
+
+const PLANNED = { kind: 'planned', reason: 'Goals met; the ending plan was agreed.' };
+const NOT_STARTED = { kind: 'not-started', reason: 'Not a fit; referred on.', referrals: [] };
+const end = (id: string, payload: object) =>
+  therapist.request({ method: 'POST', url: `/api/v1/episodes/${id}/ending`, payload });
 
 async function state(id: string): Promise<{ phase: string; changes: number; closed: boolean }> {
   const result = await h.services.db.execute<{ phase: string; changes: string; closed: boolean }>(
@@ -155,10 +163,13 @@ describe('a returning client', () => {
     expect((await move(first, 'active')).statusCode).toBe(200);
     await agreedEndingPlanFor(h.services, h.cast.therapist, first);
     expect((await move(first, 'ending')).statusCode).toBe(200);
-    expect((await move(first, 'closed', 'Goals met; planned ending.')).statusCode).toBe(200);
+    expect((await end(first, PLANNED)).statusCode).toBe(201);
+    expect((await move(first, 'closed', 'Aftercare over.')).statusCode).toBe(200);
     const second = await open(clientId, therapist, 'Returned after a bereavement.');
     expect(second.json().previousEpisodeId).toBe(first);
-    expect((await move(second.json().id, 'closed', 'Moved away.')).statusCode).toBe(200);
+    expect(
+      (await end(second.json().id, { ...NOT_STARTED, reason: 'Moved away.' })).statusCode,
+    ).toBe(201);
     const third = await openedId(clientId);
     const detail = await therapist.request({ method: 'GET', url: `/api/v1/episodes/${third}` });
     expect(detail.json()).toMatchObject({
@@ -185,6 +196,8 @@ describe('a returning client', () => {
 });
 
 describe('POST /api/v1/episodes/{id}/phase', () => {
+  // The phase machine's moves; those to aftercare and closed (but aftercare → closed) need a
+  // recorded ending first, so the bare move is refused with EPISODE_ENDING_REQUIRED.
   const ALLOWED: Record<Phase, Phase[]> = {
     intake: ['active', 'closed'],
     active: ['ending', 'closed'],
@@ -192,9 +205,27 @@ describe('POST /api/v1/episodes/{id}/phase', () => {
     aftercare: ['closed'],
     closed: [],
   };
+  const NEEDS_ENDING: Record<Phase, Phase[]> = {
+    intake: ['closed'],
+    active: ['closed'],
+    ending: ['aftercare', 'closed'],
+    aftercare: [],
+    closed: [],
+  };
 
   for (const from of PHASES) {
-    for (const to of ALLOWED[from]) {
+    for (const to of NEEDS_ENDING[from]) {
+      it(`refuses the bare move ${from} → ${to} until the ending is recorded (409)`, async () => {
+        const id = await episodeIn(from);
+        const before = await state(id);
+        const response = await move(id, to);
+        expect(response.statusCode).toBe(409);
+        expect(response.json().code).toBe('EPISODE_ENDING_REQUIRED');
+        expect(response.json().detail).toMatch(/End therapy/);
+        expect(await state(id)).toEqual(before);
+      });
+    }
+    for (const to of ALLOWED[from].filter((p) => !NEEDS_ENDING[from].includes(p))) {
       it(`moves ${from} → ${to}, recording who, when and why`, async () => {
         const id = await episodeIn(from);
         if (to === 'ending') await agreedEndingPlanFor(h.services, h.cast.therapist, id);

@@ -1,8 +1,8 @@
 import { SUPERVISION_PARTS, type SupervisionPart } from '@throughline/contracts';
-import { and, eq, gt, isNull, lte, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, isNull, lte, ne, type SQL, sql } from 'drizzle-orm';
 import { clients } from '../clients/tables';
 import { consentDocuments, consentSignatures } from '../consent/tables';
-import { episodes } from '../episodes/tables';
+import { episodeEndings, episodes } from '../episodes/tables';
 import type { Executor } from '../shared/transaction';
 import { coverArrangements, coverEpisodes, supervisionAssignments } from '../supervision/tables';
 import type { SignedIn } from './actor';
@@ -25,7 +25,9 @@ export type Relation = 'therapist' | 'client' | 'supervisor' | 'designee';
 /** What a grant-based relation carries: what it shares, until when. */
 export type Grant =
   | { kind: 'supervision'; shares: readonly SupervisionPart[]; signatureId: string }
-  | { kind: 'cover'; coverId: string; until: Date };
+  | { kind: 'cover'; coverId: string; until: Date }
+  /** Responsible after the therapist's death or incapacity (the recorded ending names them). */
+  | { kind: 'successor'; endingId: string };
 
 /**
  * Which episodes an actor may see, as a SQL predicate every module's queries carry: the therapist
@@ -171,7 +173,79 @@ export async function findVisibleEpisode(
     .from(episodes)
     .where(and(episodesVisibleTo(actor), eq(episodes.id, episodeId)));
   if (episode) return { episode, as };
-  return as === 'therapist' ? findCovered(db, actor, episodeId, at) : undefined;
+  if (as !== 'therapist') return undefined;
+  return (
+    (await findCovered(db, actor, episodeId, at)) ?? (await findSucceeded(db, actor, episodeId))
+  );
+}
+
+/**
+ * After the death or incapacity of an episode's therapist, the designee the ending names as
+ * responsible reads the episode as cover does, with no end date (APA 3.12, 10.09; ACA A.11).
+ */
+async function findSucceeded(
+  db: Executor,
+  actor: SignedIn,
+  episodeId: string,
+): Promise<EpisodeAccess | undefined> {
+  const [row] = await db
+    .select({ episode: episodes, endingId: episodeEndings.id })
+    .from(episodes)
+    .innerJoin(
+      episodeEndings,
+      and(
+        eq(episodeEndings.practiceId, episodes.practiceId),
+        eq(episodeEndings.episodeId, episodes.id),
+        eq(episodeEndings.kind, 'death-or-incapacity'),
+        eq(episodeEndings.responsibleId, actor.userId),
+        ne(episodes.therapistId, actor.userId),
+      ),
+    )
+    .where(and(eq(episodes.practiceId, actor.practiceId), eq(episodes.id, episodeId)));
+  if (!row) return undefined;
+  return {
+    episode: row.episode,
+    as: 'designee',
+    grant: { kind: 'successor', endingId: row.endingId },
+  };
+}
+
+/**
+ * The designee of the cover arrangement in effect for an episode at `at`, else of the most recent
+ * one that started (not cancelled): who answers for the episode if its therapist dies or becomes
+ * incapacitated. Undefined when the therapist never arranged cover for it.
+ */
+export async function findCoverDesignee(
+  db: Executor,
+  episode: { practiceId: string; id: string; therapistId: string },
+  at: Date,
+): Promise<string | undefined> {
+  const [row] = await db
+    .select({ designeeId: coverArrangements.designeeId })
+    .from(coverArrangements)
+    .innerJoin(
+      coverEpisodes,
+      and(
+        eq(coverEpisodes.practiceId, coverArrangements.practiceId),
+        eq(coverEpisodes.coverId, coverArrangements.id),
+        eq(coverEpisodes.episodeId, episode.id),
+      ),
+    )
+    .where(
+      and(
+        eq(coverArrangements.practiceId, episode.practiceId),
+        eq(coverArrangements.therapistId, episode.therapistId),
+        isNull(coverArrangements.cancelledAt),
+        lte(coverArrangements.startsAt, at),
+      ),
+    )
+    // In effect first (ends after `at`), then the latest to end.
+    .orderBy(
+      desc(sql`${coverArrangements.endsAt} > ${at.toISOString()}::timestamptz`),
+      desc(coverArrangements.endsAt),
+    )
+    .limit(1);
+  return row?.designeeId;
 }
 
 async function findSupervised(

@@ -20,6 +20,7 @@ export {
   episodesSupervisedBy,
   episodesTreatedBy,
   episodesVisibleTo,
+  findCoverDesignee,
   findVisibleEpisode,
   type Grant,
   type Relation,

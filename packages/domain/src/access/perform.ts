@@ -185,9 +185,14 @@ async function enter<T>(
 function grantDetail(access: EpisodeAccess): Detail | undefined {
   const grant = access.grant;
   if (!grant) return undefined;
-  return grant.kind === 'cover'
-    ? { via: 'cover', coverId: grant.coverId }
-    : { via: 'supervision', consentId: grant.signatureId };
+  switch (grant.kind) {
+    case 'cover':
+      return { via: 'cover', coverId: grant.coverId };
+    case 'successor':
+      return { via: 'successor', endingId: grant.endingId };
+    default:
+      return { via: 'supervision', consentId: grant.signatureId };
+  }
 }
 
 /** The client an event is about: named, or the client of the named episode (one lookup). */

@@ -7,7 +7,8 @@ import { type Action, POLICY, phasesOf } from './policy';
 
 const ACTIONS = Object.keys(POLICY) as Action[];
 const RELATIONS: readonly Relation[] = ['therapist', 'client'];
-const limited = ACTIONS.filter((a) => phasesOf(a) !== undefined);
+// An ending is recorded before aftercare (a planned ending leads to it), so it has its own list.
+const limited = ACTIONS.filter((a) => phasesOf(a) !== undefined && a !== 'episode.ending.record');
 
 describe('the phase rule table', () => {
   it('limits exactly these actions to the open phases (intake, active, ending, aftercare)', () => {
@@ -48,6 +49,13 @@ describe('the phase rule table', () => {
         }
       }
     }
+  });
+
+  it('records an ending only in intake, active or ending: aftercare already follows one', () => {
+    expect(phasesOf('episode.ending.record')).toEqual(['intake', 'active', 'ending']);
+    expect(phaseRefusal('episode.ending.record', 'closed').message).toMatch(
+      /^This episode is closed; an ending cannot be recorded in a closed episode\./,
+    );
   });
 
   it('limits a questionnaire response for the client only: a therapist may key in a paper form', () => {

@@ -33,6 +33,7 @@ const DEEDS: Partial<Record<Action, string>> = {
   'ending-summary.read': 'the ending summary is drafted once it is ending, not',
   'ending-summary.update': 'the ending summary is written once it is ending, not',
   'ending-summary.share': 'the ending summary is shared once it is ending, not',
+  'episode.ending.record': 'an ending cannot be recorded',
 };
 
 const IS: Record<Phase, string> = {

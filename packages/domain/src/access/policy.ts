@@ -91,6 +91,23 @@ export const POLICY = {
     hidesExistence: true,
   },
   'episode.phase.change': { who: ['therapist'], hidesExistence: true },
+  // How an episode ended (issue 11; APA 10.10, ACA A.11): recorded by its therapist, or by the
+  // designee covering them when the therapist has died or is incapacitated (the use-case allows
+  // a designee that kind only). Read by the therapist and the designee (as cover reads).
+  'episode.ending.record': {
+    who: ['therapist', 'designee'],
+    hidesExistence: true,
+    phases: ['intake', 'active', 'ending'],
+  },
+  'episode.ending.read': { who: ['therapist', 'designee'], hidesExistence: true },
+  // The closure letter after a client's withdrawal: the client reads it in the portal.
+  'closure-letter.read': { who: ['client', 'therapist'], hidesExistence: true },
+  // Record retention (ETHICS.md): the administrator sets the practice's numbers, reviews the
+  // records due and destroys one after its date (audited; the audit trail and a tombstone stay).
+  'retention-settings.read': { who: ['practice_admin'] },
+  'retention-settings.update': { who: ['practice_admin'] },
+  'retention.due.list': { who: ['practice_admin'] },
+  'episode.destroy': { who: ['practice_admin'], hidesExistence: true },
   // A new session belongs to a new episode once this one is closed.
   'appointment.create': { who: ['therapist'], hidesExistence: true, phases: OPEN },
   'appointment.list': { who: ['therapist', 'client'], hidesExistence: true },

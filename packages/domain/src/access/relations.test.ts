@@ -61,9 +61,13 @@ describe('supervisor relation', () => {
 
 describe('designee relation', () => {
   it('reads the brief, the episode and its alerts, reads and answers messages — nothing else', () => {
+    // …and records or reads the ending when the therapist has died or is incapacitated (the
+    // use-case allows a designee that kind of ending only).
     expect(admitted('designee').sort()).toEqual([
       'alert.list',
       'brief.read',
+      'episode.ending.read',
+      'episode.ending.record',
       'episode.read',
       'message.attachment.read',
       'message.list',

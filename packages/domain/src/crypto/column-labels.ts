@@ -115,6 +115,16 @@ export const COLUMN_LABELS: Record<string, Record<string, ColumnLabel>> = {
   episode_phase_changes: {
     reason: encrypted("reason for a phase change: the therapist's clinical reasoning"),
   },
+  episode_endings: {
+    kind: plaintext(`${CODE} (the kind of ending): listed and counted by kind`),
+    reason: encrypted("why the episode ended: the therapist's clinical reasoning"),
+    details: encrypted(
+      'the form of the ending (outreach, closure letter, referrals, handover summary): clinical',
+    ),
+  },
+  episode_destructions: {
+    erased: plaintext('counts of erased rows per table (retention tombstone): no content'),
+  },
   appointment_series: {
     rrule: plaintext('recurrence rule (RFC 5545): expanded by the scheduler'),
     start_local: plaintext('local start date-time of the series, needed to expand it'),

@@ -6,6 +6,15 @@ export {
 } from '../access';
 export { changeEpisodePhase } from './change-phase';
 export { createEpisode, type NewEpisode } from './create-episode';
+export { closingRefusal, endingKindRefusal, phaseAfterEnding } from './ending-rule';
+export {
+  type EndingRow,
+  endingDetailsPurpose,
+  endingReasonPurpose,
+  findEndingRow,
+  insertEndingRow,
+  sealEndingContent,
+} from './endings-repository';
 export { getEpisode } from './get-episode';
 export { type EpisodePage, listEpisodes } from './list-episodes';
 export { movePhaseInTx, type PhaseMove, type PhaseMoved } from './move-phase';

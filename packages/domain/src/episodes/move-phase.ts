@@ -3,6 +3,8 @@ import type { AccessContext } from '../access';
 import { enterEndingInTx } from '../ending-plan';
 import { AppError } from '../shared/errors';
 import type { Executor } from '../shared/transaction';
+import { closingRefusal } from './ending-rule';
+import { findEndingRow } from './endings-repository';
 import { type Phase, phaseChangeRefusal } from './phases';
 import { setPhaseIfStill } from './repository';
 import { episodePhaseChanges } from './tables';
@@ -24,7 +26,9 @@ export type PhaseMoved = { from: Phase; to: Phase; changeId: string };
  * (`changeEpisodePhase`) and the ending plan's acceptance by the second party both come here, so
  * every rule and consequence of a move runs for both. Refused with 409 (nothing written): a move
  * the phase machine does not allow, a move to `ending` without an ending plan both parties
- * accepted (`ENDING_PLAN_NOT_AGREED`), or an episode that changed phase meanwhile.
+ * accepted (`ENDING_PLAN_NOT_AGREED`), a move to `aftercare` or `closed` before an ending is
+ * recorded (`EPISODE_ENDING_REQUIRED`, `ending-rule.ts`), or an episode that changed phase
+ * meanwhile.
  */
 export async function movePhaseInTx(
   tx: Executor,
@@ -39,6 +43,11 @@ export async function movePhaseInTx(
   // Ending is agreed by both, never a status flip (ETHICS.md; APA 10.10 (c)): the rule and the
   // taper of the future sessions belong to the ending plan.
   if (move.to === 'ending') await enterEndingInTx(tx, ctx, episode);
+  // Leaving therapy is recorded with its kind and reason, never a silent flip (APA 10.10).
+  const ending = await findEndingRow(tx, episode.practiceId, episode.id);
+  const closing = closingRefusal(move.to, ending ? { kind: ending.kind } : undefined);
+  if (closing)
+    throw new AppError('EPISODE_ENDING_REQUIRED', closing, [{ path: 'to', message: closing }]);
   const closedAt = move.to === 'closed' ? now : null;
   if (!(await setPhaseIfStill(tx, episode, move.to, closedAt))) {
     throw new AppError(

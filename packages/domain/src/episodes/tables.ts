@@ -91,3 +91,42 @@ export const episodePhaseChanges = pgTable(
     index('episode_phase_changes_episode_idx').on(t.practiceId, t.episodeId, t.changedAt),
   ],
 );
+
+/**
+ * How an episode ended (issue 11): one per episode, never a silent flip. `kind` is one of
+ * `ENDING_KINDS` (contracts); the reason and the per-kind details (outreach attempts, closure
+ * letter, referrals, handover summary) are encrypted. `responsible_id` names who answers for the
+ * episode after the therapist's death or incapacity (the cover designee).
+ */
+export const episodeEndings = pgTable(
+  'episode_endings',
+  {
+    practiceId: uuid('practice_id').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    episodeId: uuid('episode_id').notNull(),
+    kind: text('kind').notNull(),
+    /** Encrypted: free text, clinical. */
+    reason: text('reason').notNull(),
+    /** Encrypted JSON (`{ v: 1, ... }`): the form of this kind. */
+    details: text('details').notNull(),
+    recordedBy: uuid('recorded_by').notNull(),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull(),
+    responsibleId: uuid('responsible_id'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.practiceId, t.id] }),
+    uniqueIndex('episode_endings_episode_idx').on(t.practiceId, t.episodeId),
+    foreignKey({
+      columns: [t.practiceId, t.episodeId],
+      foreignColumns: [episodes.practiceId, episodes.id],
+    }),
+    foreignKey({
+      columns: [t.practiceId, t.recordedBy],
+      foreignColumns: [users.practiceId, users.id],
+    }),
+    foreignKey({
+      columns: [t.practiceId, t.responsibleId],
+      foreignColumns: [users.practiceId, users.id],
+    }),
+  ],
+);

@@ -7,7 +7,8 @@ export type ClientMailKind =
   | 'security-notice'
   | 'password-reset'
   | 'invitation'
-  | 'message';
+  | 'message'
+  | 'closure-letter';
 
 /**
  * What the client's safe-contact preferences allow for one e-mail. `details: false` means the

@@ -1,0 +1,2 @@
+export { getClosureLetter, getEnding } from './get-ending';
+export { recordEnding } from './record-ending';
