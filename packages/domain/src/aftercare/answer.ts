@@ -2,12 +2,9 @@ import { type ScoreResult, scoreAnswers } from '@throughline/clinical';
 import type * as Contract from '@throughline/contracts';
 import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
-import { type AccessContext, episodesAbout, performOnRecord, type SignedIn } from '../access';
+import { type AccessContext, performOnRecord, type SignedIn } from '../access';
 import { readCrisisResources } from '../contact-settings';
-import { episodes } from '../episodes/tables';
-import { readMeasureSettings } from '../measures/practice-settings';
-import { raiseRiskLanguageAlert } from '../measures/risk-language-alert';
-import { storeScoredResponse } from '../measures/store-response';
+import { raiseRiskLanguageAlert, readMeasureSettings, storeScoredResponse } from '../measures';
 import { AppError, type FieldIssue } from '../shared/errors';
 import type { Executor } from '../shared/transaction';
 import { deteriorationReasons } from './reasons';
@@ -18,23 +15,17 @@ import { checkInWordsPurpose, toCheckInView } from './views';
 export type AnswerCheckInInput = z.output<typeof Contract.answerCheckInRequest>;
 export type AnsweredCheckIn = z.output<typeof Contract.answeredCheckInSchema>;
 
-/** A check-in of the signed-in client (through the episodes they are the client of). */
+/** A check-in in the caller's practice; the kernel then admits only the client of its episode. */
 export async function findOwnCheckIn(
   tx: Executor,
   actor: SignedIn,
   id: string,
 ): Promise<CheckInRow | undefined> {
   const [row] = await tx
-    .select({ checkIn: checkIns })
+    .select()
     .from(checkIns)
-    .innerJoin(
-      episodes,
-      and(eq(episodes.practiceId, checkIns.practiceId), eq(episodes.id, checkIns.episodeId)),
-    )
-    .where(
-      and(eq(checkIns.practiceId, actor.practiceId), eq(checkIns.id, id), episodesAbout(actor)),
-    );
-  return row?.checkIn;
+    .where(and(eq(checkIns.practiceId, actor.practiceId), eq(checkIns.id, id)));
+  return row;
 }
 
 const conflict = (message: string): AppError => new AppError('CONFLICT', message);

@@ -1,8 +1,12 @@
 import type * as Contract from '@throughline/contracts';
 import type { z } from 'zod';
 import { type AccessContext, HIDDEN, performOnEpisode } from '../access';
-import { practiceTimeZone } from '../appointments/repository';
-import { assertDuration, assertNoConflicts, insertAppointments } from '../appointments/scheduling';
+import {
+  assertDuration,
+  assertNoConflicts,
+  insertAppointments,
+  practiceTimeZone,
+} from '../appointments';
 import { AppError } from '../shared/errors';
 import { findTreatedQueueItem, markHandled } from './queue';
 

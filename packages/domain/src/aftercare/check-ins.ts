@@ -2,8 +2,7 @@ import type * as Contract from '@throughline/contracts';
 import { and, eq, inArray } from 'drizzle-orm';
 import { type AccessContext, perform, performOnEpisode, Refusal } from '../access';
 import { findClientOfUser } from '../clients';
-import { endLiveSignature } from '../consent/repository';
-import { episodes } from '../episodes/tables';
+import { endLiveSignature } from '../consent';
 import { AppError } from '../shared/errors';
 import { cancelFutureCheckIns, listCheckInsOfEpisode } from './repository';
 import { checkIns } from './tables';
@@ -29,24 +28,20 @@ export async function listPortalCheckIns(ctx: AccessContext): Promise<Contract.P
     if (!client)
       return new Refusal(new AppError('NOT_FOUND', 'No client record is linked to your account.'));
     const rows = await tx
-      .select({ checkIn: checkIns })
+      .select()
       .from(checkIns)
-      .innerJoin(
-        episodes,
-        and(eq(episodes.practiceId, checkIns.practiceId), eq(episodes.id, checkIns.episodeId)),
-      )
       .where(
         and(
           eq(checkIns.practiceId, client.practiceId),
           eq(checkIns.clientId, client.id),
+          // Only while the episode is in aftercare: closing it cancels those still to come.
           inArray(checkIns.status, ['invited', 'reminded']),
-          eq(episodes.phase, 'aftercare'),
         ),
       )
       .orderBy(checkIns.dueOn);
     step.about({ clientId: client.id });
     step.audit({ resourceType: 'client', resourceId: client.id, detail: { count: rows.length } });
-    return rows.map((r) => toPortalCheckIn(r.checkIn));
+    return rows.map(toPortalCheckIn);
   });
 }
 

@@ -1,8 +1,8 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import type { Services } from '../access';
 import { findClientMailContact } from '../clients';
-import { episodes } from '../episodes/tables';
+import { admittedEpisodeSql } from '../episodes';
 import { clientMailPolicy, enqueueEmail } from '../notifications';
 import type { Executor } from '../shared/transaction';
 import { CHECK_IN_CLOSE_MS, CHECK_IN_REMINDER_MS, type CheckInJob, queueCheckInStep } from './jobs';
@@ -94,12 +94,11 @@ export async function runCheckInStep(
 }
 
 async function stillWanted(tx: Executor, row: CheckInRow): Promise<boolean> {
-  const [episode] = await tx
-    .select({ phase: episodes.phase })
-    .from(episodes)
-    .where(and(eq(episodes.practiceId, row.practiceId), eq(episodes.id, row.episodeId)));
+  const head = await tx.execute<{ phase: string }>(
+    sql`SELECT e.phase FROM (${admittedEpisodeSql(row.practiceId, row.episodeId)}) e`,
+  );
   return (
-    episode?.phase === 'aftercare' &&
+    head.rows[0]?.phase === 'aftercare' &&
     (await hasLiveCheckInConsent(tx, row.practiceId, row.clientId))
   );
 }

@@ -1,30 +1,7 @@
 import { classifyChange, getInstrument, type ScoreResult } from '@throughline/clinical';
-import { and, desc, eq, lte } from 'drizzle-orm';
-import { changeOptions, type MeasureSettings } from '../measures/practice-settings';
-import { responses } from '../measures/tables';
+import { changeOptions, lastScoreAt, type MeasureSettings } from '../measures';
 import type { Executor } from '../shared/transaction';
 import type { StoredAftercareReason } from './tables';
-
-/** The episode's last score on an instrument at the ending (at or before `endedAt`). */
-async function endingScore(
-  tx: Executor,
-  q: { practiceId: string; episodeId: string; instrument: string; endedAt: Date },
-): Promise<number | undefined> {
-  const [row] = await tx
-    .select({ total: responses.total })
-    .from(responses)
-    .where(
-      and(
-        eq(responses.practiceId, q.practiceId),
-        eq(responses.episodeId, q.episodeId),
-        eq(responses.instrument, q.instrument),
-        lte(responses.completedAt, q.endedAt),
-      ),
-    )
-    .orderBy(desc(responses.completedAt))
-    .limit(1);
-  return row?.total;
-}
 
 /**
  * Reliable worsening against the ending scores (CLINICAL.md §4, "Check-in after ending"): for
@@ -42,7 +19,12 @@ export async function deteriorationReasons(
   for (const result of results) {
     const definition = getInstrument(result.instrument);
     if (!definition.reliableChange || !definition.caseness) continue;
-    const ending = await endingScore(tx, { ...at, instrument: result.instrument });
+    const ending = await lastScoreAt(tx, {
+      practiceId: at.practiceId,
+      episodeId: at.episodeId,
+      instrument: result.instrument,
+      at: at.endedAt,
+    });
     if (ending === undefined) continue;
     const pair = classifyChange(
       result.instrument,

@@ -1,8 +1,7 @@
-import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { AccessContext } from '../access';
-import { agreementResponses, agreements, agreementVersions } from '../agreements/tables';
-import { agreementContentPurpose } from '../agreements/views';
-import { consentSignatures } from '../consent/tables';
+import { latestAcceptedContent } from '../agreements';
+import { hasLiveConsent } from '../consent';
 import type { Executor } from '../shared/transaction';
 import { checkIns } from './tables';
 
@@ -12,23 +11,12 @@ export type CheckInRow = typeof checkIns.$inferSelect;
 export const FUTURE_STATES = ['scheduled', 'invited', 'reminded'] as const;
 
 /** Whether the client has a live check-in consent (signed, not withdrawn or replaced). */
-export async function hasLiveCheckInConsent(
+export function hasLiveCheckInConsent(
   db: Executor,
   practiceId: string,
   clientId: string,
 ): Promise<boolean> {
-  const rows = await db
-    .select({ id: consentSignatures.id })
-    .from(consentSignatures)
-    .where(
-      and(
-        eq(consentSignatures.practiceId, practiceId),
-        eq(consentSignatures.clientId, clientId),
-        eq(consentSignatures.kind, 'check-ins'),
-        isNull(consentSignatures.endedAt),
-      ),
-    );
-  return rows.length > 0;
+  return hasLiveConsent(db, practiceId, clientId, 'check-ins');
 }
 
 /**
@@ -41,51 +29,13 @@ export async function acceptedCheckInMonths(
   practiceId: string,
   episodeId: string,
 ): Promise<number[]> {
-  const versions = await tx
-    .select({ version: agreementVersions })
-    .from(agreementVersions)
-    .innerJoin(
-      agreements,
-      and(
-        eq(agreements.practiceId, agreementVersions.practiceId),
-        eq(agreements.id, agreementVersions.agreementId),
-      ),
-    )
-    .where(
-      and(
-        eq(agreements.practiceId, practiceId),
-        eq(agreements.episodeId, episodeId),
-        eq(agreements.kind, 'ending-plan'),
-      ),
-    )
-    .orderBy(desc(agreementVersions.version));
-  if (versions.length === 0) return [];
-  const answers = await tx
-    .select()
-    .from(agreementResponses)
-    .where(
-      and(
-        eq(agreementResponses.practiceId, practiceId),
-        inArray(
-          agreementResponses.versionId,
-          versions.map((v) => v.version.id),
-        ),
-      ),
-    );
-  const accepted = versions.find(({ version }) => {
-    const own = answers.filter((a) => a.versionId === version.id);
-    return own.length > 0 && own.every((a) => a.response === 'accepted');
+  const content = await latestAcceptedContent(tx, ctx, {
+    practiceId,
+    episodeId,
+    kind: 'ending-plan',
   });
-  if (!accepted) return [];
-  const content = JSON.parse(
-    await ctx.services.keyring.decrypt(
-      tx,
-      practiceId,
-      accepted.version.content,
-      agreementContentPurpose(accepted.version.id),
-    ),
-  ) as { checkIns?: { afterMonths: number }[] };
-  return (content.checkIns ?? []).map((c) => c.afterMonths);
+  const chosen = (content as { checkIns?: { afterMonths: number }[] } | undefined)?.checkIns;
+  return (chosen ?? []).map((c) => c.afterMonths);
 }
 
 /** One check-in, locked for the rest of the transaction (the job and the client serialise). */

@@ -1,8 +1,8 @@
-import { and, eq } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import type { AccessContext } from '../access';
-import { clients } from '../clients/tables';
-import { readMeasureSettings } from '../measures/practice-settings';
+import { clientHeadSql } from '../clients';
+import { readMeasureSettings } from '../measures';
 import type { Executor } from '../shared/transaction';
 import { queueCheckInStep } from './jobs';
 import { acceptedCheckInMonths, type CheckInRow, hasLiveCheckInConsent } from './repository';
@@ -40,11 +40,10 @@ export async function scheduleCheckInsInTx(
   if (!(await hasLiveCheckInConsent(tx, practiceId, episode.clientId))) return [];
   const months = await acceptedCheckInMonths(tx, ctx, practiceId, episode.id);
   if (months.length === 0) return [];
-  const [client] = await tx
-    .select({ timeZone: clients.timeZone })
-    .from(clients)
-    .where(and(eq(clients.practiceId, practiceId), eq(clients.id, episode.clientId)));
-  const zone = client?.timeZone ?? 'UTC';
+  const head = await tx.execute<{ client_time_zone: string }>(
+    sql`SELECT c.client_time_zone FROM (${clientHeadSql({ practiceId, clientId: episode.clientId })}) c`,
+  );
+  const zone = head.rows[0]?.client_time_zone ?? 'UTC';
   const now = ctx.services.now();
   const day = endedOn ?? clientDay(now, zone);
   const settings = await readMeasureSettings(tx, practiceId);

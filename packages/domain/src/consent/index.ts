@@ -4,7 +4,8 @@ export {
   type PublishConsentInput,
   publishConsentDocument,
 } from './documents';
-export { liveSupervisionShares } from './reads';
+export { hasLiveConsent, liveSupervisionShares } from './reads';
+export { endLiveSignature } from './repository';
 export {
   type ConsentSignature,
   listClientConsents,

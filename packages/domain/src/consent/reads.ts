@@ -41,3 +41,24 @@ export async function liveSupervisionShares(
     rows.map((r) => [r.clientId, { shares: r.shares.filter(isPart), signedAt: r.signedAt }]),
   );
 }
+
+/** Whether the client has a live signature of this kind (signed, not withdrawn or replaced). */
+export async function hasLiveConsent(
+  db: Executor,
+  practiceId: string,
+  clientId: string,
+  kind: 'check-ins' | 'recording' | 'telehealth' | 'treatment' | 'supervision',
+): Promise<boolean> {
+  const rows = await db
+    .select({ id: consentSignatures.id })
+    .from(consentSignatures)
+    .where(
+      and(
+        eq(consentSignatures.practiceId, practiceId),
+        eq(consentSignatures.clientId, clientId),
+        eq(consentSignatures.kind, kind),
+        isNull(consentSignatures.endedAt),
+      ),
+    );
+  return rows.length > 0;
+}

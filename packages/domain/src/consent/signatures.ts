@@ -2,7 +2,7 @@ import type * as Contract from '@throughline/contracts';
 import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { type AccessContext, HIDDEN, perform, Refusal } from '../access';
-import { cancelFutureCheckIns } from '../aftercare/repository';
+import { cancelFutureCheckIns } from '../aftercare';
 import { findClientOfUser, seesClientSql } from '../clients';
 import { AppError } from '../shared/errors';
 import {

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type AccessContext, HIDDEN, performOnEpisode } from '../access';
-import { cancelFutureCheckIns } from '../aftercare/repository';
-import { scheduleCheckInsInTx } from '../aftercare/schedule';
+import { cancelFutureCheckIns, scheduleCheckInsInTx } from '../aftercare';
 import { AppError } from '../shared/errors';
 import { readDetail } from './get-episode';
 import { type Phase, phaseChangeRefusal } from './phases';
@@ -53,8 +52,7 @@ export async function changeEpisodePhase(
     });
     // After the ending: the check-ins the plan names (issue 11); closing ends those still to come.
     if (input.to === 'aftercare') await scheduleCheckInsInTx(tx, ctx, row);
-    if (input.to === 'closed')
-      await cancelFutureCheckIns(tx, actor.practiceId, { episodeId }, now);
+    if (input.to === 'closed') await cancelFutureCheckIns(tx, actor.practiceId, { episodeId }, now);
     step.audit({ detail: { from: row.phase, to: input.to } });
     const updated = await findById(tx, actor, episodeId);
     if (!updated) throw new Error('episode vanished during its phase change');
