@@ -27,6 +27,7 @@ import { briefRoutes } from './routes/brief';
 import { calendarRoutes } from './routes/calendar';
 import { carryForwardRoutes } from './routes/carry-forward';
 import { caseloadRoutes } from './routes/caseload';
+import { checkInRoutes } from './routes/check-ins';
 import { clientRoutes } from './routes/clients';
 import { consentRoutes } from './routes/consent';
 import { contactRoutes } from './routes/contact';
@@ -182,6 +183,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     contactRoutes,
     endingPlanRoutes,
     riskPhraseRoutes,
+    checkInRoutes,
   ]) {
     await app.register(routes);
   }

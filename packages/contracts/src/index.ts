@@ -10,6 +10,7 @@ export * from './brief';
 export * from './calendar';
 export * from './carry-forward';
 export * from './caseload';
+export * from './check-ins';
 export * from './clients';
 export * from './common';
 export * from './consent';

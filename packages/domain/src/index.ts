@@ -1,5 +1,6 @@
 export * from './access';
 export * from './access-report';
+export * from './aftercare';
 export * from './agreements';
 export * from './appointments';
 export * from './audit';

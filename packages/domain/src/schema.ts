@@ -1,4 +1,5 @@
 // Every table, for drizzle-kit and for typed queries. Modules own their tables.
+export * from './aftercare/tables';
 export * from './agreements/tables';
 export * from './appointments/tables';
 export * from './audit/tables';

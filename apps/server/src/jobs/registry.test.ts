@@ -1,4 +1,6 @@
 import {
+  CHECK_IN_QUEUE,
+  checkInJob,
   defineJob,
   MEASURE_INVITATION_QUEUE,
   measureInvitationJob,
@@ -12,10 +14,11 @@ import { collectJobs, JOB_REGISTRY } from './registry';
 describe('job registry', () => {
   it("holds every module's declared jobs once", () => {
     expect(JOB_REGISTRY.map((j) => j.queue).sort()).toEqual(
-      [MEASURE_INVITATION_QUEUE, REMINDER_QUEUE].sort(),
+      [CHECK_IN_QUEUE, MEASURE_INVITATION_QUEUE, REMINDER_QUEUE].sort(),
     );
     expect(JOB_REGISTRY).toContain(reminderJob);
     expect(JOB_REGISTRY).toContain(measureInvitationJob);
+    expect(JOB_REGISTRY).toContain(checkInJob);
   });
 
   it('refuses one queue declared by two modules', () => {

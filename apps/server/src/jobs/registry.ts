@@ -1,5 +1,6 @@
 import type { Database } from '@throughline/db';
 import {
+  aftercareJobs,
   appointmentJobs,
   type DispatchOptions,
   identityPeriodicJobs,
@@ -14,7 +15,11 @@ import {
  * Every module's background jobs, in one list. A module adds a job by adding it to the list its
  * `index.ts` exports; a new module with jobs adds its list here.
  */
-export const JOB_MODULES: readonly (readonly JobDefinition[])[] = [appointmentJobs, measureJobs];
+export const JOB_MODULES: readonly (readonly JobDefinition[])[] = [
+  appointmentJobs,
+  measureJobs,
+  aftercareJobs,
+];
 
 /** Flattens the modules' lists, refusing two declarations of one queue (one would never run). */
 export function collectJobs(modules: readonly (readonly JobDefinition[])[]): JobDefinition[] {

@@ -48,7 +48,9 @@ export {
   type AppointmentRow,
   findById as findAppointmentById,
   listVisible as listVisibleAppointments,
+  practiceTimeZone,
 } from './repository';
+export { assertDuration, assertNoConflicts, insertAppointments } from './scheduling';
 export { type SessionJob, scheduleBeforeSession } from './session-jobs';
 export { type TaperSchedule, taperSchedule, type UsualSlot } from './taper';
 export {

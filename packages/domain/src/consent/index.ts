@@ -4,7 +4,8 @@ export {
   type PublishConsentInput,
   publishConsentDocument,
 } from './documents';
-export { liveConsentSignedAt, liveSupervisionShares } from './reads';
+export { hasLiveConsent, liveConsentSignedAt, liveSupervisionShares } from './reads';
+export { endLiveSignature } from './repository';
 export {
   type ConsentSignature,
   listClientConsents,

@@ -62,3 +62,13 @@ export async function liveConsentSignedAt(
     );
   return row?.signedAt ?? null;
 }
+
+/** Whether the client has a live signature of this kind (signed, not withdrawn or replaced). */
+export async function hasLiveConsent(
+  db: Executor,
+  practiceId: string,
+  clientId: string,
+  kind: ConsentKind,
+): Promise<boolean> {
+  return (await liveConsentSignedAt(db, practiceId, clientId, kind)) !== null;
+}

@@ -2,6 +2,7 @@ import type * as Contract from '@throughline/contracts';
 import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { type AccessContext, HIDDEN, perform, Refusal } from '../access';
+import { cancelFutureCheckIns } from '../aftercare';
 import { findClientOfUser, seesClientSql } from '../clients';
 import { AppError } from '../shared/errors';
 import {
@@ -127,6 +128,9 @@ export async function withdrawConsent(
       now,
       'withdrawn',
     );
+    // Withdrawing check-in consent stops every check-in still to come, at once (issue 11).
+    if (row.kind === 'check-ins')
+      await cancelFutureCheckIns(tx, row.practiceId, { clientId: row.clientId }, now);
     const [document] = await findDocuments(tx, row.practiceId, [row.documentId]);
     if (!document) throw new Error('signature without its document');
     step.audit({ detail: { kind: row.kind } });

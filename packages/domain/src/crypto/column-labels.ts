@@ -181,6 +181,19 @@ export const COLUMN_LABELS: Record<string, Record<string, ColumnLabel>> = {
     subscales: plaintext('subscale scores, needed for charts and outcome'),
     result: plaintext('the scoring result without the item scores (which would reveal answers)'),
   },
+  check_ins: {
+    status: plaintext(CODE),
+    instruments: plaintext('instrument keys the check-in asks (e.g. phq-4): no client data'),
+    response_ids: plaintext(
+      'ids of the responses that hold the scores (their answers are encrypted)',
+    ),
+    words: encrypted('"How are things?" in the client\'s own words'),
+  },
+  aftercare_queue: {
+    reasons: plaintext(
+      'why the client is in the queue: reason kinds and, for a worsening, the two totals (scores are plaintext in responses too); no free text',
+    ),
+  },
   alerts: {
     kind: plaintext(CODE),
     severity: plaintext(CODE),

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { AccessContext } from '../access';
+import { cancelFutureCheckIns, scheduleCheckInsInTx } from '../aftercare';
 import { enterEndingInTx } from '../ending-plan';
 import { AppError } from '../shared/errors';
 import type { Executor } from '../shared/transaction';
@@ -33,7 +34,7 @@ export type PhaseMoved = { from: Phase; to: Phase; changeId: string };
 export async function movePhaseInTx(
   tx: Executor,
   ctx: AccessContext,
-  episode: { practiceId: string; id: string; therapistId: string; phase: Phase },
+  episode: { practiceId: string; id: string; therapistId: string; clientId: string; phase: Phase },
   move: PhaseMove,
 ): Promise<PhaseMoved> {
   const now = ctx.services.now();
@@ -71,5 +72,9 @@ export async function movePhaseInTx(
       phaseReasonPurpose(changeId),
     ),
   });
+  // After the ending: the check-ins the agreed plan names; closing ends those still to come.
+  if (move.to === 'aftercare') await scheduleCheckInsInTx(tx, ctx, episode);
+  if (move.to === 'closed')
+    await cancelFutureCheckIns(tx, episode.practiceId, { episodeId: episode.id }, now);
   return { from: episode.phase, to: move.to, changeId };
 }

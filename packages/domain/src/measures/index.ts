@@ -38,7 +38,12 @@ export {
 } from './measure-settings';
 export { DEFAULT_MEASUREMENT_PLAN, type PlanItem } from './plan-defaults';
 export type { MeasurementPlanView } from './plan-views';
-export { MEASURE_SETTINGS_VERSION, type MeasureSettings } from './practice-settings';
+export {
+  changeOptions,
+  MEASURE_SETTINGS_VERSION,
+  type MeasureSettings,
+  readMeasureSettings,
+} from './practice-settings';
 export {
   type PortalProgressItem,
   type ProgressSharing,
@@ -57,11 +62,13 @@ export {
   type RecordResponseInput,
   recordResponse,
 } from './record-response';
+export { lastScoreAt } from './repository';
 export { raiseRiskLanguageAlert } from './risk-language-alert';
 export { type SavedProgress, saveMeasureTaskProgress } from './save-measure-task-progress';
 export { scoreInstrument } from './score-instrument';
 export { type SentMeasureTask, sendMeasureTask } from './send-measure-task';
 export { listSessionMeasures } from './session-reads';
+export { type ScoredForm, storeScoredResponse } from './store-response';
 export { submitMeasureTask } from './submit-measure-task';
 export type { MeasureTaskSummary, PortalMeasureTask } from './task-views';
 export { type UpdateMeasurementPlanInput, updateMeasurementPlan } from './update-measurement-plan';

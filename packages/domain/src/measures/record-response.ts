@@ -1,30 +1,15 @@
-import { randomUUID } from 'node:crypto';
 import { type ScoreOutcome, type ScoreResult, scoreAnswers } from '@throughline/clinical';
 import type * as Contract from '@throughline/contracts';
 import { and, eq } from 'drizzle-orm';
-import {
-  type AccessContext,
-  actsAsClient,
-  performOnEpisode,
-  Refusal,
-  seesTherapistOnlyFields,
-} from '../access';
-import { countAttendedSessions } from '../appointments';
+import { type AccessContext, performOnEpisode, Refusal, seesTherapistOnlyFields } from '../access';
 import { readCrisisResources } from '../contact-settings';
 import { AppError, notFound } from '../shared/errors';
-import { evaluateAlerts } from './alert-rules';
 import { disabledError, readMeasureSettings } from './practice-settings';
-import { findAppointment, findTask, hasOpenAlert, listByEpisode } from './repository';
+import { findAppointment, findTask } from './repository';
 import { raiseRiskOnIncompleteForm, riskFlags, withRisk } from './risk-alerts';
-import { alerts, measureTasks, responses } from './tables';
-import {
-  type AlertView,
-  answersPurpose,
-  RESULT_VERSION,
-  sealAlertInputs,
-  toAlertView,
-  toResponseView,
-} from './views';
+import { storeScoredResponse } from './store-response';
+import { measureTasks } from './tables';
+import { toResponseView } from './views';
 
 export type RecordResponseInput = {
   episodeId: string;
@@ -152,115 +137,21 @@ export async function recordResponse(
         },
       );
     }
-    // The session this response belongs to. Completed for a session: that session's number as
-    // its invitation counted it (attended sessions before it, plus one), whether or not it has
-    // been marked attended yet — a form filled in after the start of a session not yet marked
-    // used to get the previous session's number. Otherwise: the sessions attended by then.
-    const sessionNumber = appointment
-      ? (await countAttendedSessions(tx, {
-          practiceId,
-          episodeId: input.episodeId,
-          bound: { startedBefore: appointment.startsAt },
-          kind: 'any',
-        })) + 1
-      : await countAttendedSessions(tx, {
-          practiceId,
-          episodeId: input.episodeId,
-          bound: { startedBy: completedAt },
-          kind: 'any',
-        });
-    const history = (await listByEpisode(tx, practiceId, input.episodeId, input.instrument))
-      .filter((r) => r.completedAt <= completedAt)
-      .map((r) => r.total);
-    const fired = evaluateAlerts(result, { previous: history, sessionNumber }, settings);
-    const crisis = fired.some((f) => f.kind === 'risk-item')
-      ? await readCrisisResources(tx, practiceId)
-      : null;
-
-    const id = randomUUID();
-    const { itemScores: _answers, ...stored } = result; // item scores would reveal the answers
-    const [row] = await tx
-      .insert(responses)
-      .values({
-        practiceId,
-        id,
-        episodeId: input.episodeId,
-        instrument: result.instrument,
-        instrumentVersion: result.version,
-        appointmentId: appointment?.id ?? null,
-        answers: await ctx.services.keyring.encrypt(
-          tx,
-          practiceId,
-          JSON.stringify(input.answers),
-          answersPurpose(id),
-        ),
-        total: result.total,
-        band: result.band,
-        flags: result.flags,
-        subscales: result.subscales,
-        percentage: result.percentage ?? null,
-        result: {
-          resultVersion: RESULT_VERSION,
-          ...stored,
-          sessionNumber,
-          ...(crisis ? { crisisResourcesVersion: crisis.version } : {}),
-        },
-        completedAt,
-        enteredBy: step.actor.userId,
-        onBehalf: !actsAsClient(step),
-        createdAt: now,
-      })
-      .returning();
-    if (!row) throw new Error('response insert returned nothing');
-
-    const raised: AlertView[] = [];
-    for (const f of fired) {
-      // The risk alert already raised from this task's partial answers is linked, not repeated.
-      if (f.kind === 'risk-item' && task?.riskAlertId) {
-        await tx
-          .update(alerts)
-          .set({ responseId: id })
-          .where(and(eq(alerts.practiceId, practiceId), eq(alerts.id, task.riskAlertId)));
-        continue;
-      }
-      // State rules (deterioration, not on track) raise once until the therapist acknowledges.
-      const repeats =
-        (f.kind === 'reliable-deterioration' || f.kind === 'not-on-track') &&
-        (await hasOpenAlert(tx, practiceId, input.episodeId, f.kind, result.instrument));
-      if (repeats) continue;
-      const alertId = randomUUID();
-      const [alert] = await tx
-        .insert(alerts)
-        .values({
-          id: alertId,
-          practiceId,
-          episodeId: input.episodeId,
-          responseId: id,
-          kind: f.kind,
-          severity: f.severity,
-          rule: f.alert.rule,
-          ruleVersion: f.alert.version,
-          inputs: await sealAlertInputs(
-            tx,
-            ctx.services.keyring,
-            practiceId,
-            alertId,
-            f.alert.inputs,
-          ),
-          source: f.alert.source,
-          createdAt: now,
-        })
-        .returning();
-      if (alert) raised.push(toAlertView(alert, f.alert.inputs));
-    }
+    const { row, raised, crisis } = await storeScoredResponse(tx, ctx, step, {
+      input: { ...input, completedAt },
+      result,
+      appointment,
+      task,
+      settings,
+    });
     if (input.taskId)
       await tx
         .update(measureTasks)
-        .set({ status: 'completed', responseId: id, completedAt: now, partialAnswers: null })
+        .set({ status: 'completed', responseId: row.id, completedAt: now, partialAnswers: null })
         .where(and(eq(measureTasks.practiceId, practiceId), eq(measureTasks.id, input.taskId)));
     step.audit({
       resourceType: 'response',
-      resourceId: id,
+      resourceId: row.id,
       detail: { onBehalf: row.onBehalf, alerts: raised.length, task: input.taskId !== undefined },
     });
     return {

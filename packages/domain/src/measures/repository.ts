@@ -188,3 +188,24 @@ export async function findAlertOfTherapist(
     .for('update', { of: alerts });
   return row?.alert;
 }
+
+/** The episode's last total on an instrument at or before `at` (e.g. the ending score). */
+export async function lastScoreAt(
+  db: Executor,
+  q: { practiceId: string; episodeId: string; instrument: string; at: Date },
+): Promise<number | undefined> {
+  const [row] = await db
+    .select({ total: responses.total })
+    .from(responses)
+    .where(
+      and(
+        eq(responses.practiceId, q.practiceId),
+        eq(responses.episodeId, q.episodeId),
+        eq(responses.instrument, q.instrument),
+        sql`${responses.completedAt} <= ${q.at}`,
+      ),
+    )
+    .orderBy(desc(responses.completedAt), desc(responses.createdAt))
+    .limit(1);
+  return row?.total;
+}

@@ -8,7 +8,7 @@ import { alerts } from './tables';
 import { sealAlertInputs } from './views';
 
 /**
- * Screens a client's message for risk language with the practice's lists (the shipped lists and
+ * Screens a client's message (or a check-in's words) for risk language with the practice's lists (the shipped lists and
  * the practice's saved changes, `risk-phrases/`; packages/clinical `screenRiskLanguageLists`) and, on a
  * match, raises a `risk-language` alert in the caller's transaction: urgent for a phrase without a
  * negation before it, a warning when every phrase found was negated. Returns the level, so the
@@ -18,7 +18,10 @@ import { sealAlertInputs } from './views';
 export async function raiseRiskLanguageAlert(
   tx: Executor,
   ctx: AccessContext,
-  message: { practiceId: string; episodeId: string; messageId: string; body: string },
+  message: { practiceId: string; episodeId: string; body: string } & (
+    | { messageId: string }
+    | { checkInId: string }
+  ),
 ): Promise<{ level: 'urgent' | 'negated-only' | 'none'; alertId: string | null }> {
   const lists = await readPracticeRiskLists(tx, message.practiceId);
   const result = screenRiskLanguageLists(message.body, lists);
@@ -36,7 +39,9 @@ export async function raiseRiskLanguageAlert(
     ruleVersion: alert.version,
     inputs: await sealAlertInputs(tx, ctx.services.keyring, message.practiceId, id, {
       ...alert.inputs,
-      messageId: message.messageId,
+      ...('messageId' in message
+        ? { messageId: message.messageId }
+        : { checkInId: message.checkInId }),
     }),
     source: alert.source,
     createdAt: ctx.services.now(),
