@@ -9,6 +9,10 @@ import type { Executor } from '../shared/transaction';
 type Erasure = { table: string; where: 'episode' | { parent: string; key: string } };
 
 export const ERASED: readonly Erasure[] = [
+  { table: 'aftercare_queue', where: 'episode' },
+  { table: 'check_ins', where: 'episode' },
+  { table: 'readiness_views', where: 'episode' },
+  { table: 'ending_summaries', where: 'episode' },
   { table: 'agreement_responses', where: { parent: 'agreement_versions', key: 'version_id' } },
   { table: 'agreement_versions', where: { parent: 'agreements', key: 'agreement_id' } },
   { table: 'agreements', where: 'episode' },
