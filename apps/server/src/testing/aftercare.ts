@@ -1,6 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Services } from '@throughline/domain';
-import { agreementContentPurpose, changeEpisodePhase, recordResponse } from '@throughline/domain';
+import {
+  agreementContentPurpose,
+  changeEpisodePhase,
+  recordEnding,
+  recordResponse,
+} from '@throughline/domain';
 import { agreementResponses, agreements, agreementVersions } from '@throughline/domain/schema';
 import type { Person } from './harness';
 import { as, clientWithEpisode, sign, type TestClient } from './supervision';
@@ -8,7 +13,7 @@ import { as, clientWithEpisode, sign, type TestClient } from './supervision';
 /**
  * A client whose episode ended with an accepted ending plan naming `months` check-ins, a WHO-5
  * at the ending (`endingWho5`, answers in item order), and (unless `consent` is false) a live
- * check-in consent; the episode is moved to aftercare by the therapist. The plan is written as
+ * check-in consent; the episode is moved to aftercare by the therapist recording the planned ending. The plan is written as
  * the agreement primitive stores it (kind `ending-plan`, `{ v: 1, …terms }`), accepted by both.
  */
 export async function endedClient(
@@ -66,6 +71,6 @@ export async function endedClient(
   );
   if (options.consent !== false) await sign(client, 'check-ins');
   await changeEpisodePhase(th, client.episodeId, { to: 'ending', reason: 'Plan agreed.' });
-  await changeEpisodePhase(th, client.episodeId, { to: 'aftercare', reason: 'Last session held.' });
+  await recordEnding(th, client.episodeId, { kind: 'planned', reason: 'Last session held.' });
   return client;
 }

@@ -7,8 +7,20 @@ import { type Action, POLICY, phasesOf } from './policy';
 
 const ACTIONS = Object.keys(POLICY) as Action[];
 const RELATIONS: readonly Relation[] = ['therapist', 'client'];
-// An ending is recorded before aftercare (a planned ending leads to it), so it has its own list.
-const limited = ACTIONS.filter((a) => phasesOf(a) !== undefined && a !== 'episode.ending.record');
+/**
+ * Actions with phase lists of their own: an ending is recorded before aftercare (a planned ending
+ * leads to it); the ending summary exists from `ending` on; check-ins are answered and a booster
+ * offered only in aftercare.
+ */
+const OWN_PHASES: Partial<Record<Action, readonly string[]>> = {
+  'episode.ending.record': ['intake', 'active', 'ending'],
+  'ending-summary.read': ['ending', 'aftercare', 'closed'],
+  'ending-summary.update': ['ending', 'aftercare', 'closed'],
+  'ending-summary.share': ['ending', 'aftercare', 'closed'],
+  'check-in.answer': ['aftercare'],
+  'booster.offer': ['aftercare'],
+};
+const limited = ACTIONS.filter((a) => phasesOf(a) !== undefined && !(a in OWN_PHASES));
 
 describe('the phase rule table', () => {
   it('limits exactly these actions to the open phases (intake, active, ending, aftercare)', () => {
@@ -52,7 +64,8 @@ describe('the phase rule table', () => {
   });
 
   it('records an ending only in intake, active or ending: aftercare already follows one', () => {
-    expect(phasesOf('episode.ending.record')).toEqual(['intake', 'active', 'ending']);
+    for (const [action, phases] of Object.entries(OWN_PHASES))
+      expect(phasesOf(action as Action), action).toEqual(phases);
     expect(phaseRefusal('episode.ending.record', 'closed').message).toMatch(
       /^This episode is closed; an ending cannot be recorded in a closed episode\./,
     );
@@ -65,7 +78,9 @@ describe('the phase rule table', () => {
   });
 
   it('never limits a read, a list, or what corrects or answers for the record', () => {
-    for (const action of ACTIONS.filter((a) => /\.(read|list|timeline)$/.test(a))) {
+    // The ending summary is the one read with phases: there is none to read before `ending`.
+    const reads = ACTIONS.filter((a) => /\.(read|list|timeline)$/.test(a));
+    for (const action of reads.filter((a) => a !== 'ending-summary.read')) {
       expect(phasesOf(action), action).toBeUndefined();
     }
     // An addendum corrects a signed note; an alert must always be answerable; the reflection
@@ -94,7 +109,7 @@ describe('the phase rule table', () => {
 
 describe('phaseRefusal', () => {
   it('is a 409 code naming the phase and what cannot be done, for every limited action', () => {
-    for (const action of limited) {
+    for (const action of [...limited, 'check-in.answer', 'booster.offer'] as const) {
       const error = phaseRefusal(action, 'closed');
       expect(error).toBeInstanceOf(AppError);
       expect(error.code).toBe('EPISODE_PHASE_FORBIDS');

@@ -34,6 +34,8 @@ const DEEDS: Partial<Record<Action, string>> = {
   'ending-summary.update': 'the ending summary is written once it is ending, not',
   'ending-summary.share': 'the ending summary is shared once it is ending, not',
   'episode.ending.record': 'an ending cannot be recorded',
+  'check-in.answer': 'check-ins cannot be answered',
+  'booster.offer': 'booster sessions cannot be offered',
 };
 
 const IS: Record<Phase, string> = {
