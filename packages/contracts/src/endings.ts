@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { calendarDate, ENDING_KINDS, type EndingKind, referralSchema } from './ending-plan';
+import { nextPhases, type Phase } from './phases';
 
 /**
  * How an episode ended (issue 11): every ending is recorded with its kind and reason, never a
@@ -95,6 +96,35 @@ export const ENDING_KIND_LABELS: Record<EndingKind, string> = {
   'death-or-incapacity': 'Death or incapacity',
   'not-started': 'Closed at intake, therapy did not start',
 };
+
+/**
+ * Which kinds of ending may be recorded in which phase. A planned ending follows the plan both
+ * agreed, so it is recorded in `ending` and leads to aftercare; "not started" is an intake that
+ * closes without therapy; the other kinds can happen at any point of care.
+ */
+export const ENDING_KIND_PHASES: Record<EndingKind, readonly Phase[]> = {
+  planned: ['ending'],
+  'not-started': ['intake'],
+  'therapist-initiated': ['intake', 'active', 'ending'],
+  'client-withdrawal': ['intake', 'active', 'ending'],
+  transfer: ['intake', 'active', 'ending'],
+  'death-or-incapacity': ['intake', 'active', 'ending'],
+};
+
+/** The kinds of ending that may be recorded in `phase`, in the order of ENDING_KINDS. */
+export function endingKindsIn(phase: Phase): EndingKind[] {
+  return ENDING_KINDS.filter((kind) => ENDING_KIND_PHASES[kind].includes(phase));
+}
+
+/**
+ * The moves a bare phase change may make from `from`: aftercare and closed are reached by
+ * recording an ending, except closing aftercare (which follows a planned ending).
+ */
+export function bareMovePhases(from: Phase): Phase[] {
+  return nextPhases(from).filter(
+    (to) => to !== 'aftercare' && (to !== 'closed' || from === 'aftercare'),
+  );
+}
 
 export const endingSchema = z.object({
   id: z.uuid(),

@@ -15,6 +15,7 @@ import { CoverPage } from '../features/cover/cover-page';
 import { EndingSummaryPage } from '../features/ending/ending-summary-page';
 import { PortalEndingSummaryPage } from '../features/ending/portal-ending-summary-page';
 import { PortalEndingPlanPage } from '../features/ending-plan/portal-ending-plan-page';
+import { PortalClosureLetterPage } from '../features/endings/portal-closure-letter-page';
 import { EpisodePage } from '../features/episodes/episode-page';
 import { NotePage } from '../features/notes/note-page';
 import { PrivateNotePage } from '../features/notes/private-note-page';
@@ -84,6 +85,14 @@ export function createAppRouter(): AppRouter {
           element: (
             <RequireRole roles={['client']}>
               <QuestionnairePage />
+            </RequireRole>
+          ),
+        },
+        {
+          path: 'closure-letter/:id',
+          element: (
+            <RequireRole roles={['client']}>
+              <PortalClosureLetterPage />
             </RequireRole>
           ),
         },

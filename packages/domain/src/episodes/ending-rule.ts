@@ -1,4 +1,4 @@
-import type { EndingKind, Phase } from '@throughline/contracts';
+import { ENDING_KIND_PHASES, type EndingKind, type Phase } from '@throughline/contracts';
 
 /**
  * Ending is never a status flip (ETHICS.md; APA 10.10, ACA A.11): an episode closes only once
@@ -17,20 +17,6 @@ export function closingRefusal(
   return 'An episode closes only with a record of how it ended. Use "End therapy" to record the kind of ending and its reason (outreach and a closure letter, a transfer, referrals); that closes the episode.';
 }
 
-/**
- * Which kinds of ending may be recorded in which phase. A planned ending follows the plan both
- * agreed, so it is recorded in `ending` and leads to aftercare; "not started" is an intake that
- * closes without therapy; the other kinds can happen at any point of care.
- */
-const KIND_PHASES: Record<EndingKind, readonly Phase[]> = {
-  planned: ['ending'],
-  'not-started': ['intake'],
-  'therapist-initiated': ['intake', 'active', 'ending'],
-  'client-withdrawal': ['intake', 'active', 'ending'],
-  transfer: ['intake', 'active', 'ending'],
-  'death-or-incapacity': ['intake', 'active', 'ending'],
-};
-
 const IN: Record<Phase, string> = {
   intake: 'in intake',
   active: 'active',
@@ -41,7 +27,7 @@ const IN: Record<Phase, string> = {
 
 /** Why `kind` cannot be recorded in `phase`, in plain words; undefined when it can. */
 export function endingKindRefusal(kind: EndingKind, phase: Phase): string | undefined {
-  if (KIND_PHASES[kind].includes(phase)) return undefined;
+  if (ENDING_KIND_PHASES[kind].includes(phase)) return undefined;
   switch (kind) {
     case 'planned':
       return `This episode is ${IN[phase]}. A planned ending follows the ending plan both of you agreed: it is recorded once the episode is ending.`;

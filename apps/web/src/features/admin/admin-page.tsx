@@ -8,6 +8,7 @@ import { Loading } from '../../app/loading';
 import { usePageTitle } from '../../app/page-title';
 import { AdminConsentSection } from '../consent/admin-consent-section';
 import { AdminSupervisionSection } from '../consent/admin-supervision-section';
+import { RetentionSection } from '../endings/retention-section';
 import {
   adminKeys,
   getCrisisResources,
@@ -76,6 +77,8 @@ export function AdminPage(): ReactElement {
         <ErrorAlert error={crisis.error} title="Could not load the crisis resources" />
         {crisis.data && <CrisisResourcesForm key={crisis.data.version} value={crisis.data} />}
       </Stack>
+
+      <RetentionSection />
 
       <Stack component="section" aria-labelledby="risk-phrases-heading">
         <Title order={2} size="h3" id="risk-phrases-heading">

@@ -10,6 +10,7 @@ import { BoundaryLogSection } from '../consent/boundary-log-section';
 import { EpisodeContactSection } from '../contact/episode-contact-section';
 import { EndingSummarySection } from '../ending/ending-summary-section';
 import { EpisodeEndingPlanSection } from '../ending-plan/episode-ending-plan-section';
+import { EpisodeEndingSection } from '../endings/episode-ending-section';
 import { GoalsSection } from '../goals/goals-section';
 import { MeasurementPlanSection } from '../measures/measurement-plan-section';
 import { PaperFormSection } from '../measures/paper-form-section';
@@ -51,6 +52,7 @@ export function EpisodePage(): ReactElement {
         <>
           <EpisodeHeader episode={data} />
           <EpisodeAlertsSection episodeId={id} />
+          <EpisodeEndingSection episodeId={id} />
           <EndingSummarySection episodeId={id} />
           <EpisodeContactSection episodeId={id} closed={data.phase === 'closed'} />
           <Suspense fallback={<Loading label="Loading progress charts" />}>

@@ -9,6 +9,7 @@ import { ConsentCard } from '../consent/consent-card';
 import { CoverCard } from '../consent/cover-card';
 import { MessagesCard } from '../contact/messages-card';
 import { PortalEndingSummaryCard } from '../ending/portal-ending-summary-card';
+import { PortalClosureLetterCard } from '../endings/portal-closure-letter-card';
 import { HomeworkCard } from './homework-card';
 import { NextSessionsCard } from './next-sessions-card';
 import { PlanCard } from './plan-card';
@@ -34,6 +35,7 @@ export function PortalHomePage(): ReactElement {
       {portal.isPending && <Loading label="Loading your portal" />}
       <ErrorAlert error={portal.error} title="Could not load your portal" />
       <CoverCard />
+      <PortalClosureLetterCard />
       <QuestionnairesCard />
       <MessagesCard />
       {data && (

@@ -1,0 +1,153 @@
+import { ActionIcon, Button, Group, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import type { UseFormReturnType } from '@mantine/form';
+import type { ReactElement } from 'react';
+import {
+  CHANNEL_WORDS,
+  type EndingFormValues,
+  type EndingPart,
+  GROUNDS_WORDS,
+  WHOSE_WORDS,
+} from './ending-kinds';
+
+type Form = UseFormReturnType<EndingFormValues>;
+const options = (words: Record<string, string>) =>
+  Object.entries(words).map(([value, label]) => ({ value, label }));
+
+/** The fields one part of an ending asks for (see ENDING_PARTS). */
+export function EndingPartFields({ part, form }: { part: EndingPart; form: Form }): ReactElement {
+  switch (part) {
+    case 'grounds':
+      return (
+        <Select
+          label="Why therapy ends"
+          data={options(GROUNDS_WORDS)}
+          allowDeselect={false}
+          {...form.getInputProps('grounds')}
+        />
+      );
+    case 'pretermination':
+      return (
+        <Stack gap="xs">
+          <TextInput
+            type="date"
+            label="Date of the conversation about ending"
+            description="The talk before ending, with referrals (APA 10.10 c)"
+            {...form.getInputProps('preterminationOn')}
+          />
+          <Textarea
+            label="What was discussed"
+            autosize
+            minRows={2}
+            {...form.getInputProps('preterminationSummary')}
+          />
+          <Textarea
+            label="If that conversation was not possible, why"
+            description="For example, the client's actions made it unsafe"
+            autosize
+            minRows={2}
+            {...form.getInputProps('precludedBecause')}
+          />
+        </Stack>
+      );
+    case 'referrals':
+      return (
+        <Textarea
+          label="Referrals"
+          description="One a line: a person or a service the client can turn to"
+          autosize
+          minRows={2}
+          {...form.getInputProps('referrals')}
+        />
+      );
+    case 'outreach':
+      return <OutreachFields form={form} />;
+    case 'closureLetter':
+      return (
+        <Stack gap="xs">
+          <Textarea
+            label="Closure letter to the client"
+            description="Shown in their portal; an e-mail only tells them it is there"
+            autosize
+            minRows={4}
+            {...form.getInputProps('closureLetter.text')}
+          />
+          <Textarea
+            label="How to come back"
+            autosize
+            minRows={2}
+            {...form.getInputProps('closureLetter.howToReturn')}
+          />
+        </Stack>
+      );
+    case 'transfer':
+      return (
+        <Stack gap="xs">
+          <TextInput label="Care moves to" {...form.getInputProps('transferTo')} />
+          <Textarea
+            label="Handover summary"
+            autosize
+            minRows={4}
+            {...form.getInputProps('handoverSummary')}
+          />
+        </Stack>
+      );
+    case 'whose':
+      return (
+        <Select
+          label="Whose death or incapacity"
+          data={options(WHOSE_WORDS)}
+          allowDeselect={false}
+          {...form.getInputProps('of')}
+        />
+      );
+  }
+}
+
+function OutreachFields({ form }: { form: Form }): ReactElement {
+  const rows = form.getValues().outreach;
+  return (
+    <Stack gap="xs" role="group" aria-label="Attempts to reach the client">
+      <Text size="sm" fw={500}>
+        Attempts to reach the client
+      </Text>
+      {form.errors.outreach && (
+        <Text size="sm" c="red">
+          {form.errors.outreach}
+        </Text>
+      )}
+      {rows.map((row, i) => (
+        <Group key={`${i}-${row.channel}`} align="flex-end" gap="xs" wrap="wrap">
+          <TextInput
+            type="date"
+            label={`Attempt ${i + 1}: date`}
+            {...form.getInputProps(`outreach.${i}.on`)}
+          />
+          <Select
+            label="How"
+            data={options(CHANNEL_WORDS)}
+            allowDeselect={false}
+            {...form.getInputProps(`outreach.${i}.channel`)}
+          />
+          <TextInput label="Note" {...form.getInputProps(`outreach.${i}.note`)} />
+          {rows.length > 1 && (
+            <ActionIcon
+              variant="subtle"
+              aria-label={`Remove attempt ${i + 1}`}
+              onClick={() => form.removeListItem('outreach', i)}
+            >
+              ×
+            </ActionIcon>
+          )}
+        </Group>
+      ))}
+      <Button
+        variant="subtle"
+        size="xs"
+        w="fit-content"
+        onClick={() => form.insertListItem('outreach', { on: '', channel: 'phone', note: '' })}
+      >
+        Add an attempt
+      </Button>
+    </Stack>
+  );
+}
