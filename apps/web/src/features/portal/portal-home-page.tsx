@@ -5,6 +5,7 @@ import { ErrorAlert } from '../../app/error-alert';
 import { Loading } from '../../app/loading';
 import { usePageTitle } from '../../app/page-title';
 import { useSignedInUser } from '../auth/use-me';
+import { PortalCheckInsCard } from '../check-ins/portal-check-ins-card';
 import { ConsentCard } from '../consent/consent-card';
 import { CoverCard } from '../consent/cover-card';
 import { MessagesCard } from '../contact/messages-card';
@@ -35,6 +36,7 @@ export function PortalHomePage(): ReactElement {
       <ErrorAlert error={portal.error} title="Could not load your portal" />
       <CoverCard />
       <QuestionnairesCard />
+      <PortalCheckInsCard />
       <MessagesCard />
       {data && (
         <>
