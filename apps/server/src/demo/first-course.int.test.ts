@@ -46,6 +46,16 @@ describe("Jo's first course in the demo (issue 11)", () => {
     expect(before?.episodeId).toBe(earlier);
     expect(before?.summary?.sharedAt).toBeInstanceOf(Date);
     expect(before?.relapsePrevention?.whatHelps).toContain('The wind-down playlist at night');
-    expect(before?.facts.scores.map((s) => s.category)).toEqual(['recovered', 'recovered']);
+    // The course's PHQ-9 and GAD-7, and the single PHQ-4 and WHO-5 of her 1-month check-in.
+    const scores = before?.facts.scores.map((s) => [s.instrument, s.category]) ?? [];
+    expect(scores).toHaveLength(4);
+    expect(scores).toEqual(
+      expect.arrayContaining([
+        ['phq-9', 'recovered'],
+        ['gad-7', 'recovered'],
+        ['phq-4', null],
+        ['who-5', null],
+      ]),
+    );
   });
 });

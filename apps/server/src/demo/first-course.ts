@@ -13,6 +13,7 @@ import {
 import { sql } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import { actingAs } from '../operator';
+import { settleJosCheckIns, signJosCheckInConsent } from './check-ins';
 import { agreeJosEndingPlan, JO_PLAN } from './ending-plan';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -41,8 +42,10 @@ export const JO_SUMMARY = {
  * Jo's first course with Maya (Jordan Lee, she/her, "Jo"), walked through from `active` to its
  * planned ending, each step dated in the past: twelve fortnightly sessions, PHQ-9 and GAD-7 at the
  * first and the last, two goals reviewed near the end, an ending plan both agreed (with the
- * relapse-prevention plan), the episode closed at the last session, then the ending summary
- * written and shared the day after.
+ * relapse-prevention plan) and her check-in consent signed, a planned ending at the last session
+ * (scheduling the 1/3/6-month check-ins), the ending summary written and shared the day after,
+ * the 1-month check-in answered and the 3-month one left unanswered, then the episode closed
+ * 140 days ago (cancelling the 6-month one).
  */
 export async function seedJoFirstCourse(
   services: Services,
@@ -133,6 +136,7 @@ export async function seedJoFirstCourse(
 
   const lastSessionOn = DateTime.fromJSDate(lastAt, { zone: 'America/New_York' }).toISODate();
   if (!lastSessionOn) throw new Error("demo: no date for Jo's last session");
+  await signJosCheckInConsent(shifted(daysAgo(lastAt) + 20), maya.practiceId, joUserId);
   await agreeJosEndingPlan(services, maya, joUserId, episodeId, lastSessionOn);
   // The last session ends the course with a recorded planned ending (aftercare: the check-ins
   // she chose); Maya finishes the summary the next day and shares it; aftercare closes later.
@@ -145,6 +149,8 @@ export async function seedJoFirstCourse(
     expectedVersion: 0,
   });
   await shareEndingSummary(asMaya(daysAgo(lastAt) - 1.1), episodeId, { version: saved.version });
+  // Check-ins: the 1-month one answered, the 3-month one left unanswered; closing cancels the rest.
+  await settleJosCheckIns(services, { id: joUserId, practiceId: maya.practiceId }, episodeId);
   await changeEpisodePhase(asMaya(140), episodeId, {
     to: 'closed',
     reason: 'Aftercare over; Jo knows how to come back.',

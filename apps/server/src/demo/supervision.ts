@@ -51,7 +51,8 @@ export async function seedDemoSupervision(services: Services, seed: DemoSeed): P
       who,
     );
 
-  for (const kind of CONSENT_KINDS) {
+  // The check-in consent was published before Jo's first ending (first-course.ts).
+  for (const kind of CONSENT_KINDS.filter((k) => k !== 'check-ins')) {
     await publishConsentDocument(at(90, admin), { kind, ...DEFAULT_CONSENT_TEXTS[kind] });
   }
   await assignSupervisor(at(90, admin), { supervisorId: ruth.id, therapistId: maya.id });

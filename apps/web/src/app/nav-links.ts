@@ -7,7 +7,12 @@ const security: NavItem = { to: '/settings/security', label: 'Security' };
 export function navItemsFor(role: Role): NavItem[] {
   switch (role) {
     case 'therapist':
-      return [{ to: '/', label: 'Caseload' }, { to: '/cover', label: 'Cover' }, security];
+      return [
+        { to: '/', label: 'Caseload' },
+        { to: '/aftercare', label: 'Aftercare' },
+        { to: '/cover', label: 'Cover' },
+        security,
+      ];
     case 'client':
       return [
         { to: '/', label: 'Home' },

@@ -9,6 +9,8 @@ import { ResetPasswordPage } from '../features/auth/reset-password-page';
 import { SignInPage } from '../features/auth/sign-in-page';
 import { SignUpCodePage } from '../features/auth/sign-up-code-page';
 import { BriefPage } from '../features/brief/brief-page';
+import { AftercarePage } from '../features/check-ins/aftercare-page';
+import { PortalCheckInPage } from '../features/check-ins/portal-check-in-page';
 import { ClientPage } from '../features/clients/client-page';
 import { PortalMessagesPage } from '../features/contact/portal-messages-page';
 import { CoverPage } from '../features/cover/cover-page';
@@ -54,6 +56,7 @@ export function createAppRouter(): AppRouter {
         { path: 'episodes/:id/private-notes/new', element: therapistOnly(<PrivateNotePage />) },
         { path: 'notes/:id', element: therapistOnly(<NotePage />) },
         { path: 'cover', element: therapistOnly(<CoverPage />) },
+        { path: 'aftercare', element: therapistOnly(<AftercarePage />) },
         {
           path: 'supervision/episodes/:id',
           element: (
@@ -93,6 +96,14 @@ export function createAppRouter(): AppRouter {
           element: (
             <RequireRole roles={['client']}>
               <PortalClosureLetterPage />
+            </RequireRole>
+          ),
+        },
+        {
+          path: 'check-ins/:id',
+          element: (
+            <RequireRole roles={['client']}>
+              <PortalCheckInPage />
             </RequireRole>
           ),
         },

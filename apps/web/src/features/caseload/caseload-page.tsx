@@ -6,6 +6,7 @@ import { isApiError } from '../../api/problem';
 import { ErrorAlert } from '../../app/error-alert';
 import { Loading } from '../../app/loading';
 import { usePageTitle } from '../../app/page-title';
+import { AftercareCount } from '../check-ins/aftercare-count';
 import { CaseloadAlerts } from './caseload-alerts';
 import { caseloadKeys, clientListKey, getCaseload, listClients } from './caseload-api';
 import { CaseloadList } from './caseload-list';
@@ -42,6 +43,7 @@ export function CaseloadPage(): ReactElement {
       </Group>
       <InviteClientModal opened={inviting} onClose={invite.close} />
       <CaseloadAlerts />
+      <AftercareCount />
       {clients.isPending && (
         <Center p="xl">
           <Loading label="Loading clients" />

@@ -6,6 +6,7 @@ import { ErrorAlert } from '../../app/error-alert';
 import { Loading } from '../../app/loading';
 import { usePageTitle } from '../../app/page-title';
 import { EpisodeAlertsSection } from '../alerts/episode-alerts-section';
+import { EpisodeCheckInsSection } from '../check-ins/episode-check-ins-section';
 import { BoundaryLogSection } from '../consent/boundary-log-section';
 import { EpisodeContactSection } from '../contact/episode-contact-section';
 import { EndingSummarySection } from '../ending/ending-summary-section';
@@ -54,6 +55,7 @@ export function EpisodePage(): ReactElement {
           <EpisodeAlertsSection episodeId={id} />
           <EpisodeEndingSection episodeId={id} />
           <EndingSummarySection episodeId={id} />
+          <EpisodeCheckInsSection episodeId={id} />
           <EpisodeContactSection episodeId={id} closed={data.phase === 'closed'} />
           <Suspense fallback={<Loading label="Loading progress charts" />}>
             <ProgressSection episodeId={id} clientName={clientName} />

@@ -5,6 +5,7 @@ import { ErrorAlert } from '../../app/error-alert';
 import { Loading } from '../../app/loading';
 import { usePageTitle } from '../../app/page-title';
 import { useSignedInUser } from '../auth/use-me';
+import { PortalCheckInsCard } from '../check-ins/portal-check-ins-card';
 import { ConsentCard } from '../consent/consent-card';
 import { CoverCard } from '../consent/cover-card';
 import { MessagesCard } from '../contact/messages-card';
@@ -37,6 +38,7 @@ export function PortalHomePage(): ReactElement {
       <CoverCard />
       <PortalClosureLetterCard />
       <QuestionnairesCard />
+      <PortalCheckInsCard />
       <MessagesCard />
       {data && (
         <>
