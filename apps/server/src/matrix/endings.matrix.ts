@@ -2,7 +2,13 @@ import { createEpisode, recordEnding } from '@throughline/domain';
 import { actingAs } from '../operator';
 import { ENDINGS, insertEndedEpisode, parsed } from '../testing/endings';
 import { freshClient } from '../testing/episodes';
-import { type MatrixRow, type ModuleMatrix, statuses } from '../testing/matrix';
+import {
+  type MatrixRow,
+  type ModuleMatrix,
+  outcomes,
+  type RelationRow,
+  statuses,
+} from '../testing/matrix';
 
 const ids = { toEnd: '', ended: '', withLetter: '', closed: '' };
 
@@ -41,6 +47,7 @@ export const matrix: ModuleMatrix = {
     );
   },
   rows: () => ROWS,
+  relations: () => RELATIONS,
 };
 
 const ROWS: MatrixRow[] = [
@@ -84,5 +91,27 @@ const ROWS: MatrixRow[] = [
     url: () => `/api/v1/episodes/${ids.closed}/destroy`,
     body: () => ({ confirm: 'Matrix kept' }),
     expect: statuses(401, 404, 404, 404, 404, 404, 409, 404),
+  },
+];
+
+/**
+ * Supervisors and designees (issue 10's relation states). No ending is recorded in the states'
+ * episodes, so a designee during cover who may read it meets "none recorded" (404), and one who
+ * asks to record an ending other than the therapist's death or incapacity is told it is not
+ * theirs to record (409); outside cover and for every supervisor the episode stays hidden.
+ */
+const RELATIONS: RelationRow[] = [
+  //                                                    sup+c sup-c sup-w  des<  des=  des-x des>
+  {
+    route: 'GET /api/v1/episodes/:id/ending',
+    url: (k) => `/api/v1/episodes/${k.episodeId}/ending`,
+    expect: outcomes(404, 404, 404, 404, 404, 404, 404),
+  },
+  {
+    route: 'POST /api/v1/episodes/:id/ending',
+    note: 'a transfer: only the therapist may record it',
+    url: (k) => `/api/v1/episodes/${k.episodeId}/ending`,
+    body: () => ENDINGS.transfer,
+    expect: outcomes(404, 404, 404, 404, 409, 404, 404),
   },
 ];

@@ -170,6 +170,7 @@ describe('supervision', () => {
     expect(scores.instruments.map((i: { instrument: string }) => i.instrument)).toContain('phq-9');
     const phq = scores.instruments.find((i: { instrument: string }) => i.instrument === 'phq-9');
     expect(phq.series).toHaveLength(1);
+    expect(await statusOf(callers.supervisor, reads().outcome)).toBe(200);
     const goals = (await get(callers.supervisor, reads().goals)).json();
     expect(goals.items).toEqual([
       expect.objectContaining({
