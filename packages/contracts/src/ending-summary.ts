@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { calendarDate, relapsePreventionSchema } from './ending-plan';
 import { goalStatusSchema } from './goals';
 import { changeCategorySchema } from './measures';
+import type { Phase } from './phases';
 
 /**
  * The ending summary (issue 11): drafted from the record of an episode once it is ending, edited
@@ -12,6 +13,13 @@ import { changeCategorySchema } from './measures';
 const words = (max: number) => z.string().trim().max(max, `At most ${max} characters.`);
 
 /** One goal, in the client's words, with how far it was met (the latest GAS review). */
+/** The phases in which an episode has an ending summary: from the ending on (POLICY uses it). */
+export const ENDING_SUMMARY_PHASES = [
+  'ending',
+  'aftercare',
+  'closed',
+] as const satisfies readonly Phase[];
+
 export const endingSummaryGoalSchema = z.object({
   goalId: z.uuid(),
   clientWords: z.string(),

@@ -1,4 +1,4 @@
-import type { Phase, SupervisionPart } from '@throughline/contracts';
+import { ENDING_SUMMARY_PHASES, type Phase, type SupervisionPart } from '@throughline/contracts';
 import { AppError } from '../shared/errors';
 import type { AccessContext, Actor, AuthStage, Role, SignedIn } from './actor';
 import type { Relation } from './episode-scope';
@@ -47,7 +47,7 @@ const OPEN: readonly Phase[] = ['intake', 'active', 'ending', 'aftercare'];
  * From the ending on (issue 11): the ending summary is drafted once the episode is ending and can
  * still be written and shared in aftercare and after closure, when it is often finished.
  */
-const FROM_ENDING: readonly Phase[] = ['ending', 'aftercare', 'closed'];
+const FROM_ENDING: readonly Phase[] = ENDING_SUMMARY_PHASES;
 
 /** Everyone who works at the practice (not its clients). */
 const STAFF: readonly Role[] = ['practice_admin', 'therapist', 'supervisor'];

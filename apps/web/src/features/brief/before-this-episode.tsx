@@ -17,7 +17,7 @@ export function BeforeThisEpisodeBrief({ item }: { item: Wire<BeforeThisEpisode>
   return (
     <Stack gap="sm">
       <Text>
-        <Anchor component={Link} to={`/episodes/${item.episodeId}`}>
+        <Anchor component={Link} to={`/episodes/${item.episodeId}`} underline="always">
           {item.title}
         </Anchor>
         , from {formatDate(item.openedAt)}
@@ -35,7 +35,11 @@ export function BeforeThisEpisodeBrief({ item }: { item: Wire<BeforeThisEpisode>
           <Text size="sm" c="dimmed">
             Version {s.version},{' '}
             {s.sharedAt ? `shared with the client ${formatDate(s.sharedAt)}` : 'not shared'} ·{' '}
-            <Anchor component={Link} to={`/episodes/${item.episodeId}/ending-summary`}>
+            <Anchor
+              component={Link}
+              to={`/episodes/${item.episodeId}/ending-summary`}
+              underline="always"
+            >
               Open it
             </Anchor>
           </Text>

@@ -1,5 +1,6 @@
 import { Anchor, Card, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
+import { ENDING_SUMMARY_PHASES, type Phase } from '@throughline/contracts';
 import type { ReactElement } from 'react';
 import { Link } from 'react-router';
 import { ApiError } from '../../api/problem';
@@ -8,10 +9,20 @@ import { endingSummaryQuery } from './ending-summary-api';
 
 /**
  * The episode page's pointer to the ending summary. Whether there is one yet is the server's rule
- * (from the ending on): before that the read is refused and nothing is shown here.
+ * (`ENDING_SUMMARY_PHASES`, from the ending on): before that nothing is asked or shown here.
  */
-export function EndingSummarySection({ episodeId }: { episodeId: string }): ReactElement | null {
-  const summary = useQuery({ ...endingSummaryQuery(episodeId), retry: false });
+export function EndingSummarySection({
+  episodeId,
+  phase,
+}: {
+  episodeId: string;
+  phase: Phase;
+}): ReactElement | null {
+  const summary = useQuery({
+    ...endingSummaryQuery(episodeId),
+    retry: false,
+    enabled: (ENDING_SUMMARY_PHASES as readonly Phase[]).includes(phase),
+  });
   if (summary.error instanceof ApiError && summary.error.status === 409) return null;
   const data = summary.data;
   if (!data) return null;

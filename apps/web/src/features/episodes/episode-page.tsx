@@ -54,7 +54,7 @@ export function EpisodePage(): ReactElement {
           <EpisodeHeader episode={data} />
           <EpisodeAlertsSection episodeId={id} />
           <EpisodeEndingSection episodeId={id} />
-          <EndingSummarySection episodeId={id} />
+          <EndingSummarySection episodeId={id} phase={data.phase} />
           <EpisodeCheckInsSection episodeId={id} />
           <EpisodeContactSection episodeId={id} closed={data.phase === 'closed'} />
           <Suspense fallback={<Loading label="Loading progress charts" />}>
