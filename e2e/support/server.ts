@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,6 +11,13 @@ export type RunningServer = {
   dataDir: string;
   /** Everything the process printed, for failure messages. */
   output: () => string;
+  /** The server's time: real time, plus however far `moveClock` moved it. */
+  now: () => Date;
+  /**
+   * Moves the server's clock `ms` forward (started with `testClock: true` only); jobs due by then
+   * run within the queue's polling interval. See apps/server/src/test-clock.ts.
+   */
+  moveClock: (ms: number) => void;
   stop: () => Promise<void>;
 };
 
@@ -75,7 +82,7 @@ async function waitForHealth(
  * First start initialises PostgreSQL, migrates and seeds the demo, which takes a while.
  */
 export async function startServer(
-  options: { timeoutMs?: number; env?: Record<string, string> } = {},
+  options: { timeoutMs?: number; env?: Record<string, string>; testClock?: boolean } = {},
 ): Promise<RunningServer> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'throughline-e2e-'));
   // mkdtemp makes 0700; as root, PostgreSQL runs as the "postgres" user, which must pass through.
@@ -93,7 +100,16 @@ export async function startServer(
   // A CI machine's DATABASE_URL must not redirect the e2e run away from its own embedded cluster.
   delete env.DATABASE_URL;
   delete env.SMTP_URL;
+  const clockFile = path.join(dataDir, 'test-clock');
+  if (options.testClock) env.THROUGHLINE_TEST_CLOCK_FILE = clockFile;
   Object.assign(env, options.env);
+  let offset = 0;
+  const now = (): Date => new Date(Date.now() + offset);
+  const moveClock = (ms: number): void => {
+    if (!options.testClock) throw new Error('moveClock needs startServer({ testClock: true })');
+    offset += ms;
+    writeFileSync(clockFile, String(offset));
+  };
 
   let log = '';
   const child = spawn(process.execPath, [bin, 'start'], {
@@ -135,5 +151,5 @@ export async function startServer(
     await stop();
     throw error;
   }
-  return { url, dataDir, output, stop };
+  return { url, dataDir, output, now, moveClock, stop };
 }

@@ -75,16 +75,27 @@ export async function fillCredentials(
   await page.getByRole('button', { name: 'Sign in' }).click();
 }
 
-export async function enterTotp(page: Page, email: string, secret: string): Promise<void> {
+export async function enterTotp(
+  page: Page,
+  email: string,
+  secret: string,
+  now = new Date(),
+): Promise<void> {
   const code = await shown(page.getByLabel('Authentication code'));
-  await code.fill(await freshTotp(email, secret));
+  await code.fill(await freshTotp(email, secret, now));
   await page.getByRole('button', { name: 'Verify' }).click();
 }
 
-export async function signIn(page: Page, email: string, totpSecret?: string): Promise<void> {
+/** Signs in; `now` is the server's time when its clock was moved (e2e/support/server.ts). */
+export async function signIn(
+  page: Page,
+  email: string,
+  totpSecret?: string,
+  now = new Date(),
+): Promise<void> {
   await page.goto('/sign-in');
   await fillCredentials(page, email);
-  if (totpSecret) await enterTotp(page, email, totpSecret);
+  if (totpSecret) await enterTotp(page, email, totpSecret, now);
 }
 
 /** A new browser context (its own cookies) on the server, at a desktop or phone size. */

@@ -17,6 +17,8 @@ export type Config = {
   logFormat: LogFormat;
   /** Where the built web app lives; absent means API only. */
   webDir: string;
+  /** Browser tests only: a file holding how far this server's clock is moved (test-clock.ts). */
+  testClockFile: string | undefined;
 };
 
 function intFrom(value: string | undefined, fallback: number, name: string): number {
@@ -48,5 +50,6 @@ export function loadConfig(
     webDir: path.resolve(
       env.THROUGHLINE_WEB_DIR || new URL('../../web/dist', import.meta.url).pathname,
     ),
+    testClockFile: env.THROUGHLINE_TEST_CLOCK_FILE || undefined,
   };
 }

@@ -16,6 +16,7 @@ import {
 import { startJobs } from './jobs/queue';
 import { createMailer } from './mail/transport';
 import { openRuntime } from './services';
+import { startTestClock } from './test-clock';
 
 const say = (line = ''): boolean => process.stdout.write(`${line}\n`);
 
@@ -47,6 +48,17 @@ export async function start(config: Config): Promise<void> {
   say('Throughline is starting…');
   const runtime = await openRuntime(config, (line) => say(`  ${line}`));
   say(`  database: ${runtime.handle.describe}`);
+  const testClock = config.testClockFile
+    ? startTestClock(config.testClockFile, runtime.handle.pool, (error) =>
+        process.stderr.write(`test clock: ${error instanceof Error ? error.message : error}\n`),
+      )
+    : undefined;
+  if (testClock) {
+    runtime.services.now = testClock.now;
+    say(
+      '  warning: THROUGHLINE_TEST_CLOCK_FILE is set, so a test moves this clock. Never use it with real records.',
+    );
+  }
   if (config.demo && !(await hasAnyPractice(runtime.services))) await seedDemo(runtime.services);
   const mailer = await createMailer(config.smtpUrl, path.join(config.dataDir, 'mail'));
   say(`  e-mail:   ${mailer.describe}`);
@@ -76,6 +88,7 @@ export async function start(config: Config): Promise<void> {
     stopping = true;
     say(`\n${signal}: stopping Throughline…`);
     await app.close();
+    testClock?.stop();
     await jobs.stop();
     await background.stop();
     await mailer.close();

@@ -215,6 +215,7 @@ describe('encrypting plaintext left by earlier versions', () => {
         logLevel: 'silent',
         logFormat: 'json',
         webDir: '',
+        testClockFile: undefined,
       },
       (line) => lines.push(line),
     );

@@ -63,6 +63,8 @@ describe('suggestReadinessReview', () => {
         sessions: 3,
       }),
     ]);
+    // Read by people: the questionnaires by the names they know, never their keys.
+    expect(s.reasons[0]?.detail).toContain('(PHQ-9, GAD-7)');
   });
 
   it('does not suggest when one of the last three is at the cut-off', () => {

@@ -1,6 +1,7 @@
 import { isCase } from '../change';
 import { ClinicalInputError } from '../guards/errors';
 import { getInstrument } from '../instruments';
+import { instrumentShortName } from '../instruments/score-range';
 
 /**
  * When the brief suggests a readiness review (issue 11). A transparent prompt, never an
@@ -75,11 +76,12 @@ function belowCutoff(series: readonly ReadinessSeries[]): ReadinessReason | null
   );
   if (!allBelow) return null;
   const instruments = long.map((s) => s.instrument);
+  const names = long.map((s) => instrumentShortName(getInstrument(s.instrument)));
   return {
     kind: 'below-cutoff',
     instruments,
     sessions: BELOW_CUTOFF_SESSIONS,
-    detail: `Scores have been below the clinical cut-off for the last ${BELOW_CUTOFF_SESSIONS} or more times they were answered (${instruments.join(', ')}).`,
+    detail: `Scores have been below the clinical cut-off for the last ${BELOW_CUTOFF_SESSIONS} or more times they were answered (${names.join(', ')}).`,
   };
 }
 
