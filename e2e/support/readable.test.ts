@@ -12,6 +12,7 @@ describe('findUnreadable', () => {
     expect(rules('SESSION-FEEDBACK 4 → 6')).toEqual(['internal code']);
     expect(rules('10:00 AM (America/New_York)')).toEqual(['time-zone identifier']);
     expect(rules('Next session: undefined')).toEqual(['undefined or null']);
+    expect(rules('below the cut-off (phq-9, gad-7)')).toEqual(['instrument key', 'instrument key']);
   });
 
   it('leaves what people write and read alone', () => {

@@ -15,6 +15,8 @@ const RULES: readonly Rule[] = [
   { name: 'internal code', pattern: /\b[a-z]+(?:_[a-z]+)+\b/g },
   // SESSION-FEEDBACK, PRACTICE_ADMIN — a code in capitals longer than an instrument's short name.
   { name: 'internal code', pattern: /\b[A-Z]{3,}(?:[-_][A-Z]{3,})+\b/g },
+  // phq-9, gad-7, core-10 — a questionnaire by its key, not the name people know it by.
+  { name: 'instrument key', pattern: /\b(?:phq|gad|pcl|who|core|k)-\d+\b/g },
   // America/New_York — a time zone as the IANA database names it, not as people say it.
   {
     name: 'time-zone identifier',
