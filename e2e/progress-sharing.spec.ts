@@ -62,7 +62,7 @@ describe('progress, sharing and the portal plan in a browser', () => {
     expect(await state.textContent()).toMatch(
       /^Shared with Sam Rivera since (\d{1,2} \w{3} \d{4}|\w{3} \d{1,2}, \d{4})\./,
     );
-    expect(await state.textContent()).toContain('PHQ-9 and GAD-7');
+    expect(await state.textContent()).toContain('PHQ-9, GAD-7 and WHO-5');
     expect(await actions(progress)).toEqual({ share: 0, stop: 1 });
 
     // The PHQ-9 chart: dates on the x-axis, 0–27 on the y-axis, shaded bands with their legend.

@@ -70,7 +70,7 @@ describe('demo measures', () => {
     const sam = await readProgressSharing(ctx, samEpisode);
     expect(sam.shared).toBe('all');
     expect(sam.since?.getTime()).toBeLessThan(services.now().getTime());
-    expect(sam.instrumentsWithScores).toEqual(['phq-9', 'gad-7']);
+    expect(sam.instrumentsWithScores).toEqual(['phq-9', 'gad-7', 'who-5']);
     expect(await readProgressSharing(ctx, jordanEpisode)).toMatchObject({
       shared: null,
       since: null,

@@ -29,6 +29,14 @@ const gad7 = (total: number): number[] => {
 // not-on-track rule stays quiet at session 4): PHQ-9 16 → 8, GAD-7 14 → 6.
 const SAM_PHQ9 = [16, 15, 13, 10, 10, 9, 9, 8, 8, 8, 8, 8];
 const SAM_GAD7 = [14, 13, 11, 9, 8, 8, 7, 7, 6, 6, 6, 6];
+// Wellbeing beside the symptoms, every fourth session and at the last: WHO-5 raw 9 → 13 → 15 → 17 (36% →
+// 68%). It is also the ending score a check-in after the ending is compared with (issue 11).
+const SAM_WHO5: Record<number, number[]> = {
+  0: [2, 2, 2, 1, 2],
+  4: [3, 3, 3, 2, 2],
+  8: [3, 3, 3, 3, 3],
+  10: [4, 3, 4, 3, 3],
+};
 const SAM_FEEDBACK = [
   [8, 8, 8, 9],
   [9, 8, 9, 9],
@@ -53,7 +61,7 @@ async function userIdOf(services: Services, clientId: string): Promise<string> {
 
 /**
  * Questionnaires for the demo, entered by the clients themselves in the past: Sam's PHQ-9 and
- * GAD-7 the day before most weekly sessions and session feedback after each one; Jordan's PHQ-9
+ * GAD-7 the day before most weekly sessions (WHO-5 every fourth), session feedback after each one; Jordan's PHQ-9
  * at the new intake with item 9 answered 1, so the caseload shows an urgent risk-item alert.
  * Sam's progress is shared with them; Jordan's is not. Call after the appointments are seeded.
  */
@@ -84,6 +92,7 @@ export async function seedDemoMeasures(services: Services, seed: DemoSeed): Prom
       for (const [instrument, answers] of [
         ['phq-9', spread(phq, 9)],
         ['gad-7', gad7(gad)],
+        ...(SAM_WHO5[i] ? [['who-5', SAM_WHO5[i]] as const] : []),
       ] as const)
         await recordResponse(samCtx, {
           episodeId: samEpisode,

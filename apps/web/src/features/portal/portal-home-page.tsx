@@ -10,6 +10,7 @@ import { ConsentCard } from '../consent/consent-card';
 import { CoverCard } from '../consent/cover-card';
 import { MessagesCard } from '../contact/messages-card';
 import { PortalEndingSummaryCard } from '../ending/portal-ending-summary-card';
+import { PortalEndingPlanLink } from '../ending-plan/portal-ending-plan-link';
 import { PortalClosureLetterCard } from '../endings/portal-closure-letter-card';
 import { HomeworkCard } from './homework-card';
 import { NextSessionsCard } from './next-sessions-card';
@@ -77,6 +78,7 @@ export function PortalHomePage(): ReactElement {
                 Thinking about finishing
               </Anchor>
             </Text>
+            <PortalEndingPlanLink />
             <Text mt="xs">
               What you keep once a course of therapy ends:{' '}
               <Anchor component={Link} to="/continuity-kit">
