@@ -1,6 +1,7 @@
-import { ActionIcon, Button, Group, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import type { ReactElement } from 'react';
+import { ListEditor } from '../../app/list-editor';
 import {
   CHANNEL_WORDS,
   type EndingFormValues,
@@ -115,39 +116,31 @@ function OutreachFields({ form }: { form: Form }): ReactElement {
           {form.errors.outreach}
         </Text>
       )}
-      {rows.map((row, i) => (
-        <Group key={`${i}-${row.channel}`} align="flex-end" gap="xs" wrap="wrap">
-          <TextInput
-            type="date"
-            label={`Attempt ${i + 1}: date`}
-            {...form.getInputProps(`outreach.${i}.on`)}
-          />
-          <Select
-            label="How"
-            data={options(CHANNEL_WORDS)}
-            allowDeselect={false}
-            {...form.getInputProps(`outreach.${i}.channel`)}
-          />
-          <TextInput label="Note" {...form.getInputProps(`outreach.${i}.note`)} />
-          {rows.length > 1 && (
-            <ActionIcon
-              variant="subtle"
-              aria-label={`Remove attempt ${i + 1}`}
-              onClick={() => form.removeListItem('outreach', i)}
-            >
-              ×
-            </ActionIcon>
-          )}
-        </Group>
-      ))}
-      <Button
-        variant="subtle"
-        size="xs"
-        w="fit-content"
-        onClick={() => form.insertListItem('outreach', { on: '', channel: 'phone', note: '' })}
-      >
-        Add an attempt
-      </Button>
+      <ListEditor
+        items={rows}
+        rowKey={(_, i) => form.key(`outreach.${i}`)}
+        removeLabel={(_, i) => `Remove attempt ${i + 1}`}
+        onRemove={(i) => form.removeListItem('outreach', i)}
+        addLabel="Add an attempt"
+        onAdd={() => form.insertListItem('outreach', { on: '', channel: 'phone', note: '' })}
+        min={1}
+        renderRow={(_, i) => (
+          <>
+            <TextInput
+              type="date"
+              label={`Attempt ${i + 1}: date`}
+              {...form.getInputProps(`outreach.${i}.on`)}
+            />
+            <Select
+              label="How"
+              data={options(CHANNEL_WORDS)}
+              allowDeselect={false}
+              {...form.getInputProps(`outreach.${i}.channel`)}
+            />
+            <TextInput label="Note" {...form.getInputProps(`outreach.${i}.note`)} />
+          </>
+        )}
+      />
     </Stack>
   );
 }
