@@ -101,10 +101,21 @@ export const aftercareListSchema = z.object({
   open: z.number().int(),
 });
 
+/** How long a booster session may be, and its length when the episode has no session to copy. */
+export const BOOSTER_MINUTES = { min: 30, max: 90, fallback: 50 } as const;
+
 /** The therapist offers a booster session in the aftercare episode. */
 export const offerBoosterRequest = z.strictObject({
   startsAt: z.iso.datetime({ offset: true }).describe('When the booster session starts'),
-  durationMinutes: z.number().int().min(15).max(240).default(50),
+  durationMinutes: z
+    .number()
+    .int('A whole number of minutes.')
+    .min(BOOSTER_MINUTES.min, `A booster session lasts at least ${BOOSTER_MINUTES.min} minutes.`)
+    .max(BOOSTER_MINUTES.max, `A booster session lasts at most ${BOOSTER_MINUTES.max} minutes.`)
+    .optional()
+    .describe(
+      `Length in minutes (${BOOSTER_MINUTES.min}–${BOOSTER_MINUTES.max}); when left out, the length of the episode's usual session, else ${BOOSTER_MINUTES.fallback}`,
+    ),
   queueItemId: z.uuid().optional().describe('The aftercare queue item this answers (handled)'),
 });
 export const boosterSchema = z.object({

@@ -228,4 +228,39 @@ describe('answers and the aftercare queue', () => {
       }),
     ).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
   });
+
+  it('books the length the therapist chose, else the usual session’s, else 50 minutes', async () => {
+    const minutesOf = (b: { startsAt: Date; endsAt: Date }) =>
+      (b.endsAt.getTime() - b.startsAt.getTime()) / 60_000;
+    const at = (days: number) => new Date(clock.ms() + days * DAY).toISOString();
+    const fresh = await endedClient(h.services, h.cast.therapist, 'BoosterFresh', { months: [1] });
+    // No session in the episode to copy: 50 minutes.
+    expect(minutesOf(await offerBooster(th(), fresh.episodeId, { startsAt: at(4) }))).toBe(50);
+
+    const other = await endedClient(h.services, h.cast.therapist, 'BoosterLength', { months: [1] });
+    expect(
+      minutesOf(
+        await offerBooster(th(), other.episodeId, { startsAt: at(5), durationMinutes: 75 }),
+      ),
+    ).toBe(75);
+    // Left out, it copies the episode's usual (here its newest) session: 75 minutes.
+    expect(minutesOf(await offerBooster(th(), other.episodeId, { startsAt: at(6) }))).toBe(75);
+
+    const before = await h.database.pool.query(
+      'SELECT count(*)::int AS n FROM appointments WHERE episode_id = $1',
+      [other.episodeId],
+    );
+    for (const durationMinutes of [29, 91, 45.5])
+      await expect(
+        offerBooster(th(), other.episodeId, { startsAt: at(7), durationMinutes }),
+      ).rejects.toMatchObject({
+        code: 'VALIDATION_FAILED',
+        issues: [{ path: 'durationMinutes' }],
+      });
+    const after = await h.database.pool.query(
+      'SELECT count(*)::int AS n FROM appointments WHERE episode_id = $1',
+      [other.episodeId],
+    );
+    expect(after.rows[0].n).toBe(before.rows[0].n);
+  });
 });

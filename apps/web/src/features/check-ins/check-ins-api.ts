@@ -72,14 +72,19 @@ export function useHandleAftercareItem() {
   );
 }
 
-export type OfferBooster = { episodeId: string; startsAt: string; queueItemId: string };
+export type OfferBooster = {
+  episodeId: string;
+  startsAt: string;
+  queueItemId: string;
+  durationMinutes?: number;
+};
 
 export function useOfferBooster() {
   return useFeatureMutation(
     ({ episodeId, ...body }: OfferBooster) =>
       api<{ appointmentId: string }>(`/episodes/${enc(episodeId)}/booster`, {
         method: 'POST',
-        body: { ...body, durationMinutes: 50 },
+        body,
       }),
     (queryClient, _data, vars) => {
       void queryClient.invalidateQueries({ queryKey: checkInKeys.aftercare });
