@@ -2,6 +2,7 @@ import { Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import type { ReactElement } from 'react';
 import { ListEditor } from '../../app/list-editor';
+import { ReferralsEditor } from '../../app/referrals-editor';
 import {
   CHANNEL_WORDS,
   type EndingFormValues,
@@ -51,15 +52,7 @@ export function EndingPartFields({ part, form }: { part: EndingPart; form: Form 
         </Stack>
       );
     case 'referrals':
-      return (
-        <Textarea
-          label="Referrals"
-          description="One a line: a person or a service the client can turn to"
-          autosize
-          minRows={2}
-          {...form.getInputProps('referrals')}
-        />
-      );
+      return <ReferralFields form={form} />;
     case 'outreach':
       return <OutreachFields form={form} />;
     case 'closureLetter':
@@ -141,6 +134,27 @@ function OutreachFields({ form }: { form: Form }): ReactElement {
           </>
         )}
       />
+    </Stack>
+  );
+}
+
+function ReferralFields({ form }: { form: Form }): ReactElement {
+  return (
+    <Stack gap="xs" role="group" aria-labelledby="ending-referrals-label">
+      <div>
+        <Text size="sm" fw={500} id="ending-referrals-label">
+          Referrals
+        </Text>
+        <Text size="xs" c="dimmed">
+          A person or a service the client can turn to, and why, if you want to say.
+        </Text>
+      </div>
+      {form.errors.referrals && (
+        <Text size="sm" c="red">
+          {form.errors.referrals}
+        </Text>
+      )}
+      <ReferralsEditor form={form} toLabel="Person or service" reasonLabel="Why (optional)" />
     </Stack>
   );
 }
