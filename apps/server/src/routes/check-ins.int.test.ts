@@ -2,8 +2,10 @@ import {
   answerCheckIn,
   listAftercareQueue,
   listCheckIns,
+  listPortalCheckIns,
   offerBooster,
   runCheckInStep,
+  saveCheckInDraft,
   withdrawCheckIns,
 } from '@throughline/domain';
 import { checkIns } from '@throughline/domain/schema';
@@ -208,6 +210,62 @@ describe('answers and the aftercare queue', () => {
     });
     expect(await responseCount(c.episodeId)).toBe(before);
     expect((await withdrawCheckIns(c.ctx, c.episodeId)).cancelled).toBe(0);
+  });
+
+  it('saves the client’s answers so far, encrypted, gives them back, and clears them once sent', async () => {
+    const { c, id } = await invited('Draft');
+    const draft = {
+      forms: [
+        { instrument: 'phq-4', answers: [1, null, 2, null] },
+        { instrument: 'who-5', answers: [null, null, null, null, null] },
+      ],
+      howAreThings: 'Half written, about the new job',
+      wantsToTalk: null,
+    };
+    const saved = await saveCheckInDraft(c.ctx, id, draft);
+    expect(saved).toMatchObject({ id, draft });
+    const raw = await h.database.pool.query('SELECT draft FROM check_ins WHERE id = $1', [id]);
+    expect(raw.rows[0].draft).not.toContain('new job');
+    const [open] = await listPortalCheckIns(c.ctx);
+    expect(open?.draft).toEqual(draft);
+
+    // Bad answers are refused naming the item; the saved draft stays as it was.
+    await expect(
+      saveCheckInDraft(c.ctx, id, {
+        ...draft,
+        forms: [{ instrument: 'phq-4', answers: [1, 9, null, null] }],
+      }),
+    ).rejects.toMatchObject({
+      code: 'VALIDATION_FAILED',
+      issues: [{ path: 'forms[0].answers[1]' }],
+    });
+    await expect(
+      saveCheckInDraft(c.ctx, id, { ...draft, forms: [{ instrument: 'phq-9', answers: [] }] }),
+    ).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+    expect((await listPortalCheckIns(c.ctx))[0]?.draft).toEqual(draft);
+
+    // The therapist cannot save the client's draft (404: not theirs to see).
+    await expect(saveCheckInDraft(th(), id, draft)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+
+    await answerCheckIn(c.ctx, id, answers([3, 3, 3, 3, 3]));
+    const after = await h.database.pool.query('SELECT draft FROM check_ins WHERE id = $1', [id]);
+    expect(after.rows[0].draft).toBeNull();
+    await expect(saveCheckInDraft(c.ctx, id, draft)).rejects.toMatchObject({ code: 'CONFLICT' });
+  });
+
+  it('refuses a draft after the consent was withdrawn, and clears the one saved', async () => {
+    const { c, id } = await invited('DraftWithdrawn');
+    await saveCheckInDraft(c.ctx, id, {
+      forms: [{ instrument: 'phq-4', answers: [1, 1, null, null] }],
+      howAreThings: '',
+      wantsToTalk: true,
+    });
+    await withdrawCheckIns(c.ctx, c.episodeId);
+    const row = await h.database.pool.query('SELECT draft FROM check_ins WHERE id = $1', [id]);
+    expect(row.rows[0].draft).toBeNull();
+    await expect(
+      saveCheckInDraft(c.ctx, id, { forms: [], howAreThings: 'x', wantsToTalk: null }),
+    ).rejects.toMatchObject({ code: 'CONSENT_ENDED' });
   });
 
   it('the therapist offers a booster session: booked in aftercare, the item handled', async () => {
