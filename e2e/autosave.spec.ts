@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, screenshot } from './support/browser';
+import { connectTo } from './support/database';
 import { type RunningServer, startServer } from './support/server';
 import { expectAccessible, MAYA, openPage, SAM, shown, signIn, WAIT } from './support/session';
 
@@ -13,6 +14,8 @@ import { expectAccessible, MAYA, openPage, SAM, shown, signIn, WAIT } from './su
 const PHQ9 = 'Patient Health Questionnaire (PHQ-9)';
 const PLAN = 'Bring the loop recording; try the slower tempo first.';
 const OFFLINE_PLAN = 'Written while the connection was down.';
+const JORDAN = 'jordan@demo.throughline.test';
+const CHECK_IN_WORDS = 'Busy month, sleeping better, the choir helps.';
 
 let server: RunningServer;
 let browser: Browser;
@@ -121,5 +124,63 @@ describe('autosave when the tab is closed', () => {
       .first()
       .getByRole('radio', { name: 'More than half the days' });
     expect(await chosen.isChecked()).toBe(true);
+  });
+
+  it('keeps a check-in answer and words given just before the tab was closed', async () => {
+    // The app invites a check-in months after an ending; here Jo's current episode is put in
+    // aftercare with a check-in invited today, straight in the server's database.
+    const db = await connectTo(server);
+    let checkInId = '';
+    try {
+      const found = await db.query<{ id: string; practice_id: string; client_id: string }>(
+        `SELECT e.id, e.practice_id, e.client_id FROM episodes e
+           JOIN clients c ON c.practice_id = e.practice_id AND c.id = e.client_id
+          WHERE c.email = $1 AND e.phase <> 'closed'`,
+        [JORDAN],
+      );
+      const episode = found.rows[0];
+      if (!episode) throw new Error('Jo has no open episode in the demo');
+      await db.query(`UPDATE episodes SET phase = 'aftercare' WHERE id = $1`, [episode.id]);
+      const inserted = await db.query<{ id: string }>(
+        `INSERT INTO check_ins (practice_id, episode_id, client_id, after_months, due_on, due_at,
+           ended_at, status, instruments, invited_at)
+         VALUES ($1, $2, $3, 1, current_date, now(), now() - interval '1 month', 'invited',
+           ARRAY['phq-4', 'who-5'], now())
+         RETURNING id`,
+        [episode.practice_id, episode.id, episode.client_id],
+      );
+      checkInId = inserted.rows[0]?.id ?? '';
+    } finally {
+      await db.end();
+    }
+
+    const client = await openPage(browser, server.url, { width: 390, height: 844 });
+    await signIn(client, JORDAN);
+    await client.waitForURL((u) => u.pathname === '/');
+    const url = `${server.url}/check-ins/${checkInId}`;
+    await client.goto(url);
+    await shown(client.getByRole('heading', { level: 1, name: 'Your check-in' }));
+    const words = await shown(client.getByLabel('How are things?'));
+
+    const first = client.getByRole('group').first();
+    await first.getByRole('radio', { name: 'More than half the days' }).check({ force: true });
+    await words.fill(CHECK_IN_WORDS);
+    const typed = Date.now();
+    expect(await closeTab(client, typed)).toBeLessThan(800);
+
+    const again = await reopen(client.context(), url);
+    await expect
+      .poll(() => again.getByLabel('How are things?').inputValue(), { timeout: WAIT })
+      .toBe(CHECK_IN_WORDS);
+    const chosen = again
+      .getByRole('group')
+      .first()
+      .getByRole('radio', { name: 'More than half the days' });
+    expect(await chosen.isChecked()).toBe(true);
+
+    // A further change is saved after the pause, and says so.
+    await again.getByRole('radio', { name: 'No, not now' }).check({ force: true });
+    await shown(again.getByRole('status').filter({ hasText: 'Your answers are saved' }));
+    await expectAccessible(again);
   });
 });

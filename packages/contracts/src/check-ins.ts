@@ -33,6 +33,32 @@ export const checkInFormSchema = z.object({
   attribution: z.string().describe('Keep with the form: the instrument’s license requires it'),
 });
 
+export const CHECK_IN_WORDS_MAX = 4000;
+
+/**
+ * The client's answers so far, saved as they fill the check-in in (the form's autosave) and given
+ * back when they return: one entry per item, null where not yet answered.
+ */
+export const checkInDraftSchema = z.strictObject({
+  forms: z
+    .array(z.strictObject({ instrument: z.string().min(1).max(64), answers: answersSchema }))
+    .max(4),
+  howAreThings: z
+    .string()
+    .max(CHECK_IN_WORDS_MAX, `At most ${CHECK_IN_WORDS_MAX} characters.`)
+    .default(''),
+  wantsToTalk: z.boolean().nullable().default(null),
+});
+export type CheckInDraft = z.output<typeof checkInDraftSchema>;
+
+/** `PUT /portal/check-ins/:id/draft`: what was saved, and when. */
+export const savedCheckInDraftSchema = z.object({
+  id: z.uuid(),
+  draft: checkInDraftSchema,
+  savedAt: z.date(),
+});
+export type SavedCheckInDraft = z.output<typeof savedCheckInDraftSchema>;
+
 /** A check-in waiting for the client's answer in the portal. */
 export const portalCheckInSchema = z.object({
   id: z.uuid(),
@@ -40,11 +66,11 @@ export const portalCheckInSchema = z.object({
   dueOn: z.string(),
   status: checkInStatusSchema,
   forms: z.array(checkInFormSchema),
+  /** The answers saved so far (null when nothing was saved). */
+  draft: checkInDraftSchema.nullable(),
 });
 export type PortalCheckIn = z.output<typeof portalCheckInSchema>;
 export const portalCheckInListSchema = z.object({ items: z.array(portalCheckInSchema) });
-
-export const CHECK_IN_WORDS_MAX = 4000;
 
 /** The client's answer to a check-in. */
 export const answerCheckInRequest = z.strictObject({
@@ -101,10 +127,21 @@ export const aftercareListSchema = z.object({
   open: z.number().int(),
 });
 
+/** How long a booster session may be, and its length when the episode has no session to copy. */
+export const BOOSTER_MINUTES = { min: 30, max: 90, fallback: 50 } as const;
+
 /** The therapist offers a booster session in the aftercare episode. */
 export const offerBoosterRequest = z.strictObject({
   startsAt: z.iso.datetime({ offset: true }).describe('When the booster session starts'),
-  durationMinutes: z.number().int().min(15).max(240).default(50),
+  durationMinutes: z
+    .number()
+    .int('A whole number of minutes.')
+    .min(BOOSTER_MINUTES.min, `A booster session lasts at least ${BOOSTER_MINUTES.min} minutes.`)
+    .max(BOOSTER_MINUTES.max, `A booster session lasts at most ${BOOSTER_MINUTES.max} minutes.`)
+    .optional()
+    .describe(
+      `Length in minutes (${BOOSTER_MINUTES.min}–${BOOSTER_MINUTES.max}); when left out, the length of the episode's usual session, else ${BOOSTER_MINUTES.fallback}`,
+    ),
   queueItemId: z.uuid().optional().describe('The aftercare queue item this answers (handled)'),
 });
 export const boosterSchema = z.object({

@@ -42,9 +42,12 @@ export const relapsePreventionSchema = z.strictObject({
 });
 export type RelapsePrevention = z.output<typeof relapsePreventionSchema>;
 
+/** A referral: who the client can turn to (a person or a service) and, optionally, why. */
 export const referralSchema = z.strictObject({
-  to: words(200).min(1, 'Name who the referral is to.'),
-  reason: words(500).default(''),
+  to: words(200)
+    .min(1, 'Name who the referral is to.')
+    .describe('A person or a service the client can turn to'),
+  reason: words(500).default('').describe('Why this referral (optional)'),
 });
 export type Referral = z.output<typeof referralSchema>;
 

@@ -88,6 +88,13 @@ const ROWS: MatrixRow[] = [
     expect: statuses(401, 404, 409, 404, 404, 404, 404, 404),
   },
   {
+    // Closed episode: its own client is told why (409), everyone else gets 404.
+    route: 'PUT /api/v1/portal/check-ins/:id/draft',
+    url: () => `/api/v1/portal/check-ins/${ids.invited}/draft`,
+    body: () => ({ ...answer, wantsToTalk: null }),
+    expect: statuses(401, 404, 409, 404, 404, 404, 404, 404),
+  },
+  {
     route: 'POST /api/v1/portal/check-ins/withdraw',
     url: () => '/api/v1/portal/check-ins/withdraw',
     body: () => ({ episodeId: ids.episode }),

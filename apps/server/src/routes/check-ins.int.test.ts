@@ -2,8 +2,10 @@ import {
   answerCheckIn,
   listAftercareQueue,
   listCheckIns,
+  listPortalCheckIns,
   offerBooster,
   runCheckInStep,
+  saveCheckInDraft,
   withdrawCheckIns,
 } from '@throughline/domain';
 import { checkIns } from '@throughline/domain/schema';
@@ -210,6 +212,62 @@ describe('answers and the aftercare queue', () => {
     expect((await withdrawCheckIns(c.ctx, c.episodeId)).cancelled).toBe(0);
   });
 
+  it('saves the client’s answers so far, encrypted, gives them back, and clears them once sent', async () => {
+    const { c, id } = await invited('Draft');
+    const draft = {
+      forms: [
+        { instrument: 'phq-4', answers: [1, null, 2, null] },
+        { instrument: 'who-5', answers: [null, null, null, null, null] },
+      ],
+      howAreThings: 'Half written, about the new job',
+      wantsToTalk: null,
+    };
+    const saved = await saveCheckInDraft(c.ctx, id, draft);
+    expect(saved).toMatchObject({ id, draft });
+    const raw = await h.database.pool.query('SELECT draft FROM check_ins WHERE id = $1', [id]);
+    expect(raw.rows[0].draft).not.toContain('new job');
+    const [open] = await listPortalCheckIns(c.ctx);
+    expect(open?.draft).toEqual(draft);
+
+    // Bad answers are refused naming the item; the saved draft stays as it was.
+    await expect(
+      saveCheckInDraft(c.ctx, id, {
+        ...draft,
+        forms: [{ instrument: 'phq-4', answers: [1, 9, null, null] }],
+      }),
+    ).rejects.toMatchObject({
+      code: 'VALIDATION_FAILED',
+      issues: [{ path: 'forms[0].answers[1]' }],
+    });
+    await expect(
+      saveCheckInDraft(c.ctx, id, { ...draft, forms: [{ instrument: 'phq-9', answers: [] }] }),
+    ).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+    expect((await listPortalCheckIns(c.ctx))[0]?.draft).toEqual(draft);
+
+    // The therapist cannot save the client's draft (404: not theirs to see).
+    await expect(saveCheckInDraft(th(), id, draft)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+
+    await answerCheckIn(c.ctx, id, answers([3, 3, 3, 3, 3]));
+    const after = await h.database.pool.query('SELECT draft FROM check_ins WHERE id = $1', [id]);
+    expect(after.rows[0].draft).toBeNull();
+    await expect(saveCheckInDraft(c.ctx, id, draft)).rejects.toMatchObject({ code: 'CONFLICT' });
+  });
+
+  it('refuses a draft after the consent was withdrawn, and clears the one saved', async () => {
+    const { c, id } = await invited('DraftWithdrawn');
+    await saveCheckInDraft(c.ctx, id, {
+      forms: [{ instrument: 'phq-4', answers: [1, 1, null, null] }],
+      howAreThings: '',
+      wantsToTalk: true,
+    });
+    await withdrawCheckIns(c.ctx, c.episodeId);
+    const row = await h.database.pool.query('SELECT draft FROM check_ins WHERE id = $1', [id]);
+    expect(row.rows[0].draft).toBeNull();
+    await expect(
+      saveCheckInDraft(c.ctx, id, { forms: [], howAreThings: 'x', wantsToTalk: null }),
+    ).rejects.toMatchObject({ code: 'CONSENT_ENDED' });
+  });
+
   it('the therapist offers a booster session: booked in aftercare, the item handled', async () => {
     const { c, id } = await invited('Booster');
     await answerCheckIn(c.ctx, id, answers([3, 3, 3, 3, 3], { wantsToTalk: true }));
@@ -227,5 +285,40 @@ describe('answers and the aftercare queue', () => {
         durationMinutes: 50,
       }),
     ).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+  });
+
+  it('books the length the therapist chose, else the usual session’s, else 50 minutes', async () => {
+    const minutesOf = (b: { startsAt: Date; endsAt: Date }) =>
+      (b.endsAt.getTime() - b.startsAt.getTime()) / 60_000;
+    const at = (days: number) => new Date(clock.ms() + days * DAY).toISOString();
+    const fresh = await endedClient(h.services, h.cast.therapist, 'BoosterFresh', { months: [1] });
+    // No session in the episode to copy: 50 minutes.
+    expect(minutesOf(await offerBooster(th(), fresh.episodeId, { startsAt: at(4) }))).toBe(50);
+
+    const other = await endedClient(h.services, h.cast.therapist, 'BoosterLength', { months: [1] });
+    expect(
+      minutesOf(
+        await offerBooster(th(), other.episodeId, { startsAt: at(5), durationMinutes: 75 }),
+      ),
+    ).toBe(75);
+    // Left out, it copies the episode's usual (here its newest) session: 75 minutes.
+    expect(minutesOf(await offerBooster(th(), other.episodeId, { startsAt: at(6) }))).toBe(75);
+
+    const before = await h.database.pool.query(
+      'SELECT count(*)::int AS n FROM appointments WHERE episode_id = $1',
+      [other.episodeId],
+    );
+    for (const durationMinutes of [29, 91, 45.5])
+      await expect(
+        offerBooster(th(), other.episodeId, { startsAt: at(7), durationMinutes }),
+      ).rejects.toMatchObject({
+        code: 'VALIDATION_FAILED',
+        issues: [{ path: 'durationMinutes' }],
+      });
+    const after = await h.database.pool.query(
+      'SELECT count(*)::int AS n FROM appointments WHERE episode_id = $1',
+      [other.episodeId],
+    );
+    expect(after.rows[0].n).toBe(before.rows[0].n);
   });
 });

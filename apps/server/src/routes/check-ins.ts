@@ -3,12 +3,14 @@ import {
   answerCheckInRequest,
   answeredCheckInSchema,
   boosterSchema,
+  checkInDraftSchema,
   checkInListSchema,
   errors,
   handleAftercareItemRequest,
   offerBoosterRequest,
   portalCheckInListSchema,
   problemSchema,
+  savedCheckInDraftSchema,
   uuidParam,
   withdrawCheckInsRequest,
   withdrawnCheckInsSchema,
@@ -20,6 +22,7 @@ import {
   listCheckIns,
   listPortalCheckIns,
   offerBooster,
+  saveCheckInDraft,
   withdrawCheckIns,
 } from '@throughline/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -70,6 +73,22 @@ export const checkInRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => answerCheckIn(request.ctx, request.params.id, request.body),
+  );
+
+  app.put(
+    '/api/v1/portal/check-ins/:id/draft',
+    {
+      config: { policy: 'check-in.save' },
+      schema: {
+        tags: ['portal'],
+        summary:
+          'Save your check-in answers so far, to finish later (null for items not yet answered); 409 like an answer',
+        params: uuidParam,
+        body: checkInDraftSchema,
+        response: { 200: savedCheckInDraftSchema, ...errors, ...conflict },
+      },
+    },
+    async (request) => saveCheckInDraft(request.ctx, request.params.id, request.body),
   );
 
   app.post(

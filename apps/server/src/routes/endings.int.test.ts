@@ -1,3 +1,4 @@
+import { endingDetailsPurpose } from '@throughline/domain';
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -122,7 +123,7 @@ describe('each kind of ending', () => {
     const ok = await end(id, ENDINGS.therapistInitiated);
     expect(ok.statusCode, ok.body).toBe(201);
     expect(ok.json().summary).toBe(
-      'Ended by the therapist. Pretermination contact on 2026-03-02; referred to Community psychology team.',
+      'Ended by the therapist. Pretermination contact on 2026-03-02; referred to Community psychology team (Longer-term CBT).',
     );
     expect(await state(id)).toMatchObject({ phase: 'closed', endings: 1 });
   });
@@ -294,6 +295,79 @@ describe('each kind of ending', () => {
     const refused = await end(started, ENDINGS.notStarted);
     expect(refused.statusCode).toBe(409);
     expect(refused.json().detail).toMatch(/once therapy has started/);
+  });
+});
+
+describe('referrals with a reason', () => {
+  it('keeps each referral’s reason in the letter; a reason without a name is refused at its row', async () => {
+    const id = (await openEpisodeFor(h.services, h.cast.therapist, h.cast.client)).id;
+    expect((await move(id, 'active')).statusCode).toBe(200);
+    const before = await state(id);
+    const referrals = [
+      { to: 'Walk-in centre', reason: 'Open every evening, no appointment needed.' },
+      { to: 'Peer support group' },
+    ];
+    const nameless = await end(id, {
+      ...ENDINGS.withdrawal,
+      closureLetter: { ...ENDINGS.withdrawal.closureLetter, referrals: [{ to: ' ', reason: 'x' }] },
+    });
+    expect(nameless.statusCode).toBe(400);
+    expect(nameless.json().errors).toEqual([
+      expect.objectContaining({
+        path: 'body.closureLetter.referrals.0.to',
+        message: 'Name who the referral is to.',
+      }),
+    ]);
+    const long = await end(id, {
+      ...ENDINGS.withdrawal,
+      closureLetter: {
+        ...ENDINGS.withdrawal.closureLetter,
+        referrals: [{ to: 'Helpline', reason: 'x'.repeat(501) }],
+      },
+    });
+    expect(long.statusCode).toBe(400);
+    expect(await state(id)).toEqual(before);
+
+    const ok = await end(id, {
+      ...ENDINGS.withdrawal,
+      closureLetter: { ...ENDINGS.withdrawal.closureLetter, referrals },
+    });
+    expect(ok.statusCode, ok.body).toBe(201);
+    const letter = await get(`/api/v1/episodes/${id}/closure-letter`, callers.client);
+    expect(letter.json().referrals).toEqual([
+      { to: 'Walk-in centre', reason: 'Open every evening, no appointment needed.' },
+      { to: 'Peer support group', reason: '' },
+    ]);
+  });
+
+  it('still reads an ending recorded with referrals as bare names', async () => {
+    const id = await fresh('Old Referrals');
+    expect((await end(id, ENDINGS.notStarted)).statusCode).toBe(201);
+    // Rewrite the sealed form as an older version stored it: referrals as plain names.
+    const [row] = (
+      await h.services.db.execute<{ id: string; practice_id: string }>(
+        sql`SELECT id, practice_id FROM episode_endings WHERE episode_id = ${id}`,
+      )
+    ).rows;
+    if (!row) throw new Error('no ending row');
+    const old = { v: 1, kind: 'not-started', referrals: ['Regional eating disorders service'] };
+    const sealed = await h.services.keyring.encrypt(
+      h.services.db,
+      row.practice_id,
+      JSON.stringify(old),
+      endingDetailsPurpose(row.id),
+    );
+    await h.services.db.execute(
+      sql`UPDATE episode_endings SET details = ${sealed} WHERE id = ${row.id}`,
+    );
+    const ending = await get(`/api/v1/episodes/${id}/ending`);
+    expect(ending.statusCode, ending.body).toBe(200);
+    expect(ending.json().details.referrals).toEqual([
+      { to: 'Regional eating disorders service', reason: '' },
+    ]);
+    expect(ending.json().summary).toBe(
+      'Closed at intake without therapy; referred to Regional eating disorders service.',
+    );
   });
 });
 

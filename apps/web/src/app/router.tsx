@@ -1,161 +1,278 @@
-import type { ReactElement } from 'react';
-import { createBrowserRouter } from 'react-router';
-import { AccessReportPage } from '../features/access-report/access-report-page';
-import { AuditPage } from '../features/admin/audit-page';
-import { OutboxPage } from '../features/admin/outbox-page';
-import { ForgotPasswordPage } from '../features/auth/forgot-password-page';
-import { InvitationPage } from '../features/auth/invitation-page';
-import { ResetPasswordPage } from '../features/auth/reset-password-page';
+import type { Role } from '@throughline/contracts';
+import type { ComponentType, ReactElement } from 'react';
+import { createBrowserRouter, type RouteObject } from 'react-router';
 import { SignInPage } from '../features/auth/sign-in-page';
-import { SignUpCodePage } from '../features/auth/sign-up-code-page';
-import { BriefPage } from '../features/brief/brief-page';
-import { AftercarePage } from '../features/check-ins/aftercare-page';
-import { PortalCheckInPage } from '../features/check-ins/portal-check-in-page';
-import { ClientPage } from '../features/clients/client-page';
-import { PortalMessagesPage } from '../features/contact/portal-messages-page';
-import { CoverPage } from '../features/cover/cover-page';
-import { EndingSummaryPage } from '../features/ending/ending-summary-page';
-import { PortalEndingSummaryPage } from '../features/ending/portal-ending-summary-page';
-import { PortalEndingPlanPage } from '../features/ending-plan/portal-ending-plan-page';
-import { PortalClosureLetterPage } from '../features/endings/portal-closure-letter-page';
-import { EpisodePage } from '../features/episodes/episode-page';
-import { NotePage } from '../features/notes/note-page';
-import { PrivateNotePage } from '../features/notes/private-note-page';
-import { QuestionnairePage } from '../features/portal/questionnaire-page';
-import { ContinuityKitPage } from '../features/readiness/continuity-kit-page';
-import { PortalReadinessPage } from '../features/readiness/portal-readiness-page';
-import { SessionPage } from '../features/sessions/session-page';
-import { SecurityPage } from '../features/settings/security-page';
-import { SupervisedEpisodePage } from '../features/supervision/supervised-episode-page';
-import { HomePage } from './home-page';
+import { Loading } from './loading';
 import { NotFoundPage } from './message-page';
 import { RequireRole } from './require-role';
 import { SignedInLayout } from './signed-in-layout';
 
-function therapistOnly(element: ReactElement): ReactElement {
-  return <RequireRole roles={['therapist']}>{element}</RequireRole>;
+type LazyRoute = Pick<RouteObject, 'lazy'>;
+
+/**
+ * A page loaded only when its route is visited (its own chunk, so the first page downloads only
+ * what it shows). The router fetches the chunk before it leaves the current page, so nothing
+ * flashes; `roles` limits the page to those accounts (see RequireRole).
+ */
+function page<M>(
+  load: () => Promise<M>,
+  pick: (module: M) => ComponentType,
+  roles?: Role[],
+): LazyRoute {
+  return {
+    lazy: async () => {
+      const Page = pick(await load());
+      return {
+        element: roles ? (
+          <RequireRole roles={roles}>
+            <Page />
+          </RequireRole>
+        ) : (
+          <Page />
+        ),
+      };
+    },
+  };
 }
+
+const THERAPIST: Role[] = ['therapist'];
+const CLIENT: Role[] = ['client'];
+const ADMIN: Role[] = ['practice_admin'];
+
+/** Shown while the first page's chunk loads, before anything else can be drawn. */
+const firstLoad: ReactElement = <Loading label="Loading Throughline" />;
 
 export type AppRouter = ReturnType<typeof createBrowserRouter>;
 
 export function createAppRouter(): AppRouter {
   return createBrowserRouter([
     { path: '/sign-in', element: <SignInPage /> },
-    { path: '/invitations/:token', element: <InvitationPage /> },
-    { path: '/forgot-password', element: <ForgotPasswordPage /> },
-    { path: '/sign-up-code', element: <SignUpCodePage /> },
-    { path: '/reset-password/:token', element: <ResetPasswordPage /> },
+    {
+      path: '/invitations/:token',
+      hydrateFallbackElement: firstLoad,
+      ...page(
+        () => import('../features/auth/invitation-page'),
+        (m) => m.InvitationPage,
+      ),
+    },
+    {
+      path: '/forgot-password',
+      hydrateFallbackElement: firstLoad,
+      ...page(
+        () => import('../features/auth/forgot-password-page'),
+        (m) => m.ForgotPasswordPage,
+      ),
+    },
+    {
+      path: '/sign-up-code',
+      hydrateFallbackElement: firstLoad,
+      ...page(
+        () => import('../features/auth/sign-up-code-page'),
+        (m) => m.SignUpCodePage,
+      ),
+    },
+    {
+      path: '/reset-password/:token',
+      hydrateFallbackElement: firstLoad,
+      ...page(
+        () => import('../features/auth/reset-password-page'),
+        (m) => m.ResetPasswordPage,
+      ),
+    },
     {
       element: <SignedInLayout />,
+      hydrateFallbackElement: firstLoad,
       children: [
-        { index: true, element: <HomePage /> },
-        { path: 'clients/:id', element: therapistOnly(<ClientPage />) },
-        { path: 'episodes/:id', element: therapistOnly(<EpisodePage />) },
-        { path: 'episodes/:id/brief', element: therapistOnly(<BriefPage />) },
-        { path: 'episodes/:id/ending-summary', element: therapistOnly(<EndingSummaryPage />) },
-        { path: 'episodes/:id/private-notes/new', element: therapistOnly(<PrivateNotePage />) },
-        { path: 'notes/:id', element: therapistOnly(<NotePage />) },
-        { path: 'cover', element: therapistOnly(<CoverPage />) },
-        { path: 'aftercare', element: therapistOnly(<AftercarePage />) },
         {
-          path: 'supervision/episodes/:id',
-          element: (
-            <RequireRole roles={['supervisor']}>
-              <SupervisedEpisodePage />
-            </RequireRole>
+          index: true,
+          ...page(
+            () => import('./home-page'),
+            (m) => m.HomePage,
           ),
         },
-        { path: 'sessions/:id', element: therapistOnly(<SessionPage />) },
-        { path: 'private-notes/:noteId', element: therapistOnly(<PrivateNotePage />) },
+        {
+          path: 'clients/:id',
+          ...page(
+            () => import('../features/clients/client-page'),
+            (m) => m.ClientPage,
+            THERAPIST,
+          ),
+        },
+        {
+          path: 'episodes/:id',
+          ...page(
+            () => import('../features/episodes/episode-page'),
+            (m) => m.EpisodePage,
+            THERAPIST,
+          ),
+        },
+        {
+          path: 'episodes/:id/brief',
+          ...page(
+            () => import('../features/brief/brief-page'),
+            (m) => m.BriefPage,
+            THERAPIST,
+          ),
+        },
+        {
+          path: 'episodes/:id/ending-summary',
+          ...page(
+            () => import('../features/ending/ending-summary-page'),
+            (m) => m.EndingSummaryPage,
+            THERAPIST,
+          ),
+        },
+        {
+          path: 'episodes/:id/private-notes/new',
+          ...page(
+            () => import('../features/notes/private-note-page'),
+            (m) => m.PrivateNotePage,
+            THERAPIST,
+          ),
+        },
+        {
+          path: 'notes/:id',
+          ...page(
+            () => import('../features/notes/note-page'),
+            (m) => m.NotePage,
+            THERAPIST,
+          ),
+        },
+        {
+          path: 'cover',
+          ...page(
+            () => import('../features/cover/cover-page'),
+            (m) => m.CoverPage,
+            THERAPIST,
+          ),
+        },
+        {
+          path: 'aftercare',
+          ...page(
+            () => import('../features/check-ins/aftercare-page'),
+            (m) => m.AftercarePage,
+            THERAPIST,
+          ),
+        },
+        {
+          path: 'supervision/episodes/:id',
+          ...page(
+            () => import('../features/supervision/supervised-episode-page'),
+            (m) => m.SupervisedEpisodePage,
+            ['supervisor'],
+          ),
+        },
+        {
+          path: 'sessions/:id',
+          ...page(
+            () => import('../features/sessions/session-page'),
+            (m) => m.SessionPage,
+            THERAPIST,
+          ),
+        },
+        {
+          path: 'private-notes/:noteId',
+          ...page(
+            () => import('../features/notes/private-note-page'),
+            (m) => m.PrivateNotePage,
+            THERAPIST,
+          ),
+        },
         {
           path: 'admin/outbox',
-          element: (
-            <RequireRole roles={['practice_admin']}>
-              <OutboxPage />
-            </RequireRole>
+          ...page(
+            () => import('../features/admin/outbox-page'),
+            (m) => m.OutboxPage,
+            ADMIN,
           ),
         },
         {
           path: 'admin/audit',
-          element: (
-            <RequireRole roles={['practice_admin']}>
-              <AuditPage />
-            </RequireRole>
+          ...page(
+            () => import('../features/admin/audit-page'),
+            (m) => m.AuditPage,
+            ADMIN,
           ),
         },
         {
           path: 'questionnaires/:taskId',
-          element: (
-            <RequireRole roles={['client']}>
-              <QuestionnairePage />
-            </RequireRole>
+          ...page(
+            () => import('../features/portal/questionnaire-page'),
+            (m) => m.QuestionnairePage,
+            CLIENT,
           ),
         },
         {
           path: 'closure-letter/:id',
-          element: (
-            <RequireRole roles={['client']}>
-              <PortalClosureLetterPage />
-            </RequireRole>
+          ...page(
+            () => import('../features/endings/portal-closure-letter-page'),
+            (m) => m.PortalClosureLetterPage,
+            CLIENT,
           ),
         },
         {
           path: 'check-ins/:id',
-          element: (
-            <RequireRole roles={['client']}>
-              <PortalCheckInPage />
-            </RequireRole>
+          ...page(
+            () => import('../features/check-ins/portal-check-in-page'),
+            (m) => m.PortalCheckInPage,
+            CLIENT,
           ),
         },
         {
           path: 'ending-summary/:id',
-          element: (
-            <RequireRole roles={['client']}>
-              <PortalEndingSummaryPage />
-            </RequireRole>
+          ...page(
+            () => import('../features/ending/portal-ending-summary-page'),
+            (m) => m.PortalEndingSummaryPage,
+            CLIENT,
           ),
         },
         {
           path: 'access-report',
-          element: (
-            <RequireRole roles={['client']}>
-              <AccessReportPage />
-            </RequireRole>
+          ...page(
+            () => import('../features/access-report/access-report-page'),
+            (m) => m.AccessReportPage,
+            CLIENT,
           ),
         },
         {
           path: 'messages',
-          element: (
-            <RequireRole roles={['client']}>
-              <PortalMessagesPage />
-            </RequireRole>
+          ...page(
+            () => import('../features/contact/portal-messages-page'),
+            (m) => m.PortalMessagesPage,
+            CLIENT,
           ),
         },
         {
           path: 'ending-plan',
-          element: (
-            <RequireRole roles={['client']}>
-              <PortalEndingPlanPage />
-            </RequireRole>
+          ...page(
+            () => import('../features/ending-plan/portal-ending-plan-page'),
+            (m) => m.PortalEndingPlanPage,
+            CLIENT,
           ),
         },
         {
           path: 'readiness',
-          element: (
-            <RequireRole roles={['client']}>
-              <PortalReadinessPage />
-            </RequireRole>
+          ...page(
+            () => import('../features/readiness/portal-readiness-page'),
+            (m) => m.PortalReadinessPage,
+            CLIENT,
           ),
         },
         {
           path: 'continuity-kit',
-          element: (
-            <RequireRole roles={['client']}>
-              <ContinuityKitPage />
-            </RequireRole>
+          ...page(
+            () => import('../features/readiness/continuity-kit-page'),
+            (m) => m.ContinuityKitPage,
+            CLIENT,
           ),
         },
-        { path: 'settings/security', element: <SecurityPage /> },
+        {
+          path: 'settings/security',
+          ...page(
+            () => import('../features/settings/security-page'),
+            (m) => m.SecurityPage,
+          ),
+        },
         { path: '*', element: <NotFoundPage /> },
       ],
     },

@@ -18,6 +18,7 @@ const OWN_PHASES: Partial<Record<Action, readonly string[]>> = {
   'ending-summary.update': ['ending', 'aftercare', 'closed'],
   'ending-summary.share': ['ending', 'aftercare', 'closed'],
   'check-in.answer': ['aftercare'],
+  'check-in.save': ['aftercare'],
   'booster.offer': ['aftercare'],
 };
 const limited = ACTIONS.filter((a) => phasesOf(a) !== undefined && !(a in OWN_PHASES));
@@ -109,7 +110,12 @@ describe('the phase rule table', () => {
 
 describe('phaseRefusal', () => {
   it('is a 409 code naming the phase and what cannot be done, for every limited action', () => {
-    for (const action of [...limited, 'check-in.answer', 'booster.offer'] as const) {
+    for (const action of [
+      ...limited,
+      'check-in.answer',
+      'check-in.save',
+      'booster.offer',
+    ] as const) {
       const error = phaseRefusal(action, 'closed');
       expect(error).toBeInstanceOf(AppError);
       expect(error.code).toBe('EPISODE_PHASE_FORBIDS');

@@ -35,6 +35,7 @@ const DEEDS: Partial<Record<Action, string>> = {
   'ending-summary.share': 'the ending summary is shared once it is ending, not',
   'episode.ending.record': 'an ending cannot be recorded',
   'check-in.answer': 'check-ins cannot be answered',
+  'check-in.save': 'check-ins cannot be answered',
   'booster.offer': 'booster sessions cannot be offered',
 };
 

@@ -279,11 +279,13 @@ export const POLICY = {
   'risk-phrases.update': { who: ['practice_admin'] },
   // Check-ins after the ending and the aftercare queue (issue 11). Both parties read an
   // episode's check-ins; only the client answers them, and only while the episode is in
-  // aftercare; the client may withdraw their check-in consent at any time, in any phase. The
+  // aftercare (saving a draft likewise); the client may withdraw their check-in consent at any time, in any phase. The
   // queue and the booster session are the therapist's; a booster is booked in aftercare only.
   'check-in.list': { who: ['therapist', 'client'], hidesExistence: true },
   'check-in.portal.list': { who: ['client'] },
   'check-in.answer': { who: ['client'], hidesExistence: true, phases: ['aftercare'] },
+  // The client's unsent answers (the form's autosave), under the same rule as answering.
+  'check-in.save': { who: ['client'], hidesExistence: true, phases: ['aftercare'] },
   'check-in.withdraw': { who: ['client'], hidesExistence: true },
   'aftercare.list': { who: ['therapist'] },
   'aftercare.handle': { who: ['therapist'], hidesExistence: true },

@@ -30,7 +30,8 @@ export async function findOwnCheckIn(
 
 const conflict = (message: string): AppError => new AppError('CONFLICT', message);
 
-function refusalOf(row: CheckInRow): AppError | undefined {
+/** Why a check-in cannot take an answer (or a draft of one) now; undefined when it can. */
+export function refusalOf(row: CheckInRow): AppError | undefined {
   switch (row.status) {
     case 'scheduled':
       return conflict('This check-in is not open yet; it opens on its day.');
@@ -150,6 +151,7 @@ export async function answerCheckIn(
             )
           : null,
         wantsToTalk: input.wantsToTalk,
+        draft: null,
       })
       .where(and(eq(checkIns.practiceId, row.practiceId), eq(checkIns.id, row.id)))
       .returning();

@@ -4,6 +4,7 @@ import { type AccessContext, perform, performOnEpisode, Refusal } from '../acces
 import { findClientOfUser } from '../clients';
 import { endLiveSignature } from '../consent';
 import { AppError } from '../shared/errors';
+import { openCheckInDraft } from './draft';
 import { cancelFutureCheckIns, listCheckInsOfEpisode } from './repository';
 import { checkIns } from './tables';
 import { toCheckInView, toPortalCheckIn } from './views';
@@ -41,7 +42,10 @@ export async function listPortalCheckIns(ctx: AccessContext): Promise<Contract.P
       .orderBy(checkIns.dueOn);
     step.about({ clientId: client.id });
     step.audit({ resourceType: 'client', resourceId: client.id, detail: { count: rows.length } });
-    return rows.map(toPortalCheckIn);
+    const items: Contract.PortalCheckIn[] = [];
+    for (const row of rows)
+      items.push(toPortalCheckIn(row, await openCheckInDraft(tx, ctx.services.keyring, row)));
+    return items;
   });
 }
 

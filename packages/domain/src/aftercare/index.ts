@@ -2,6 +2,7 @@
 export { type AnswerCheckInInput, answerCheckIn } from './answer';
 export { type OfferBoosterInput, offerBooster } from './booster';
 export { listCheckIns, listPortalCheckIns, withdrawCheckIns } from './check-ins';
+export { type CheckInDraft, checkInDraftPurpose, saveCheckInDraft } from './draft';
 export {
   type CheckInStepOutcome,
   emailCheckIn,

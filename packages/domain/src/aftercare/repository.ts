@@ -76,7 +76,7 @@ export async function cancelFutureCheckIns(
 ): Promise<string[]> {
   const rows = await tx
     .update(checkIns)
-    .set({ status: 'cancelled', closedAt: at })
+    .set({ status: 'cancelled', closedAt: at, draft: null })
     .where(
       and(
         eq(checkIns.practiceId, practiceId),

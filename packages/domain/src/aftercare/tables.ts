@@ -51,6 +51,12 @@ export const checkIns = pgTable(
     /** Encrypted: "How are things?" in the client's words (null when not answered). */
     words: text('words'),
     wantsToTalk: boolean('wants_to_talk'),
+    /**
+     * Encrypted: the client's unsent answers, saved as they fill the form in (JSON
+     * `{ v: 1, forms, howAreThings, wantsToTalk }`); cleared when the check-in is answered or
+     * cancelled.
+     */
+    draft: text('draft'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

@@ -17,7 +17,10 @@ export function toCheckInView(row: CheckInRow): Contract.CheckIn {
 }
 
 /** A check-in's questionnaires as the portal shows them, from the instrument definitions. */
-export function toPortalCheckIn(row: CheckInRow): Contract.PortalCheckIn {
+export function toPortalCheckIn(
+  row: CheckInRow,
+  draft: Contract.CheckInDraft | null,
+): Contract.PortalCheckIn {
   return {
     id: row.id,
     episodeId: row.episodeId,
@@ -34,6 +37,7 @@ export function toPortalCheckIn(row: CheckInRow): Contract.PortalCheckIn {
         attribution: d.attribution,
       };
     }),
+    draft,
   };
 }
 

@@ -8,18 +8,13 @@ import { type AppointmentRow, listByEpisode } from './repository';
 import { assertNoConflicts, insertAppointments } from './scheduling';
 import { appointmentSeries, appointments } from './tables';
 import { type TaperInput, taperSchedule } from './taper';
+import { sessionMinutes, usualSession } from './usual-session';
 import { openLocation, therapistZone } from './views';
 
 export type TaperOutcome = { kept: number; cancelled: number; booked: number };
 
 const localDay = (at: Date, zone: string): string =>
   DateTime.fromJSDate(at, { zone }).toISODate() ?? '';
-
-/** The session the usual slot is read from: the newest one of a series, else the newest one. */
-function usualSession(rows: readonly AppointmentRow[]): AppointmentRow | undefined {
-  const inSeries = rows.filter((r) => r.seriesId !== null);
-  return (inSeries.length > 0 ? inSeries : rows).at(-1);
-}
 
 /**
  * Rewrites the episode's future sessions to follow an agreed taper, inside the caller's
@@ -43,7 +38,7 @@ export async function applyTaperInTx(
   if (!model) return { kept: 0, cancelled: 0, booked: 0 };
   const zone = therapistZone(model);
   const local = DateTime.fromJSDate(model.startsAt, { zone });
-  const minutes = Math.round((model.endsAt.getTime() - model.startsAt.getTime()) / 60_000);
+  const minutes = sessionMinutes(model);
   const slot = { weekday: local.weekday, time: local.toFormat('HH:mm'), timeZone: zone };
   const schedule = taperSchedule(plan, slot, now);
 

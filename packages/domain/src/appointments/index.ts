@@ -60,5 +60,6 @@ export {
   type UpdatedAppointment,
   updateAppointment,
 } from './update-appointment';
+export { usualSessionMinutes } from './usual-session';
 export type { AppointmentView, SeriesView } from './views';
 export { appointmentLocationPurpose, openAppointments, therapistZone } from './views';

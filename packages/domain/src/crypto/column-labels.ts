@@ -188,6 +188,9 @@ export const COLUMN_LABELS: Record<string, Record<string, ColumnLabel>> = {
       'ids of the responses that hold the scores (their answers are encrypted)',
     ),
     words: encrypted('"How are things?" in the client\'s own words'),
+    draft: encrypted(
+      "the client's unsent answers and words, saved while they fill the check-in in",
+    ),
   },
   aftercare_queue: {
     reasons: plaintext(

@@ -3,6 +3,7 @@ import {
   type Ending,
   type EndingDetails,
   type EndingKind,
+  type Referral,
 } from '@throughline/contracts';
 import type { Keyring } from '../crypto';
 import { type EndingRow, endingDetailsPurpose, endingReasonPurpose } from '../episodes';
@@ -18,10 +19,48 @@ export async function openDetails(
   row: EndingRow,
 ): Promise<StoredDetails> {
   const json = await keyring.decrypt(db, row.practiceId, row.details, endingDetailsPurpose(row.id));
-  return JSON.parse(json) as StoredDetails;
+  return readDetails(JSON.parse(json));
 }
 
-const list = (items: readonly { to: string }[]): string => items.map((r) => r.to).join(', ');
+/** A referral as an older ending may hold it: a bare name, or a name without a reason. */
+type StoredReferral = string | { to: string; reason?: string };
+const referral = (r: StoredReferral): Referral =>
+  typeof r === 'string' ? { to: r, reason: '' } : { to: r.to, reason: r.reason ?? '' };
+const referrals = (items: unknown): Referral[] =>
+  Array.isArray(items) ? (items as StoredReferral[]).map(referral) : [];
+
+/**
+ * The stored details in today's shape. Endings recorded before referrals had reasons (or with
+ * plain names) still read: each referral becomes `{ to, reason }`, the reason empty.
+ */
+export function readDetails(stored: unknown): StoredDetails {
+  const details = stored as StoredDetails & {
+    referrals?: unknown;
+    closureLetter?: { referrals?: unknown };
+  };
+  if ('erased' in details) return details;
+  return {
+    ...details,
+    ...('referrals' in details ? { referrals: referrals(details.referrals) } : {}),
+    ...(details.closureLetter
+      ? {
+          closureLetter: {
+            ...details.closureLetter,
+            referrals: referrals(details.closureLetter.referrals),
+          },
+        }
+      : {}),
+  } as StoredDetails;
+}
+
+/** Referrals in one line of plain words: "Community clinic (for longer-term CBT), Peer group". */
+const list = (items: readonly Referral[]): string =>
+  items
+    .map((r) => {
+      const why = r.reason.replace(/[\s.]+$/, '');
+      return why ? `${r.to} (${why})` : r.to;
+    })
+    .join(', ');
 
 /** One sentence in plain words: what happened and what was offered. */
 export function summarize(details: StoredDetails, responsibleName: string | null): string {

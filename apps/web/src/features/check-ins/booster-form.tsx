@@ -1,5 +1,6 @@
-import { Button, Group, Stack, TextInput } from '@mantine/core';
+import { Button, Group, NumberInput, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
+import { BOOSTER_MINUTES } from '@throughline/contracts';
 import type { ReactElement } from 'react';
 import { ErrorAlert } from '../../app/error-alert';
 import { zoneSuffix } from '../../app/format';
@@ -17,8 +18,9 @@ export function BoosterForm({
   onDone: () => void;
 }): ReactElement {
   const offer = useOfferBooster();
+  const { min, max, fallback } = BOOSTER_MINUTES;
   const form = useForm({
-    initialValues: { startsAt: '' },
+    initialValues: { startsAt: '', minutes: '' as number | string },
     validate: {
       startsAt: (v) =>
         !v
@@ -26,11 +28,20 @@ export function BoosterForm({
           : new Date(v).getTime() <= Date.now()
             ? 'Choose a time in the future.'
             : null,
+      minutes: (v) =>
+        v === '' || (Number.isInteger(Number(v)) && Number(v) >= min && Number(v) <= max)
+          ? null
+          : `Between ${min} and ${max} minutes, or leave it empty.`,
     },
   });
   const onSubmit = form.onSubmit((v) =>
     offer.mutate(
-      { episodeId, queueItemId, startsAt: new Date(v.startsAt).toISOString() },
+      {
+        episodeId,
+        queueItemId,
+        startsAt: new Date(v.startsAt).toISOString(),
+        ...(v.minutes === '' ? {} : { durationMinutes: Number(v.minutes) }),
+      },
       { onSuccess: onDone },
     ),
   );
@@ -40,8 +51,18 @@ export function BoosterForm({
         <TextInput
           type="datetime-local"
           label={`Starts at (${zoneSuffix(viewerTimeZone())})`}
-          description="A 50-minute session in this aftercare episode; the client sees it in their portal."
+          description="A session in this aftercare episode; the client sees it in their portal."
           {...form.getInputProps('startsAt')}
+        />
+        <NumberInput
+          label="Length (minutes)"
+          description={`${min} to ${max} minutes. Left empty, as long as this client's usual session (${fallback} minutes if there is none).`}
+          min={min}
+          max={max}
+          step={5}
+          allowDecimal={false}
+          w={200}
+          {...form.getInputProps('minutes')}
         />
         <ErrorAlert error={offer.error} title="Could not book the booster session" />
         <Group>

@@ -1,12 +1,42 @@
 import { Button, Paper, Radio, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import type { PortalCheckIn, Wire } from '@throughline/contracts';
+import type { CheckInDraft, PortalCheckIn, SavedCheckInDraft, Wire } from '@throughline/contracts';
 import { type ReactElement, useState } from 'react';
 import { ErrorAlert } from '../../app/error-alert';
+import { LeaveWarning } from '../../app/leave-warning';
+import { type SaveStatus, useAutosave } from '../../app/use-autosave';
 import { ItemFieldset } from '../measures/item-fieldset';
-import { type AnsweredCheckIn, useAnswerCheckIn } from './check-ins-api';
+import { type AnsweredCheckIn, saveCheckInDraft, useAnswerCheckIn } from './check-ins-api';
 
 type Values = { answers: (number | null)[][]; howAreThings: string; wantsToTalk: string };
+
+const saveText: Record<SaveStatus, string> = {
+  idle: '',
+  unsaved: '',
+  saving: 'Saving your answers…',
+  saved: 'Your answers are saved. You can come back and finish later.',
+  error: 'Could not save your answers just now. They are kept on this page.',
+  conflict: 'This check-in is no longer open; your answers here were not saved.',
+};
+
+/** The form as it was left: the saved draft's answers, words and choice, else empty. */
+function startFrom(checkIn: Wire<PortalCheckIn>): Values {
+  const draft = checkIn.draft;
+  return {
+    answers: checkIn.forms.map((f) => {
+      const saved = draft?.forms.find((d) => d.instrument === f.instrument)?.answers;
+      return f.items.map((_, i) => saved?.[i] ?? null);
+    }),
+    howAreThings: draft?.howAreThings ?? '',
+    wantsToTalk: draft?.wantsToTalk === true ? 'yes' : draft?.wantsToTalk === false ? 'no' : '',
+  };
+}
+
+const toDraft = (checkIn: Wire<PortalCheckIn>, v: Values): CheckInDraft => ({
+  forms: checkIn.forms.map((f, i) => ({ instrument: f.instrument, answers: v.answers[i] ?? [] })),
+  howAreThings: v.howAreThings,
+  wantsToTalk: v.wantsToTalk === '' ? null : v.wantsToTalk === 'yes',
+});
 
 /** The check-in's questionnaires, "How are things?" and "Would you like to talk again?". */
 export function CheckInForm({
@@ -18,12 +48,15 @@ export function CheckInForm({
 }): ReactElement {
   const answer = useAnswerCheckIn(checkIn.id);
   const [showMissing, setShowMissing] = useState(false);
+  // Saved as the client goes, like a questionnaire, so closing the page loses nothing.
+  const saver = useAutosave<Values, Wire<SavedCheckInDraft>>({
+    initial: startFrom(checkIn),
+    save: (value, options) => saveCheckInDraft(checkIn.id, toDraft(checkIn, value), options),
+    delayMs: 800,
+  });
   const form = useForm<Values>({
-    initialValues: {
-      answers: checkIn.forms.map((f) => f.items.map(() => null)),
-      howAreThings: '',
-      wantsToTalk: '',
-    },
+    initialValues: saver.value,
+    onValuesChange: (values) => saver.update(values),
   });
   const { values } = form;
   const complete =
@@ -33,6 +66,7 @@ export function CheckInForm({
       setShowMissing(true);
       return;
     }
+    saver.cancel();
     answer.mutate(
       {
         forms: checkIn.forms.map((f, i) => ({
@@ -93,11 +127,15 @@ export function CheckInForm({
             Some questions are not answered yet; they are marked above.
           </Text>
         )}
+        <Text size="sm" role="status">
+          {saveText[saver.status]}
+        </Text>
         <ErrorAlert error={answer.error} title="Could not send your check-in" />
         <Button type="submit" size="md" loading={answer.isPending} fullWidth>
           Send my check-in
         </Button>
       </Stack>
+      <LeaveWarning guard={saver.leaving} />
     </form>
   );
 }

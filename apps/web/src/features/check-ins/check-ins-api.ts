@@ -3,8 +3,10 @@ import type {
   AftercareItem,
   AnswerCheckIn,
   CheckIn,
+  CheckInDraft,
   CrisisResources,
   PortalCheckIn,
+  SavedCheckInDraft,
   Wire,
 } from '@throughline/contracts';
 import { api } from '../../api/client';
@@ -33,6 +35,19 @@ export function portalCheckInsQuery() {
   return queryOptions({
     queryKey: checkInKeys.portal,
     queryFn: () => api<{ items: Wire<PortalCheckIn>[] }>('/portal/check-ins').then((r) => r.items),
+  });
+}
+
+/** The check-in form's autosave: the answers so far (`keepalive` when the page is closing). */
+export function saveCheckInDraft(
+  id: string,
+  draft: CheckInDraft,
+  options: { keepalive?: boolean } = {},
+): Promise<Wire<SavedCheckInDraft>> {
+  return api<Wire<SavedCheckInDraft>>(`/portal/check-ins/${enc(id)}/draft`, {
+    method: 'PUT',
+    body: draft,
+    keepalive: options.keepalive,
   });
 }
 
@@ -72,14 +87,19 @@ export function useHandleAftercareItem() {
   );
 }
 
-export type OfferBooster = { episodeId: string; startsAt: string; queueItemId: string };
+export type OfferBooster = {
+  episodeId: string;
+  startsAt: string;
+  queueItemId: string;
+  durationMinutes?: number;
+};
 
 export function useOfferBooster() {
   return useFeatureMutation(
     ({ episodeId, ...body }: OfferBooster) =>
       api<{ appointmentId: string }>(`/episodes/${enc(episodeId)}/booster`, {
         method: 'POST',
-        body: { ...body, durationMinutes: 50 },
+        body,
       }),
     (queryClient, _data, vars) => {
       void queryClient.invalidateQueries({ queryKey: checkInKeys.aftercare });

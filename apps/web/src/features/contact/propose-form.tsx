@@ -1,5 +1,4 @@
 import {
-  ActionIcon,
   Button,
   Checkbox,
   Group,
@@ -23,6 +22,7 @@ import { zoneSuffix } from '@throughline/contracts';
 import type { ReactElement } from 'react';
 import { ErrorAlert } from '../../app/error-alert';
 import { contactChannelLabels, weekdayLabels } from '../../app/labels';
+import { ListEditor } from '../../app/list-editor';
 import { useProposeContactAgreement } from './contact-api';
 
 type Values = {
@@ -117,49 +117,39 @@ export function ProposeContactForm({
             The client sees them in their own time zone.
           </Text>
         </div>
-        {form.values.availability.map((_, i) => (
-          <Group key={form.key(`availability.${i}`)} gap="xs" align="flex-end" wrap="wrap">
-            <Select
-              label="Day"
-              data={weekdayOptions}
-              allowDeselect={false}
-              w={140}
-              {...form.getInputProps(`availability.${i}.weekday`)}
-            />
-            <TextInput
-              type="time"
-              label="From"
-              w={110}
-              {...form.getInputProps(`availability.${i}.from`)}
-            />
-            <TextInput
-              type="time"
-              label="To"
-              w={110}
-              {...form.getInputProps(`availability.${i}.to`)}
-            />
-            <ActionIcon
-              variant="subtle"
-              color="red"
-              size="lg"
-              aria-label={`Remove ${weekdayLabels[Number(form.values.availability[i]?.weekday)] ?? 'this'} window`}
-              onClick={() => form.removeListItem('availability', i)}
-            >
-              ×
-            </ActionIcon>
-          </Group>
-        ))}
-        <Group>
-          <Button
-            variant="light"
-            size="xs"
-            onClick={() =>
-              form.insertListItem('availability', { weekday: '1', from: '09:00', to: '17:00' })
-            }
-          >
-            Add hours
-          </Button>
-        </Group>
+        <ListEditor
+          items={form.values.availability}
+          rowKey={(_, i) => form.key(`availability.${i}`)}
+          removeLabel={(w) => `Remove ${weekdayLabels[Number(w.weekday)] ?? 'this'} window`}
+          onRemove={(i) => form.removeListItem('availability', i)}
+          addLabel="Add hours"
+          onAdd={() =>
+            form.insertListItem('availability', { weekday: '1', from: '09:00', to: '17:00' })
+          }
+          renderRow={(_, i) => (
+            <>
+              <Select
+                label="Day"
+                data={weekdayOptions}
+                allowDeselect={false}
+                w={140}
+                {...form.getInputProps(`availability.${i}.weekday`)}
+              />
+              <TextInput
+                type="time"
+                label="From"
+                w={110}
+                {...form.getInputProps(`availability.${i}.from`)}
+              />
+              <TextInput
+                type="time"
+                label="To"
+                w={110}
+                {...form.getInputProps(`availability.${i}.to`)}
+              />
+            </>
+          )}
+        />
         <NumberInput
           label="Usual reply time (hours)"
           min={1}

@@ -1,5 +1,4 @@
 import {
-  ActionIcon,
   Button,
   Chip,
   Group,
@@ -21,6 +20,8 @@ import {
 } from '@throughline/contracts';
 import { type ReactElement, useState } from 'react';
 import { ErrorAlert } from '../../app/error-alert';
+import { ListEditor } from '../../app/list-editor';
+import { ReferralsEditor } from '../../app/referrals-editor';
 import { useProposeEndingPlan } from './ending-plan-api';
 import { cadenceLabels } from './ending-plan-words';
 
@@ -138,41 +139,31 @@ export function EndingPlanForm({
             Only future sessions change; sessions before the first step stay as they are.
           </Text>
         </div>
-        {form.values.taper.map((_, i) => (
-          <Group key={form.key(`taper.${i}`)} gap="xs" align="flex-end" wrap="wrap">
-            <TextInput
-              type="date"
-              label="From"
-              w={170}
-              {...form.getInputProps(`taper.${i}.from`)}
-            />
-            <Select
-              label="Sessions"
-              data={cadenceOptions}
-              allowDeselect={false}
-              w={180}
-              {...form.getInputProps(`taper.${i}.cadence`)}
-            />
-            <ActionIcon
-              variant="subtle"
-              color="red"
-              size="lg"
-              aria-label={`Remove step ${i + 1}`}
-              onClick={() => form.removeListItem('taper', i)}
-            >
-              ×
-            </ActionIcon>
-          </Group>
-        ))}
-        <Group>
-          <Button
-            variant="light"
-            size="xs"
-            onClick={() => form.insertListItem('taper', { from: '', cadence: 'fortnightly' })}
-          >
-            Add a step
-          </Button>
-        </Group>
+        <ListEditor
+          items={form.values.taper}
+          rowKey={(_, i) => form.key(`taper.${i}`)}
+          removeLabel={(_, i) => `Remove step ${i + 1}`}
+          onRemove={(i) => form.removeListItem('taper', i)}
+          addLabel="Add a step"
+          onAdd={() => form.insertListItem('taper', { from: '', cadence: 'fortnightly' })}
+          renderRow={(_, i) => (
+            <>
+              <TextInput
+                type="date"
+                label="From"
+                w={170}
+                {...form.getInputProps(`taper.${i}.from`)}
+              />
+              <Select
+                label="Sessions"
+                data={cadenceOptions}
+                allowDeselect={false}
+                w={180}
+                {...form.getInputProps(`taper.${i}.cadence`)}
+              />
+            </>
+          )}
+        />
         <NumberInput
           label="Sessions to talk about ending"
           min={0}
@@ -214,30 +205,7 @@ export function EndingPlanForm({
         <Title order={3} size="h6">
           Referrals
         </Title>
-        {form.values.referrals.map((_, i) => (
-          <Group key={form.key(`referrals.${i}`)} gap="xs" align="flex-end" wrap="wrap">
-            <TextInput label="To" w={200} {...form.getInputProps(`referrals.${i}.to`)} />
-            <TextInput label="Why" w={220} {...form.getInputProps(`referrals.${i}.reason`)} />
-            <ActionIcon
-              variant="subtle"
-              color="red"
-              size="lg"
-              aria-label={`Remove referral ${i + 1}`}
-              onClick={() => form.removeListItem('referrals', i)}
-            >
-              ×
-            </ActionIcon>
-          </Group>
-        ))}
-        <Group>
-          <Button
-            variant="light"
-            size="xs"
-            onClick={() => form.insertListItem('referrals', { to: '', reason: '' })}
-          >
-            Add a referral
-          </Button>
-        </Group>
+        <ReferralsEditor form={form} />
         <Title order={3} size="h6">
           Check-ins after the ending (months)
         </Title>

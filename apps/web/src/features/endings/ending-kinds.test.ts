@@ -22,7 +22,11 @@ const filled = (kind: EndingFormValues['kind']): EndingFormValues => ({
   grounds: 'not-benefiting',
   preterminationOn: '2026-11-02',
   preterminationSummary: 'We talked about ending.',
-  referrals: 'Community clinic\n\n  Peer group  ',
+  referrals: [
+    { to: 'Community clinic', reason: '  For longer-term support ' },
+    { to: '', reason: '' },
+    { to: '  Peer group  ', reason: '' },
+  ],
   outreach: [{ on: '2026-11-01', channel: 'portal message', note: '' }],
   closureLetter: { text: 'Dear Sam, …', howToReturn: 'Write to the practice.' },
   transferTo: 'Dr. Okafor',
@@ -77,14 +81,28 @@ describe('End therapy: each kind builds the request its contract accepts', () =>
     expect(toEndingRequest(filled('planned'))).toEqual({ kind: 'planned', reason: 'Why it ended' });
   });
 
-  it('turns referrals into one per non-empty line, inside the letter for a withdrawal', () => {
-    const withdrawal = toEndingRequest(filled('client-withdrawal'));
-    expect(withdrawal).toMatchObject({
-      closureLetter: { referrals: [{ to: 'Community clinic' }, { to: 'Peer group' }] },
+  it('sends each referral with its reason, drops empty rows, inside the letter for a withdrawal', () => {
+    const sent = [
+      { to: 'Community clinic', reason: 'For longer-term support' },
+      { to: 'Peer group', reason: '' },
+    ];
+    expect(toEndingRequest(filled('client-withdrawal'))).toMatchObject({
+      closureLetter: { referrals: sent },
     });
-    expect(toEndingRequest(filled('not-started'))).toMatchObject({
-      referrals: [{ to: 'Community clinic' }, { to: 'Peer group' }],
+    expect(toEndingRequest(filled('not-started'))).toMatchObject({ referrals: sent });
+    expect(toEndingRequest(filled('therapist-initiated'))).toMatchObject({ referrals: sent });
+  });
+
+  it('sends a reason without a name, so the server asks for the name at that row', () => {
+    const request = toEndingRequest({
+      ...filled('not-started'),
+      referrals: [{ to: ' ', reason: 'Evening groups' }],
     });
+    const parsed = recordEndingRequest.safeParse(request);
+    expect(parsed.success).toBe(false);
+    const issue = parsed.error?.issues[0];
+    expect(fieldForErrorPath(`/body/${issue?.path.join('/')}`)).toBe('referrals.0.to');
+    expect(issue?.message).toBe('Name who the referral is to.');
   });
 
   it('leaves out an empty pretermination date so the server can ask for it or the reason', () => {
@@ -117,8 +135,12 @@ describe('End therapy: the form parts and the server’s messages', () => {
   it('puts a server message at its field', () => {
     expect(fieldForErrorPath('/body/closureLetter/text')).toBe('closureLetter.text');
     expect(fieldForErrorPath('body/outreach/0/on')).toBe('outreach.0.on');
-    expect(fieldForErrorPath('/body/referrals/1/to')).toBe('referrals');
-    expect(fieldForErrorPath('/body/closureLetter/referrals/0/to')).toBe('referrals');
+    expect(fieldForErrorPath('/body/referrals/1/to')).toBe('referrals.1.to');
+    expect(fieldForErrorPath('/body/closureLetter/referrals/0/reason')).toBe('referrals.0.reason');
+    expect(fieldForErrorPath('referrals')).toBe('referrals');
+    // The route's own validation names the body's path with dots.
+    expect(fieldForErrorPath('body.closureLetter.referrals.0.to')).toBe('referrals.0.to');
+    expect(fieldForErrorPath('body.reason')).toBe('reason');
     expect(fieldForErrorPath('/body/reason')).toBe('reason');
   });
 

@@ -6,6 +6,7 @@ import {
   type Phase,
   type RecordEndingInput,
 } from '@throughline/contracts';
+import type { ReferralRow } from '../../app/referrals-editor';
 
 /**
  * The "End therapy" form, kind by kind: which parts each kind of ending asks for, and the request
@@ -64,8 +65,8 @@ export type EndingFormValues = {
   preterminationOn: string;
   preterminationSummary: string;
   precludedBecause: string;
-  /** One referral a line: who or which service. */
-  referrals: string;
+  /** Who (a person or a service) and, optionally, why; one row each. */
+  referrals: ReferralRow[];
   outreach: OutreachRow[];
   closureLetter: { text: string; howToReturn: string };
   transferTo: string;
@@ -80,7 +81,7 @@ export const emptyEnding = (kind: EndingKind | ''): EndingFormValues => ({
   preterminationOn: '',
   preterminationSummary: '',
   precludedBecause: '',
-  referrals: '',
+  referrals: [{ to: '', reason: '' }],
   outreach: [{ on: '', channel: 'phone', note: '' }],
   closureLetter: { text: '', howToReturn: '' },
   transferTo: '',
@@ -88,12 +89,11 @@ export const emptyEnding = (kind: EndingKind | ''): EndingFormValues => ({
   of: '',
 });
 
-const lines = (text: string) =>
-  text
-    .split('\n')
-    .map((line) => line.trim())
-    .filter(Boolean)
-    .map((to) => ({ to }));
+/** The referrals typed, trimmed; a row left wholly empty is dropped, a half-filled one is sent. */
+const referralsOf = (rows: readonly ReferralRow[]): { to: string; reason: string }[] =>
+  rows
+    .map((row) => ({ to: row.to.trim(), reason: row.reason.trim() }))
+    .filter((row) => row.to || row.reason);
 
 /**
  * The request for the chosen kind, with only that kind's fields. Empty choices are sent as they
@@ -109,7 +109,7 @@ export function toEndingRequest(v: EndingFormValues): RecordEndingInput {
         grounds: v.grounds as 'not-benefiting',
         ...(v.preterminationOn ? { preterminationOn: v.preterminationOn } : {}),
         preterminationSummary: v.preterminationSummary,
-        referrals: lines(v.referrals),
+        referrals: referralsOf(v.referrals),
         precludedBecause: v.precludedBecause,
       };
     case 'client-withdrawal':
@@ -121,25 +121,26 @@ export function toEndingRequest(v: EndingFormValues): RecordEndingInput {
           channel: row.channel as 'phone',
           note: row.note,
         })),
-        closureLetter: { ...v.closureLetter, referrals: lines(v.referrals) },
+        closureLetter: { ...v.closureLetter, referrals: referralsOf(v.referrals) },
       };
     case 'transfer':
       return { kind: v.kind, reason, transferTo: v.transferTo, handoverSummary: v.handoverSummary };
     case 'death-or-incapacity':
       return { kind: v.kind, reason, of: v.of as 'client' };
     case 'not-started':
-      return { kind: v.kind, reason, referrals: lines(v.referrals) };
+      return { kind: v.kind, reason, referrals: referralsOf(v.referrals) };
     default:
       return { kind: 'planned', reason };
   }
 }
 
 /**
- * The form field a server message belongs to: "/body/closureLetter/text" → "closureLetter.text";
- * a referral's message ("/body/referrals/0/to", or inside the letter) goes to the referrals box.
+ * The form field a server message belongs to: "body.closureLetter.text" (or "/body/…/text") →
+ * "closureLetter.text";
+ * a referral's message goes to its row ("/body/referrals/1/to", or inside the letter,
+ * "/body/closureLetter/referrals/1/to" → "referrals.1.to"), one about the list to the list.
  */
 export function fieldForErrorPath(path: string): string {
-  const field = path.replace(/^\/?(body\/)?/, '').replace(/\//g, '.');
-  if (/^(closureLetter\.)?referrals(\.|$)/.test(field)) return 'referrals';
-  return field;
+  const field = path.replace(/^\/?(body[/.])?/, '').replace(/\//g, '.');
+  return field.replace(/^closureLetter\.referrals(\.|$)/, 'referrals$1');
 }

@@ -1,6 +1,8 @@
-import { ActionIcon, Button, Group, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import type { ReactElement } from 'react';
+import { ListEditor } from '../../app/list-editor';
+import { ReferralsEditor } from '../../app/referrals-editor';
 import {
   CHANNEL_WORDS,
   type EndingFormValues,
@@ -50,15 +52,7 @@ export function EndingPartFields({ part, form }: { part: EndingPart; form: Form 
         </Stack>
       );
     case 'referrals':
-      return (
-        <Textarea
-          label="Referrals"
-          description="One a line: a person or a service the client can turn to"
-          autosize
-          minRows={2}
-          {...form.getInputProps('referrals')}
-        />
-      );
+      return <ReferralFields form={form} />;
     case 'outreach':
       return <OutreachFields form={form} />;
     case 'closureLetter':
@@ -115,39 +109,52 @@ function OutreachFields({ form }: { form: Form }): ReactElement {
           {form.errors.outreach}
         </Text>
       )}
-      {rows.map((row, i) => (
-        <Group key={`${i}-${row.channel}`} align="flex-end" gap="xs" wrap="wrap">
-          <TextInput
-            type="date"
-            label={`Attempt ${i + 1}: date`}
-            {...form.getInputProps(`outreach.${i}.on`)}
-          />
-          <Select
-            label="How"
-            data={options(CHANNEL_WORDS)}
-            allowDeselect={false}
-            {...form.getInputProps(`outreach.${i}.channel`)}
-          />
-          <TextInput label="Note" {...form.getInputProps(`outreach.${i}.note`)} />
-          {rows.length > 1 && (
-            <ActionIcon
-              variant="subtle"
-              aria-label={`Remove attempt ${i + 1}`}
-              onClick={() => form.removeListItem('outreach', i)}
-            >
-              ×
-            </ActionIcon>
-          )}
-        </Group>
-      ))}
-      <Button
-        variant="subtle"
-        size="xs"
-        w="fit-content"
-        onClick={() => form.insertListItem('outreach', { on: '', channel: 'phone', note: '' })}
-      >
-        Add an attempt
-      </Button>
+      <ListEditor
+        items={rows}
+        rowKey={(_, i) => form.key(`outreach.${i}`)}
+        removeLabel={(_, i) => `Remove attempt ${i + 1}`}
+        onRemove={(i) => form.removeListItem('outreach', i)}
+        addLabel="Add an attempt"
+        onAdd={() => form.insertListItem('outreach', { on: '', channel: 'phone', note: '' })}
+        min={1}
+        renderRow={(_, i) => (
+          <>
+            <TextInput
+              type="date"
+              label={`Attempt ${i + 1}: date`}
+              {...form.getInputProps(`outreach.${i}.on`)}
+            />
+            <Select
+              label="How"
+              data={options(CHANNEL_WORDS)}
+              allowDeselect={false}
+              {...form.getInputProps(`outreach.${i}.channel`)}
+            />
+            <TextInput label="Note" {...form.getInputProps(`outreach.${i}.note`)} />
+          </>
+        )}
+      />
+    </Stack>
+  );
+}
+
+function ReferralFields({ form }: { form: Form }): ReactElement {
+  return (
+    <Stack gap="xs" role="group" aria-labelledby="ending-referrals-label">
+      <div>
+        <Text size="sm" fw={500} id="ending-referrals-label">
+          Referrals
+        </Text>
+        <Text size="xs" c="dimmed">
+          A person or a service the client can turn to, and why, if you want to say.
+        </Text>
+      </div>
+      {form.errors.referrals && (
+        <Text size="sm" c="red">
+          {form.errors.referrals}
+        </Text>
+      )}
+      <ReferralsEditor form={form} toLabel="Person or service" reasonLabel="Why (optional)" />
     </Stack>
   );
 }

@@ -42,10 +42,12 @@ export function PortalClosureLetterPage(): ReactElement {
                   Others who can help
                 </Title>
                 <List>
-                  {data.referrals.map((r) => (
-                    <List.Item key={r.to} style={{ overflowWrap: 'anywhere' }}>
-                      {r.to}
-                      {r.reason ? `: ${r.reason}` : ''}
+                  {data.referrals.map((r, i) => (
+                    <List.Item key={`${i}-${r.to}`} style={{ overflowWrap: 'anywhere' }}>
+                      <Text span fw={500}>
+                        {r.to}
+                      </Text>
+                      {r.reason && <Text size="sm">{r.reason}</Text>}
                     </List.Item>
                   ))}
                 </List>
