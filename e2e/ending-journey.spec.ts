@@ -108,7 +108,7 @@ describe('ending together, and continuity after (issue 11)', () => {
 
     const maya = await as('maya');
     await maya.getByRole('link', { name: SAM.name }).first().click();
-    await maya.getByRole('link', { name: EPISODE }).click();
+    await maya.getByRole('link', { name: EPISODE, exact: true }).first().click();
     await shown(maya.getByRole('heading', { level: 1, name: `${SAM.name}: ${EPISODE}` }));
     episodeUrl = maya.url();
     const review = maya.getByRole('region', { name: 'Readiness review' });
