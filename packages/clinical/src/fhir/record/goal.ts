@@ -21,7 +21,7 @@ function achievement(level: number): Coding {
   return { system: ACHIEVEMENT, code: 'no-progress', display: 'No Progress' };
 }
 
-export const GAS_LEVELS = ['-2', '-1', '0', '1', '2'] as const;
+export const GAS_LEVELS = ['-2', '-1', '0', '+1', '+2'] as const;
 
 /**
  * A goal of the plan in the client's own words (`description`). Its Goal Attainment Scale travels

@@ -58,7 +58,7 @@ export type SignedNoteFacts = {
   addenda: { id: string; authorId: string; body: string; createdAt: Date }[];
 };
 
-export type GasLevels = Record<'-2' | '-1' | '0' | '1' | '2', string>;
+export type GasLevels = Record<'-2' | '-1' | '0' | '+1' | '+2', string>;
 
 export type GoalFacts = {
   id: string;
