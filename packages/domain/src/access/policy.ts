@@ -219,9 +219,6 @@ export const POLICY = {
   // not a supervisor: supervision consent shares parts of episodes for review, not a copy.
   'client.fhir.export': { who: ['therapist'], hidesExistence: true },
   'portal.fhir.export': { who: ['client'] },
-  // Moving a client's record in from another installation: the importing therapist becomes the
-  // client's therapist, so only a therapist imports (an admin would create clinical content).
-  'client.fhir.import': { who: ['therapist'] },
   'client.access-report.read': { who: ['therapist', 'practice_admin'], hidesExistence: true },
   // Personal API tokens are for the practice's staff (scripts, integrations): a client's portal
   // has no use for one, and a long-lived bearer credential is one more thing to lose (issue 10).
