@@ -25,6 +25,7 @@ export * from './measures';
 export * from './notes';
 export * from './notifications';
 export * from './readiness';
+export * from './record-export';
 export * from './retention';
 export * from './risk-phrases';
 export * from './sessions';

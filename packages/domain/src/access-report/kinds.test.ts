@@ -24,6 +24,17 @@ describe('an audited action in the client’s terms', () => {
     expect(kindOf('something-new.read')).toBe('record');
     // A prefix matches whole segments only: `notebook.read` is not a note.
     expect(kindOf('notebook.read')).toBe('record');
+    // A copy of the record (issue 12) is the record, not the client's details.
+    expect(kindOf('client.fhir.export')).toBe('record');
+    expect(kindOf('portal.fhir.export')).toBe('record');
+  });
+
+  it('counts a copy of the record as a read, yet never hides it as the client’s own read', () => {
+    const pattern = new RegExp(READ_ACTIONS_PATTERN);
+    for (const action of ['client.fhir.export', 'portal.fhir.export']) {
+      expect(accessOf(action)).toBe('read');
+      expect(pattern.test(action)).toBe(false);
+    }
   });
 
   it('tells reading from changing, in code and in the query pattern alike', () => {

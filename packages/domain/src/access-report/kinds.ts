@@ -8,6 +8,9 @@ const KINDS: readonly (readonly [prefix: string, kind: AccessRecordKind])[] = [
   ['client.access-report', 'access-report'],
   ['access-report', 'access-report'],
   ['client.timeline', 'timeline'],
+  // A copy of the whole record (issue 12): the record itself, not the client's details.
+  ['client.fhir', 'record'],
+  ['portal.fhir', 'record'],
   ['client', 'details'],
   ['portal.update', 'details'],
   ['episode', 'episode'],
@@ -42,6 +45,12 @@ const KINDS: readonly (readonly [prefix: string, kind: AccessRecordKind])[] = [
 /** The verbs that only look: `note.read`, `goal.list`, `client.timeline`. */
 const READ_VERBS = ['read', 'list', 'timeline'] as const;
 
+/**
+ * A copy of the record leaving the system (issue 12) is a read too, but unlike other reads it
+ * is shown even when the client made it themself: a copy is worth knowing about.
+ */
+const COPY_VERBS = ['export'] as const;
+
 /** The same rule as a POSIX regular expression, for the query that leaves out the client's reads. */
 export const READ_ACTIONS_PATTERN = `\\.(${READ_VERBS.join('|')})$`;
 
@@ -60,5 +69,5 @@ export function kindOf(action: string, agreementKind?: string | null): AccessRec
 
 export function accessOf(action: string): AccessAction {
   const verb = action.slice(action.lastIndexOf('.') + 1);
-  return (READ_VERBS as readonly string[]).includes(verb) ? 'read' : 'change';
+  return [...READ_VERBS, ...COPY_VERBS].includes(verb as never) ? 'read' : 'change';
 }

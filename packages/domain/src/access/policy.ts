@@ -213,6 +213,12 @@ export const POLICY = {
   // Who accessed the record (HIPAA 164.528): the client, their therapist and the practice's
   // administrator (who sees who and when, never the record). The kernel scopes the client.
   'access-report.read': { who: ['client'] },
+  // The record travels with the client (issue 12). Its therapist exports the episodes they treat
+  // (FHIR R4); a client downloads their own (HIPAA 164.524, right of access). Not an administrator:
+  // an export is the clinical record itself, which an admin never reads without break-glass;
+  // not a supervisor: supervision consent shares parts of episodes for review, not a copy.
+  'client.fhir.export': { who: ['therapist'], hidesExistence: true },
+  'portal.fhir.export': { who: ['client'] },
   'client.access-report.read': { who: ['therapist', 'practice_admin'], hidesExistence: true },
   // Personal API tokens are for the practice's staff (scripts, integrations): a client's portal
   // has no use for one, and a long-lived bearer credential is one more thing to lose (issue 10).

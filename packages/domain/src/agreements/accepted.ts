@@ -14,6 +14,24 @@ export async function latestAcceptedContent(
   ctx: AccessContext,
   q: { practiceId: string; episodeId: string; kind: AgreementKind },
 ): Promise<AgreementContent | undefined> {
+  return (await latestAccepted(tx, ctx, q))?.content;
+}
+
+/** The newest version every required party accepted, with its id, number and acceptance time. */
+export type AcceptedVersion = {
+  id: string;
+  version: number;
+  content: AgreementContent;
+  /** When the last required party accepted it. */
+  acceptedAt: Date;
+};
+
+/** `latestAcceptedContent` with the version it came from (the record export, issue 12). */
+export async function latestAccepted(
+  tx: Executor,
+  ctx: AccessContext,
+  q: { practiceId: string; episodeId: string; kind: AgreementKind },
+): Promise<AcceptedVersion | undefined> {
   const versions = await tx
     .select({ version: agreementVersions })
     .from(agreementVersions)
@@ -56,5 +74,14 @@ export async function latestAcceptedContent(
     accepted.version.content,
     agreementContentPurpose(accepted.version.id),
   );
-  return JSON.parse(plain) as AgreementContent;
+  const own = answers.filter((a) => a.versionId === accepted.version.id);
+  const acceptedAt = new Date(
+    Math.max(...own.map((a) => (a.respondedAt ?? accepted.version.proposedAt).getTime())),
+  );
+  return {
+    id: accepted.version.id,
+    version: accepted.version.version,
+    content: JSON.parse(plain) as AgreementContent,
+    acceptedAt,
+  };
 }

@@ -1,6 +1,6 @@
 // The agreement primitive (issue 8): a versioned proposal between the named parties of an episode.
 export { acceptAgreementVersion } from './accept-version';
-export { latestAcceptedContent } from './accepted';
+export { type AcceptedVersion, latestAccepted, latestAcceptedContent } from './accepted';
 export { declineAgreementVersion } from './decline-version';
 export { type ProposeInput, proposeAgreement, proposeInEpisode } from './propose';
 export {

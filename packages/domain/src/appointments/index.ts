@@ -28,6 +28,7 @@ export {
   sessionStartSql,
   type UpcomingSessionRow,
 } from './reads';
+export { listSessionsForRecord, type SessionRecord } from './record-reads';
 export {
   expandSeries,
   MAX_OCCURRENCES,

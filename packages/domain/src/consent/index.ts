@@ -5,6 +5,7 @@ export {
   publishConsentDocument,
 } from './documents';
 export { hasLiveConsent, liveConsentSignedAt, liveSupervisionShares } from './reads';
+export { type ConsentRecord, listConsentsForRecord } from './record-reads';
 export { endLiveSignature } from './repository';
 export {
   type ConsentSignature,

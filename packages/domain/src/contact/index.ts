@@ -9,6 +9,7 @@ export { readMessageAttachment, uploadMessageAttachment } from './attachments';
 export { windowsForViewer, withinWindows } from './hours';
 export { listMessages, markMessagesRead } from './list-messages';
 export { unreadMessageCountsSql } from './reads';
+export { listMessagesForRecord, type MessageRecord } from './record-reads';
 export { messageBodyPurpose } from './repository';
 export { clientMayMessage } from './rule';
 export { autoReplyText, sendMessage } from './send-message';

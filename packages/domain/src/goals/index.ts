@@ -16,6 +16,12 @@ export {
 } from './portal-plan';
 export { clientGoalViews, therapistGoalViews } from './present';
 export { rateGoal } from './rate-goal';
+export {
+  type GoalRecord,
+  listGoalsForRecord,
+  listSharedPlansForRecord,
+  type SharedPlanRecord,
+} from './record-reads';
 export { type GoalReviewView, reviewGoals } from './review-goals';
 export { type SharedPlanView, sharePlan } from './share-plan';
 export { type GoalChanges, updateGoal } from './update-goal';

@@ -57,6 +57,7 @@ export {
 } from './progress-sharing-state';
 export { computeOutcome, type OutcomeView, readOutcome } from './read-outcome';
 export { loadReadinessMeasures, type ReadinessMeasures } from './readiness-evidence';
+export { listResponsesForRecord, type ResponseRecord } from './record-reads';
 export {
   type RecordedResponse,
   type RecordResponseInput,

@@ -20,6 +20,7 @@ export {
   overdueDraftCountsSql,
   UNSIGNED_AFTER_HOURS,
 } from './reads';
+export { listSignedNotesForRecord, type SignedNoteRecord } from './record-reads';
 export {
   listBySession as listSessionNotes,
   type NoteSummaryRow,
