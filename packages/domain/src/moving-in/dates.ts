@@ -38,8 +38,8 @@ function build(year: number, month: number, day: number, time: string | null): D
 
 /**
  * Reads the dates practice systems write: 1990-04-03, 1990/04/03, and 03/04/1990 (day or month
- * first, by `order`; without one, ambiguous unless a part above 12 settles it), each optionally
- * with a time (14:30, 2:30 PM).
+ * first, by `order`; without one, ambiguous unless only one reading is a real date), each
+ * optionally with a time (14:30, 2:30 PM).
  */
 export function readDate(text: string, order: DateOrder | null): DateReading {
   const value = text.trim();
@@ -60,16 +60,28 @@ export function readDate(text: string, order: DateOrder | null): DateReading {
   const time = readTime(slashed[4]);
   if (time === undefined) return { ok: false, reason: 'unreadable' };
   const [a, b, year] = [Number(slashed[1]), Number(slashed[2]), Number(slashed[3])];
-  const settled = settledOrder(a, b) ?? order;
-  if (settled === null) return { ok: false, reason: 'ambiguous' };
+  // The file's order when known (a file is written one way); otherwise what this date proves.
+  const settled = order ?? settledOrder(a, b, year);
+  if (settled === null) {
+    const either = real(year, b, a) || real(year, a, b);
+    return { ok: false, reason: either ? 'ambiguous' : 'not-a-date' };
+  }
   return settled === 'day-first' ? build(year, b, a, time) : build(year, a, b, time);
 }
 
-/** The order a single slashed date proves: a first part above 12 is a day, a second a day. */
-function settledOrder(a: number, b: number): DateOrder | null {
-  if (a > 12 && b <= 12) return 'day-first';
-  if (b > 12 && a <= 12) return 'month-first';
-  if (a === b) return 'day-first'; // 05/05: either reading is the same date
+const real = (year: number, month: number, day: number): boolean =>
+  isCalendarDate(`${year}-${pad(month)}-${pad(day)}`);
+
+/**
+ * The order a single slashed date proves: the one reading that is a real date (31/01 is day
+ * first, 01/31 month first). Null when both readings are real and differ, or neither is.
+ */
+function settledOrder(a: number, b: number, year: number): DateOrder | null {
+  const dayFirst = real(year, b, a);
+  const monthFirst = real(year, a, b);
+  if (dayFirst && monthFirst) return a === b ? 'day-first' : null; // 05/05: the same date
+  if (dayFirst) return 'day-first';
+  if (monthFirst) return 'month-first';
   return null;
 }
 
@@ -85,7 +97,7 @@ export function inferDateOrder(values: readonly string[]): DateOrder | null {
     const a = Number(match[1]);
     const b = Number(match[2]);
     if (a === b) continue;
-    const order = settledOrder(a, b);
+    const order = settledOrder(a, b, Number(match[3]));
     if (order) found.add(order);
   }
   return found.size === 1 ? ([...found][0] ?? null) : null;

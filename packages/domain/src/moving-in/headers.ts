@@ -44,16 +44,14 @@ export const HEADER_SYNONYMS: Record<ImportField, readonly string[]> = {
   ],
   pronouns: ['pronouns', 'pronoun', 'preferred pronouns', 'personal pronouns'],
   email: [
-    'email',
-    'e-mail',
+    'email', // also E-mail, e_mail
     'email address',
-    'e-mail address',
     'primary email',
     'client email',
     'patient email',
     'email 1',
   ],
-  dateOfBirth: ['date of birth', 'dob', 'birth date', 'birthdate', 'birthday', 'born'],
+  dateOfBirth: ['date of birth', 'dob', 'birth date', 'birthday', 'born'],
   phone: [
     'phone',
     'phone number',
@@ -67,7 +65,7 @@ export const HEADER_SYNONYMS: Record<ImportField, readonly string[]> = {
     'telephone',
     'phone 1',
   ],
-  timeZone: ['time zone', 'timezone'],
+  timeZone: ['time zone'], // also timezone, time_zone
   emergencyContactName: ['emergency contact name', 'emergency contact', 'emergency name'],
   emergencyContactPhone: ['emergency contact phone', 'emergency phone', 'emergency contact number'],
   emergencyContactRelationship: [
