@@ -19,6 +19,7 @@ import { PortalEndingSummaryPage } from '../features/ending/portal-ending-summar
 import { PortalEndingPlanPage } from '../features/ending-plan/portal-ending-plan-page';
 import { PortalClosureLetterPage } from '../features/endings/portal-closure-letter-page';
 import { EpisodePage } from '../features/episodes/episode-page';
+import { MovingInPage } from '../features/moving-in/moving-in-page';
 import { NotePage } from '../features/notes/note-page';
 import { PrivateNotePage } from '../features/notes/private-note-page';
 import { QuestionnairePage } from '../features/portal/questionnaire-page';
@@ -49,6 +50,7 @@ export function createAppRouter(): AppRouter {
       element: <SignedInLayout />,
       children: [
         { index: true, element: <HomePage /> },
+        { path: 'clients/import', element: therapistOnly(<MovingInPage />) },
         { path: 'clients/:id', element: therapistOnly(<ClientPage />) },
         { path: 'episodes/:id', element: therapistOnly(<EpisodePage />) },
         { path: 'episodes/:id/brief', element: therapistOnly(<BriefPage />) },
