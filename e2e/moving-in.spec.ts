@@ -106,7 +106,7 @@ describe('moving in from another system', () => {
     await expectAccessible(page);
     await screenshot(page, '93-moving-in-done');
 
-    await done.getByRole('link', { name: 'Go to your caseload' }).click();
+    await page.getByRole('link', { name: 'Go to your caseload' }).click();
     const caseload = page.getByRole('table', { name: 'Clients in your caseload' });
     await shown(caseload.getByRole('link', { name: 'Amara Okafor' }));
     await shown(caseload.getByRole('link', { name: "Siobhan O'Connor" }));

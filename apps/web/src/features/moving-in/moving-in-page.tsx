@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Group, List, Select, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, List, Select, Stack, Text, Title } from '@mantine/core';
 import type { DateOrder, ImportPreview, ImportResult, Wire } from '@throughline/contracts';
 import { type ChangeEvent, type ReactElement, useId, useState } from 'react';
 import { Link } from 'react-router';
@@ -125,17 +125,21 @@ export function MovingInPage(): ReactElement {
       )}
 
       {done && (
-        <Alert color="green" variant="light" title={`${done.clients} clients moved in`}>
-          <Text size="sm">
-            {done.pastSessions > 0
-              ? `${done.pastSessions} past sessions were recorded in ${done.episodes} episodes. `
-              : ''}
-            No one was invited: invite each client from their page when you are ready.
-          </Text>
-          <Anchor component={Link} to="/" mt="xs">
-            Go to your caseload
-          </Anchor>
-        </Alert>
+        <>
+          <Alert variant="light" title={`${done.clients} clients moved in`}>
+            <Text size="sm">
+              {done.pastSessions > 0
+                ? `${done.pastSessions} past sessions were recorded in ${done.episodes} episodes. `
+                : ''}
+              No one was invited: invite each client from their page when you are ready.
+            </Text>
+          </Alert>
+          <Group>
+            <Button component={Link} to="/">
+              Go to your caseload
+            </Button>
+          </Group>
+        </>
       )}
     </Stack>
   );

@@ -8,8 +8,14 @@ export function refusalText(row: ImportRow): string {
   return row.problems.map((p) => (p.column ? `${p.column}: ${p.message}` : p.message)).join(' ');
 }
 
-function outcomeText(row: ImportRow): string {
-  if (row.outcome === 'refused') return `Not imported. ${refusalText(row)}`;
+function outcomeText(row: ImportRow): ReactElement | string {
+  if (row.outcome === 'refused') {
+    return (
+      <>
+        <strong>Not imported.</strong> {refusalText(row)}
+      </>
+    );
+  }
   if (row.pastSessions === 0) return 'New client';
   const sessions = row.pastSessions === 1 ? '1 past session' : `${row.pastSessions} past sessions`;
   return `New client, with ${sessions} in an episode`;
@@ -43,9 +49,7 @@ export function PreviewTable({ preview }: { preview: Wire<ImportPreview> }): Rea
               <Table.Tr key={row.row}>
                 <Table.Td>{row.row}</Table.Td>
                 <Table.Td>{row.name ?? 'No name'}</Table.Td>
-                <Table.Td c={row.outcome === 'refused' ? 'red.8' : undefined}>
-                  {outcomeText(row)}
-                </Table.Td>
+                <Table.Td>{outcomeText(row)}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
