@@ -60,7 +60,7 @@ async function expectThreeNamed(page: Page): Promise<void> {
   ]);
   await shown(page.getByText('47 of 50 clients can be imported, with 48 past sessions.'));
   expect(await page.getByRole('button', { name: /^Import/ }).count()).toBe(0);
-  const text = await page.locator('main').textContent();
+  const text = (await page.locator('main').textContent()) ?? '';
   expect(findUnreadable(text)).toEqual([]);
   await expectAccessible(page);
 }
