@@ -42,6 +42,7 @@ import { invitationRoutes } from './routes/invitations';
 import { meRoutes } from './routes/me';
 import { measureTaskRoutes } from './routes/measure-tasks';
 import { measureRoutes } from './routes/measures';
+import { movingInRoutes } from './routes/moving-in';
 import { noteRoutes } from './routes/notes';
 import { psychotherapyNoteRoutes } from './routes/psychotherapy-notes';
 import { readinessRoutes } from './routes/readiness';
@@ -161,6 +162,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     accessReportRoutes,
     invitationRoutes,
     clientRoutes,
+    movingInRoutes,
     appointmentRoutes,
     calendarRoutes,
     noteRoutes,

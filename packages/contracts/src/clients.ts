@@ -29,9 +29,11 @@ const phone = z
   .string()
   .trim()
   .regex(
-    /^\+?[0-9][0-9 ()./-]{2,39}$/,
+    /^\+?\(?[0-9][0-9 ()./-]{2,39}$/,
     'Use digits, spaces and + ( ) - . only, e.g. +44 20 7946 0958.',
   );
+/** A phone number as the practice keeps it (also checked on import, issue 12). */
+export const phoneSchema = phone;
 const dateOfBirth = z
   .string()
   .refine(isCalendarDate, 'Use a real date written YYYY-MM-DD.')

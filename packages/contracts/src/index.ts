@@ -26,6 +26,7 @@ export * from './health';
 export * from './identity';
 export * from './measure-tasks';
 export * from './measures';
+export * from './moving-in';
 export * from './notes';
 export * from './phases';
 export * from './portal';

@@ -22,6 +22,7 @@ export * from './episodes';
 export * from './goals';
 export * from './identity';
 export * from './measures';
+export * from './moving-in';
 export * from './notes';
 export * from './notifications';
 export * from './readiness';

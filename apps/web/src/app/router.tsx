@@ -91,6 +91,14 @@ export function createAppRouter(): AppRouter {
           ),
         },
         {
+          path: 'clients/import',
+          ...page(
+            () => import('../features/moving-in/moving-in-page'),
+            (m) => m.MovingInPage,
+            THERAPIST,
+          ),
+        },
+        {
           path: 'clients/:id',
           ...page(
             () => import('../features/clients/client-page'),

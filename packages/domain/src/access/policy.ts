@@ -54,6 +54,9 @@ const STAFF: readonly Role[] = ['practice_admin', 'therapist', 'supervisor'];
 const TOKENS_ARE_FOR_STAFF =
   "Personal API tokens are for the practice's staff; a client's portal account does not use them.";
 
+const IMPORT_IS_THE_THERAPISTS =
+  "Clients are moved in by their therapist, into the therapist's own caseload: sign in as the therapist to import the file.";
+
 export const POLICY = {
   'health.read': { who: 'anyone' },
   'docs.read': { who: 'anyone' },
@@ -73,6 +76,12 @@ export const POLICY = {
   'portal.read': { who: ['client'] },
   'client.list': { who: ['therapist', 'supervisor'] },
   'client.create': { who: ['therapist'] },
+  // Moving in from another system (issue 12): a therapist imports their own clients (and past
+  // sessions) into their own caseload, as they add one by hand (`client.create`). Not an
+  // administrator on their behalf: the preview shows names, e-mails and dates of birth, and an
+  // administrator sees no client records (ARCHITECTURE.md, security model).
+  'client.import.preview': { who: ['therapist'], refusal: IMPORT_IS_THE_THERAPISTS },
+  'client.import': { who: ['therapist'], refusal: IMPORT_IS_THE_THERAPISTS },
   // A new one-time sign-up code for the therapist's own client who has not signed up yet.
   'client.sign-up-code.issue': { who: ['therapist'], hidesExistence: true },
   // Anyone holding a code; the route limits attempts per address.

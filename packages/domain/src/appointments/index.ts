@@ -9,6 +9,7 @@ export {
   type CreatedAppointments,
   createAppointments,
 } from './create-appointments';
+export { insertPastSessions } from './imported';
 export { appointmentJobs } from './jobs';
 export {
   getAppointment,

@@ -7,6 +7,12 @@ export {
   type SafeContact,
 } from './details';
 export { getClient } from './get-client';
+export {
+  type CaseloadIdentity,
+  type ImportedClient,
+  insertImportedClient,
+  listCaseloadIdentities,
+} from './imported';
 export { type CreatedClient, inviteClient, type NewClient } from './invite-client';
 export { issueClientSignUpCode } from './issue-sign-up-code';
 export { type ClientPage, listClients } from './list-clients';

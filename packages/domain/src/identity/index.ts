@@ -41,7 +41,12 @@ export { pendingTotpPurpose, totpSecretPurpose } from './purposes';
 export { findDisplayNames, practiceTimeZoneSql, userNameSql } from './reads';
 export type { Reauthentication } from './reauthenticate';
 export { type RedeemSignUpCodeInput, redeemSignUpCode } from './redeem-sign-up-code';
-export { findPracticeById, findUserById, listUsersByPractice } from './repository';
+export {
+  findPracticeById,
+  findUserByEmail,
+  findUserById,
+  listUsersByPractice,
+} from './repository';
 export {
   actorFromApiToken,
   actorFromSession,

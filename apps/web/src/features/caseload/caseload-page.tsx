@@ -2,6 +2,7 @@ import { Button, Center, Group, Paper, Stack, Text, Title } from '@mantine/core'
 import { useDisclosure } from '@mantine/hooks';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import type { ReactElement } from 'react';
+import { Link } from 'react-router';
 import { isApiError } from '../../api/problem';
 import { ErrorAlert } from '../../app/error-alert';
 import { Loading } from '../../app/loading';
@@ -39,7 +40,12 @@ export function CaseloadPage(): ReactElement {
     <Stack maw={1200}>
       <Group justify="space-between" align="center">
         <Title order={1}>Caseload</Title>
-        <Button onClick={invite.open}>Invite client</Button>
+        <Group gap="sm">
+          <Button component={Link} to="/clients/import" variant="default">
+            Move clients in
+          </Button>
+          <Button onClick={invite.open}>Invite client</Button>
+        </Group>
       </Group>
       <InviteClientModal opened={inviting} onClose={invite.close} />
       <CaseloadAlerts />
