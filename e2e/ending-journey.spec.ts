@@ -295,7 +295,10 @@ describe('ending together, and continuity after (issue 11)', () => {
     await shown(sam.getByText('Thank you — your check-in is sent'));
 
     const maya = await as('maya');
-    await maya.getByRole('link', { name: /^Aftercare/ }).first().click();
+    await maya
+      .getByRole('link', { name: /^Aftercare/ })
+      .first()
+      .click();
     const item = (await shown(maya.getByRole('listitem').filter({ hasText: SAM.name }))).first();
     await shown(item.getByText(/WHO-5/).first());
     await readable(maya, 'aftercare-queue');
