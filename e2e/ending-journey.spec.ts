@@ -113,7 +113,7 @@ describe('ending together, and continuity after (issue 11)', () => {
     episodeUrl = maya.url();
     const review = maya.getByRole('region', { name: 'Readiness review' });
     await (await shown(review.locator('summary'))).click();
-    await review.getByRole('radio', { name: 'Ready to end' }).check();
+    await review.getByRole('radio', { name: 'Ready to end', exact: true }).check();
     await review
       .getByRole('textbox', { name: 'Your view in your words' })
       .fill('Both goals met and the scores have held for weeks; I would plan the ending now.');
@@ -183,7 +183,7 @@ describe('ending together, and continuity after (issue 11)', () => {
       const before = await actions.count();
       await actions.first().click();
       await maya.getByRole('menuitem', { name: 'Attended' }).click();
-      await expect.poll(() => actions.count()).toBe(before - 1);
+      await expect.poll(() => actions.count(), { timeout: 20_000 }).toBe(before - 1);
     }
     await maya.getByRole('button', { name: 'End therapy' }).click();
     const dialog = maya.getByRole('dialog', { name: 'End therapy' });
