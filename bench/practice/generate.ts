@@ -6,22 +6,17 @@
  * (or the bench's `--practice`) runs on it. Prints rows per table, rows/s and the total time.
  */
 import { mkdirSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { migrateDatabase, openDatabase } from '@throughline/db';
 import { loadMasterKey } from '@throughline/domain';
 import { createServices } from '../../apps/server/src/services';
 import { loadPractice } from './load';
-import { isSize, type Size, SYNTHETIC_PASSWORD } from './sizes';
+import { defaultDataDir, isSize, SYNTHETIC_PASSWORD } from './sizes';
 
 const say = (line: string): void => {
   process.stdout.write(`${line}\n`);
 };
-
-/** Where `--size` puts its practice unless `--data-dir` says otherwise. */
-export const defaultDataDir = (size: Size): string =>
-  path.join(os.tmpdir(), `throughline-practice-${size}`);
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
