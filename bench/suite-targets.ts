@@ -59,9 +59,9 @@ export type Subjects = {
 };
 
 /**
- * Picks the subjects from the practice: the therapist of the active episode whose attended count
- * is nearest 12 (the short brief), the practice's longest active episode, and that therapist's
- * clients in active episodes with a contact agreement (the writers).
+ * Picks the subjects from the practice: its longest active episode (the long brief), the active
+ * episode of the same therapist whose attended count is nearest 12 (the short brief), and that
+ * therapist's clients in active episodes with a contact agreement (the writers).
  */
 export async function findSubjects(services: Services): Promise<Subjects> {
   const { db } = services;
@@ -80,10 +80,13 @@ export async function findSubjects(services: Services): Promise<Subjects> {
         AND s.episode_id = e.id AND s.status = 'scheduled' AND s.starts_at > now())
     GROUP BY e.id, e.client_id, e.therapist_id, e.practice_id`);
   const rows = episodes.rows;
-  const short = [...rows].sort(
-    (a, b) => Math.abs(a.attended - 12) - Math.abs(b.attended - 12) || a.id.localeCompare(b.id),
-  )[0];
+  // One therapist for every target (one bearer token): the one with the longest episode.
   const long = [...rows].sort((a, b) => b.attended - a.attended || a.id.localeCompare(b.id))[0];
+  const short = rows
+    .filter((r) => r.therapist_id === long?.therapist_id)
+    .sort(
+      (a, b) => Math.abs(a.attended - 12) - Math.abs(b.attended - 12) || a.id.localeCompare(b.id),
+    )[0];
   if (!short || !long) throw new Error('The practice has no active episode with sessions.');
   const therapist = await db.execute<{ email: string }>(
     sql`SELECT email FROM users WHERE id = ${short.therapist_id}`,
