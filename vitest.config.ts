@@ -6,7 +6,12 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['packages/**/*.test.ts', 'apps/**/*.test.ts', 'e2e/support/*.test.ts'],
+          include: [
+            'packages/**/*.test.ts',
+            'apps/**/*.test.ts',
+            'bench/**/*.test.ts',
+            'e2e/support/*.test.ts',
+          ],
           exclude: ['**/*.int.test.ts', '**/node_modules/**'],
           // Pure tests, but the first FHIR validation loads the R4 definitions: on two busy cores
           // that alone passed the 5 s default once. No unit test asserts time.
@@ -16,7 +21,7 @@ export default defineConfig({
       {
         test: {
           name: 'integration',
-          include: ['packages/**/*.int.test.ts', 'apps/**/*.int.test.ts'],
+          include: ['packages/**/*.int.test.ts', 'apps/**/*.int.test.ts', 'bench/**/*.int.test.ts'],
           // The CLI spawns processes that compile TypeScript on start: on two busy cores they can
           // take minutes, so the CLI file runs on its own afterwards (the `cli` project).
           exclude: ['apps/server/src/cli/**', '**/node_modules/**'],

@@ -1,4 +1,4 @@
-// Bulk data for the brief benchmark: a practice of 1,000 clients, one with five years of sessions.
+// The client of five years of weekly sessions the suite adds to a fresh practice (the long brief).
 import { randomUUID } from 'node:crypto';
 import { scoreAnswers } from '@throughline/clinical';
 
@@ -22,63 +22,12 @@ import {
   threads,
   users,
 } from '@throughline/domain/schema';
-import { sql } from 'drizzle-orm';
 
-export const CLIENTS = 1_000;
-export const THERAPISTS = 20;
 export const YEARS = 5;
 const WEEK = 7 * 86_400_000;
 
 async function inChunks<T>(rows: T[], insert: (chunk: T[]) => Promise<unknown>): Promise<void> {
   for (let i = 0; i < rows.length; i += 500) await insert(rows.slice(i, i + 500));
-}
-
-/** 999 ordinary clients, in bulk: a year of weekly sessions each, with signed notes. */
-export async function seedPractice(services: Services, practiceId: string): Promise<void> {
-  const { db } = services;
-  await db.execute(sql`
-    INSERT INTO ${users} (practice_id, id, email, display_name, role)
-    SELECT ${practiceId}::uuid, gen_random_uuid(), 'therapist' || g || '@bench.example',
-      'Therapist ' || g, 'therapist'
-    FROM generate_series(1, ${THERAPISTS - 1}) g`);
-  await db.execute(sql`
-    INSERT INTO ${users} (practice_id, id, email, display_name, role)
-    SELECT ${practiceId}::uuid, gen_random_uuid(), 'client' || g || '@bench.example',
-      'Client ' || g, 'client'
-    FROM generate_series(1, ${CLIENTS - 1}) g`);
-  await db.execute(sql`
-    WITH th AS (
-      SELECT id, row_number() OVER (ORDER BY email) - 1 AS k FROM ${users}
-      WHERE practice_id = ${practiceId}::uuid AND role = 'therapist'
-    ), cu AS (
-      SELECT id, display_name, email, row_number() OVER (ORDER BY email) AS g FROM ${users}
-      WHERE practice_id = ${practiceId}::uuid AND role = 'client'
-    )
-    INSERT INTO ${clients} (practice_id, id, user_id, display_name, email, therapist_id, time_zone)
-    SELECT ${practiceId}::uuid, gen_random_uuid(), cu.id, cu.display_name, cu.email, th.id,
-      'Europe/London'
-    FROM cu JOIN th ON th.k = cu.g % ${THERAPISTS}`);
-  await db.execute(sql`
-    INSERT INTO ${episodes} (practice_id, id, client_id, therapist_id, phase, title, opened_at)
-    SELECT practice_id, gen_random_uuid(), id, therapist_id, 'active', 'Music therapy',
-      now() - interval '1 year'
-    FROM ${clients} WHERE practice_id = ${practiceId}::uuid`);
-  await db.execute(sql`
-    INSERT INTO ${appointments} (practice_id, id, episode_id, therapist_id, starts_at, ends_at, status)
-    SELECT e.practice_id, gen_random_uuid(), e.id, e.therapist_id, s.at, s.at + interval '50 minutes',
-      CASE WHEN s.w = 0 THEN 'scheduled' ELSE 'attended' END::appointment_status
-    FROM ${episodes} e,
-      LATERAL (SELECT w, date_trunc('hour', now()) - w * interval '7 days'
-        + ((abs(hashtext(e.id::text)) % 120) + 1) * interval '1 hour' AS at
-        FROM generate_series(0, 52) w) s
-    WHERE e.practice_id = ${practiceId}::uuid`);
-  // Bodies of these notes are never read by the benchmark: placeholder ciphertext is enough.
-  await db.execute(sql`
-    INSERT INTO ${notes} (practice_id, id, episode_id, appointment_id, author_id, template, status,
-      body, created_at, updated_at, signed_at)
-    SELECT a.practice_id, gen_random_uuid(), a.episode_id, a.id, a.therapist_id, 'soap', 'signed',
-      repeat(md5(a.id::text), 8), a.ends_at, a.ends_at, a.ends_at
-    FROM ${appointments} a WHERE a.practice_id = ${practiceId}::uuid AND a.status = 'attended'`);
 }
 
 /** The client with five years of weekly sessions, notes, threads and homework. */

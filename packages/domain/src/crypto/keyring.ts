@@ -95,6 +95,19 @@ export class Keyring {
     return seal(await this.#key(db, practiceId, keyClass), plaintext, `${practiceId}:${purpose}`);
   }
 
+  /**
+   * Many values of one practice with the record key: one key lookup for the batch, then one seal
+   * per value (bulk loads: the synthetic practice generator).
+   */
+  async encryptMany(
+    db: Executor,
+    practiceId: string,
+    items: readonly { plaintext: string; purpose: string }[],
+  ): Promise<string[]> {
+    const key = await this.dataKey(db, practiceId);
+    return items.map((item) => seal(key, item.plaintext, `${practiceId}:${item.purpose}`));
+  }
+
   /** Binary content (uploaded files) with the record key. */
   async encryptBytes(
     db: Executor,
