@@ -30,7 +30,9 @@ function QueueItem({ item }: { item: Wire<AftercareItem> }): ReactElement {
               </Text>
             )}
           </Title>
-          <Badge color={open ? 'orange' : 'gray'}>{open ? 'Needs a response' : 'Handled'}</Badge>
+          <Badge color={open ? 'orange' : 'gray'} variant="outline" tt="none" c="dark.7">
+            {open ? 'Needs a response' : 'Handled'}
+          </Badge>
         </Group>
         <Text size="sm">
           Check-in due {formatDueDay(item.dueOn)}, answered {formatInZone(item.answeredAt)}
