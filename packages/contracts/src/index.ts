@@ -29,6 +29,7 @@ export * from './measures';
 export * from './notes';
 export * from './phases';
 export * from './portal';
+export * from './practice-instruments';
 export * from './readiness';
 export * from './risk-phrases';
 export * from './sessions';

@@ -18,6 +18,7 @@ export function reliableDeteriorationAlert(
     version: ALERT_RULES_VERSION,
     inputs: {
       instrument: pair.instrument,
+      ...titleOf(key),
       first,
       current,
       change: pair.change,
@@ -56,7 +57,13 @@ export function notOnTrackAlert(key: InstrumentRef, input: NotOnTrackInput): Ale
     definition.direction === 'higher-is-better' ? pair.changeOnScale : -pair.changeOnScale;
   if (!isCase(definition, input.current, input.cutoff)) return null;
   const rc = pair.reliableChangeValue;
-  const inputs = { instrument: definition.key, ...input, improvement, reliableChange: rc };
+  const inputs = {
+    instrument: definition.key,
+    ...titleOf(key),
+    ...input,
+    improvement,
+    reliableChange: rc,
+  };
   if (input.session >= 8 && improvement < rc / 2)
     return {
       rule: 'not-on-track-session-8',
@@ -74,4 +81,10 @@ export function notOnTrackAlert(key: InstrumentRef, input: NotOnTrackInput): Ale
         'From session 4: no reliable improvement yet and still above the clinical cut-off (CLINICAL.md §4)',
     };
   return null;
+}
+
+/** A practice's own instrument has no shipped title to look up, so its alerts carry the title. */
+function titleOf(ref: InstrumentRef): { title?: string } {
+  const definition = getInstrument(ref);
+  return definition.origin ? { title: definition.title } : {};
 }

@@ -19,6 +19,12 @@ export const ORDINAL_VALUE = 'http://hl7.org/fhir/StructureDefinition/ordinalVal
  */
 export const CANONICAL_BASE = 'https://throughline.example/fhir';
 export const questionnaireUrl = (key: string): string => `${CANONICAL_BASE}/Questionnaire/${key}`;
+/**
+ * A practice instrument's canonical: scoped by practice, since two practices may import
+ * different forms under the same key.
+ */
+export const practiceQuestionnaireUrl = (practiceId: string, key: string): string =>
+  `${CANONICAL_BASE}/practice/${practiceId}/Questionnaire/${key}`;
 /** Project code systems, used only where CLINICAL.md §5 and LOINC give no standard code. */
 export const answerSystem = (key: string): string => `${CANONICAL_BASE}/CodeSystem/${key}-answer`;
 export const scoreSystem = (key: string): string => `${CANONICAL_BASE}/CodeSystem/${key}-score`;
