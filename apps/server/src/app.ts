@@ -37,7 +37,7 @@ import { endingRoutes } from './routes/endings';
 import { episodeRoutes } from './routes/episodes';
 import { goalRoutes } from './routes/goals';
 import { healthRoutes } from './routes/health';
-import { instrumentRoutes } from './routes/instruments';
+import { instrumentRoutes, practiceInstrumentRoutes } from './routes/instruments';
 import { invitationRoutes } from './routes/invitations';
 import { meRoutes } from './routes/me';
 import { measureTaskRoutes } from './routes/measure-tasks';
@@ -177,6 +177,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     timelineRoutes,
     caseloadRoutes,
     instrumentRoutes,
+    practiceInstrumentRoutes,
     goalRoutes,
     endingSummaryRoutes,
     recordExportRoutes,

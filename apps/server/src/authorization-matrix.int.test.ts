@@ -305,8 +305,14 @@ describe('relations: supervisors and designees', () => {
     const admitting = [...served].filter((route) => {
       const action = policyOf.get(route);
       if (!route.includes('/:') || !action || !isAction(action)) return false;
-      // Not a client's record: the caller's own API token; scoring a form (nothing stored).
-      if (/^token\./.test(action) || action === 'instrument.score') return false;
+      // Not a client's record: the caller's own API token; scoring a form (nothing stored); a
+      // practice's own questionnaire (practice configuration).
+      if (
+        /^token\./.test(action) ||
+        action === 'instrument.score' ||
+        action === 'practice-instrument.read'
+      )
+        return false;
       const rule: { who: string | readonly string[] } = POLICY[action];
       return (
         typeof rule.who !== 'string' && rule.who.some((w) => w === 'supervisor' || w === 'designee')

@@ -14,6 +14,13 @@ export {
   PCL_5,
 } from './instruments';
 export { clientBandWords } from './instruments/client-wording';
+export {
+  fromQuestionnaire,
+  type ImportedScoring,
+  type ImportOutcome,
+  type ImportProblem,
+  type ImportTarget,
+} from './instruments/from-questionnaire';
 export { instrumentShortName, scoreRange } from './instruments/score-range';
 export type * from './instruments/types';
 export * from './outcome';

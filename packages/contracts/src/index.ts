@@ -30,6 +30,7 @@ export * from './moving-in';
 export * from './notes';
 export * from './phases';
 export * from './portal';
+export * from './practice-instruments';
 export * from './readiness';
 export * from './risk-phrases';
 export * from './sessions';

@@ -21,6 +21,7 @@ export * from './endings';
 export * from './episodes';
 export * from './goals';
 export * from './identity';
+export * from './instruments';
 export * from './measures';
 export * from './moving-in';
 export * from './notes';

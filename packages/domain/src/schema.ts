@@ -13,6 +13,7 @@ export * from './ending-summary/tables';
 export * from './episodes/tables';
 export * from './goals/tables';
 export * from './identity/tables';
+export * from './instruments/tables';
 export * from './measures/tables';
 export * from './notes/tables';
 export * from './notifications/tables';

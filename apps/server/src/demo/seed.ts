@@ -21,6 +21,7 @@ import { seedJoFirstCourse } from './first-course';
 import { seedDemoGoals } from './goals';
 import { seedDemoMeasureTasks } from './measure-tasks';
 import { seedDemoMeasures } from './measures';
+import { seedDemoPracticeInstruments } from './practice-instruments';
 import { seedDemoReadiness } from './readiness';
 import { seedDemoSupervision } from './supervision';
 
@@ -185,6 +186,7 @@ export async function seedDemo(services: Services): Promise<DemoSeed> {
   await seedDemoAccess(services, seed);
   await seedDemoSupervision(services, seed);
   await seedDemoContact(services, seed);
+  await seedDemoPracticeInstruments(services, seed);
   return seed;
 }
 

@@ -1,11 +1,12 @@
 import { classifyChange, isCase } from '../change';
 import { checkCount } from '../guards/checks';
 import { getInstrument } from '../instruments';
+import type { InstrumentRef } from '../instruments/types';
 import { ALERT_RULES_VERSION, type Alert } from './types';
 
 /** Reliable deterioration from the episode's first score (CLINICAL.md §4). */
 export function reliableDeteriorationAlert(
-  key: string,
+  key: InstrumentRef,
   first: number,
   current: number,
   options: { cutoff?: number; reliableChange?: number } = {},
@@ -16,7 +17,8 @@ export function reliableDeteriorationAlert(
     rule: 'reliable-deterioration',
     version: ALERT_RULES_VERSION,
     inputs: {
-      instrument: key,
+      instrument: pair.instrument,
+      ...titleOf(key),
       first,
       current,
       change: pair.change,
@@ -42,7 +44,7 @@ export type NotOnTrackInput = {
  * - from session 4: no reliable improvement yet and still above the clinical cut-off.
  * The stricter session-8 rule is reported when both fire. Beware judging too early.
  */
-export function notOnTrackAlert(key: string, input: NotOnTrackInput): Alert | null {
+export function notOnTrackAlert(key: InstrumentRef, input: NotOnTrackInput): Alert | null {
   checkCount('session', input.session);
   if (input.session < 4) return null;
   const definition = getInstrument(key);
@@ -55,7 +57,13 @@ export function notOnTrackAlert(key: string, input: NotOnTrackInput): Alert | nu
     definition.direction === 'higher-is-better' ? pair.changeOnScale : -pair.changeOnScale;
   if (!isCase(definition, input.current, input.cutoff)) return null;
   const rc = pair.reliableChangeValue;
-  const inputs = { instrument: key, ...input, improvement, reliableChange: rc };
+  const inputs = {
+    instrument: definition.key,
+    ...titleOf(key),
+    ...input,
+    improvement,
+    reliableChange: rc,
+  };
   if (input.session >= 8 && improvement < rc / 2)
     return {
       rule: 'not-on-track-session-8',
@@ -73,4 +81,10 @@ export function notOnTrackAlert(key: string, input: NotOnTrackInput): Alert | nu
         'From session 4: no reliable improvement yet and still above the clinical cut-off (CLINICAL.md §4)',
     };
   return null;
+}
+
+/** A practice's own instrument has no shipped title to look up, so its alerts carry the title. */
+function titleOf(ref: InstrumentRef): { title?: string } {
+  const definition = getInstrument(ref);
+  return definition.origin ? { title: definition.title } : {};
 }

@@ -1,4 +1,5 @@
 import { getInstrument } from '../instruments';
+import type { InstrumentRef } from '../instruments/types';
 import type { ScoreResult } from '../scoring';
 import { riskItemsOf } from '../scoring/risk';
 import { ALERT_RULES_VERSION, type Alert } from './types';
@@ -20,7 +21,7 @@ export function riskItemAlert(result: ScoreResult): Alert | null {
  * inputs so the therapist knows the rest of the form was not scored.
  */
 export function riskItemAlertFromAnswers(
-  key: string,
+  key: InstrumentRef,
   answers: readonly unknown[],
   form: 'complete' | 'incomplete',
 ): Alert | null {
@@ -32,7 +33,7 @@ export function riskItemAlertFromAnswers(
     rule: 'risk-item',
     version: ALERT_RULES_VERSION,
     inputs: {
-      instrument: key,
+      instrument: definition.key,
       item: finding.item,
       text: item.text,
       answer: finding.answer,

@@ -1,7 +1,7 @@
 import { checkPositive, checkTotal } from '../guards/checks';
 import { ClinicalInputError } from '../guards/errors';
 import { getInstrument } from '../instruments';
-import type { InstrumentDefinition } from '../instruments/types';
+import type { InstrumentDefinition, InstrumentRef } from '../instruments/types';
 
 export type ChangeCategory = 'recovered' | 'improved' | 'no-reliable-change' | 'deteriorated';
 
@@ -96,7 +96,7 @@ function onScale(definition: InstrumentDefinition, total: number, on: 'total' | 
  * Therapies convention, "fell by ≥ 6"). Direction follows the instrument: WHO-5 higher is better.
  */
 export function classifyChange(
-  key: string,
+  key: InstrumentRef,
   first: number,
   last: number,
   options: PairOptions = {},

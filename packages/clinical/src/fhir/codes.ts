@@ -19,6 +19,12 @@ export const ORDINAL_VALUE = 'http://hl7.org/fhir/StructureDefinition/ordinalVal
  */
 export const CANONICAL_BASE = 'https://throughline.example/fhir';
 export const questionnaireUrl = (key: string): string => `${CANONICAL_BASE}/Questionnaire/${key}`;
+/**
+ * A practice instrument's canonical: scoped by practice, since two practices may import
+ * different forms under the same key.
+ */
+export const practiceQuestionnaireUrl = (practiceId: string, key: string): string =>
+  `${CANONICAL_BASE}/practice/${practiceId}/Questionnaire/${key}`;
 /** Project code systems, used only where CLINICAL.md §5 and LOINC give no standard code. */
 export const answerSystem = (key: string): string => `${CANONICAL_BASE}/CodeSystem/${key}-answer`;
 export const scoreSystem = (key: string): string => `${CANONICAL_BASE}/CodeSystem/${key}-score`;
@@ -27,7 +33,12 @@ export const bandSystem = (key: string): string => `${CANONICAL_BASE}/CodeSystem
 
 /** Canonical reference to one version of an instrument's Questionnaire. */
 export function questionnaireCanonical(definition: InstrumentDefinition): string {
-  return `${questionnaireUrl(definition.key)}|${definition.version}`;
+  return `${definitionUrl(definition)}|${definition.version}`;
+}
+
+/** A practice instrument's own canonical URL, else the project's URL for a shipped one. */
+export function definitionUrl(definition: InstrumentDefinition): string {
+  return definition.origin?.url ?? questionnaireUrl(definition.key);
 }
 
 /**
@@ -46,7 +57,7 @@ export function answerCoding(
     ? Math.max(...values) + Math.min(...values) - option.value
     : option.value;
   const coding: Coding = option.code
-    ? { system: LOINC, code: option.code, display: option.label }
+    ? { system: option.system ?? LOINC, code: option.code, display: option.label }
     : { system: answerSystem(definition.key), code: String(option.value), display: option.label };
   return { extension: [{ url: ORDINAL_VALUE, valueDecimal: score }], ...coding };
 }
@@ -58,5 +69,9 @@ export function itemCoding(definition: InstrumentDefinition, item: Item): Coding
     : { system: itemSystem(definition.key), code: String(item.number), display: item.text };
 }
 
-/** The FHIR id-safe linkId of an item: its printed number. */
-export const linkId = (item: Item): string => String(item.number);
+/**
+ * The linkId of an item: its printed number, or the linkId it had in the Questionnaire a practice
+ * imported (so answers map back to the source form).
+ */
+export const linkId = (item: Item, definition?: InstrumentDefinition): string =>
+  definition?.origin?.linkIds[item.number - 1] ?? String(item.number);

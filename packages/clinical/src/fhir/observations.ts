@@ -122,7 +122,7 @@ function checkScoreMatchesAnswers(
   score: ScoreResult,
 ): void {
   const recomputed = scoreAnswers(
-    definition.key,
+    definition,
     answers,
     score.cutoff === undefined || definition.cutoff?.configurable === undefined
       ? {}

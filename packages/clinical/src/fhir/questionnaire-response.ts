@@ -33,7 +33,7 @@ export function toQuestionnaireResponse(input: QuestionnaireResponseInput): Ques
     // The client is the source of the answers even when a therapist typed them in.
     source: { reference: patientRef },
     item: answeredItems(definition, answers).map(({ item, option }) => ({
-      linkId: linkId(item),
+      linkId: linkId(item, definition),
       text: item.text,
       answer: [{ valueCoding: answerCoding(definition, item, option) }],
     })),

@@ -1,6 +1,6 @@
 import type { Coding, Questionnaire, QuestionnaireItem } from '@medplum/fhirtypes';
 import type { InstrumentDefinition } from '../instruments/types';
-import { answerCoding, LOINC, linkId, questionnaireUrl } from './codes';
+import { answerCoding, definitionUrl, LOINC, linkId } from './codes';
 
 /**
  * An instrument definition as a FHIR R4 `Questionnaire` (CLINICAL.md §1, §5). Pure: the same
@@ -9,7 +9,7 @@ import { answerCoding, LOINC, linkId, questionnaireUrl } from './codes';
 export function toQuestionnaire(definition: InstrumentDefinition): Questionnaire {
   const code = panelCodes(definition, definition.title);
   const items: QuestionnaireItem[] = definition.items.map((item) => ({
-    linkId: linkId(item),
+    linkId: linkId(item, definition),
     ...(item.loinc ? { code: [{ system: LOINC, code: item.loinc, display: item.text }] } : {}),
     prefix: `${item.number}.`,
     text: item.text,
@@ -23,7 +23,8 @@ export function toQuestionnaire(definition: InstrumentDefinition): Questionnaire
   return {
     resourceType: 'Questionnaire',
     id: definition.key,
-    url: questionnaireUrl(definition.key),
+    url: definitionUrl(definition),
+    ...(definition.origin?.derivedFrom ? { derivedFrom: [definition.origin.derivedFrom] } : {}),
     version: definition.version,
     title: definition.title,
     status: 'active',

@@ -5,7 +5,7 @@ import { PCL_5 } from './pcl-5';
 import { PHQ_4 } from './phq-4';
 import { PHQ_9 } from './phq-9';
 import { SESSION_FEEDBACK } from './session-feedback';
-import type { InstrumentDefinition } from './types';
+import type { InstrumentDefinition, InstrumentRef } from './types';
 import { WHO_5 } from './who-5';
 
 /** The instruments shipped by default (CLINICAL.md §1). */
@@ -22,15 +22,19 @@ export const INSTRUMENTS: readonly InstrumentDefinition[] = [
 
 const BY_KEY = new Map(INSTRUMENTS.map((d) => [d.key, d]));
 
-/** The definition for a key, or undefined when no such instrument ships. */
-export function findInstrument(key: string): InstrumentDefinition | undefined {
-  return BY_KEY.get(key);
+/**
+ * The definition for a key, or undefined when no such instrument ships. A definition passed in is
+ * returned as is: a practice's own instrument (resolved by the domain) is scored, charted and
+ * mapped to FHIR by the same functions as the shipped ones.
+ */
+export function findInstrument(ref: InstrumentRef): InstrumentDefinition | undefined {
+  return typeof ref === 'string' ? BY_KEY.get(ref) : ref;
 }
 
-/** The definition for a key; throws when the key is unknown (a programming error). */
-export function getInstrument(key: string): InstrumentDefinition {
-  const found = BY_KEY.get(key);
-  if (!found) throw new Error(`Unknown instrument "${key}".`);
+/** The definition for a key (or the definition given); throws when the key is unknown. */
+export function getInstrument(ref: InstrumentRef): InstrumentDefinition {
+  const found = findInstrument(ref);
+  if (!found) throw new Error(`Unknown instrument "${String(ref)}".`);
   return found;
 }
 

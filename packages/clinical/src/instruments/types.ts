@@ -7,8 +7,10 @@ export type AnswerOption = {
   /** The number the client's answer is recorded as (the column ticked, in printed order). */
   value: number;
   label: string;
-  /** LOINC answer code (LA…), where CLINICAL.md §5 gives one. */
+  /** LOINC answer code (LA…), where CLINICAL.md §5 gives one; or the code of an imported form. */
   code?: string;
+  /** The code system of `code` when it is not LOINC (an imported Questionnaire's own coding). */
+  system?: string;
 };
 
 export type Item = {
@@ -114,4 +116,18 @@ export type InstrumentDefinition = {
   codes?: { system: string; panel?: string; total?: string; subscales?: Record<string, string> }[];
   /** Anything a reader must know about this definition's text (e.g. wording not yet confirmed). */
   notes?: string;
+  /**
+   * A practice instrument imported from a FHIR Questionnaire (docs/measures.md, "Custom
+   * instruments"): its own canonical URL (a practice's definition is not the project's), the
+   * source it was derived from, and each item's `linkId` in the source form (in item order).
+   */
+  origin?: {
+    practice: true;
+    url: string;
+    derivedFrom?: string;
+    linkIds: readonly string[];
+  };
 };
+
+/** An instrument named by key (a shipped one) or given as its definition (a practice's own). */
+export type InstrumentRef = string | InstrumentDefinition;

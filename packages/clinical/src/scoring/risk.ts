@@ -1,5 +1,5 @@
 import { findInstrument } from '../instruments';
-import type { InstrumentDefinition } from '../instruments/types';
+import type { InstrumentDefinition, InstrumentRef } from '../instruments/types';
 
 /** One risk item answered above its threshold: the flag it raises, the item and the answer. */
 export type RiskFinding = { flag: string; item: number; answer: number };
@@ -26,7 +26,7 @@ export function riskItemsAnswered(
 }
 
 /** `riskItemsAnswered` by instrument key; an unknown key has no risk items. */
-export function riskItemsOf(key: string, answers: readonly unknown[]): RiskFinding[] {
+export function riskItemsOf(key: InstrumentRef, answers: readonly unknown[]): RiskFinding[] {
   const definition = findInstrument(key);
   return definition ? riskItemsAnswered(definition, answers) : [];
 }

@@ -1,5 +1,11 @@
 import { findInstrument } from '../instruments';
-import type { Band, Flag, InstrumentDefinition, ScoreName } from '../instruments/types';
+import type {
+  Band,
+  Flag,
+  InstrumentDefinition,
+  InstrumentRef,
+  ScoreName,
+} from '../instruments/types';
 import { type RiskFinding, riskItemsAnswered } from './risk';
 import { type AnswerIssue, validateAnswers } from './validate';
 
@@ -44,7 +50,7 @@ export type ScoreOutcome =
 
 /** Scores a completed form, or says exactly which answers are wrong. Never prorates. */
 export function scoreAnswers(
-  key: string,
+  key: InstrumentRef,
   answers: readonly unknown[],
   options: ScoreOptions = {},
 ): ScoreOutcome {

@@ -315,6 +315,15 @@ export const POLICY = {
   // clinicians read them to plan and score; only an administrator changes them.
   'measure-settings.read': { who: ['therapist', 'supervisor', 'practice_admin'] },
   'measure-settings.update': { who: ['practice_admin'] },
+  // A practice's own instruments (issue 12). Which questionnaires the practice uses — and under
+  // which licence — is the administrator's decision, like switching shipped ones on or off
+  // (measure-settings.update): only an administrator previews, imports or retires one. Clinicians
+  // read them to plan and score, as they read the measure settings. No client data is involved.
+  'practice-instrument.list': { who: STAFF },
+  'practice-instrument.read': { who: STAFF },
+  'practice-instrument.preview': { who: ['practice_admin'] },
+  'practice-instrument.import': { who: ['practice_admin'] },
+  'practice-instrument.retire': { who: ['practice_admin'] },
   'outbox.read': { who: ['practice_admin'] },
   'audit.verify': { who: ['practice_admin'] },
 } as const satisfies Record<string, Rule>;

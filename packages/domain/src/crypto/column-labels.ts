@@ -167,6 +167,15 @@ export const COLUMN_LABELS: Record<string, Record<string, ColumnLabel>> = {
     instrument: plaintext(INSTRUMENT),
     schedule: plaintext(CODE),
   },
+  practice_instruments: {
+    key: plaintext(INSTRUMENT),
+    title: plaintext(
+      'the title of a questionnaire the practice imported: listed and searched; no client data',
+    ),
+    definition: plaintext(
+      'the imported form (items, answer wording, weights, bands): a published or practice-written questionnaire, not anything about a client; the scorer reads it',
+    ),
+  },
   measure_tasks: {
     instrument: plaintext(INSTRUMENT),
     status: plaintext(CODE),

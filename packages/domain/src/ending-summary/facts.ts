@@ -1,4 +1,4 @@
-import { gasClientWords, getInstrument } from '@throughline/clinical';
+import { findInstrument, gasClientWords } from '@throughline/clinical';
 import {
   type EndingSummaryFacts,
   type RelapsePrevention,
@@ -77,7 +77,7 @@ export async function collectFacts(
           : null,
       })),
     // Session feedback and other unvalidated forms watch the alliance; they are not outcomes.
-    scores: scores.filter((s) => getInstrument(s.instrument).validated !== false),
+    scores: scores.filter((s) => findInstrument(s.instrument)?.validated === true),
     outcome: {
       eligible: outcome.eligible,
       provisional: outcome.provisional,

@@ -1,7 +1,6 @@
 import {
   type Alert,
   allianceDropAlert,
-  getInstrument,
   notOnTrackAlert,
   reliableDeteriorationAlert,
   riskItemAlert,
@@ -31,7 +30,7 @@ export function evaluateAlerts(
   const fired: FiredAlert[] = [];
   const risk = riskItemAlert(result);
   if (risk) fired.push({ kind: 'risk-item', severity: 'urgent', alert: risk });
-  const definition = getInstrument(result.instrument);
+  const definition = settings.catalogue.get(result.instrument, result.version);
   const first = history.previous[0];
   if (result.instrument === 'session-feedback') {
     const drop = allianceDropAlert(result.total, history.previous);
@@ -42,13 +41,13 @@ export function evaluateAlerts(
   if (first === undefined || !definition.reliableChange || !definition.caseness) return fired;
   // The practice's choices where a rule lets it choose (PCL-5 reliable change, 5–10).
   const options = changeOptions(settings, result.instrument);
-  const deterioration = reliableDeteriorationAlert(result.instrument, first, result.total, {
+  const deterioration = reliableDeteriorationAlert(definition, first, result.total, {
     ...(result.cutoff === undefined ? {} : { cutoff: result.cutoff }),
     ...options,
   });
   if (deterioration)
     fired.push({ kind: 'reliable-deterioration', severity: 'warning', alert: deterioration });
-  const offTrack = notOnTrackAlert(result.instrument, {
+  const offTrack = notOnTrackAlert(definition, {
     session: history.sessionNumber,
     first,
     current: result.total,

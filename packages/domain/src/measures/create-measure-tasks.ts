@@ -3,6 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import type { SignedIn } from '../access';
 import { type AccessContext, performOnRecord, Refusal } from '../access';
 import { appointments } from '../appointments/tables';
+import { readCatalogue } from '../instruments';
 import { AppError } from '../shared/errors';
 import type { Executor } from '../shared/transaction';
 import { createDueTasks } from './due-tasks';
@@ -49,12 +50,13 @@ export async function createTasksForAppointment(
       );
     }
     const due = await createDueTasks(tx, ctx, appointment, step.episode);
+    const catalogue = await readCatalogue(tx, step.episode.practiceId);
     return {
       appointmentId,
       sessionNumber: due.sessionNumber,
       created: due.created.length,
       emailed: due.emailed,
-      tasks: due.tasks.map(toTaskSummary),
+      tasks: due.tasks.map((t) => toTaskSummary(t, catalogue)),
     };
   });
 }

@@ -1,5 +1,6 @@
-import { getInstrument, INSTRUMENTS } from '@throughline/clinical';
 import { type AccessContext, performOnEpisode } from '../access';
+import type { InstrumentCatalogue } from '../instruments';
+import { readCatalogue } from '../instruments';
 import type { Executor } from '../shared/transaction';
 import { DEFAULT_MEASUREMENT_PLAN } from './plan-defaults';
 import { type MeasurementPlanView, type PlanRow, toPlanItem } from './plan-views';
@@ -17,7 +18,7 @@ export async function getMeasurementPlan(
   return performOnEpisode(ctx, 'measurement-plan.read', episodeId, async (tx, step) => {
     const rows = await planOrDefaults(tx, step.episode, step.actor.userId);
     step.audit({ detail: { items: rows.length } });
-    return toPlanView(episodeId, rows);
+    return toPlanView(episodeId, rows, await readCatalogue(tx, step.episode.practiceId));
   });
 }
 
@@ -39,14 +40,19 @@ export async function planOrDefaults(
   return listPlanByEpisode(tx, episode.practiceId, episode.id);
 }
 
-const order = (key: string): number => INSTRUMENTS.findIndex((d) => d.key === key);
-
-export function toPlanView(episodeId: string, rows: readonly PlanRow[]): MeasurementPlanView {
+export function toPlanView(
+  episodeId: string,
+  rows: readonly PlanRow[],
+  catalogue: InstrumentCatalogue,
+): MeasurementPlanView {
+  const keys = catalogue.choices().map((d) => d.key);
+  // A retired practice instrument still in a plan sorts last.
+  const order = (key: string): number => (keys.includes(key) ? keys.indexOf(key) : keys.length);
   return {
     episodeId,
     // In the order the instruments are listed (as the practice's forms are), not insertion order.
     items: [...rows]
       .sort((a, b) => order(a.instrument) - order(b.instrument))
-      .map((r) => ({ ...toPlanItem(r), title: getInstrument(r.instrument).title })),
+      .map((r) => ({ ...toPlanItem(r), title: catalogue.get(r.instrument).title })),
   };
 }

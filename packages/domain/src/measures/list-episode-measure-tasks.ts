@@ -1,6 +1,7 @@
 import type * as Contract from '@throughline/contracts';
 import { and, desc, eq } from 'drizzle-orm';
 import { type AccessContext, performOnEpisode } from '../access';
+import { readCatalogue } from '../instruments';
 import { measureTasks } from './tables';
 import { toTaskSummary } from './task-views';
 
@@ -28,6 +29,7 @@ export async function listEpisodeMeasureTasks(
       .orderBy(desc(measureTasks.createdAt), desc(measureTasks.dueAt))
       .limit(EPISODE_TASKS_SHOWN);
     step.audit({ detail: { count: rows.length } });
-    return { items: rows.map(toTaskSummary) };
+    const catalogue = await readCatalogue(tx, step.episode.practiceId);
+    return { items: rows.map((r) => toTaskSummary(r, catalogue)) };
   });
 }

@@ -11,7 +11,7 @@ export async function listPortalMeasureTasks(ctx: AccessContext): Promise<Portal
   return inTransaction(ctx.services.db, async (tx) => {
     // A questionnaire the practice has switched off since the task was sent cannot be scored, so
     // the client is not asked to fill it in (issue 7, item 21).
-    const { enabledInstruments } = await readMeasureSettings(tx, actor.practiceId);
+    const { enabledInstruments, catalogue } = await readMeasureSettings(tx, actor.practiceId);
     const rows = (await listOpenClientTasks(tx, actor)).filter((row) =>
       enabledInstruments.includes(row.instrument),
     );
@@ -22,7 +22,7 @@ export async function listPortalMeasureTasks(ctx: AccessContext): Promise<Portal
       detail: { count: rows.length },
     });
     const views: PortalMeasureTask[] = [];
-    for (const row of rows) views.push(await toPortalTask(tx, ctx, row));
+    for (const row of rows) views.push(await toPortalTask(tx, ctx, row, catalogue));
     return views;
   });
 }

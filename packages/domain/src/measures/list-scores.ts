@@ -1,7 +1,6 @@
 import {
   type ChangeCategory,
   classifyChange,
-  getInstrument,
   type InstrumentDefinition,
   type PairChange,
 } from '@throughline/clinical';
@@ -41,9 +40,9 @@ export function pairOf(
   last: number,
   settings: MeasureSettings = defaultMeasureSettings(),
 ): PairChange | null {
-  const d = getInstrument(key);
+  const d = settings.catalogue.get(key);
   if (!d.reliableChange || !d.caseness) return null;
-  return classifyChange(key, first, last, changeOptions(settings, key));
+  return classifyChange(d, first, last, changeOptions(settings, key));
 }
 
 /** Category of a pair, when the instrument has a reliable-change value and a cut-off. */
@@ -64,7 +63,7 @@ export function summarise(
   const firstRow = rows[0];
   const lastRow = rows.at(-1);
   if (!firstRow || !lastRow) return null;
-  const d = getInstrument(instrument);
+  const d = (settings ?? defaultMeasureSettings()).catalogue.get(instrument);
   const before = rows.at(-2);
   const pct = d.scoring.percentageMultiplier;
   return {

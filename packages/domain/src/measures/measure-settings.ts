@@ -9,9 +9,11 @@ import {
   type MeasureSettings,
   type MeasureSettingsChanges,
   readMeasureSettings,
+  type StoredMeasureSettings,
+  storedSettings,
 } from './practice-settings';
 
-export type MeasureSettingsView = MeasureSettings & {
+export type MeasureSettingsView = StoredMeasureSettings & {
   /** Every shipped instrument, so a settings screen can list the ones switched off too. */
   instruments: { key: string; title: string; enabled: boolean; license: string }[];
   pcl5ReliableChangeRange: { min: number; max: number };
@@ -19,7 +21,7 @@ export type MeasureSettingsView = MeasureSettings & {
 
 function toView(settings: MeasureSettings): MeasureSettingsView {
   return {
-    ...settings,
+    ...storedSettings(settings),
     instruments: INSTRUMENTS.map((d) => ({
       key: d.key,
       title: d.title,
@@ -50,7 +52,7 @@ export async function updateMeasureSettings(
     const next = applyMeasureSettings(current, changes);
     await tx
       .update(practices)
-      .set({ measureSettings: next })
+      .set({ measureSettings: storedSettings(next) })
       .where(eq(practices.id, actor.practiceId));
     await recordAudit(tx, ctx, {
       action: 'practice.measure-settings.update',

@@ -1,6 +1,7 @@
 import { findInstrument, INSTRUMENTS, PCL_5 } from '@throughline/clinical';
 import { eq } from 'drizzle-orm';
 import { practices } from '../identity/tables';
+import { type InstrumentCatalogue, readCatalogue, SHIPPED_CATALOGUE } from '../instruments';
 import { AppError, type FieldIssue } from '../shared/errors';
 import type { Executor } from '../shared/transaction';
 
@@ -17,9 +18,27 @@ export const MEASURE_SETTINGS_VERSION = 1;
  */
 export type MeasureSettings = {
   version: number;
+  /** Shipped instruments switched on, then the practice's own instruments not retired. */
   enabledInstruments: string[];
   pcl5ReliableChange: number;
+  /**
+   * Not stored with the settings: the practice's instruments (shipped and its own), read with
+   * them so every rule that reads the settings resolves a key the same way (instruments/catalogue).
+   */
+  catalogue: InstrumentCatalogue;
 };
+
+/** What is stored in `practices.measure_settings` (the catalogue lives in its own table). */
+export type StoredMeasureSettings = Omit<MeasureSettings, 'catalogue'>;
+
+export function storedSettings(settings: MeasureSettings): StoredMeasureSettings {
+  return {
+    version: settings.version,
+    // A practice instrument is switched off by retiring it, so only shipped keys are stored.
+    enabledInstruments: settings.enabledInstruments.filter((k) => findInstrument(k) !== undefined),
+    pcl5ReliableChange: settings.pcl5ReliableChange,
+  };
+}
 
 const RANGE = PCL_5.reliableChange?.configurable ?? { min: 5, max: 10 };
 
@@ -28,18 +47,26 @@ export function defaultMeasureSettings(): MeasureSettings {
     version: MEASURE_SETTINGS_VERSION,
     enabledInstruments: INSTRUMENTS.map((d) => d.key),
     pcl5ReliableChange: PCL_5.reliableChange?.value ?? 10,
+    catalogue: SHIPPED_CATALOGUE,
   };
 }
 
 /** Reads the stored JSON; anything missing or unreadable falls back to the shipped default. */
-function parse(stored: Record<string, unknown> | null | undefined): MeasureSettings {
-  const settings = defaultMeasureSettings();
+function parse(
+  stored: Record<string, unknown> | null | undefined,
+  catalogue: InstrumentCatalogue,
+): MeasureSettings {
+  const settings = { ...defaultMeasureSettings(), catalogue };
+  settings.enabledInstruments = [...settings.enabledInstruments, ...catalogue.activeKeys];
   if (!stored) return settings;
   const enabled = stored.enabledInstruments;
   if (Array.isArray(enabled))
-    settings.enabledInstruments = enabled.filter(
-      (k): k is string => typeof k === 'string' && findInstrument(k) !== undefined,
-    );
+    settings.enabledInstruments = [
+      ...enabled.filter(
+        (k): k is string => typeof k === 'string' && findInstrument(k) !== undefined,
+      ),
+      ...catalogue.activeKeys,
+    ];
   const rc = stored.pcl5ReliableChange;
   if (typeof rc === 'number' && Number.isInteger(rc) && rc >= RANGE.min && rc <= RANGE.max)
     settings.pcl5ReliableChange = rc;
@@ -54,7 +81,7 @@ export async function readMeasureSettings(
     .select({ settings: practices.measureSettings })
     .from(practices)
     .where(eq(practices.id, practiceId));
-  return parse(row?.settings);
+  return parse(row?.settings, await readCatalogue(db, practiceId));
 }
 
 export type MeasureSettingsChanges = {
@@ -71,7 +98,7 @@ export function applyMeasureSettings(
   const next: MeasureSettings = { ...current, version: MEASURE_SETTINGS_VERSION };
   if (changes.enabledInstruments !== undefined) {
     changes.enabledInstruments.forEach((key, i) => {
-      if (!findInstrument(key))
+      if (!current.catalogue.find(key))
         issues.push({
           path: `enabledInstruments.${i}`,
           message: `No instrument "${key}" is available.`,
@@ -102,8 +129,14 @@ export function changeOptions(
 }
 
 /** The refusal of planning or scoring an instrument the practice has switched off (409). */
-export function disabledError(instrument: string): AppError {
-  const title = findInstrument(instrument)?.title ?? instrument;
+export function disabledError(instrument: string, catalogue?: InstrumentCatalogue): AppError {
+  const definition = (catalogue ?? SHIPPED_CATALOGUE).find(instrument);
+  if (definition?.origin)
+    return new AppError(
+      'CONFLICT',
+      `${definition.title} has been retired by the practice, so it cannot be planned or scored. Responses already recorded stay readable.`,
+    );
+  const title = definition?.title ?? 'That questionnaire';
   return new AppError(
     'CONFLICT',
     `${title} is switched off for this practice, so it cannot be planned or scored. A practice administrator can switch it on in the measurement settings; responses already recorded stay readable.`,
@@ -111,5 +144,6 @@ export function disabledError(instrument: string): AppError {
 }
 
 export function requireEnabled(settings: MeasureSettings, instrument: string): void {
-  if (!settings.enabledInstruments.includes(instrument)) throw disabledError(instrument);
+  if (!settings.enabledInstruments.includes(instrument))
+    throw disabledError(instrument, settings.catalogue);
 }

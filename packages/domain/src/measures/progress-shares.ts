@@ -1,7 +1,6 @@
 import {
   clientBandWords,
   findInstrument,
-  getInstrument,
   type InstrumentDefinition,
   instrumentShortName,
 } from '@throughline/clinical';
@@ -140,8 +139,9 @@ export function progressSentence(d: InstrumentDefinition, first: number, latest:
 function itemOf(instrument: string, rows: ResponseRow[]): PortalProgressItem | null {
   const first = rows[0];
   const latest = rows.at(-1);
-  const d = getInstrument(instrument);
-  if (!first || !latest || !d.validated) return null;
+  // Only validated shipped instruments are shown to the client (a practice's own are not).
+  const d = findInstrument(instrument);
+  if (!first || !latest || !d?.validated) return null;
   const point = (r: ResponseRow): PortalProgressPoint => ({
     score: r.total,
     band: clientBandWords(r.band),

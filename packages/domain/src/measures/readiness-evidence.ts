@@ -1,4 +1,4 @@
-import { getInstrument, isCase, type ReadinessSeries } from '@throughline/clinical';
+import { isCase, type ReadinessSeries } from '@throughline/clinical';
 import type { ReadinessEvidence, ReadinessMeasure } from '@throughline/contracts';
 import type { Executor } from '../shared/transaction';
 import { cutoffOf, pairOf } from './list-scores';
@@ -22,7 +22,7 @@ export type ReadinessMeasures = Pick<
 function measureOf(key: string, rows: ResponseRow[], settings: MeasureSettings): ReadinessMeasure {
   const first = rows[0] as ResponseRow;
   const recent = rows.at(-1) as ResponseRow;
-  const d = getInstrument(key);
+  const d = settings.catalogue.get(key);
   const pair = rows.length > 1 ? pairOf(key, first.total, recent.total, settings) : null;
   const caseness = (total: number) => (d.caseness ? isCase(d, total) : null);
   return {

@@ -1,8 +1,15 @@
 import { type ScoreOutcome, type ScoreResult, scoreAnswers } from '@throughline/clinical';
 import type * as Contract from '@throughline/contracts';
 import { and, eq } from 'drizzle-orm';
-import { type AccessContext, performOnEpisode, Refusal, seesTherapistOnlyFields } from '../access';
+import {
+  type AccessContext,
+  performOnEpisode,
+  Refusal,
+  seesTherapistOnlyFields,
+  signedIn,
+} from '../access';
 import { readCrisisResources } from '../contact-settings';
+import { type InstrumentCatalogue, readCatalogue } from '../instruments';
 import { AppError, notFound } from '../shared/errors';
 import { disabledError, readMeasureSettings } from './practice-settings';
 import { findAppointment, findTask } from './repository';
@@ -33,8 +40,9 @@ const FUTURE_SKEW_MS = 5 * 60_000;
  */
 function score(
   input: RecordResponseInput,
+  catalogue: InstrumentCatalogue,
 ): { result: ScoreResult; refusal?: never } | { result?: never; refusal: AppError } {
-  const outcome = scoreAnswers(input.instrument, input.answers);
+  const outcome = scoreAnswers(catalogue.find(input.instrument) ?? input.instrument, input.answers);
   if (outcome.ok) return { result: outcome.result };
   const refusal = refusalOf(input, outcome);
   if (outcome.reason === 'invalid-answers' && outcome.flags.length > 0) return { refusal };
@@ -74,7 +82,9 @@ export async function recordResponse(
 ): Promise<RecordedResponse> {
   // Validation is pure and says nothing about the episode, so it runs first: nothing is written
   // (but for a positive risk item, which raises its alert before the refusal, below).
-  const { result, refusal } = score(input);
+  // The practice's catalogue resolves the key (a shipped instrument or the practice's own).
+  const catalogue = await readCatalogue(ctx.services.db, signedIn(ctx).practiceId);
+  const { result, refusal } = score(input, catalogue);
   const now = ctx.services.now();
   const completedAt = input.completedAt ?? now;
   if (completedAt.getTime() > now.getTime() + FUTURE_SKEW_MS)
@@ -109,7 +119,7 @@ export async function recordResponse(
     const settings = await readMeasureSettings(tx, practiceId);
     const disabled = settings.enabledInstruments.includes(input.instrument)
       ? undefined
-      : disabledError(input.instrument);
+      : disabledError(input.instrument, settings.catalogue);
     const refused = refusal ?? disabled;
     if (refused || !result) {
       // A risk item answered above 0 is never lost: the urgent alert is raised (once per task)
@@ -126,7 +136,7 @@ export async function recordResponse(
       // Refused, but the raised alert commits with the failure event.
       return new Refusal(
         withRisk(
-          refused ?? disabledError(input.instrument),
+          refused ?? disabledError(input.instrument, settings.catalogue),
           flags,
           true,
           await readCrisisResources(tx, practiceId),

@@ -1,15 +1,16 @@
-import { answerRange, getInstrument } from '@throughline/clinical';
+import { answerRange, type InstrumentDefinition } from '@throughline/clinical';
 import type { CrisisResources } from '@throughline/contracts';
 import { and, eq } from 'drizzle-orm';
 import { type AccessContext, signedIn } from '../access';
 import { recordAudit } from '../audit';
 import { readCrisisResources } from '../contact-settings';
+import { readCatalogue } from '../instruments';
 import { AppError, type FieldIssue, notFound } from '../shared/errors';
 import { inTransaction } from '../shared/transaction';
 import { raiseRiskOnIncompleteForm, riskFlags, withRisk } from './risk-alerts';
 import { measureTasks } from './tables';
 import { type PortalMeasureTask, sealPartialAnswers, toPortalTask } from './task-views';
-import { findClientTask, type TaskRow } from './tasks-repository';
+import { findClientTask } from './tasks-repository';
 
 export type SavedProgress = PortalMeasureTask & {
   /** Shown at once when a risk item is answered above 0 (CLINICAL.md §4); null otherwise. */
@@ -17,8 +18,10 @@ export type SavedProgress = PortalMeasureTask & {
 };
 
 /** Partial answers: one entry per item, each empty (null) or a value the item accepts. */
-function partialRefusal(row: TaskRow, answers: readonly (number | null)[]): AppError | undefined {
-  const definition = getInstrument(row.instrument);
+function partialRefusal(
+  definition: InstrumentDefinition,
+  answers: readonly (number | null)[],
+): AppError | undefined {
   const { min, max } = answerRange(definition);
   const issues: FieldIssue[] = [];
   if (answers.length !== definition.items.length) {
@@ -77,7 +80,8 @@ export async function saveMeasureTaskProgress(
         answers: input.answers,
         taskId: row.id,
       });
-    const refusal = partialRefusal(row, input.answers);
+    const catalogue = await readCatalogue(tx, row.practiceId);
+    const refusal = partialRefusal(catalogue.get(row.instrument), input.answers);
     if (refusal) {
       // The alert above commits; the refused answers are not saved.
       failure = withRisk(refusal, flags, true, await readCrisisResources(tx, row.practiceId));
@@ -112,7 +116,7 @@ export async function saveMeasureTaskProgress(
       },
     });
     return {
-      ...(await toPortalTask(tx, ctx, updated)),
+      ...(await toPortalTask(tx, ctx, updated, catalogue)),
       crisisResources: flags.length > 0 ? await readCrisisResources(tx, row.practiceId) : null,
     };
   });

@@ -17,16 +17,17 @@ export async function scoreInstrument(
   answers: readonly (number | null)[],
 ): Promise<ScoreResult> {
   const actor = signedIn(ctx);
-  const outcome = scoreAnswers(key, answers);
+  const settings = await readMeasureSettings(ctx.services.db, actor.practiceId);
+  const outcome = scoreAnswers(settings.catalogue.find(key) ?? key, answers);
   if (!outcome.ok && outcome.reason === 'unknown-instrument')
     throw new AppError('NOT_FOUND', `No instrument "${key}" is available.`);
-  const settings = await readMeasureSettings(ctx.services.db, actor.practiceId);
   const flags = outcome.ok ? [] : outcome.reason === 'invalid-answers' ? outcome.flags : [];
   const crisis =
     flags.length > 0 ? await readCrisisResources(ctx.services.db, actor.practiceId) : null;
   const risky = (error: AppError): AppError =>
     crisis ? withRisk(error, flags, false, crisis) : error;
-  if (!settings.enabledInstruments.includes(key)) throw risky(disabledError(key));
+  if (!settings.enabledInstruments.includes(key))
+    throw risky(disabledError(key, settings.catalogue));
   if (outcome.ok) return outcome.result;
   if (outcome.reason === 'invalid-options')
     throw new AppError('VALIDATION_FAILED', outcome.message);

@@ -1,4 +1,3 @@
-import { findInstrument } from '@throughline/clinical';
 import type * as Contract from '@throughline/contracts';
 import { and, eq } from 'drizzle-orm';
 import { type AccessContext, performOnEpisode } from '../access';
@@ -22,14 +21,15 @@ export async function sendMeasureTask(
   episodeId: string,
   input: { instrument: string },
 ): Promise<SentMeasureTask> {
-  if (!findInstrument(input.instrument)) {
-    throw new AppError('VALIDATION_FAILED', 'Choose one of the questionnaires offered.', [
-      { path: 'instrument', message: `No questionnaire "${input.instrument}" is available.` },
-    ]);
-  }
   return performOnEpisode(ctx, 'measure-task.send', episodeId, async (tx, step) => {
     const { practiceId, clientId } = step.episode;
-    requireEnabled(await readMeasureSettings(tx, practiceId), input.instrument);
+    const settings = await readMeasureSettings(tx, practiceId);
+    if (!settings.catalogue.find(input.instrument)) {
+      throw new AppError('VALIDATION_FAILED', 'Choose one of the questionnaires offered.', [
+        { path: 'instrument', message: `No questionnaire "${input.instrument}" is available.` },
+      ]);
+    }
+    requireEnabled(settings, input.instrument);
     const [waiting] = await tx
       .select({ id: measureTasks.id })
       .from(measureTasks)
@@ -66,6 +66,9 @@ export async function sendMeasureTask(
       resourceId: task.id,
       detail: { instrument: input.instrument, emailed },
     });
-    return { task: toTaskSummary({ ...task, notifiedAt: emailed ? now : null }), emailed };
+    return {
+      task: toTaskSummary({ ...task, notifiedAt: emailed ? now : null }, settings.catalogue),
+      emailed,
+    };
   });
 }

@@ -1,6 +1,6 @@
-import { findInstrument } from '@throughline/clinical';
 import type { SessionMeasure } from '@throughline/contracts';
 import { and, asc, eq, gte, isNull, lt, or } from 'drizzle-orm';
+import { readCatalogue } from '../instruments';
 import type { Executor } from '../shared/transaction';
 import { responses } from './tables';
 
@@ -45,10 +45,11 @@ export async function listSessionMeasures(
       ),
     )
     .orderBy(asc(responses.completedAt), asc(responses.createdAt));
+  const catalogue = await readCatalogue(db, q.practiceId);
   return rows.map((r) => ({
     responseId: r.id,
     instrument: r.instrument,
-    title: findInstrument(r.instrument)?.title ?? r.instrument,
+    title: catalogue.get(r.instrument).title,
     total: r.total,
     band: r.band,
     completedAt: r.completedAt,

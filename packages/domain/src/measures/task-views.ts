@@ -1,6 +1,6 @@
-import { getInstrument } from '@throughline/clinical';
 import type * as Contract from '@throughline/contracts';
 import type { AccessContext } from '../access';
+import type { InstrumentCatalogue } from '../instruments';
 import type { Executor } from '../shared/transaction';
 import type { TaskRow } from './tasks-repository';
 
@@ -24,12 +24,12 @@ export type PortalMeasureTask = MeasureTaskSummary & {
   answers: (number | null)[] | null;
 };
 
-export function toTaskSummary(row: TaskRow): MeasureTaskSummary {
+export function toTaskSummary(row: TaskRow, catalogue: InstrumentCatalogue): MeasureTaskSummary {
   return {
     id: row.id,
     episodeId: row.episodeId,
     instrument: row.instrument,
-    title: getInstrument(row.instrument).title,
+    title: catalogue.get(row.instrument).title,
     appointmentId: row.appointmentId,
     dueAt: row.dueAt,
     status: row.status,
@@ -57,8 +57,9 @@ export async function toPortalTask(
   tx: Executor,
   ctx: AccessContext,
   row: TaskRow,
+  catalogue: InstrumentCatalogue,
 ): Promise<PortalMeasureTask> {
-  const definition = getInstrument(row.instrument);
+  const definition = catalogue.get(row.instrument);
   let answers: (number | null)[] | null = null;
   if (row.partialAnswers) {
     const plain = await ctx.services.keyring.decrypt(
@@ -70,7 +71,7 @@ export async function toPortalTask(
     answers = (JSON.parse(plain) as StoredPartial).answers;
   }
   return {
-    ...toTaskSummary(row),
+    ...toTaskSummary(row, catalogue),
     version: definition.version,
     instructions: definition.instructions,
     items: definition.items.map((i) => ({ number: i.number, text: i.text })),

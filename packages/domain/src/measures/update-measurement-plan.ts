@@ -1,4 +1,3 @@
-import { findInstrument } from '@throughline/clinical';
 import { and, eq, notInArray } from 'drizzle-orm';
 import { type AccessContext, performOnEpisode } from '../access';
 import { AppError, type FieldIssue } from '../shared/errors';
@@ -30,12 +29,6 @@ function validate(input: UpdateMeasurementPlanInput): PlanItem[] {
   const issues: FieldIssue[] = [];
   const seen = new Set<string>();
   input.items.forEach((item, i) => {
-    if (!findInstrument(item.instrument)) {
-      issues.push({
-        path: `items.${i}.instrument`,
-        message: `No instrument "${item.instrument}" is available.`,
-      });
-    }
     if (seen.has(item.instrument)) {
       issues.push({
         path: `items.${i}.instrument`,
@@ -90,8 +83,15 @@ export async function updateMeasurementPlan(
     // An instrument the practice switched off cannot be planned (issue 7, item 21); an inactive
     // item may stay, so an older plan can still be saved.
     const settings = await readMeasureSettings(tx, practiceId);
+    const unknown = items.findIndex((i) => !settings.catalogue.find(i.instrument));
+    if (unknown >= 0) {
+      const message = `No instrument "${items[unknown]?.instrument}" is available.`;
+      throw new AppError('VALIDATION_FAILED', message, [
+        { path: `items.${unknown}.instrument`, message },
+      ]);
+    }
     const off = items.find((i) => i.active && !settings.enabledInstruments.includes(i.instrument));
-    if (off) throw disabledError(off.instrument);
+    if (off) throw disabledError(off.instrument, settings.catalogue);
     if (items.length === 0) {
       // An episode with no plan rows gets the practice defaults on its next read, so an emptied
       // plan keeps its rows, all paused: nothing is sent, and nothing comes back by itself.
@@ -105,7 +105,11 @@ export async function updateMeasurementPlan(
           ),
         );
       step.audit({ detail: { items: 0, active: 0 } });
-      return toPlanView(episodeId, await listPlanByEpisode(tx, practiceId, episodeId));
+      return toPlanView(
+        episodeId,
+        await listPlanByEpisode(tx, practiceId, episodeId),
+        settings.catalogue,
+      );
     }
     const keep = items.map((i) => i.instrument);
     await tx
@@ -119,6 +123,10 @@ export async function updateMeasurementPlan(
       );
     await upsertPlanItems(tx, { practiceId, episodeId, createdBy: actor.userId }, items);
     step.audit({ detail: { items: items.length, active: items.filter((i) => i.active).length } });
-    return toPlanView(episodeId, await listPlanByEpisode(tx, practiceId, episodeId));
+    return toPlanView(
+      episodeId,
+      await listPlanByEpisode(tx, practiceId, episodeId),
+      settings.catalogue,
+    );
   });
 }

@@ -55,8 +55,11 @@ export function toResponseView(row: ResponseRow): ResponseView {
   };
 }
 
-const title = (key: unknown): string =>
-  (typeof key === 'string' && findInstrument(key)?.title) || String(key);
+/** A practice instrument's alert carries its title (clinical change rules); a shipped one's is looked up. */
+const title = (key: unknown, own?: unknown): string =>
+  (typeof own === 'string' && own) ||
+  (typeof key === 'string' && findInstrument(key)?.title) ||
+  'A questionnaire';
 const signed = (n: unknown): string => (typeof n === 'number' && n > 0 ? `+${n}` : String(n));
 const round = (n: unknown): string =>
   typeof n === 'number' ? String(Math.round(n * 10) / 10) : String(n);
@@ -71,13 +74,13 @@ const rcNote = (i: Record<string, unknown>): string =>
 export function explainAlert(rule: string, i: Record<string, unknown>): string {
   switch (rule) {
     case 'risk-item':
-      return `${title(i.instrument)} item ${i.item} was answered ${i.answer} (above 0)${i.form === 'incomplete' ? ' on a form that was not complete or not valid, so it was not scored' : ''}: a positive risk item needs assessment by someone competent to assess suicide risk.`;
+      return `${title(i.instrument, i.title)} item ${i.item} was answered ${i.answer} (above 0)${i.form === 'incomplete' ? ' on a form that was not complete or not valid, so it was not scored' : ''}: a positive risk item needs assessment by someone competent to assess suicide risk.`;
     case 'reliable-deterioration':
-      return `${title(i.instrument)} rose from ${i.first} at the first score to ${i.current} (${signed(i.change)}), a worsening of at least the reliable-change value of ${i.reliableChange}${rcNote(i)}.`;
+      return `${title(i.instrument, i.title)} rose from ${i.first} at the first score to ${i.current} (${signed(i.change)}), a worsening of at least the reliable-change value of ${i.reliableChange}${rcNote(i)}.`;
     case 'not-on-track-session-4':
-      return `At session ${i.session}, ${title(i.instrument)} is ${i.current} (first ${i.first}): an improvement of ${i.improvement}, less than the reliable-change value of ${i.reliableChange}${rcNote(i)}, and still above the clinical cut-off.`;
+      return `At session ${i.session}, ${title(i.instrument, i.title)} is ${i.current} (first ${i.first}): an improvement of ${i.improvement}, less than the reliable-change value of ${i.reliableChange}${rcNote(i)}, and still above the clinical cut-off.`;
     case 'not-on-track-session-8':
-      return `At session ${i.session}, ${title(i.instrument)} is ${i.current} (first ${i.first}): still above the clinical cut-off and an improvement of ${i.improvement}, under half the reliable-change value of ${i.reliableChange}${rcNote(i)}.`;
+      return `At session ${i.session}, ${title(i.instrument, i.title)} is ${i.current} (first ${i.first}): still above the clinical cut-off and an improvement of ${i.improvement}, under half the reliable-change value of ${i.reliableChange}${rcNote(i)}.`;
     case 'alliance-drop':
       return i.reason === 'below-running-mean'
         ? `Session feedback was ${i.current}/40, at least 20% below the client's running mean of ${round(i.runningMean)}.`

@@ -19,6 +19,7 @@ import {
 import { CrisisResourcesForm } from './crisis-resources-form';
 import { InviteStaffModal } from './invite-staff-modal';
 import { MeasureSettingsForm } from './measure-settings-form';
+import { PracticeInstrumentsSection } from './practice-instruments-section';
 import { PracticeSettingsForm } from './practice-settings-form';
 import { getRiskPhrases, riskPhrasesKey } from './risk-phrases-api';
 import { RiskPhrasesForm } from './risk-phrases-form';
@@ -68,6 +69,8 @@ export function AdminPage(): ReactElement {
         <ErrorAlert error={measures.error} title="Could not load questionnaire settings" />
         {measures.data && <MeasureSettingsForm settings={measures.data} />}
       </Stack>
+
+      <PracticeInstrumentsSection />
 
       <Stack component="section" aria-labelledby="crisis-heading">
         <Title order={2} size="h3" id="crisis-heading">

@@ -1,9 +1,11 @@
 import { Button, Group, NumberInput, Select, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
+import { useQuery } from '@tanstack/react-query';
 import { INSTRUMENTS } from '@throughline/clinical';
 import { PLAN_SCHEDULES, type PlanSchedule } from '@throughline/contracts';
 import type { ReactElement } from 'react';
 import { planScheduleLabels } from '../../app/labels';
+import { listPracticeInstruments, practiceInstrumentsKey } from '../admin/practice-instruments-api';
 
 /** A new plan item as the form gives it; the section adds it to the plan and saves. */
 export type NewPlanItem = {
@@ -26,10 +28,11 @@ type Props = {
 };
 
 export function PlanItemForm({ planned, saving, onAdd, onCancel }: Props): ReactElement {
-  const choices = INSTRUMENTS.filter((d) => !planned.includes(d.key)).map((d) => ({
-    value: d.key,
-    label: d.title,
-  }));
+  // The practice's own questionnaires (not retired) are offered after the shipped ones.
+  const own = useQuery({ queryKey: practiceInstrumentsKey, queryFn: listPracticeInstruments });
+  const choices = [...INSTRUMENTS, ...(own.data?.items ?? []).filter((d) => d.retiredAt === null)]
+    .filter((d) => !planned.includes(d.key))
+    .map((d) => ({ value: d.key, label: d.title }));
   const form = useForm<{
     instrument: string | null;
     schedule: PlanSchedule;

@@ -55,7 +55,11 @@ export function yDomain(
   values: number[],
 ): [number, number] {
   const definition = findInstrument(scores.instrument);
-  const range = definition ? scoreRange(definition, on) : { min: 0, max: Math.max(1, ...values) };
+  // A practice's own questionnaire is not shipped with the app: its bands give its range.
+  const banded = scores.bands.flatMap((b) => [b.min, b.max]).filter((n): n is number => n !== null);
+  const range = definition
+    ? scoreRange(definition, on)
+    : { min: Math.min(0, ...banded), max: Math.max(1, ...banded, ...values) };
   return [Math.min(range.min, ...values), Math.max(range.max, ...values)];
 }
 
