@@ -257,6 +257,9 @@ describe('ending together, and continuity after (issue 11)', () => {
       expect(text).toContain(SAM.name);
       expect(text).toContain('Recovered');
       expect(text).toContain('Riverside Music Therapy');
+      // Written for Sam: bands in words, never the scale's own labels.
+      expect(text).not.toMatch(/poor-wellbeing|moderately-severe|likely-depression/);
+      expect(findUnreadable(text)).toEqual([]);
       execFileSync('pdftoppm', [
         '-png',
         '-r',

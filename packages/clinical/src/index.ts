@@ -13,7 +13,7 @@ export {
   INSTRUMENTS,
   PCL_5,
 } from './instruments';
-export { clientBandWords } from './instruments/client-wording';
+export { clientBandWords, scoreInClientWords } from './instruments/client-wording';
 export {
   fromQuestionnaire,
   type ImportedScoring,

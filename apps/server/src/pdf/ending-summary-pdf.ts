@@ -1,3 +1,4 @@
+import { scoreInClientWords } from '@throughline/clinical';
 import {
   CHANGE_CATEGORY_WORDS,
   type EndingSummary,
@@ -26,8 +27,8 @@ const bullets = (items: readonly string[]): Content =>
 function scoresTable(summary: EndingSummary): Content {
   const rows = summary.facts.scores.map((s) => [
     s.title,
-    `${s.first.score}${s.first.band ? ` (${s.first.band})` : ''}\n${instant(s.first.at)}`,
-    `${s.last.score}${s.last.band ? ` (${s.last.band})` : ''}\n${instant(s.last.at)}`,
+    `${scoreInClientWords(s.first.score, s.first.band)}\n${instant(s.first.at)}`,
+    `${scoreInClientWords(s.last.score, s.last.band)}\n${instant(s.last.at)}`,
     s.category ? CHANGE_CATEGORY_WORDS[s.category] : 'Only one score',
   ]);
   if (rows.length === 0) return { text: 'No questionnaires were completed.', margin: [0, 0, 0, 6] };

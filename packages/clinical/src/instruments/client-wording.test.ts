@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clientBandWords } from './client-wording';
+import { clientBandWords, scoreInClientWords } from './client-wording';
 import { INSTRUMENTS } from './index';
 
 describe('clientBandWords', () => {
@@ -25,5 +25,12 @@ describe('clientBandWords', () => {
     expect(clientBandWords('new-diagnostic-label')).toBeNull();
     expect(clientBandWords('toString')).toBeNull();
     expect(clientBandWords(null)).toBeNull();
+  });
+
+  it("writes a score with its band in the client's words, or alone", () => {
+    expect(scoreInClientWords(9, 'poor-wellbeing')).toBe('9 (low wellbeing)');
+    expect(scoreInClientWords(16, 'moderately-severe')).toBe('16 (moderately severe)');
+    expect(scoreInClientWords(7, 'new-diagnostic-label')).toBe('7');
+    expect(scoreInClientWords(7, null)).toBe('7');
   });
 });

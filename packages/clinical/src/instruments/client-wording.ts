@@ -29,3 +29,9 @@ export function clientBandWords(label: string | null | undefined): string | null
   if (label === null || label === undefined) return null;
   return Object.hasOwn(CLIENT_BAND_WORDS, label) ? (CLIENT_BAND_WORDS[label] ?? null) : null;
 }
+
+/** "16 (moderately severe)", or "16" when the band has no words a client may read. */
+export function scoreInClientWords(score: number, band: string | null | undefined): string {
+  const words = clientBandWords(band);
+  return words ? `${score} (${words})` : String(score);
+}

@@ -1,4 +1,5 @@
 import { List, Stack, Table, Text, Title } from '@mantine/core';
+import { scoreInClientWords } from '@throughline/clinical';
 import {
   CHANGE_CATEGORY_WORDS,
   type EndingSummary,
@@ -9,7 +10,6 @@ import {
 import type { ReactElement } from 'react';
 import { formatDate } from '../../app/format';
 import { ScrollRegion } from '../../app/scroll-region';
-import { bandText } from '../measures/measures-api';
 
 function Paragraphs({ text }: { text: string }): ReactElement {
   return <Text style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{text}</Text>;
@@ -96,10 +96,10 @@ export function EndingSummaryView({ summary }: { summary: Wire<EndingSummary> })
                 <Table.Tr key={s.instrument}>
                   <Table.Th scope="row">{s.title}</Table.Th>
                   <Table.Td>
-                    {s.first.score} ({bandText(s.first.band)}), {formatDate(s.first.at)}
+                    {scoreInClientWords(s.first.score, s.first.band)}, {formatDate(s.first.at)}
                   </Table.Td>
                   <Table.Td>
-                    {s.last.score} ({bandText(s.last.band)}), {formatDate(s.last.at)}
+                    {scoreInClientWords(s.last.score, s.last.band)}, {formatDate(s.last.at)}
                   </Table.Td>
                   <Table.Td>
                     {s.category ? CHANGE_CATEGORY_WORDS[s.category] : 'One score only'}
