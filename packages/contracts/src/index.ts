@@ -30,6 +30,7 @@ export * from './notes';
 export * from './phases';
 export * from './portal';
 export * from './readiness';
+export * from './record-copy';
 export * from './risk-phrases';
 export * from './sessions';
 export * from './supervision';

@@ -25,6 +25,7 @@ export * from './measures';
 export * from './notes';
 export * from './notifications';
 export * from './readiness';
+export * from './record-copy';
 export * from './retention';
 export * from './risk-phrases';
 export * from './sessions';

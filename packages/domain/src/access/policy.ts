@@ -213,6 +213,23 @@ export const POLICY = {
   // Who accessed the record (HIPAA 164.528): the client, their therapist and the practice's
   // administrator (who sees who and when, never the record). The kernel scopes the client.
   'access-report.read': { who: ['client'] },
+  // The client's own copy of their record (issue 12; HIPAA 164.524): downloaded only by the
+  // client, once clientCopyReleased (record-copy/rule.ts) allows it; its therapist reviews a copy
+  // and releases or refuses a request when the practice asks for review first.
+  'record-copy.state.read': { who: ['client'] },
+  'record-copy.pdf': {
+    who: ['client'],
+    refusal: 'A copy of a record is downloaded by the client it belongs to, in the portal.',
+  },
+  'record-copy.fhir': {
+    who: ['client'],
+    refusal: 'A copy of a record is downloaded by the client it belongs to, in the portal.',
+  },
+  'record-copy.review': { who: ['therapist'], hidesExistence: true },
+  'record-request.create': { who: ['client'] },
+  'record-request.list': { who: ['therapist'] },
+  'record-request.release': { who: ['therapist'], hidesExistence: true },
+  'record-request.refuse': { who: ['therapist'], hidesExistence: true },
   'client.access-report.read': { who: ['therapist', 'practice_admin'], hidesExistence: true },
   // Personal API tokens are for the practice's staff (scripts, integrations): a client's portal
   // has no use for one, and a long-lived bearer credential is one more thing to lose (issue 10).

@@ -2,5 +2,6 @@
 export { type BeforeThisEpisode, loadBeforeThisEpisode } from './before-this-episode';
 export { readEndingSummary } from './read-ending-summary';
 export { shareEndingSummary } from './share-ending-summary';
+export { sharedSummaryWords } from './shared-words';
 export { updateEndingSummary } from './update-ending-summary';
 export { summaryContentPurpose } from './views';

@@ -1,0 +1,230 @@
+import { gasClientWords, getInstrument } from '@throughline/clinical';
+import { and, asc, eq } from 'drizzle-orm';
+import type { AccessContext } from '../access';
+import { appointments } from '../appointments/tables';
+import type { ClientRow } from '../clients';
+import { consentDocuments, consentSignatures } from '../consent/tables';
+import { messageBodyPurpose } from '../contact';
+import { messages } from '../contact/tables';
+import { sharedSummaryWords } from '../ending-summary';
+import { episodeTitlePurpose } from '../episodes';
+import { episodes } from '../episodes/tables';
+import { therapistGoalViews } from '../goals';
+import { findDisplayNames } from '../identity';
+import { responses } from '../measures/tables';
+import type { Executor } from '../shared/transaction';
+import { type NoteSections, noteSections, openNotes } from './notes';
+import type { RecordCopy, RecordCopyEpisode, RecordCopyScores } from './views';
+
+type Open = (sealed: string, purpose: string) => Promise<string>;
+
+/**
+ * The client's record as their copy shows it (issue 12), read inside the kernel's transaction for
+ * a client it admitted. Psychotherapy notes are not read at all: their table is never queried here.
+ */
+export async function collectRecordCopy(
+  tx: Executor,
+  ctx: AccessContext,
+  client: ClientRow,
+  practice: { name: string },
+): Promise<RecordCopy> {
+  const practiceId = client.practiceId;
+  const open: Open = (sealed, purpose) =>
+    ctx.services.keyring.decrypt(tx, practiceId, sealed, purpose);
+  const rows = await tx
+    .select()
+    .from(episodes)
+    .where(and(eq(episodes.practiceId, practiceId), eq(episodes.clientId, client.id)))
+    .orderBy(asc(episodes.openedAt));
+  const names = await findDisplayNames(tx, practiceId, [
+    ...new Set(rows.map((r) => r.therapistId)),
+  ]);
+  const list: RecordCopyEpisode[] = [];
+  for (const row of rows) {
+    const ref = { practiceId, id: row.id };
+    list.push({
+      id: row.id,
+      title: await open(row.title, episodeTitlePurpose(row.id)),
+      phase: row.phase,
+      openedAt: row.openedAt,
+      closedAt: row.closedAt,
+      therapistName: names.get(row.therapistId) ?? 'Your therapist',
+      isReturn: row.previousEpisodeId !== null,
+      sessions: await sessionsOf(tx, ref),
+      goals: await goalsOf(tx, ctx, ref),
+      scores: await scoresOf(tx, ref),
+      notes: (await openNotes(tx, ref, open)).map(toNote),
+      messages: await messagesOf(tx, ref, open, client, names),
+      endingSummary: await endingOf(tx, ctx, ref),
+    });
+  }
+  return {
+    practiceName: practice.name,
+    timeZone: client.timeZone,
+    generatedAt: ctx.services.now(),
+    client: { name: client.preferredName || client.displayName, pronouns: client.pronouns },
+    consents: await consentsOf(tx, practiceId, client.id),
+    episodes: list,
+  };
+}
+
+type Ref = { practiceId: string; id: string };
+
+async function sessionsOf(tx: Executor, ep: Ref): Promise<RecordCopyEpisode['sessions']> {
+  return tx
+    .select({
+      startsAt: appointments.startsAt,
+      endsAt: appointments.endsAt,
+      status: appointments.status,
+      cancelledBy: appointments.cancelledBy,
+      modality: appointments.modality,
+    })
+    .from(appointments)
+    .where(and(eq(appointments.practiceId, ep.practiceId), eq(appointments.episodeId, ep.id)))
+    .orderBy(asc(appointments.startsAt));
+}
+
+/** Goals in the client's words with the GAS levels in plain words; the therapist's wording stays out. */
+async function goalsOf(
+  tx: Executor,
+  ctx: AccessContext,
+  ep: Ref,
+): Promise<RecordCopyEpisode['goals']> {
+  const goals = await therapistGoalViews(tx, ctx, ep.practiceId, ep.id);
+  return goals.map((g) => ({
+    words: g.clientWords,
+    status: g.status,
+    review: g.latestReview
+      ? {
+          level: g.latestReview.level,
+          words: gasClientWords(g.latestReview.level) ?? '',
+          at: g.latestReview.reviewedAt,
+        }
+      : null,
+    ownRating: g.latestClientRating
+      ? {
+          level: g.latestClientRating.level,
+          words: gasClientWords(g.latestClientRating.level) ?? '',
+          at: g.latestClientRating.ratedAt,
+          comment: g.latestClientRating.comment,
+        }
+      : null,
+  }));
+}
+
+async function scoresOf(tx: Executor, ep: Ref): Promise<RecordCopyScores[]> {
+  const rows = await tx
+    .select({
+      instrument: responses.instrument,
+      total: responses.total,
+      band: responses.band,
+      at: responses.completedAt,
+    })
+    .from(responses)
+    .where(and(eq(responses.practiceId, ep.practiceId), eq(responses.episodeId, ep.id)))
+    .orderBy(asc(responses.instrument), asc(responses.completedAt));
+  const byInstrument = new Map<string, RecordCopyScores>();
+  for (const r of rows) {
+    const title = titleOf(r.instrument);
+    const entry = byInstrument.get(r.instrument) ?? { title, points: [] };
+    entry.points.push({ at: r.at, total: r.total, band: r.band });
+    byInstrument.set(r.instrument, entry);
+  }
+  return [...byInstrument.values()];
+}
+
+function titleOf(key: string): string {
+  try {
+    return getInstrument(key).title;
+  } catch {
+    return key;
+  }
+}
+
+function toNote(n: NoteSections): RecordCopyEpisode['notes'][number] {
+  return {
+    signedAt: n.signedAt,
+    sessionAt: n.sessionAt,
+    kind: n.kind,
+    sections: noteSections(n.template, n.body),
+    addenda: n.addenda,
+  };
+}
+
+async function messagesOf(
+  tx: Executor,
+  ep: Ref,
+  open: Open,
+  client: ClientRow,
+  names: Map<string, string>,
+): Promise<RecordCopyEpisode['messages']> {
+  const rows = await tx
+    .select()
+    .from(messages)
+    .where(and(eq(messages.practiceId, ep.practiceId), eq(messages.episodeId, ep.id)))
+    .orderBy(asc(messages.sentAt));
+  const senders = await findDisplayNames(
+    tx,
+    ep.practiceId,
+    [...new Set(rows.map((m) => m.senderId))].filter((id) => !names.has(id)),
+  );
+  const out: RecordCopyEpisode['messages'] = [];
+  for (const m of rows) {
+    const fromClient = m.senderParty === 'client';
+    out.push({
+      sentAt: m.sentAt,
+      fromClient,
+      senderName: fromClient
+        ? client.preferredName || client.displayName
+        : (names.get(m.senderId) ?? senders.get(m.senderId) ?? 'Your therapist'),
+      body: await open(m.body, messageBodyPurpose(m.id)),
+    });
+  }
+  return out;
+}
+
+async function endingOf(
+  tx: Executor,
+  ctx: AccessContext,
+  ep: Ref,
+): Promise<RecordCopyEpisode['endingSummary']> {
+  const shared = await sharedSummaryWords(tx, ctx, ep);
+  if (!shared) return null;
+  const w = shared.words;
+  return {
+    sharedAt: shared.sharedAt,
+    greeting: w.greeting,
+    progress: w.progress,
+    whatHelped: w.whatHelped,
+    howToReturn: w.howToReturn,
+    closing: w.closing,
+  };
+}
+
+async function consentsOf(
+  tx: Executor,
+  practiceId: string,
+  clientId: string,
+): Promise<RecordCopy['consents']> {
+  const rows = await tx
+    .select({
+      title: consentDocuments.title,
+      version: consentDocuments.version,
+      signedAt: consentSignatures.signedAt,
+      endedAt: consentSignatures.endedAt,
+      endedBecause: consentSignatures.endedBecause,
+    })
+    .from(consentSignatures)
+    .innerJoin(
+      consentDocuments,
+      and(
+        eq(consentDocuments.practiceId, consentSignatures.practiceId),
+        eq(consentDocuments.id, consentSignatures.documentId),
+      ),
+    )
+    .where(
+      and(eq(consentSignatures.practiceId, practiceId), eq(consentSignatures.clientId, clientId)),
+    )
+    .orderBy(asc(consentSignatures.signedAt));
+  return rows;
+}
