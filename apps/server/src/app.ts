@@ -45,6 +45,7 @@ import { measureRoutes } from './routes/measures';
 import { noteRoutes } from './routes/notes';
 import { psychotherapyNoteRoutes } from './routes/psychotherapy-notes';
 import { readinessRoutes } from './routes/readiness';
+import { recordCopyRoutes } from './routes/record-copy';
 import { riskPhraseRoutes } from './routes/risk-phrases';
 import { supervisionRoutes } from './routes/supervision';
 import { timelineRoutes } from './routes/timeline';
@@ -176,6 +177,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     instrumentRoutes,
     goalRoutes,
     endingSummaryRoutes,
+    recordCopyRoutes,
     measureRoutes,
     measureTaskRoutes,
     consentRoutes,
