@@ -24,6 +24,8 @@ import { PrivateNotePage } from '../features/notes/private-note-page';
 import { QuestionnairePage } from '../features/portal/questionnaire-page';
 import { ContinuityKitPage } from '../features/readiness/continuity-kit-page';
 import { PortalReadinessPage } from '../features/readiness/portal-readiness-page';
+import { OwnRecordPage } from '../features/record-copy/own-record-page';
+import { RecordRequestsPage } from '../features/record-copy/record-requests-page';
 import { SessionPage } from '../features/sessions/session-page';
 import { SecurityPage } from '../features/settings/security-page';
 import { SupervisedEpisodePage } from '../features/supervision/supervised-episode-page';
@@ -112,6 +114,22 @@ export function createAppRouter(): AppRouter {
           element: (
             <RequireRole roles={['client']}>
               <PortalEndingSummaryPage />
+            </RequireRole>
+          ),
+        },
+        {
+          path: 'record',
+          element: (
+            <RequireRole roles={['client']}>
+              <OwnRecordPage />
+            </RequireRole>
+          ),
+        },
+        {
+          path: 'record-requests',
+          element: (
+            <RequireRole roles={['therapist']}>
+              <RecordRequestsPage />
             </RequireRole>
           ),
         },
