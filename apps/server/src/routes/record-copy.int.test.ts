@@ -262,16 +262,14 @@ describe('the practice reviews copies first', () => {
     expect(after.statusCode).toBe(200);
     expect(pdftotext(after.rawPayload)).toContain('Casey Rowe');
 
-    // A release lasts 30 days; after that the client asks again.
-    const start = h.services.now;
-    h.services.now = () => new Date(start().getTime() + 31 * DAY);
-    try {
-      const lapsed = await client.request({ method: 'GET', url: '/api/v1/portal/export.pdf' });
-      expect(lapsed.statusCode).toBe(409);
-      expect(lapsed.json().detail).toContain('expired');
-    } finally {
-      h.services.now = start;
-    }
+    // A release lasts 30 days; after that the client asks again. (The release is moved back
+    // rather than the clock forward, which would also end the signed-in sessions.)
+    await h.services.db.execute(
+      sql`UPDATE record_requests SET decided_at = decided_at - interval '31 days' WHERE id = ${request.id}`,
+    );
+    const lapsed = await client.request({ method: 'GET', url: '/api/v1/portal/export.pdf' });
+    expect(lapsed.statusCode).toBe(409);
+    expect(lapsed.json().detail).toContain('expired');
   });
 
   it('shows a refusal and its reason to the client', async () => {
