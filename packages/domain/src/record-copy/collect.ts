@@ -1,19 +1,17 @@
 import { gasClientWords, getInstrument } from '@throughline/clinical';
-import { and, asc, eq } from 'drizzle-orm';
 import type { AccessContext } from '../access';
-import { appointments } from '../appointments/tables';
+import { listEpisodeSessions } from '../appointments';
 import type { ClientRow } from '../clients';
-import { consentDocuments, consentSignatures } from '../consent/tables';
-import { messageBodyPurpose } from '../contact';
-import { messages } from '../contact/tables';
+import { listClientSignatures } from '../consent';
+import { listEpisodeMessageRows, messageBodyPurpose } from '../contact';
 import { sharedSummaryWords } from '../ending-summary';
-import { episodeTitlePurpose } from '../episodes';
-import { episodes } from '../episodes/tables';
+import { episodeTitlePurpose, listClientEpisodeRows } from '../episodes';
 import { therapistGoalViews } from '../goals';
 import { findDisplayNames } from '../identity';
-import { responses } from '../measures/tables';
+import { listEpisodeScoreRows } from '../measures';
+import { listSignedNotesForCopy, type NoteBody, type SignedNoteForCopy } from '../notes';
 import type { Executor } from '../shared/transaction';
-import { type NoteSections, noteSections, openNotes } from './notes';
+import { NOTE_KIND, noteSections } from './notes';
 import type { RecordCopy, RecordCopyEpisode, RecordCopyScores } from './views';
 
 type Open = (sealed: string, purpose: string) => Promise<string>;
@@ -31,17 +29,15 @@ export async function collectRecordCopy(
   const practiceId = client.practiceId;
   const open: Open = (sealed, purpose) =>
     ctx.services.keyring.decrypt(tx, practiceId, sealed, purpose);
-  const rows = await tx
-    .select()
-    .from(episodes)
-    .where(and(eq(episodes.practiceId, practiceId), eq(episodes.clientId, client.id)))
-    .orderBy(asc(episodes.openedAt));
+  const rows = await listClientEpisodeRows(tx, practiceId, client.id);
   const names = await findDisplayNames(tx, practiceId, [
     ...new Set(rows.map((r) => r.therapistId)),
   ]);
   const list: RecordCopyEpisode[] = [];
   for (const row of rows) {
     const ref = { practiceId, id: row.id };
+    const sessions = await listEpisodeSessions(tx, ref);
+    const startOf = new Map(sessions.map((a) => [a.id, a.startsAt]));
     list.push({
       id: row.id,
       title: await open(row.title, episodeTitlePurpose(row.id)),
@@ -50,10 +46,10 @@ export async function collectRecordCopy(
       closedAt: row.closedAt,
       therapistName: names.get(row.therapistId) ?? 'Your therapist',
       isReturn: row.previousEpisodeId !== null,
-      sessions: await sessionsOf(tx, ref),
+      sessions: sessions.map(({ id: _id, ...s }) => s),
       goals: await goalsOf(tx, ctx, ref),
       scores: await scoresOf(tx, ref),
-      notes: (await openNotes(tx, ref, open)).map(toNote),
+      notes: (await listSignedNotesForCopy(tx, ref, open)).map((n) => toNote(n, startOf)),
       messages: await messagesOf(tx, ref, open, client, names),
       endingSummary: await endingOf(tx, ctx, ref),
     });
@@ -69,20 +65,6 @@ export async function collectRecordCopy(
 }
 
 type Ref = { practiceId: string; id: string };
-
-async function sessionsOf(tx: Executor, ep: Ref): Promise<RecordCopyEpisode['sessions']> {
-  return tx
-    .select({
-      startsAt: appointments.startsAt,
-      endsAt: appointments.endsAt,
-      status: appointments.status,
-      cancelledBy: appointments.cancelledBy,
-      modality: appointments.modality,
-    })
-    .from(appointments)
-    .where(and(eq(appointments.practiceId, ep.practiceId), eq(appointments.episodeId, ep.id)))
-    .orderBy(asc(appointments.startsAt));
-}
 
 /** Goals in the client's words with the GAS levels in plain words; the therapist's wording stays out. */
 async function goalsOf(
@@ -113,16 +95,7 @@ async function goalsOf(
 }
 
 async function scoresOf(tx: Executor, ep: Ref): Promise<RecordCopyScores[]> {
-  const rows = await tx
-    .select({
-      instrument: responses.instrument,
-      total: responses.total,
-      band: responses.band,
-      at: responses.completedAt,
-    })
-    .from(responses)
-    .where(and(eq(responses.practiceId, ep.practiceId), eq(responses.episodeId, ep.id)))
-    .orderBy(asc(responses.instrument), asc(responses.completedAt));
+  const rows = await listEpisodeScoreRows(tx, ep);
   const byInstrument = new Map<string, RecordCopyScores>();
   for (const r of rows) {
     const title = titleOf(r.instrument);
@@ -141,12 +114,15 @@ function titleOf(key: string): string {
   }
 }
 
-function toNote(n: NoteSections): RecordCopyEpisode['notes'][number] {
+function toNote(
+  n: SignedNoteForCopy,
+  startOf: Map<string, Date>,
+): RecordCopyEpisode['notes'][number] {
   return {
     signedAt: n.signedAt,
-    sessionAt: n.sessionAt,
-    kind: n.kind,
-    sections: noteSections(n.template, n.body),
+    sessionAt: n.appointmentId ? (startOf.get(n.appointmentId) ?? null) : null,
+    kind: NOTE_KIND[n.template],
+    sections: noteSections(n.template, n.body as NoteBody),
     addenda: n.addenda,
   };
 }
@@ -158,11 +134,7 @@ async function messagesOf(
   client: ClientRow,
   names: Map<string, string>,
 ): Promise<RecordCopyEpisode['messages']> {
-  const rows = await tx
-    .select()
-    .from(messages)
-    .where(and(eq(messages.practiceId, ep.practiceId), eq(messages.episodeId, ep.id)))
-    .orderBy(asc(messages.sentAt));
+  const rows = await listEpisodeMessageRows(tx, ep);
   const senders = await findDisplayNames(
     tx,
     ep.practiceId,
@@ -201,30 +173,10 @@ async function endingOf(
   };
 }
 
-async function consentsOf(
+function consentsOf(
   tx: Executor,
   practiceId: string,
   clientId: string,
 ): Promise<RecordCopy['consents']> {
-  const rows = await tx
-    .select({
-      title: consentDocuments.title,
-      version: consentDocuments.version,
-      signedAt: consentSignatures.signedAt,
-      endedAt: consentSignatures.endedAt,
-      endedBecause: consentSignatures.endedBecause,
-    })
-    .from(consentSignatures)
-    .innerJoin(
-      consentDocuments,
-      and(
-        eq(consentDocuments.practiceId, consentSignatures.practiceId),
-        eq(consentDocuments.id, consentSignatures.documentId),
-      ),
-    )
-    .where(
-      and(eq(consentSignatures.practiceId, practiceId), eq(consentSignatures.clientId, clientId)),
-    )
-    .orderBy(asc(consentSignatures.signedAt));
-  return rows;
+  return listClientSignatures(tx, practiceId, clientId);
 }

@@ -1,19 +1,6 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
-import { appointments } from '../appointments/tables';
-import { type NoteBody, type NoteTemplate, notePurpose } from '../notes';
-import { noteAddenda, notes } from '../notes/tables';
-import type { Executor } from '../shared/transaction';
+import type { NoteBody, NoteTemplate } from '../notes';
 
-export type NoteSections = {
-  template: NoteTemplate;
-  kind: string;
-  signedAt: Date;
-  sessionAt: Date | null;
-  body: NoteBody;
-  addenda: { at: Date; text: string }[];
-};
-
-const KIND: Record<NoteTemplate, string> = {
+export const NOTE_KIND: Record<NoteTemplate, string> = {
   soap: 'Session note (SOAP)',
   dap: 'Session note (DAP)',
   birp: 'Session note (BIRP)',
@@ -84,63 +71,4 @@ export function noteSections(
     .filter((s) => s !== '');
   if (homework.length > 0) sections.push({ label: 'Homework', text: homework.join('\n') });
   return sections.filter((s) => s.text.trim() !== '');
-}
-
-/**
- * The episode's signed session notes with their addenda, opened. Drafts are not part of the
- * record yet; psychotherapy notes live in another table that is never read here.
- */
-export async function openNotes(
-  tx: Executor,
-  ep: { practiceId: string; id: string },
-  open: (sealed: string, purpose: string) => Promise<string>,
-): Promise<NoteSections[]> {
-  const rows = await tx
-    .select({
-      id: notes.id,
-      template: notes.template,
-      body: notes.body,
-      signedAt: notes.signedAt,
-      sessionAt: appointments.startsAt,
-    })
-    .from(notes)
-    .leftJoin(
-      appointments,
-      and(eq(appointments.practiceId, notes.practiceId), eq(appointments.id, notes.appointmentId)),
-    )
-    .where(
-      and(
-        eq(notes.practiceId, ep.practiceId),
-        eq(notes.episodeId, ep.id),
-        eq(notes.status, 'signed'),
-      ),
-    )
-    .orderBy(asc(notes.signedAt));
-  const ids = rows.map((r) => r.id);
-  const addenda =
-    ids.length === 0
-      ? []
-      : await tx
-          .select()
-          .from(noteAddenda)
-          .where(and(eq(noteAddenda.practiceId, ep.practiceId), inArray(noteAddenda.noteId, ids)))
-          .orderBy(asc(noteAddenda.createdAt));
-  const out: NoteSections[] = [];
-  for (const r of rows) {
-    const json = await open(r.body, notePurpose.body(r.id));
-    const { templateVersion: _v, ...body } = JSON.parse(json) as Record<string, unknown>;
-    const mine = addenda.filter((a) => a.noteId === r.id);
-    const opened: { at: Date; text: string }[] = [];
-    for (const a of mine)
-      opened.push({ at: a.createdAt, text: await open(a.body, notePurpose.addendum(a.id)) });
-    out.push({
-      template: r.template,
-      kind: KIND[r.template],
-      signedAt: r.signedAt ?? r.sessionAt ?? new Date(0),
-      sessionAt: r.sessionAt,
-      body: body as NoteBody,
-      addenda: opened,
-    });
-  }
-  return out;
 }

@@ -1,7 +1,5 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
-import { clients } from '../clients/tables';
-import { episodes } from '../episodes/tables';
-import { practices, users } from '../identity/tables';
+import { and, asc, desc, eq } from 'drizzle-orm';
+import { findDisplayNames, findPracticeById } from '../identity';
 import type { Executor } from '../shared/transaction';
 import { recordRequests } from './tables';
 
@@ -14,15 +12,10 @@ export async function findPracticeCopySetting(
   db: Executor,
   practiceId: string,
 ): Promise<{ name: string; timeZone: string; copyReviewRequired: boolean } | undefined> {
-  const [row] = await db
-    .select({
-      name: practices.name,
-      timeZone: practices.timeZone,
-      copyReviewRequired: practices.copyReviewRequired,
-    })
-    .from(practices)
-    .where(eq(practices.id, practiceId));
-  return row;
+  const row = await findPracticeById(db, practiceId);
+  return row
+    ? { name: row.name, timeZone: row.timeZone, copyReviewRequired: row.copyReviewRequired }
+    : undefined;
 }
 
 export async function findLatestRequest(
@@ -81,49 +74,13 @@ export async function decideRequest(
   return updated;
 }
 
-export type PendingRow = {
-  id: string;
-  clientId: string;
-  displayName: string;
-  preferredName: string | null;
-  requestedAt: Date;
-  dueBy: Date;
-};
-
-/**
- * Pending requests of the therapist's clients (their own clients, or a client they have an
- * episode with), the oldest first: the one due soonest leads.
- */
-export async function listPendingForTherapist(
-  db: Executor,
-  practiceId: string,
-  therapistId: string,
-): Promise<PendingRow[]> {
+/** Pending requests of the practice, the oldest first; the caller keeps those it may see. */
+export async function listPending(db: Executor, practiceId: string): Promise<RecordRequestRow[]> {
   return db
-    .select({
-      id: recordRequests.id,
-      clientId: recordRequests.clientId,
-      displayName: clients.displayName,
-      preferredName: clients.preferredName,
-      requestedAt: recordRequests.requestedAt,
-      dueBy: recordRequests.dueBy,
-    })
+    .select()
     .from(recordRequests)
-    .innerJoin(
-      clients,
-      and(
-        eq(clients.practiceId, recordRequests.practiceId),
-        eq(clients.id, recordRequests.clientId),
-      ),
-    )
-    .where(
-      and(
-        eq(recordRequests.practiceId, practiceId),
-        eq(recordRequests.status, 'pending'),
-        sql`(${clients.therapistId} = ${therapistId} OR EXISTS (SELECT 1 FROM ${episodes} WHERE ${episodes.practiceId} = ${clients.practiceId} AND ${episodes.clientId} = ${clients.id} AND ${episodes.therapistId} = ${therapistId}))`,
-      ),
-    )
-    .orderBy(recordRequests.requestedAt);
+    .where(and(eq(recordRequests.practiceId, practiceId), eq(recordRequests.status, 'pending')))
+    .orderBy(asc(recordRequests.requestedAt));
 }
 
 export async function findUserName(
@@ -132,9 +89,5 @@ export async function findUserName(
   userId: string | null,
 ): Promise<string | null> {
   if (!userId) return null;
-  const [row] = await db
-    .select({ name: users.displayName })
-    .from(users)
-    .where(and(eq(users.practiceId, practiceId), eq(users.id, userId)));
-  return row?.name ?? null;
+  return (await findDisplayNames(db, practiceId, [userId])).get(userId) ?? null;
 }

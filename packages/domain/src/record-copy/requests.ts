@@ -16,7 +16,7 @@ import {
   findPracticeCopySetting,
   findRequestById,
   insertRequest,
-  listPendingForTherapist,
+  listPending,
   refusalReasonPurpose,
 } from './repository';
 import { presentRequest } from './requests-view';
@@ -93,17 +93,21 @@ export function requestOwnCopy(ctx: AccessContext): Promise<RecordRequest> {
 export function listPendingRecordRequests(ctx: AccessContext): Promise<PendingRecordRequestList> {
   const target = { resourceType: 'record-request', what: 'request' };
   return perform(ctx, 'record-request.list', target, async (tx, step) => {
-    const rows = await listPendingForTherapist(tx, step.actor.practiceId, step.actor.userId);
-    step.audit({ resourceType: 'record-request', detail: { count: rows.length } });
-    return {
-      items: rows.map((r) => ({
-        id: r.id,
-        clientId: r.clientId,
-        clientName: r.preferredName || r.displayName,
-        requestedAt: r.requestedAt,
-        dueBy: r.dueBy,
-      })),
-    };
+    // Kept to the therapist's own clients by the clients module's rule (few rows: pending only).
+    const items: PendingRecordRequestList['items'] = [];
+    for (const r of await listPending(tx, step.actor.practiceId)) {
+      const client = await findClientById(tx, step.actor, r.clientId);
+      if (client)
+        items.push({
+          id: r.id,
+          clientId: r.clientId,
+          clientName: client.preferredName || client.displayName,
+          requestedAt: r.requestedAt,
+          dueBy: r.dueBy,
+        });
+    }
+    step.audit({ resourceType: 'record-request', detail: { count: items.length } });
+    return { items };
   });
 }
 
