@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createGoal, recordResponse, reviewGoals } from '@throughline/domain';
+import { clientFieldPurpose, createGoal, recordResponse, reviewGoals } from '@throughline/domain';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actingAs } from '../operator';
@@ -68,8 +68,15 @@ async function auditActions(actor: string): Promise<{ action: string; outcome: s
 beforeAll(async () => {
   h = await createHarness();
   const { cast } = h;
+  // Pronouns are stored sealed (clients module), as the portal's preferences would write them.
+  const pronouns = await h.services.keyring.encrypt(
+    h.services.db,
+    cast.client.practiceId,
+    'they/them',
+    clientFieldPurpose(cast.client.clientId ?? '', 'pronouns'),
+  );
   await h.services.db.execute(
-    sql`UPDATE clients SET preferred_name = 'Casey Rowe', pronouns = 'they/them' WHERE id = ${cast.client.clientId}`,
+    sql`UPDATE clients SET preferred_name = 'Casey Rowe', pronouns = ${pronouns} WHERE id = ${cast.client.clientId}`,
   );
   const fx = fixtures(h.services, cast.therapist);
   const first = await fx.episode(cast.client, {

@@ -1,7 +1,7 @@
 import { gasClientWords, getInstrument } from '@throughline/clinical';
 import type { AccessContext } from '../access';
 import { listEpisodeSessions } from '../appointments';
-import type { ClientRow } from '../clients';
+import { type ClientRow, clientFieldPurpose } from '../clients';
 import { listClientSignatures } from '../consent';
 import { listEpisodeMessageRows, messageBodyPurpose } from '../contact';
 import { sharedSummaryWords } from '../ending-summary';
@@ -58,7 +58,13 @@ export async function collectRecordCopy(
     practiceName: practice.name,
     timeZone: client.timeZone,
     generatedAt: ctx.services.now(),
-    client: { name: client.preferredName || client.displayName, pronouns: client.pronouns },
+    client: {
+      name: client.preferredName || client.displayName,
+      // Pronouns are sealed (they can disclose gender identity): opened for the client's own copy.
+      pronouns: client.pronouns
+        ? await open(client.pronouns, clientFieldPurpose(client.id, 'pronouns'))
+        : null,
+    },
     consents: await consentsOf(tx, practiceId, client.id),
     episodes: list,
   };
