@@ -13,8 +13,11 @@ export const RECORD_RELEASE_VALID_DAYS = 30;
 export const RECORD_REQUEST_STATUSES = ['pending', 'released', 'refused'] as const;
 export type RecordRequestStatus = (typeof RECORD_REQUEST_STATUSES)[number];
 
-/** What the copy can be downloaded as; the audit event names it (`record-copy.pdf` / `.fhir`). */
-export const RECORD_COPY_FORMATS = ['pdf', 'fhir'] as const;
+/**
+ * What the copy can be downloaded as through `downloadOwnCopy`; the audit event names it
+ * (`record-copy.pdf`). The FHIR bundle is served by the export work's own route, not here.
+ */
+export const RECORD_COPY_FORMATS = ['pdf'] as const;
 export type RecordCopyFormat = (typeof RECORD_COPY_FORMATS)[number];
 
 export const recordRequestSchema = z.object({

@@ -41,7 +41,6 @@ describe('an audited action in the client’s terms', () => {
   it('names a download of the copy apart from a read, and its request (issue 12)', () => {
     expect(kindOf('record-copy.pdf')).toBe('copy');
     expect(accessOf('record-copy.pdf')).toBe('download');
-    expect(accessOf('record-copy.fhir')).toBe('download');
     expect(kindOf('record-request.create')).toBe('copy-request');
     expect(accessOf('record-request.create')).toBe('request');
     expect(accessOf('record-request.release')).toBe('release');

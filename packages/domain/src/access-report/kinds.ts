@@ -44,7 +44,6 @@ const KINDS: readonly (readonly [prefix: string, kind: AccessRecordKind])[] = [
 /** Actions named by more than their verb (issue 12): a copy left, a request was answered. */
 const ACTIONS: Readonly<Record<string, AccessAction>> = {
   'record-copy.pdf': 'download',
-  'record-copy.fhir': 'download',
   'record-copy.review': 'read',
   'record-request.create': 'request',
   'record-request.release': 'release',

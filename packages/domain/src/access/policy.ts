@@ -221,10 +221,6 @@ export const POLICY = {
     who: ['client'],
     refusal: 'A copy of a record is downloaded by the client it belongs to, in the portal.',
   },
-  'record-copy.fhir': {
-    who: ['client'],
-    refusal: 'A copy of a record is downloaded by the client it belongs to, in the portal.',
-  },
   'record-copy.review': { who: ['therapist'], hidesExistence: true },
   'record-request.create': { who: ['client'] },
   'record-request.list': { who: ['therapist'] },

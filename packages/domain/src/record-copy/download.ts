@@ -14,8 +14,7 @@ import type { RecordCopy } from './views';
  * `COPY_NOT_RELEASED`, audited as a failure), and the download is audited as `record-copy.<format>`
  * about the client, so it appears in their access report ("You downloaded a copy of your record").
  *
- * `build` makes the file inside the same transaction (the PDF here; the FHIR bundle uses the same
- * entry point), so what is audited is what was handed over.
+ * `build` makes the file inside the same transaction, so what is audited is what was handed over.
  */
 export function downloadOwnCopy<T>(
   ctx: AccessContext,
