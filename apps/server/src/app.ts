@@ -47,6 +47,7 @@ import { noteRoutes } from './routes/notes';
 import { psychotherapyNoteRoutes } from './routes/psychotherapy-notes';
 import { readinessRoutes } from './routes/readiness';
 import { recordExportRoutes } from './routes/record-export';
+import { recordCopyRoutes } from './routes/record-copy';
 import { riskPhraseRoutes } from './routes/risk-phrases';
 import { supervisionRoutes } from './routes/supervision';
 import { timelineRoutes } from './routes/timeline';
@@ -181,6 +182,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     goalRoutes,
     endingSummaryRoutes,
     recordExportRoutes,
+    recordCopyRoutes,
     measureRoutes,
     measureTaskRoutes,
     consentRoutes,

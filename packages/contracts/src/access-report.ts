@@ -27,11 +27,21 @@ export const ACCESS_RECORD_KINDS = [
   'message',
   'consent',
   'record',
+  'copy',
+  'copy-request',
 ] as const;
 export const accessRecordKindSchema = z.enum(ACCESS_RECORD_KINDS);
 export type AccessRecordKind = z.output<typeof accessRecordKindSchema>;
 
-export const ACCESS_ACTIONS = ['read', 'change'] as const;
+/** `download`: a copy of the record left the system (issue 12); `request`, `release`, `refuse`: its request. */
+export const ACCESS_ACTIONS = [
+  'read',
+  'change',
+  'download',
+  'request',
+  'release',
+  'refuse',
+] as const;
 export type AccessAction = (typeof ACCESS_ACTIONS)[number];
 
 export const accessReportItemSchema = z.object({

@@ -23,12 +23,19 @@ export type User = z.output<typeof userSchema>;
 export const inviteStaffBody = z.strictObject({ email, displayName, role: staffRoleSchema });
 export type InviteStaffInput = z.input<typeof inviteStaffBody>;
 
-export const practiceSchema = z.object({ id: z.uuid(), name: z.string(), timeZone: z.string() });
+export const practiceSchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  timeZone: z.string(),
+  /** A therapist reviews a client's copy of their record before it is released (issue 12). */
+  copyReviewRequired: z.boolean(),
+});
 export type Practice = z.output<typeof practiceSchema>;
 
 export const updatePracticeBody = z.strictObject({
   name: z.string().trim().min(1).max(200).optional(),
   timeZone: timeZoneSchema.optional(),
+  copyReviewRequired: z.boolean().optional(),
 });
 export type PracticeChanges = z.input<typeof updatePracticeBody>;
 

@@ -32,6 +32,7 @@ export * from './phases';
 export * from './portal';
 export * from './practice-instruments';
 export * from './readiness';
+export * from './record-copy';
 export * from './risk-phrases';
 export * from './sessions';
 export * from './supervision';

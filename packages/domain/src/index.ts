@@ -28,6 +28,7 @@ export * from './notes';
 export * from './notifications';
 export * from './readiness';
 export * from './record-export';
+export * from './record-copy';
 export * from './retention';
 export * from './risk-phrases';
 export * from './sessions';

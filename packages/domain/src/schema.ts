@@ -18,6 +18,7 @@ export * from './measures/tables';
 export * from './notes/tables';
 export * from './notifications/tables';
 export * from './readiness/tables';
+export * from './record-copy/tables';
 export * from './retention/tables';
 export * from './risk-phrases/tables';
 export * from './supervision/tables';

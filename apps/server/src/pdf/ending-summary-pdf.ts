@@ -6,23 +6,13 @@ import {
   type PaperSize,
 } from '@throughline/contracts';
 import { DateTime } from 'luxon';
-import PdfPrinter from 'pdfmake';
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
-import { pdfFonts } from './fonts';
+import { bullets, clientDocument, heading, paragraphs, renderPdf, table } from './typeset';
 
 const day = (iso: string): string =>
   DateTime.fromISO(iso).setLocale('en-GB').toFormat('d LLLL yyyy');
 const instant = (at: Date): string =>
   DateTime.fromJSDate(at, { zone: 'UTC' }).setLocale('en-GB').toFormat('d LLLL yyyy');
-
-const heading = (text: string): Content => ({ text, style: 'heading' });
-const paragraphs = (text: string): Content[] =>
-  text
-    .split(/\n{2,}/)
-    .filter((p) => p.trim() !== '')
-    .map((p) => ({ text: p, margin: [0, 0, 0, 6] }));
-const bullets = (items: readonly string[]): Content =>
-  items.length > 0 ? { ul: [...items], margin: [0, 0, 0, 6] } : { text: '—', margin: [0, 0, 0, 6] };
 
 function scoresTable(summary: EndingSummary): Content {
   const rows = summary.facts.scores.map((s) => [
@@ -32,23 +22,7 @@ function scoresTable(summary: EndingSummary): Content {
     s.category ? CHANGE_CATEGORY_WORDS[s.category] : 'Only one score',
   ]);
   if (rows.length === 0) return { text: 'No questionnaires were completed.', margin: [0, 0, 0, 6] };
-  return {
-    table: {
-      headerRows: 1,
-      widths: ['*', 'auto', 'auto', 'auto'],
-      body: [
-        [
-          { text: 'Questionnaire', bold: true },
-          { text: 'First', bold: true },
-          { text: 'Last', bold: true },
-          { text: 'Change', bold: true },
-        ],
-        ...rows,
-      ],
-    },
-    layout: 'lightHorizontalLines',
-    margin: [0, 0, 0, 8],
-  };
+  return table(['Questionnaire', 'First', 'Last', 'Change'], rows, ['*', 'auto', 'auto', 'auto']);
 }
 
 function plan(summary: EndingSummary): Content[] {
@@ -77,21 +51,11 @@ export function endingSummaryDocument(
     ? `${day(f.startedOn)} to ${day(f.lastSessionOn)}`
     : `Since ${day(f.startedOn)}`;
   const sessions = f.attendedSessions === 1 ? '1 session' : `${f.attendedSessions} sessions`;
-  return {
-    pageSize: paper === 'letter' ? 'LETTER' : 'A4',
-    pageMargins: [56, 64, 56, 56],
-    info: {
-      title: `Ending summary — ${summary.client.name}`,
-      author: summary.therapistName,
-      creator: summary.practiceName,
-    },
-    header: { text: summary.practiceName, style: 'running', margin: [56, 28, 56, 0] },
-    footer: (page: number, pages: number) => ({
-      text: `Page ${page} of ${pages}`,
-      style: 'running',
-      alignment: 'center',
-      margin: [0, 20, 0, 0],
-    }),
+  return clientDocument({
+    title: `Ending summary — ${summary.client.name}`,
+    author: summary.therapistName,
+    practiceName: summary.practiceName,
+    paper,
     content: [
       { text: 'Ending summary', style: 'title' },
       { text: `For ${summary.client.name} · ${dates} · ${sessions}`, style: 'lead' },
@@ -116,26 +80,10 @@ export function endingSummaryDocument(
       ...paragraphs(summary.words.howToReturn),
       ...paragraphs(summary.words.closing),
     ],
-    defaultStyle: { font: 'Roboto', fontSize: 11, lineHeight: 1.3 },
-    styles: {
-      title: { fontSize: 22, bold: true, margin: [0, 0, 0, 4] },
-      lead: { fontSize: 11, color: '#444444', margin: [0, 0, 0, 14] },
-      heading: { fontSize: 14, bold: true, margin: [0, 12, 0, 6] },
-      subheading: { fontSize: 11, bold: true, margin: [0, 4, 0, 2] },
-      running: { fontSize: 9, color: '#555555' },
-    },
-  };
+  });
 }
 
 /** Renders the summary as a PDF (pdfmake over pdfkit; fonts embedded). */
 export function renderEndingSummaryPdf(summary: EndingSummary, paper: PaperSize): Promise<Buffer> {
-  const printer = new PdfPrinter(pdfFonts());
-  const doc = printer.createPdfKitDocument(endingSummaryDocument(summary, paper));
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-    doc.end();
-  });
+  return renderPdf(endingSummaryDocument(summary, paper));
 }

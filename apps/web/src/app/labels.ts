@@ -153,12 +153,18 @@ export const accessRecordKindLabels: Record<AccessRecordKind, string> = {
   message: 'messages',
   consent: 'a consent form',
   record: 'the record',
+  copy: 'a copy of the record',
+  'copy-request': 'a copy of the record',
 };
 
 /** What was done, as a verb in the past tense. */
 export const accessActionLabels: Record<AccessAction, string> = {
   read: 'read',
   change: 'changed',
+  download: 'downloaded',
+  request: 'asked for',
+  release: 'released',
+  refuse: 'refused',
 };
 
 /** Consent kinds, as a client and a clinician read them (issue 10). */

@@ -18,6 +18,7 @@ export function navItemsFor(role: Role): NavItem[] {
         { to: '/', label: 'Home' },
         { to: '/messages', label: 'Messages' },
         { to: '/ending-plan', label: 'Ending plan' },
+        { to: '/record', label: 'Your record' },
         { to: '/access-report', label: 'Who has seen my record' },
         security,
       ];

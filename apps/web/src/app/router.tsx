@@ -155,6 +155,22 @@ export function createAppRouter(): AppRouter {
           ),
         },
         {
+          path: 'record',
+          ...page(
+            () => import('../features/record-copy/own-record-page'),
+            (m) => m.OwnRecordPage,
+            CLIENT,
+          ),
+        },
+        {
+          path: 'record-requests',
+          ...page(
+            () => import('../features/record-copy/record-requests-page'),
+            (m) => m.RecordRequestsPage,
+            THERAPIST,
+          ),
+        },
+        {
           path: 'aftercare',
           ...page(
             () => import('../features/check-ins/aftercare-page'),

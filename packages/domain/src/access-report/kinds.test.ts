@@ -48,4 +48,15 @@ describe('an audited action in the client’s terms', () => {
       expect(pattern.test(action)).toBe(false);
     }
   });
+
+  it('names a download of the copy apart from a read, and its request (issue 12)', () => {
+    expect(kindOf('record-copy.pdf')).toBe('copy');
+    expect(accessOf('record-copy.pdf')).toBe('download');
+    expect(kindOf('record-request.create')).toBe('copy-request');
+    expect(accessOf('record-request.create')).toBe('request');
+    expect(accessOf('record-request.release')).toBe('release');
+    expect(accessOf('record-copy.review')).toBe('read');
+    // The client's own downloads are not "reads" the report leaves out.
+    expect(new RegExp(READ_ACTIONS_PATTERN).test('record-copy.pdf')).toBe(false);
+  });
 });

@@ -40,7 +40,18 @@ const KINDS: readonly (readonly [prefix: string, kind: AccessRecordKind])[] = [
   ['contact-agreement', 'contact-agreement'],
   ['message', 'message'],
   ['consent', 'consent'],
+  ['record-copy', 'copy'],
+  ['record-request', 'copy-request'],
 ];
+
+/** Actions named by more than their verb (issue 12): a copy left, a request was answered. */
+const ACTIONS: Readonly<Record<string, AccessAction>> = {
+  'record-copy.pdf': 'download',
+  'record-copy.review': 'read',
+  'record-request.create': 'request',
+  'record-request.release': 'release',
+  'record-request.refuse': 'refuse',
+};
 
 /** The verbs that only look: `note.read`, `goal.list`, `client.timeline`. */
 const READ_VERBS = ['read', 'list', 'timeline'] as const;
@@ -68,6 +79,8 @@ export function kindOf(action: string, agreementKind?: string | null): AccessRec
 }
 
 export function accessOf(action: string): AccessAction {
+  const named = ACTIONS[action];
+  if (named) return named;
   const verb = action.slice(action.lastIndexOf('.') + 1);
   return [...READ_VERBS, ...COPY_VERBS].includes(verb as never) ? 'read' : 'change';
 }

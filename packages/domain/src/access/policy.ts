@@ -228,6 +228,19 @@ export const POLICY = {
   // not a supervisor: supervision consent shares parts of episodes for review, not a copy.
   'client.fhir.export': { who: ['therapist'], hidesExistence: true },
   'portal.fhir.export': { who: ['client'] },
+  // The client's own copy of their record (issue 12; HIPAA 164.524): downloaded only by the
+  // client, once clientCopyReleased (record-copy/rule.ts) allows it; its therapist reviews a copy
+  // and releases or refuses a request when the practice asks for review first.
+  'record-copy.state.read': { who: ['client'] },
+  'record-copy.pdf': {
+    who: ['client'],
+    refusal: 'A copy of a record is downloaded by the client it belongs to, in the portal.',
+  },
+  'record-copy.review': { who: ['therapist'], hidesExistence: true },
+  'record-request.create': { who: ['client'] },
+  'record-request.list': { who: ['therapist'] },
+  'record-request.release': { who: ['therapist'], hidesExistence: true },
+  'record-request.refuse': { who: ['therapist'], hidesExistence: true },
   'client.access-report.read': { who: ['therapist', 'practice_admin'], hidesExistence: true },
   // Personal API tokens are for the practice's staff (scripts, integrations): a client's portal
   // has no use for one, and a long-lived bearer credential is one more thing to lose (issue 10).

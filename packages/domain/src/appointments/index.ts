@@ -4,6 +4,7 @@ export {
   attendedSessionsSql,
   countAttendedSessions,
 } from './attendance';
+export { listEpisodeSessions } from './copy-reads';
 export {
   type CreateAppointmentsInput,
   type CreatedAppointments,

@@ -20,7 +20,11 @@ export { type ClientMailContact, findClientMailContact } from './mail-contact';
 export { type PortalHome, readPortalHome } from './portal';
 export { type ClientHeadRow, clientHeadSql, findClientInPractice, seesClientSql } from './reads';
 export { findClientForRecord } from './record-reads';
-export { findById as findClientById, findByUser as findClientOfUser } from './repository';
+export {
+  type ClientRow,
+  findById as findClientById,
+  findByUser as findClientOfUser,
+} from './repository';
 export { setClientEmailOfUser } from './sign-in-email';
 export { updateClient } from './update-client';
 export { type PortalPreferences, updatePortalPreferences } from './update-preferences';

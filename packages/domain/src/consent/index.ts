@@ -1,3 +1,4 @@
+export { listClientSignatures } from './copy-reads';
 export {
   type ConsentDocument,
   listConsentDocuments,

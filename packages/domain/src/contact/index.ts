@@ -6,6 +6,7 @@ export {
   proposeContactAgreement,
 } from './agreement';
 export { readMessageAttachment, uploadMessageAttachment } from './attachments';
+export { listEpisodeMessageRows } from './copy-reads';
 export { windowsForViewer, withinWindows } from './hours';
 export { listMessages, markMessagesRead } from './list-messages';
 export { unreadMessageCountsSql } from './reads';

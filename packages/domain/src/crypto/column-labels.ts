@@ -233,6 +233,10 @@ export const COLUMN_LABELS: Record<string, Record<string, ColumnLabel>> = {
       "the ending summary written for the client (JSON: the record's facts and the therapist's words)",
     ),
   },
+  record_requests: {
+    status: plaintext(`${CODE} (pending, released, refused): the copy's download rule reads it`),
+    refusal_reason: encrypted("the therapist's reason for refusing a copy, written for the client"),
+  },
   agreement_responses: {
     party: plaintext(`${CODE} (therapist or client): which required party answers`),
     response: plaintext(`${CODE} (pending, accepted, declined)`),

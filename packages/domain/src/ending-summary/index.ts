@@ -3,5 +3,6 @@ export { type BeforeThisEpisode, loadBeforeThisEpisode } from './before-this-epi
 export { readEndingSummary } from './read-ending-summary';
 export { type EndingSummaryRecord, endingSummaryForRecord } from './record-reads';
 export { shareEndingSummary } from './share-ending-summary';
+export { sharedSummaryWords } from './shared-words';
 export { updateEndingSummary } from './update-ending-summary';
 export { summaryContentPurpose } from './views';

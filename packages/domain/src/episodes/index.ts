@@ -5,6 +5,7 @@ export {
   findVisibleEpisode,
 } from '../access';
 export { changeEpisodePhase } from './change-phase';
+export { listClientEpisodeRows } from './copy-reads';
 export { createEpisode, type NewEpisode } from './create-episode';
 export { closingRefusal, endingKindRefusal, phaseAfterEnding } from './ending-rule';
 export {

@@ -12,6 +12,13 @@ import { practices } from './tables';
 
 export type PracticeView = Practice;
 
+const view = (row: typeof practices.$inferSelect): PracticeView => ({
+  id: row.id,
+  name: row.name,
+  timeZone: row.timeZone,
+  copyReviewRequired: row.copyReviewRequired,
+});
+
 export { isTimeZone };
 
 function checkTimeZone(zone: string): void {
@@ -51,7 +58,7 @@ export async function createPractice(
       resourceId: id,
       outcome: 'success',
     });
-    return { id: row.id, name: row.name, timeZone: row.timeZone };
+    return view(row);
   });
 }
 
@@ -59,23 +66,35 @@ export async function getPractice(ctx: AccessContext): Promise<PracticeView> {
   const actor = signedIn(ctx);
   const row = await findPracticeById(ctx.services.db, actor.practiceId);
   if (!row) throw new AppError('NOT_FOUND', 'Your practice no longer exists.');
-  return { id: row.id, name: row.name, timeZone: row.timeZone };
+  return view(row);
 }
 
 export async function updatePractice(
   ctx: AccessContext,
-  changes: { name?: string | undefined; timeZone?: string | undefined },
+  changes: {
+    name?: string | undefined;
+    timeZone?: string | undefined;
+    copyReviewRequired?: boolean | undefined;
+  },
 ): Promise<PracticeView> {
   const actor = signedIn(ctx);
   if (changes.timeZone !== undefined) checkTimeZone(changes.timeZone);
   // Nothing to change (`{}`) is a no-op that shows the settings; an empty UPDATE is not SQL.
-  if (changes.name === undefined && changes.timeZone === undefined) return getPractice(ctx);
+  if (
+    changes.name === undefined &&
+    changes.timeZone === undefined &&
+    changes.copyReviewRequired === undefined
+  )
+    return getPractice(ctx);
   return inTransaction(ctx.services.db, async (tx) => {
     const [row] = await tx
       .update(practices)
       .set({
         ...(changes.name !== undefined ? { name: changes.name } : {}),
         ...(changes.timeZone !== undefined ? { timeZone: changes.timeZone } : {}),
+        ...(changes.copyReviewRequired !== undefined
+          ? { copyReviewRequired: changes.copyReviewRequired }
+          : {}),
       })
       .where(eq(practices.id, actor.practiceId))
       .returning();
@@ -87,6 +106,6 @@ export async function updatePractice(
       outcome: 'success',
       detail: { fields: Object.keys(changes).join(',') },
     });
-    return { id: row.id, name: row.name, timeZone: row.timeZone };
+    return view(row);
   });
 }

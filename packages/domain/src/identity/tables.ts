@@ -35,6 +35,11 @@ export const practices = pgTable('practices', {
    * to clients and the contact agreement's defaults. Null means the shipped defaults.
    */
   contactSettings: jsonb('contact_settings').$type<Record<string, unknown>>(),
+  /**
+   * A therapist reviews a client's copy of their record before it is released (issue 12; HIPAA
+   * 164.524 allows up to 30 days). Off: the client downloads it at once.
+   */
+  copyReviewRequired: boolean('copy_review_required').notNull().default(false),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 

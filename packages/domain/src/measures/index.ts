@@ -8,6 +8,7 @@ export {
   loadLatestTotals,
   openAlertCountsSql,
 } from './brief-sections';
+export { listEpisodeScoreRows } from './copy-reads';
 // Measurement plans and the client's questionnaire tasks.
 export { type CreatedMeasureTasks, createTasksForAppointment } from './create-measure-tasks';
 export { dueInstruments, PLAN_SCHEDULES, type PlanSchedule } from './due';

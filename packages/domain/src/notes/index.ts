@@ -1,5 +1,6 @@
 export { addAddendum } from './add-addendum';
 export { checkPsychotherapyNote } from './check-psychotherapy-note';
+export { listSignedNotesForCopy, type SignedNoteForCopy } from './copy-reads';
 export { createNote, insertDraftNote, type NewDraft } from './create-note';
 export { createPsychotherapyNote } from './create-psychotherapy-note';
 export {

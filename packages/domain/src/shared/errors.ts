@@ -47,7 +47,10 @@ export type ErrorCode =
   | 'CONSENT_VERSION_SUPERSEDED'
   | 'CONSENT_ENDED'
   | 'COVER_ENDED'
-  | 'ENDING_PLAN_NOT_AGREED';
+  | 'ENDING_PLAN_NOT_AGREED'
+  | 'COPY_NOT_RELEASED'
+  | 'RECORD_REQUEST_ANSWERED'
+  | 'COPY_REVIEW_OFF';
 
 export type FieldIssue = { path: string; message: string };
 

@@ -36,4 +36,17 @@ describe('an access report entry in words', () => {
       'Someone at the practice read a session note',
     );
   });
+
+  it('says the client downloaded or asked for a copy of their record (issue 12)', () => {
+    const own = { ...item, actorName: 'You', actorRole: 'client', byClient: true } as const;
+    expect(accessSentence({ ...own, action: 'download', resourceType: 'copy' })).toBe(
+      'You downloaded a copy of your record',
+    );
+    expect(accessSentence({ ...own, action: 'request', resourceType: 'copy-request' })).toBe(
+      'You asked for a copy of your record',
+    );
+    expect(accessSentence({ ...item, action: 'release', resourceType: 'copy-request' })).toBe(
+      'Maya Okafor, therapist, released a copy of the record',
+    );
+  });
 });

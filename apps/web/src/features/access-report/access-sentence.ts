@@ -7,5 +7,11 @@ export function accessSentence(item: Wire<AccessReportItem>): string {
     item.actorName === 'You' || item.actorRole === null
       ? item.actorName
       : `${item.actorName}, ${roleLabels[item.actorRole].toLowerCase()},`;
-  return `${who} ${accessActionLabels[item.action]} ${accessRecordKindLabels[item.resourceType]}`;
+  // On the client's own report a copy is "a copy of your record" (issue 12).
+  const own = item.byClient && item.actorName === 'You';
+  const what =
+    own && (item.resourceType === 'copy' || item.resourceType === 'copy-request')
+      ? 'a copy of your record'
+      : accessRecordKindLabels[item.resourceType];
+  return `${who} ${accessActionLabels[item.action]} ${what}`;
 }

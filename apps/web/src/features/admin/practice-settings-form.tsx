@@ -1,4 +1,4 @@
-import { Button, Group, Stack, TextInput } from '@mantine/core';
+import { Button, Checkbox, Group, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import type { Practice, Wire } from '@throughline/contracts';
@@ -10,12 +10,20 @@ import { useUpdatePractice } from './admin-api';
 
 export function PracticeSettingsForm({ practice }: { practice: Wire<Practice> }): ReactElement {
   const form = useForm({
-    initialValues: { name: practice.name, timeZone: practice.timeZone },
+    initialValues: {
+      name: practice.name,
+      timeZone: practice.timeZone,
+      copyReviewRequired: practice.copyReviewRequired,
+    },
     validate: { name: (value) => (value.trim() ? null : 'Enter the practice name.') },
   });
   const mutation = useUpdatePractice({
     onSuccess: (saved) => {
-      form.resetDirty({ name: saved.name, timeZone: saved.timeZone });
+      form.resetDirty({
+        name: saved.name,
+        timeZone: saved.timeZone,
+        copyReviewRequired: saved.copyReviewRequired,
+      });
       notifications.show({ color: 'teal', message: 'Practice settings saved.' });
     },
     onError: (error) => applyFieldErrors(form, error, ['name', 'timeZone']),
@@ -25,7 +33,11 @@ export function PracticeSettingsForm({ practice }: { practice: Wire<Practice> })
     <form
       noValidate
       onSubmit={form.onSubmit((values) =>
-        mutation.mutate({ name: values.name.trim(), timeZone: values.timeZone }),
+        mutation.mutate({
+          name: values.name.trim(),
+          timeZone: values.timeZone,
+          copyReviewRequired: values.copyReviewRequired,
+        }),
       )}
     >
       <Stack maw={480}>
@@ -39,6 +51,11 @@ export function PracticeSettingsForm({ practice }: { practice: Wire<Practice> })
           label="Time zone"
           description="Used for session times, contact hours and reminders, and for new clients."
           {...form.getInputProps('timeZone')}
+        />
+        <Checkbox
+          label="A therapist reviews a client's copy of their record before it is released"
+          description="Off: clients download their copy at once. On: they ask for it in the portal and their therapist releases it, or says why not, within 30 days (HIPAA 164.524)."
+          {...form.getInputProps('copyReviewRequired', { type: 'checkbox' })}
         />
         <Group>
           <Button type="submit" loading={mutation.isPending} disabled={!form.isDirty()}>

@@ -8,6 +8,7 @@ import { ErrorAlert } from '../../app/error-alert';
 import { Loading } from '../../app/loading';
 import { usePageTitle } from '../../app/page-title';
 import { AftercareCount } from '../check-ins/aftercare-count';
+import { RecordRequestsCount } from '../record-copy/record-requests-count';
 import { CaseloadAlerts } from './caseload-alerts';
 import { caseloadKeys, clientListKey, getCaseload, listClients } from './caseload-api';
 import { CaseloadList } from './caseload-list';
@@ -50,6 +51,7 @@ export function CaseloadPage(): ReactElement {
       <InviteClientModal opened={inviting} onClose={invite.close} />
       <CaseloadAlerts />
       <AftercareCount />
+      <RecordRequestsCount />
       {clients.isPending && (
         <Center p="xl">
           <Loading label="Loading clients" />

@@ -108,6 +108,12 @@ export function PortalHomePage(): ReactElement {
             Who has seen my record
           </Anchor>
         </Text>
+        <Text mt="xs">
+          Download a copy of your record, to keep or to take elsewhere:{' '}
+          <Anchor component={Link} to="/record">
+            Your record
+          </Anchor>
+        </Text>
       </Card>
     </Stack>
   );
