@@ -213,6 +213,13 @@ describe('the practice reviews copies first', () => {
     expect(before.headers['content-type']).toMatch(/problem\+json/);
     expect(before.json()).toMatchObject({ code: 'COPY_NOT_RELEASED' });
     expect(before.json().detail).toContain('Ask for your copy');
+    // The FHIR file asks the same rule: it does not leave before the release either.
+    const fhirBefore = await client.request({
+      method: 'GET',
+      url: '/api/v1/portal/export.fhir.json',
+    });
+    expect(fhirBefore.statusCode).toBe(409);
+    expect(fhirBefore.json()).toMatchObject({ code: 'COPY_NOT_RELEASED' });
     const state = await client.request({ method: 'GET', url: '/api/v1/portal/record' });
     expect(state.json()).toMatchObject({
       reviewRequired: true,
@@ -267,6 +274,12 @@ describe('the practice reviews copies first', () => {
 
     const after = await client.request({ method: 'GET', url: '/api/v1/portal/export.pdf' });
     expect(after.statusCode).toBe(200);
+    const fhirAfter = await client.request({
+      method: 'GET',
+      url: '/api/v1/portal/export.fhir.json',
+    });
+    expect(fhirAfter.statusCode).toBe(200);
+    expect(fhirAfter.json()).toMatchObject({ resourceType: 'Bundle', type: 'collection' });
     expect(pdftotext(after.rawPayload)).toContain('Casey Rowe');
 
     // A release lasts 30 days; after that the client asks again. (The release is moved back

@@ -189,7 +189,8 @@ export function validString(schema: JsonSchema, name: string, ids: IdSource): fc
   if (schema.pattern === '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}$') {
     return fc.oneof(localDateTime, fc.constantFrom(...LOCAL_TIMES));
   }
-  if (schema.pattern) return fc.stringMatching(new RegExp(schema.pattern), { maxLength: 40 });
+  // Room for a fixed-length pattern such as a SHA-256 hex digest (64 characters).
+  if (schema.pattern) return fc.stringMatching(new RegExp(schema.pattern), { maxLength: 80 });
   return fc.string({
     minLength: schema.minLength ?? 0,
     maxLength: Math.min(schema.maxLength ?? 60, 60),

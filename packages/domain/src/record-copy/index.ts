@@ -7,6 +7,7 @@ export {
   requestOwnCopy,
   reviewClientCopy,
 } from './requests';
+export { openRefusal } from './requests-view';
 export { type CopyRelease, clientCopyReleased } from './rule';
 export type {
   RecordCopy,

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Bundle } from '@medplum/fhirtypes';
 import type { EndingSummary } from '@throughline/contracts';
-import { type AccessContext, HIDDEN, perform } from '../access';
+import { type AccessContext, HIDDEN, perform, Refusal } from '../access';
+import { clientCopyReleased, openRefusal } from '../record-copy';
 import { assembleBundle } from './assemble';
 import { gatherRecord } from './gather';
 import type { ExportScope } from './scope';
@@ -20,7 +21,8 @@ export type BundleOptions = {
  * One client's record as a FHIR R4 `collection` Bundle (issue 12): for their therapist
  * (`clientId`), or a client's own copy (`'self'`). The export is audited as one read of the
  * record, named in the client's access report (HIPAA 164.528); a client the caller may not see is
- * a 404, audited as denied. Psychotherapy notes are never read (HIPAA 45 CFR 164.501).
+ * a 404, audited as denied. Psychotherapy notes are never read (HIPAA 45 CFR 164.501). A client's
+ * own copy asks `clientCopyReleased` first, like the PDF (a practice may review copies first).
  */
 export function buildClientBundle(
   ctx: AccessContext,
@@ -37,6 +39,16 @@ export function buildClientBundle(
     const facts = await gatherRecord(tx, ctx, step.actor, clientId, scope);
     if (!facts) return HIDDEN;
     step.about({ clientId: facts.client.id });
+    if (self) {
+      // The client's own copy leaves only when the practice's review rule allows it (the same
+      // rule as the PDF's): 409 COPY_NOT_RELEASED otherwise, audited as a failure.
+      const client = { practiceId: step.actor.practiceId, id: facts.client.id };
+      const release = await clientCopyReleased(tx, client, ctx.services.now(), (row) =>
+        openRefusal(tx, ctx, row),
+      );
+      if (!release.released)
+        return new Refusal(release.refusal, { requestId: release.request?.id ?? null });
+    }
     const pdfs = new Map<string, Uint8Array>();
     if (options.renderSummaryPdf)
       for (const s of facts.summaries) pdfs.set(s.id, await options.renderSummaryPdf(s.view));
