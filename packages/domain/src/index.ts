@@ -27,6 +27,7 @@ export * from './notes';
 export * from './notifications';
 export * from './readiness';
 export * from './record-export';
+export * from './record-import';
 export * from './retention';
 export * from './risk-phrases';
 export * from './sessions';
