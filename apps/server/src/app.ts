@@ -47,6 +47,7 @@ import { noteRoutes } from './routes/notes';
 import { psychotherapyNoteRoutes } from './routes/psychotherapy-notes';
 import { readinessRoutes } from './routes/readiness';
 import { recordExportRoutes } from './routes/record-export';
+import { recordImportRoutes } from './routes/record-import';
 import { riskPhraseRoutes } from './routes/risk-phrases';
 import { supervisionRoutes } from './routes/supervision';
 import { timelineRoutes } from './routes/timeline';
@@ -180,6 +181,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     goalRoutes,
     endingSummaryRoutes,
     recordExportRoutes,
+    recordImportRoutes,
     measureRoutes,
     measureTaskRoutes,
     consentRoutes,

@@ -31,6 +31,7 @@ export * from './notes';
 export * from './phases';
 export * from './portal';
 export * from './readiness';
+export * from './record-import';
 export * from './risk-phrases';
 export * from './sessions';
 export * from './supervision';
