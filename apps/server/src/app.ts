@@ -48,6 +48,7 @@ import { psychotherapyNoteRoutes } from './routes/psychotherapy-notes';
 import { readinessRoutes } from './routes/readiness';
 import { recordCopyRoutes } from './routes/record-copy';
 import { recordExportRoutes } from './routes/record-export';
+import { recordImportRoutes } from './routes/record-import';
 import { riskPhraseRoutes } from './routes/risk-phrases';
 import { supervisionRoutes } from './routes/supervision';
 import { timelineRoutes } from './routes/timeline';
@@ -183,6 +184,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     endingSummaryRoutes,
     recordExportRoutes,
     recordCopyRoutes,
+    recordImportRoutes,
     measureRoutes,
     measureTaskRoutes,
     consentRoutes,

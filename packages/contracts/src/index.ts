@@ -33,6 +33,7 @@ export * from './portal';
 export * from './practice-instruments';
 export * from './readiness';
 export * from './record-copy';
+export * from './record-import';
 export * from './risk-phrases';
 export * from './sessions';
 export * from './supervision';

@@ -29,6 +29,7 @@ export * from './notifications';
 export * from './readiness';
 export * from './record-copy';
 export * from './record-export';
+export * from './record-import';
 export * from './retention';
 export * from './risk-phrases';
 export * from './sessions';

@@ -241,6 +241,10 @@ export const POLICY = {
   'record-request.list': { who: ['therapist'] },
   'record-request.release': { who: ['therapist'], hidesExistence: true },
   'record-request.refuse': { who: ['therapist'], hidesExistence: true },
+  // Importing a relationship bundle into one's own caseload: the therapist, as for moving in by
+  // CSV and adding a client by hand. Not an administrator (the bundle is the clinical record,
+  // which an admin never reads), not a supervisor (supervision reviews episodes, owns none).
+  'client.fhir.import': { who: ['therapist'], refusal: IMPORT_IS_THE_THERAPISTS },
   'client.access-report.read': { who: ['therapist', 'practice_admin'], hidesExistence: true },
   // Personal API tokens are for the practice's staff (scripts, integrations): a client's portal
   // has no use for one, and a long-lived bearer credential is one more thing to lose (issue 10).

@@ -10,7 +10,7 @@ export {
   type CreatedAppointments,
   createAppointments,
 } from './create-appointments';
-export { insertPastSessions } from './imported';
+export { insertPastSessions, insertSessionsFromRecord, type SessionFromRecord } from './imported';
 export { appointmentJobs } from './jobs';
 export {
   getAppointment,

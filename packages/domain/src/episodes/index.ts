@@ -17,7 +17,12 @@ export {
   sealEndingContent,
 } from './endings-repository';
 export { getEpisode } from './get-episode';
-export { IMPORTED_EPISODE_TITLE, openImportedEpisodeInTx } from './imported';
+export {
+  type EpisodeFromRecord,
+  IMPORTED_EPISODE_TITLE,
+  insertEpisodeFromRecord,
+  openImportedEpisodeInTx,
+} from './imported';
 export { type EpisodePage, listEpisodes } from './list-episodes';
 export { movePhaseInTx, type PhaseMove, type PhaseMoved } from './move-phase';
 export { canChangePhase, nextPhases, PHASES, type Phase, phaseChangeRefusal } from './phases';
