@@ -3,3 +3,8 @@ export { type Assembly, assembleBundle } from './assemble';
 export { type BundleOptions, buildClientBundle } from './build-client-bundle';
 export { gatherRecord, type RecordFacts } from './gather';
 export { type ExportScope, RECORD_PARTS, type RecordPart } from './scope';
+export {
+  exportPractice,
+  type PracticeExportOptions,
+  type PracticeExportResult,
+} from './export-practice';
