@@ -1,5 +1,12 @@
 import { once } from 'node:events';
-import { createWriteStream, existsSync, mkdirSync, readdirSync, rmSync, type WriteStream } from 'node:fs';
+import {
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  rmSync,
+  type WriteStream,
+} from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { hostname, userInfo } from 'node:os';
 import path from 'node:path';
@@ -118,7 +125,9 @@ class NdjsonFiles {
     const open = [...this.streams.values()];
     this.streams.clear();
     await Promise.all(
-      open.map((s) => new Promise<void>((resolve, reject) => s.end(() => resolve()).on('error', reject))),
+      open.map(
+        (s) => new Promise<void>((resolve, reject) => s.end(() => resolve()).on('error', reject)),
+      ),
     );
   }
 }

@@ -4,6 +4,7 @@ import type { EndingSummary } from '@throughline/contracts';
 import type { AccessContext, SignedIn } from '../access';
 import { recordAudit } from '../audit';
 import { listPracticeClients } from '../clients';
+import { listTreatingTherapists } from '../episodes';
 import { findPracticeById } from '../identity';
 import { AppError } from '../shared/errors';
 import { inTransaction } from '../shared/transaction';
@@ -45,7 +46,7 @@ export async function exportPractice(
   if (!practice) throw new AppError('NOT_FOUND', `No practice with id ${practiceId} exists.`);
   const seen = new Set<string>();
   const counts: Record<string, number> = {};
-  const clients = await listPracticeClients(db, practiceId);
+  const clients = await practiceClients(ctx, practiceId);
   for (const client of clients) {
     const fresh = await inTransaction(db, async (tx) => {
       const out: Resource[] = [];
@@ -130,4 +131,21 @@ function readingAs(practiceId: string, therapistId: string): SignedIn {
     twoFactorVerified: true,
     via: 'cli',
   };
+}
+
+/**
+ * Every client of the practice with everyone who treats them (their therapist and each episode's),
+ * so reading through each of those therapists' scope covers every episode.
+ */
+async function practiceClients(
+  ctx: AccessContext,
+  practiceId: string,
+): Promise<{ id: string; therapistIds: string[] }[]> {
+  const { db } = ctx.services;
+  const byClient = new Map<string, Set<string>>();
+  for (const c of await listPracticeClients(db, practiceId))
+    byClient.set(c.id, new Set([c.therapistId]));
+  for (const t of await listTreatingTherapists(db, practiceId))
+    byClient.get(t.clientId)?.add(t.therapistId);
+  return [...byClient].map(([id, therapists]) => ({ id, therapistIds: [...therapists] }));
 }
