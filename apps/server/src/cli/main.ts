@@ -5,6 +5,7 @@ import { registerAuditCommands } from './audit';
 import { registerBackupCommands } from './backup';
 import { registerDemoCommands } from './demo';
 import { registerIdentityCommands } from './identity';
+import { registerPracticeExportCommands } from './practice-export';
 import { fail, withRuntime } from './runtime';
 
 const program = new Command()
@@ -29,6 +30,7 @@ program
 registerIdentityCommands(program);
 registerAuditCommands(program);
 registerBackupCommands(program);
+registerPracticeExportCommands(program);
 registerDemoCommands(program);
 
 export function positiveInt(value: string): number {

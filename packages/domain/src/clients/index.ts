@@ -19,7 +19,7 @@ export { type ClientPage, listClients } from './list-clients';
 export { type ClientMailContact, findClientMailContact } from './mail-contact';
 export { type PortalHome, readPortalHome } from './portal';
 export { type ClientHeadRow, clientHeadSql, findClientInPractice, seesClientSql } from './reads';
-export { findClientForRecord } from './record-reads';
+export { findClientForRecord, listPracticeClients } from './record-reads';
 export {
   type ClientRow,
   findById as findClientById,

@@ -36,6 +36,6 @@ export {
   seesAnyEpisodeOfSql,
   visibleEpisodesSql,
 } from './reads';
-export { type EpisodeRecord, listEpisodesForRecord } from './record-reads';
+export { type EpisodeRecord, listEpisodesForRecord, listTreatingTherapists } from './record-reads';
 export type { EpisodeDetail, EpisodeView, PhaseChangeView } from './views';
 export { episodeTitlePurpose, openEpisodeTitle, phaseReasonPurpose } from './views';

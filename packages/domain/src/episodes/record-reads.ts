@@ -72,3 +72,14 @@ export async function listEpisodesForRecord(
     }),
   );
 }
+
+/** Which therapists treat which clients of a practice, over every episode (ids only). */
+export async function listTreatingTherapists(
+  db: Executor,
+  practiceId: string,
+): Promise<{ clientId: string; therapistId: string }[]> {
+  return db
+    .selectDistinct({ clientId: episodes.clientId, therapistId: episodes.therapistId })
+    .from(episodes)
+    .where(eq(episodes.practiceId, practiceId));
+}
