@@ -78,7 +78,7 @@ describe('signing in to Throughline in a browser', () => {
     const held = new Promise<void>((resolve) => {
       release = resolve;
     });
-    await page.route('**/api/portal', async (route) => {
+    await page.route('**/api/v1/portal', async (route) => {
       await held;
       await route.continue();
     });
