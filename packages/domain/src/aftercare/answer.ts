@@ -31,6 +31,23 @@ export async function findOwnCheckIn(
 const conflict = (message: string): AppError => new AppError('CONFLICT', message);
 
 /** Why a check-in cannot take an answer (or a draft of one) now; undefined when it can. */
+/**
+ * The check-in locked for a write by its client (an answer or a draft), refused while it is not
+ * open or once the client's check-in consent has ended (`consentEnded` says what was not kept).
+ */
+export async function lockOpenCheckIn(
+  tx: Executor,
+  found: CheckInRow,
+  consentEnded: string,
+): Promise<CheckInRow> {
+  const row = (await lockCheckIn(tx, found.practiceId, found.id)) ?? found;
+  const refused = refusalOf(row);
+  if (refused) throw refused;
+  if (!(await hasLiveCheckInConsent(tx, row.practiceId, row.clientId)))
+    throw new AppError('CONSENT_ENDED', consentEnded);
+  return row;
+}
+
 export function refusalOf(row: CheckInRow): AppError | undefined {
   switch (row.status) {
     case 'scheduled':
@@ -100,14 +117,11 @@ export async function answerCheckIn(
     find: (tx: Executor, actor: SignedIn) => findOwnCheckIn(tx, actor, checkInId),
   };
   return performOnRecord(ctx, 'check-in.answer', target, async (tx, found, step) => {
-    const row = (await lockCheckIn(tx, found.practiceId, found.id)) ?? found;
-    const refused = refusalOf(row);
-    if (refused) throw refused;
-    if (!(await hasLiveCheckInConsent(tx, row.practiceId, row.clientId)))
-      throw new AppError(
-        'CONSENT_ENDED',
-        'Your consent to check-ins has ended, so this answer was not stored. Sign the check-in consent again in your portal to take part.',
-      );
+    const row = await lockOpenCheckIn(
+      tx,
+      found,
+      'Your consent to check-ins has ended, so this answer was not stored. Sign the check-in consent again in your portal to take part.',
+    );
     const results = scoreForms(row, input);
     const now = ctx.services.now();
     const settings = await readMeasureSettings(tx, row.practiceId);

@@ -5,8 +5,8 @@ import { type AccessContext, performOnRecord, type SignedIn } from '../access';
 import type { Keyring } from '../crypto';
 import { AppError, type FieldIssue } from '../shared/errors';
 import type { Executor } from '../shared/transaction';
-import { findOwnCheckIn, refusalOf } from './answer';
-import { type CheckInRow, hasLiveCheckInConsent, lockCheckIn } from './repository';
+import { findOwnCheckIn, lockOpenCheckIn } from './answer';
+import type { CheckInRow } from './repository';
 import { checkIns } from './tables';
 
 export type CheckInDraft = Contract.CheckInDraft;
@@ -68,14 +68,11 @@ export async function saveCheckInDraft(
     find: (tx: Executor, actor: SignedIn) => findOwnCheckIn(tx, actor, checkInId),
   };
   return performOnRecord(ctx, 'check-in.save', target, async (tx, found, step) => {
-    const row = (await lockCheckIn(tx, found.practiceId, found.id)) ?? found;
-    const refused = refusalOf(row);
-    if (refused) throw refused;
-    if (!(await hasLiveCheckInConsent(tx, row.practiceId, row.clientId)))
-      throw new AppError(
-        'CONSENT_ENDED',
-        'Your consent to check-ins has ended, so your answers were not saved.',
-      );
+    const row = await lockOpenCheckIn(
+      tx,
+      found,
+      'Your consent to check-ins has ended, so your answers were not saved.',
+    );
     const invalid = draftRefusal(row, draft);
     if (invalid) throw invalid;
     const stored: StoredDraft = { v: 1, ...draft };
